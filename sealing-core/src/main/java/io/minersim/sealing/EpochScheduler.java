@@ -1,0 +1,66 @@
+package io.minersim.sealing;
+
+import java.util.PriorityQueue;
+
+/**
+ * The miner's timers, ordered by epoch and then by the order they were set, so that the same calls
+ * give the same order of events.
+ */
+final class EpochScheduler {
+
+    /** What a timer does when it fires. */
+    enum Action {
+        /** The sector's current state has finished its work (or its retry cooldown). */
+        SECTOR,
+        /** The pre-commit batcher's wait or cutoff. */
+        PRECOMMIT_BATCH,
+        /** The commit aggregator's wait or cutoff. */
+        COMMIT_BATCH,
+        /** The terminate batcher's wait. */
+        TERMINATE_BATCH,
+        /** A sent message has been on chain for the message confidence. */
+        MESSAGE
+    }
+
+    static final class Timer implements Comparable<Timer> {
+        final long epoch;
+        final long seq;
+        final Action action;
+        final Sector sector;
+        final long version;
+
+        Timer(long epoch, long seq, Action action, Sector sector, long version) {
+            this.epoch = epoch;
+            this.seq = seq;
+            this.action = action;
+            this.sector = sector;
+            this.version = version;
+        }
+
+        @Override
+        public int compareTo(Timer o) {
+            int c = Long.compare(epoch, o.epoch);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+    private long seq;
+
+    void schedule(long epoch, Action action, Sector sector, long version) {
+        queue.add(new Timer(epoch, seq++, action, sector, version));
+    }
+
+    /** The next timer due at or before {@code epoch}, removed, or {@code null}. */
+    Timer pollDue(long epoch) {
+        Timer t = queue.peek();
+        if (t == null || t.epoch > epoch) {
+            return null;
+        }
+        return queue.poll();
+    }
+
+    int size() {
+        return queue.size();
+    }
+}

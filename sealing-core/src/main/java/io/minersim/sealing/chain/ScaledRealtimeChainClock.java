@@ -1,0 +1,129 @@
+package io.minersim.sealing.chain;
+
+import io.minersim.sealing.InvalidInputException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * A clock that follows wall time, one epoch per {@code blockTime} of wall time (which may be shorter
+ * than the chain's block delay: a devnet seals in seconds while its timestamps keep 4 s epochs, as
+ * Lotus's integration tests do).
+ *
+ * <p>{@link #start()} runs a daemon ticker that tells listeners each new head; {@link #close()}
+ * stops it. {@link #tick()} does one tick by hand, for tests with a fake wall clock.
+ */
+public final class ScaledRealtimeChainClock implements ChainClock, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ScaledRealtimeChainClock.class.getName());
+
+    private final long startEpoch;
+    private final long genesisTimestamp;
+    private final long blockDelaySeconds;
+    private final long blockTimeNanos;
+    private final LongSupplier nanoTime;
+    private final long startNanos;
+    private final List<HeadListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object tickLock = new Object();
+    private long reported;
+    private ScheduledExecutorService ticker;
+
+    public ScaledRealtimeChainClock(long startEpoch, long genesisTimestamp, long blockDelaySeconds,
+            Duration blockTime, LongSupplier nanoTime) {
+        if (startEpoch < 0) {
+            throw new InvalidInputException("startEpoch", "start epoch must not be negative, got " + startEpoch);
+        }
+        if (blockDelaySeconds <= 0) {
+            throw new InvalidInputException("blockDelaySeconds",
+                    "block delay must be positive, got " + blockDelaySeconds);
+        }
+        if (blockTime.isNegative() || blockTime.isZero()) {
+            throw new InvalidInputException("blockTime", "block time must be positive, got " + blockTime);
+        }
+        this.startEpoch = startEpoch;
+        this.genesisTimestamp = genesisTimestamp;
+        this.blockDelaySeconds = blockDelaySeconds;
+        this.blockTimeNanos = blockTime.toNanos();
+        this.nanoTime = nanoTime;
+        this.startNanos = nanoTime.getAsLong();
+        this.reported = startEpoch;
+    }
+
+    public ScaledRealtimeChainClock(long startEpoch, long genesisTimestamp, long blockDelaySeconds,
+            Duration blockTime) {
+        this(startEpoch, genesisTimestamp, blockDelaySeconds, blockTime, System::nanoTime);
+    }
+
+    @Override
+    public long head() {
+        return startEpoch + (nanoTime.getAsLong() - startNanos) / blockTimeNanos;
+    }
+
+    @Override
+    public long genesisTimestamp() {
+        return genesisTimestamp;
+    }
+
+    @Override
+    public long blockDelaySeconds() {
+        return blockDelaySeconds;
+    }
+
+    /** Wall time per epoch. */
+    public Duration blockTime() {
+        return Duration.ofNanos(blockTimeNanos);
+    }
+
+    /** Tells listeners the head if it moved since the last tick; returns the head. */
+    public long tick() {
+        synchronized (tickLock) {
+            long now = head();
+            if (now > reported) {
+                reported = now;
+                for (HeadListener l : listeners) {
+                    try {
+                        l.onHead(now);
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.ERROR, "head listener failed at epoch " + now, e);
+                    }
+                }
+            }
+            return now;
+        }
+    }
+
+    /** Starts the ticker thread; idempotent. */
+    public synchronized ScaledRealtimeChainClock start() {
+        if (ticker == null) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "minersim-chain-clock");
+                t.setDaemon(true);
+                return t;
+            });
+            long period = Math.max(1_000_000L, Math.min(blockTimeNanos / 4, 250_000_000L));
+            ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
+        }
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+    }
+
+    @Override
+    public void subscribe(HeadListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void unsubscribe(HeadListener listener) {
+        listeners.remove(listener);
+    }
+}
