@@ -8,11 +8,15 @@ final class FailurePaths {
     private FailurePaths() {
     }
 
-    /** The event a failure in {@code state} sends, or {@code null} where a state does no work that fails. */
+    /**
+     * The event a failure in {@code state} sends, or {@code null} where a state does no work that fails.
+     * GetTicket has none: Lotus sends SealPreCommit1Failed from it, but its planner rejects the event
+     * and the sector stays put, which is no failure path to inject into.
+     */
     static SectorEvent failureEvent(SectorState state) {
         return switch (state) {
             case AddPiece, SnapDealsAddPiece -> SectorEvent.SectorAddPieceFailed;
-            case GetTicket, PreCommit1 -> SectorEvent.SectorSealPreCommit1Failed;
+            case PreCommit1 -> SectorEvent.SectorSealPreCommit1Failed;
             case PreCommit2 -> SectorEvent.SectorSealPreCommit2Failed;
             case SubmitPreCommitBatch, PreCommitBatchWait, PreCommitWait, PreCommitting, WaitSeed ->
                     SectorEvent.SectorChainPreCommitFailed;
@@ -25,7 +29,8 @@ final class FailurePaths {
             case ReleaseSectorKey -> SectorEvent.SectorReleaseKeyFailed;
             case Terminating, TerminateWait, TerminateFinality -> SectorEvent.SectorTerminateFailed;
             case Removing -> SectorEvent.SectorRemoveFailed;
-            case Empty, WaitDeals, Packing, Proving, Available, SnapDealsWaitDeals, SnapDealsPacking, WaitMutable,
+            case Empty, WaitDeals, Packing, GetTicket, Proving, Available, SnapDealsWaitDeals, SnapDealsPacking,
+                    WaitMutable,
                     UpdateActivating, FailedUnrecoverable, AddPieceFailed, SealPreCommit1Failed,
                     SealPreCommit2Failed, PreCommitFailed, ComputeProofFailed, RemoteCommitFailed, CommitFailed,
                     CommitFinalizeFailed, PackingFailed, FinalizeFailed, DealsExpired, RecoverDealIDs,

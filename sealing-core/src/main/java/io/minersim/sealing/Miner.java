@@ -796,7 +796,7 @@ public final class Miner implements AutoCloseable {
                 }
             }
             case AddPiece, SnapDealsAddPiece -> deliver(s, SectorEvent.SectorPieceAdded, 0, null, null);
-            case Packing, SnapDealsPacking -> deliver(s, SectorEvent.SectorPacked, 0, null, null);
+            case Packing, SnapDealsPacking -> deliver(s, SectorEvent.SectorPacked, s.pieces.size(), null, null);
             case GetTicket -> deliver(s, SectorEvent.SectorTicket,
                     Math.max(0, head - policy.sealRandomnessLookback()), null, null);
             case PreCommit1 -> {
@@ -1447,10 +1447,21 @@ public final class Miner implements AutoCloseable {
             case SectorCommitted -> s.seedEpoch == NONE ? "{}"
                     : "{\"Proof\":\"" + b64.encodeToString(proof(s)) + "\"}";
             case SectorTerminated -> "{\"TerminatedAt\":" + arg + "}";
+            case SectorPacked -> "{\"FillerPieces\":" + pieceInfos(s.pieces, (int) arg) + "}";
             case SectorForceState -> "{\"State\":\"" + SectorState.values()[(int) arg].name() + "\"}";
             default -> "{}";
         };
         return "{\"User\":" + user + "}";
+    }
+
+    private static String pieceInfos(List<Piece> pieces, int from) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = Math.min(from, pieces.size()); i < pieces.size(); i++) {
+            Piece p = pieces.get(i);
+            sb.append(sb.length() > 1 ? "," : "").append("{\"Size\":").append(p.paddedSize())
+                    .append(",\"PieceCID\":{\"/\":\"").append(p.pieceCid()).append("\"}}");
+        }
+        return sb.append(']').toString();
     }
 
     private Cid tipSetCid(long epoch) {

@@ -31,6 +31,7 @@ public record SealRandomness(byte[] value, long epoch) {
 
     @Override
     public String toString() {
-        return "SealRandomness[epoch=" + epoch + (value == null ? ", none]" : ", " + value.length + " bytes]");
+        return "SealRandomness[epoch=" + epoch + ", value="
+                + (value == null ? "null" : java.util.Base64.getEncoder().encodeToString(value)) + "]";
     }
 }

@@ -65,6 +65,18 @@ public record SectorInfo(
     }
 
     @Override
+    public String toString() {
+        return "SectorInfo[sectorNumber=" + sectorNumber + ", state=" + state + ", commD=" + commD + ", commR=" + commR
+                + ", proof=" + (proof == null ? "null" : java.util.Base64.getEncoder().encodeToString(proof))
+                + ", deals=" + deals + ", pieces=" + pieces + ", ticket=" + ticket + ", seed=" + seed
+                + ", preCommitMessage=" + preCommitMessage + ", commitMessage=" + commitMessage + ", retries=" + retries
+                + ", toUpgrade=" + toUpgrade + ", replicaUpdateMessage=" + replicaUpdateMessage + ", lastErr=" + lastErr
+                + ", log=" + log + ", sealProof=" + sealProof + ", activation=" + activation + ", expiration="
+                + expiration + ", dealWeight=" + dealWeight + ", verifiedDealWeight=" + verifiedDealWeight
+                + ", initialPledge=" + initialPledge + ", onTime=" + onTime + ", early=" + early + "]";
+    }
+
+    @Override
     public int hashCode() {
         return java.util.Objects.hash(sectorNumber, state, commD, commR, java.util.Arrays.hashCode(proof), deals,
                 pieces, ticket, seed, log);

@@ -39,9 +39,10 @@ import java.util.Set;
  * {@code FaultReported} and {@code FaultedFinal} take only global events; {@code Removed} takes
  * nothing at all, not even a forced state.
  *
- * <p>Two deliberate simplifications follow the Lotus facts this project is built on: PreCommit2
- * leads straight to SubmitPreCommitBatch and Committing to SubmitCommitAggregate (the legacy
- * PreCommitting and SubmitCommit states stay reachable by force and keep their own moves).
+ * <p>As in current Lotus, PreCommit2 leads straight to SubmitPreCommitBatch and Committing to
+ * SubmitCommitAggregate; the legacy PreCommitting and SubmitCommit states stay reachable by force and
+ * keep their own moves. {@code Committing} has its own planner in Lotus ({@code planCommitting}),
+ * which rejects even ignorable events, with its own error text.
  */
 public final class SectorTransitions {
 
@@ -50,6 +51,8 @@ public final class SectorTransitions {
         STRICT,
         /** Drop events without a move, silently. */
         IGNORING,
+        /** Like STRICT, but ignorable events are rejected too, with planCommitting's text. */
+        COMMITTING,
         /** Only global events. */
         FINAL,
         /** Nothing at all. */
@@ -57,6 +60,7 @@ public final class SectorTransitions {
     }
 
     private static final Map<SectorState, Map<SectorEvent, SectorState>> MOVES = new EnumMap<>(SectorState.class);
+    private static final Map<SectorState, Set<SectorEvent>> ABSORBS = new EnumMap<>(SectorState.class);
     private static final Map<SectorState, Set<SectorEvent>> RETURNING = new EnumMap<>(SectorState.class);
     private static final Map<SectorState, Set<SectorState>> RETURN_TARGETS = new EnumMap<>(SectorState.class);
     private static final Map<SectorState, Planner> PLANNERS = new EnumMap<>(SectorState.class);
@@ -64,12 +68,14 @@ public final class SectorTransitions {
     static {
         for (SectorState s : SectorState.values()) {
             MOVES.put(s, new EnumMap<>(SectorEvent.class));
+            ABSORBS.put(s, EnumSet.noneOf(SectorEvent.class));
             RETURNING.put(s, EnumSet.noneOf(SectorEvent.class));
             RETURN_TARGETS.put(s, EnumSet.noneOf(SectorState.class));
             PLANNERS.put(s, Planner.STRICT);
         }
         PLANNERS.put(AbortUpgrade, Planner.IGNORING);
         PLANNERS.put(Removing, Planner.IGNORING);
+        PLANNERS.put(Committing, Planner.COMMITTING);
         PLANNERS.put(FailedUnrecoverable, Planner.FINAL);
         PLANNERS.put(FaultReported, Planner.FINAL);
         PLANNERS.put(FaultedFinal, Planner.FINAL);
@@ -83,8 +89,7 @@ public final class SectorTransitions {
         state(AddPiece).on(SectorPieceAdded, WaitDeals).absorb(SectorStartPacking).absorb(SectorAddPiece)
                 .on(SectorAddPieceFailed, AddPieceFailed);
         state(Packing).on(SectorPacked, GetTicket);
-        state(GetTicket).on(SectorTicket, PreCommit1).on(SectorCommitFailed, CommitFailed)
-                .on(SectorSealPreCommit1Failed, SealPreCommit1Failed);
+        state(GetTicket).on(SectorTicket, PreCommit1).on(SectorCommitFailed, CommitFailed);
         state(PreCommit1).on(SectorPreCommit1, PreCommit2).on(SectorSealPreCommit1Failed, SealPreCommit1Failed)
                 .on(SectorDealsExpired, DealsExpired).on(SectorInvalidDealIDs, RecoverDealIDs)
                 .on(SectorOldTicket, GetTicket);
@@ -217,10 +222,11 @@ public final class SectorTransitions {
             return global(from, event, target);
         }
         SectorState to = MOVES.get(from).get(event);
-        if (to != null && planner != Planner.FINAL || to != null && event.isSimulatorEvent()) {
-            return to == from && !isSelfMove(from, event)
-                    ? new Transition(from, event, from, Transition.Outcome.ABSORBED, null)
-                    : new Transition(from, event, to, Transition.Outcome.MOVED, null);
+        if (to != null && (planner != Planner.FINAL || event.isSimulatorEvent())) {
+            return new Transition(from, event, to, Transition.Outcome.MOVED, null);
+        }
+        if (ABSORBS.get(from).contains(event)) {
+            return new Transition(from, event, from, Transition.Outcome.ABSORBED, null);
         }
         if (RETURNING.get(from).contains(event)) {
             if (target == null || !RETURN_TARGETS.get(from).contains(target)) {
@@ -230,6 +236,10 @@ public final class SectorTransitions {
         }
         if (planner == Planner.FINAL) {
             return reject(from, event, "didn't expect any events in state " + from + ", got [{User:{}}]");
+        }
+        if (planner == Planner.COMMITTING) {
+            return reject(from, event, "planCommitting got event of unknown type sealing." + event.name()
+                    + ", events: [{User:{}}]");
         }
         if (planner == Planner.IGNORING || event.isIgnorable()) {
             return new Transition(from, event, from, Transition.Outcome.IGNORED, null);
@@ -265,12 +275,7 @@ public final class SectorTransitions {
         out.addAll(MOVES.get(from).values());
         out.addAll(RETURN_TARGETS.get(from));
         out.add(Terminating);
-        if (from != Removed) {
-            out.add(Removing);
-        }
-        if (!isSelfMoveState(from)) {
-            out.remove(from);
-        }
+        out.add(Removing);
         return Collections.unmodifiableSet(out);
     }
 
@@ -285,6 +290,7 @@ public final class SectorTransitions {
     public static Set<SectorEvent> acceptedEvents(SectorState state) {
         Set<SectorEvent> out = EnumSet.noneOf(SectorEvent.class);
         out.addAll(MOVES.get(state).keySet());
+        out.addAll(ABSORBS.get(state));
         out.addAll(RETURNING.get(state));
         return Collections.unmodifiableSet(out);
     }
@@ -310,14 +316,6 @@ public final class SectorTransitions {
     private static Transition reject(SectorState from, SectorEvent event, String cause) {
         return new Transition(from, event, from, Transition.Outcome.REJECTED,
                 "running planner for state " + from + " failed: " + cause);
-    }
-
-    private static boolean isSelfMove(SectorState from, SectorEvent event) {
-        return from == Committing && event == SectorSeedReady;
-    }
-
-    private static boolean isSelfMoveState(SectorState from) {
-        return from == Committing;
     }
 
     private static Row state(SectorState s) {
@@ -348,7 +346,10 @@ public final class SectorTransitions {
         }
 
         Row absorb(SectorEvent event) {
-            return on(event, from);
+            if (MOVES.get(from).containsKey(event) || !ABSORBS.get(from).add(event)) {
+                throw new IllegalStateException(from + " has two rules for " + event);
+            }
+            return this;
         }
     }
 }

@@ -1,0 +1,37 @@
+package io.minersim.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the command tree. */
+@Command(name = "minersim", mixinStandardHelpOptions = true, versionProvider = MinerSimCommand.Version.class,
+        description = "A simulator of a Lotus storage miner's sector API.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class MinerSimCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The command line with minersim's error handling: one line on stderr, never a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new MinerSimCommand());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("ERROR: " + ex.getMessage());
+            return 1;
+        });
+        return cl;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = MinerSimCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"minersim " + (v == null ? "dev" : v)};
+        }
+    }
+}
