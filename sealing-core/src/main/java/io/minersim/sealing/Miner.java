@@ -478,6 +478,59 @@ public final class Miner implements AutoCloseable {
         });
     }
 
+    /**
+     * {@code SectorReceive}: imports a sector sealed elsewhere under {@code number}, with its pieces
+     * (fillers included, filling the sector), to continue in {@code target}: Packing, GetTicket,
+     * PreCommitting, SubmitCommit, Proving or Available. It passes through ReceiveSector for one
+     * epoch. A sector received for Proving or Available is on chain from now on.
+     */
+    public void receive(long number, SectorState target, List<Piece> pieces) {
+        write(() -> {
+            if (!SectorTransitions.successors(SectorState.ReceiveSector).contains(target)
+                    || target == SectorState.Removing || target == SectorState.Terminating) {
+                throw new InvalidInputException("State", "cannot receive a sector into state " + target
+                        + "; allowed: Packing, GetTicket, PreCommitting, SubmitCommit, Proving, Available");
+            }
+            if (sectors.get(number) != null || numbers.meta().inUse().contains(number)) {
+                throw new InvalidInputException("Sector", "sector " + number + " state already exists");
+            }
+            long size = 0;
+            for (Piece p : pieces) {
+                size += p.paddedSize();
+            }
+            if (!pieces.isEmpty() && size != sectorSize) {
+                throw new InvalidInputException("Pieces", "received pieces fill " + size + " of the sector's "
+                        + sectorSize + " bytes");
+            }
+            numbers.markAllocated(number);
+            Sector s = new Sector(number, head, pieces.stream().allMatch(Piece::isFiller));
+            s.pieces = pieces.isEmpty() ? List.of() : List.copyOf(pieces);
+            s.returnState = target;
+            boolean sealed = target != SectorState.Packing && target != SectorState.GetTicket;
+            if (sealed) {
+                s.ticketEpoch = Math.max(0, head - policy.sealRandomnessLookback());
+                s.commD = s.pieces.isEmpty() || s.pieces.equals(ccPieces) ? zeroCommD : computeCommD(s.pieces);
+                s.sealed = true;
+                s.expiration = preCommitExpiration(s);
+            }
+            if (target == SectorState.SubmitCommit || target == SectorState.Proving
+                    || target == SectorState.Available) {
+                s.preCommitEpoch = Math.max(0, head - policy.preCommitChallengeDelay());
+                s.seedEpoch = s.preCommitEpoch + policy.preCommitChallengeDelay();
+                s.proven = true;
+            }
+            if (target == SectorState.Proving || target == SectorState.Available) {
+                activate(s, head);
+            }
+            s.state = SectorTransitions.initial(SectorEvent.SectorReceive);
+            s.log.append(SectorEvent.SectorReceive.ordinal(), head, 0, null);
+            sectors.add(s);
+            history.record(head, s.number, null, s.state, SectorEvent.SectorReceive, 0, 0, 0);
+            enter(s);
+            return null;
+        });
+    }
+
     /** {@code SectorNumReserve}. */
     public void numReserve(String name, BitField sectorNumbers, boolean force) {
         write(() -> {

@@ -25,7 +25,8 @@ public final class ScaledRealtimeChainClock implements ChainClock, AutoCloseable
     private final long blockDelaySeconds;
     private final long blockTimeNanos;
     private final LongSupplier nanoTime;
-    private final long startNanos;
+    private volatile long startNanos;
+    private volatile boolean running;
     private final List<HeadListener> listeners = new CopyOnWriteArrayList<>();
     private final Object tickLock = new Object();
     private long reported;
@@ -57,9 +58,10 @@ public final class ScaledRealtimeChainClock implements ChainClock, AutoCloseable
         this(startEpoch, genesisTimestamp, blockDelaySeconds, blockTime, System::nanoTime);
     }
 
+    /** The start epoch until {@link #start()} or {@link #tick()} starts the clock; then it follows wall time. */
     @Override
     public long head() {
-        return startEpoch + (nanoTime.getAsLong() - startNanos) / blockTimeNanos;
+        return running ? startEpoch + (nanoTime.getAsLong() - startNanos) / blockTimeNanos : startEpoch;
     }
 
     @Override
@@ -80,6 +82,7 @@ public final class ScaledRealtimeChainClock implements ChainClock, AutoCloseable
     /** Tells listeners the head if it moved since the last tick; returns the head. */
     public long tick() {
         synchronized (tickLock) {
+            begin();
             long now = head();
             if (now > reported) {
                 reported = now;
@@ -97,6 +100,7 @@ public final class ScaledRealtimeChainClock implements ChainClock, AutoCloseable
 
     /** Starts the ticker thread; idempotent. */
     public synchronized ScaledRealtimeChainClock start() {
+        begin();
         if (ticker == null) {
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "minersim-chain-clock");
@@ -107,6 +111,13 @@ public final class ScaledRealtimeChainClock implements ChainClock, AutoCloseable
             ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
         }
         return this;
+    }
+
+    private synchronized void begin() {
+        if (!running) {
+            startNanos = nanoTime.getAsLong();
+            running = true;
+        }
     }
 
     @Override

@@ -1,0 +1,65 @@
+package io.minersim.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class RunCommandTest {
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = MinerSimCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void runSealsPledgedSectorsOnTheRealClockAndStops() {
+        Result r = run("run", "--block-time", "5ms", "--pledge", "2", "--until-epoch", "40", "--seed", "3");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("minersim: miner f01000, 32GiB sectors, devnet profile, real clock, seed 3")
+                .contains("Proving=2");
+        java.util.regex.Matcher stopped = java.util.regex.Pattern.compile("minersim: stopped at epoch (\\d+)")
+                .matcher(r.out());
+        assertThat(stopped.find()).isTrue();
+        assertThat(Long.parseLong(stopped.group(1))).isGreaterThanOrEqualTo(40);
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void badOptionsPrintOneLineAndFail() {
+        Result size = run("run", "--sector-size", "3GiB", "--until-epoch", "1");
+        assertThat(size.code()).isEqualTo(1);
+        assertThat(size.err().strip()).isEqualTo(
+                "ERROR: unsupported sector size '3GiB'; supported: 2KiB, 8MiB, 512MiB, 32GiB, 64GiB");
+
+        Result clock = run("run", "--clock", "sundial");
+        assertThat(clock.code()).isEqualTo(2);
+        assertThat(clock.err()).contains("--clock must be real or manual, not 'sundial'");
+
+        Result actor = run("run", "--actor", "f3abc", "--until-epoch", "1");
+        assertThat(actor.code()).isEqualTo(1);
+        assertThat(actor.err()).doesNotContain("Exception").contains("not an ID address");
+    }
+
+    @Test
+    void durationsParseInGoAndIsoForms() {
+        assertThat(RunCommand.parseDuration("1m30s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(RunCommand.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(RunCommand.parseDuration("PT2S")).isEqualTo(Duration.ofSeconds(2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunCommand.parseDuration("soon"))
+                .hasMessageContaining("not a positive duration");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunCommand.parseDuration("0s"))
+                .hasMessageContaining("not a positive duration");
+    }
+}
