@@ -37,6 +37,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -586,36 +587,18 @@ public final class Miner implements AutoCloseable {
                     stageDone(t.sector);
                 }
             }
-            case PRECOMMIT_BATCH -> {
-                if (t.version == preCommits.generation && !preCommits.isEmpty()) {
-                    sendPreCommitBatch();
-                    if (!preCommits.isEmpty()) {
-                        armBatchTimer(preCommits, Action.PRECOMMIT_BATCH, sealing.preCommitBatchWait(),
-                                sealing.preCommitBatchSlack());
-                    }
-                }
-            }
-            case COMMIT_BATCH -> {
-                if (t.version == commits.generation && !commits.isEmpty()) {
-                    sendCommitBatch();
-                    if (!commits.isEmpty()) {
-                        armBatchTimer(commits, Action.COMMIT_BATCH, sealing.commitBatchWait(),
-                                sealing.commitBatchSlack());
-                    }
-                }
-            }
-            case TERMINATE_BATCH -> {
-                if (t.version == terminations.generation) {
-                    if (terminations.size() >= sealing.terminateBatchMin()) {
-                        sendTerminateBatch();
-                    } else {
-                        terminations.looped(head);
-                    }
-                    if (!terminations.isEmpty()) {
-                        armTerminateTimer();
-                    }
-                }
-            }
+            case PRECOMMIT_BATCH -> batchTimer(preCommits, Action.PRECOMMIT_BATCH, t.epoch, this::preCommitDeadline,
+                    this::sendPreCommitBatch);
+            case COMMIT_BATCH -> batchTimer(commits, Action.COMMIT_BATCH, t.epoch, this::commitDeadline,
+                    this::sendCommitBatch);
+            case TERMINATE_BATCH -> batchTimer(terminations, Action.TERMINATE_BATCH, t.epoch, this::terminateDeadline,
+                    () -> {
+                        if (terminations.size() >= sealing.terminateBatchMin()) {
+                            sendTerminateBatch();
+                        } else {
+                            terminations.looped(head);
+                        }
+                    });
             case MESSAGE -> messageLanded(messages.get((int) t.version));
         }
     }
@@ -1049,10 +1032,7 @@ public final class Miner implements AutoCloseable {
         if (preCommits.size() >= sealing.maxPreCommitBatch()) {
             sendPreCommitBatch();
         }
-        if (!preCommits.isEmpty()) {
-            armBatchTimer(preCommits, Action.PRECOMMIT_BATCH, sealing.preCommitBatchWait(),
-                    sealing.preCommitBatchSlack());
-        }
+        armBatchTimer(preCommits, Action.PRECOMMIT_BATCH, preCommitDeadline());
         return Handling.WAITING;
     }
 
@@ -1065,9 +1045,7 @@ public final class Miner implements AutoCloseable {
         if (commits.size() >= sealing.maxCommitBatch()) {
             sendCommitBatch();
         }
-        if (!commits.isEmpty()) {
-            armBatchTimer(commits, Action.COMMIT_BATCH, sealing.commitBatchWait(), sealing.commitBatchSlack());
-        }
+        armBatchTimer(commits, Action.COMMIT_BATCH, commitDeadline());
         return Handling.WAITING;
     }
 
@@ -1089,9 +1067,7 @@ public final class Miner implements AutoCloseable {
         if (terminations.size() >= sealing.terminateBatchMax()) {
             sendTerminateBatch();
         }
-        if (!terminations.isEmpty()) {
-            armTerminateTimer();
-        }
+        armBatchTimer(terminations, Action.TERMINATE_BATCH, terminateDeadline());
         return Handling.WAITING;
     }
 
@@ -1106,16 +1082,52 @@ public final class Miner implements AutoCloseable {
 
     // batchers
 
-    private void armBatchTimer(SectorBatcher b, Action action, Duration wait, Duration slack) {
-        b.generation++;
-        long due = b.deadline(policy.epochsCovering(seconds(wait)), policy.epochsCovering(seconds(slack)));
-        timers.schedule(Math.max(head, due), action, null, b.generation);
+    private long preCommitDeadline() {
+        return preCommits.deadline(policy.epochsCovering(seconds(sealing.preCommitBatchWait())),
+                policy.epochsCovering(seconds(sealing.preCommitBatchSlack())));
     }
 
-    private void armTerminateTimer() {
-        terminations.generation++;
-        long due = terminations.deadline(policy.epochsCovering(seconds(sealing.terminateBatchWait())), 0);
-        timers.schedule(Math.max(head + 1, due), Action.TERMINATE_BATCH, null, terminations.generation);
+    private long commitDeadline() {
+        return commits.deadline(policy.epochsCovering(seconds(sealing.commitBatchWait())),
+                policy.epochsCovering(seconds(sealing.commitBatchSlack())));
+    }
+
+    private long terminateDeadline() {
+        return terminations.deadline(policy.epochsCovering(seconds(sealing.terminateBatchWait())), 0);
+    }
+
+    /**
+     * Arms the batcher's timer for {@code due} unless a live timer fires no later: a timer that fires
+     * early finds the deadline moved and re-arms itself, so joins cost no timer each.
+     */
+    private void armBatchTimer(SectorBatcher b, Action action, long due) {
+        if (b.isEmpty()) {
+            return;
+        }
+        // a terminate batch below its minimum waits on: its timer must move on, or it would spin
+        long at = Math.max(action == Action.TERMINATE_BATCH ? head + 1 : head, due);
+        if (at < b.armedAt) {
+            b.armedAt = at;
+            timers.schedule(at, action, null, 0);
+        }
+    }
+
+    /**
+     * A batcher's timer fired: if its deadline has come, send (or let the batcher decline), then arm
+     * for what remains; a timer that is not the live one, or fired before a moved deadline, re-arms.
+     */
+    private void batchTimer(SectorBatcher b, Action action, long firedFor, LongSupplier deadline, Runnable send) {
+        if (firedFor != b.armedAt) {
+            return;
+        }
+        b.armedAt = SectorBatcher.NOT_ARMED;
+        if (b.isEmpty()) {
+            return;
+        }
+        if (deadline.getAsLong() <= head) {
+            send.run();
+        }
+        armBatchTimer(b, action, deadline.getAsLong());
     }
 
     private PreCommitBatchResult sendPreCommitBatch() {
@@ -1423,7 +1435,8 @@ public final class Miner implements AutoCloseable {
         boolean chain = onChainInfo && s.onChain();
         return new SectorInfo(s.number, s.state, commD, commR, proof, deals, s.pieces, ticket(s), seed(s),
                 messageCid(s.preCommitMessage), messageCid(s.commitMessage), s.invalidProofs, false,
-                messageCid(s.replicaUpdateMessage), s.lastErr, renderLog(s), config.sectorSize().sealProof(),
+                messageCid(s.replicaUpdateMessage), s.lastErr, renderLog(s, commD, commR, proof),
+                config.sectorSize().sealProof(),
                 chain ? s.activation : 0, chain ? s.expiration : 0,
                 chain ? BigInteger.valueOf(s.dealWeight) : BigInteger.ZERO,
                 chain ? BigInteger.valueOf(s.verifiedDealWeight) : BigInteger.ZERO,
@@ -1457,7 +1470,8 @@ public final class Miner implements AutoCloseable {
         return index < 0 ? null : messages.get(index).cid();
     }
 
-    private List<SectorLogEntry> renderLog(Sector s) {
+    /** The log as Lotus shows it; the CIDs and proof the messages quote are passed in, computed once. */
+    private List<SectorLogEntry> renderLog(Sector s, Cid commD, Cid commR, byte[] proof) {
         SectorLog log = s.log;
         SectorEvent[] events = SectorEvent.values();
         List<SectorLogEntry> out = new ArrayList<>(log.size());
@@ -1472,14 +1486,15 @@ public final class Miner implements AutoCloseable {
             } else {
                 SectorEvent e = events[kind];
                 String trace = e.isError() && text != null ? text : "";
-                out.add(new SectorLogEntry(e.logKind(), ts, trace, eventMessage(s, e, log.arg(i))));
+                out.add(new SectorLogEntry(e.logKind(), ts, trace, eventMessage(s, e, log.arg(i), commD, commR,
+                        proof)));
             }
         }
         return out;
     }
 
     /** The event's JSON, {@code {"User":{…}}}, as Lotus logs it. */
-    private String eventMessage(Sector s, SectorEvent e, long arg) {
+    private String eventMessage(Sector s, SectorEvent e, long arg, Cid commD, Cid commR, byte[] proof) {
         Base64.Encoder b64 = Base64.getEncoder();
         String user = switch (e) {
             case SectorStart, SectorStartCC -> "{\"ID\":" + s.number + ",\"SectorType\":"
@@ -1488,8 +1503,8 @@ public final class Miner implements AutoCloseable {
                     + "\",\"TicketEpoch\":" + arg + "}";
             case SectorPreCommit1 -> "{\"PreCommit1Out\":\""
                     + b64.encodeToString(random.bytes("pc1", s.number, s.ticketEpoch, 32)) + "\"}";
-            case SectorPreCommit2 -> s.commD == null ? "{}" : "{\"Sealed\":{\"/\":\"" + Cid.sealedCommitment(commR(s))
-                    + "\"},\"Unsealed\":{\"/\":\"" + Cid.unsealedCommitment(s.commD) + "\"}}";
+            case SectorPreCommit2 -> commD == null || commR == null ? "{}"
+                    : "{\"Sealed\":{\"/\":\"" + commR + "\"},\"Unsealed\":{\"/\":\"" + commD + "\"}}";
             case SectorPreCommitBatchSent, SectorCommitAggregateSent, SectorReplicaUpdateSubmitted ->
                     "{\"Message\":{\"/\":\"" + messages.get((int) arg).cid() + "\"}}";
             case SectorTerminating -> arg < 0 ? "{\"Message\":null}"
@@ -1497,8 +1512,7 @@ public final class Miner implements AutoCloseable {
             case SectorPreCommitLanded -> "{\"TipSet\":[{\"/\":\"" + tipSetCid(arg) + "\"}]}";
             case SectorSeedReady -> "{\"SeedValue\":\"" + b64.encodeToString(random.bytes("seed", arg, 0, 32))
                     + "\",\"SeedEpoch\":" + arg + "}";
-            case SectorCommitted -> s.seedEpoch == NONE ? "{}"
-                    : "{\"Proof\":\"" + b64.encodeToString(proof(s)) + "\"}";
+            case SectorCommitted -> proof == null ? "{}" : "{\"Proof\":\"" + b64.encodeToString(proof) + "\"}";
             case SectorTerminated -> "{\"TerminatedAt\":" + arg + "}";
             case SectorPacked -> "{\"FillerPieces\":" + pieceInfos(s.pieces, (int) arg) + "}";
             case SectorForceState -> "{\"State\":\"" + SectorState.values()[(int) arg].name() + "\"}";

@@ -55,9 +55,6 @@ final class Sector {
 
     final SectorLog log = new SectorLog();
 
-    Sector prevInState;
-    Sector nextInState;
-
     Sector(long number, long createdEpoch, boolean committedCapacity) {
         this.number = number;
         this.createdEpoch = createdEpoch;

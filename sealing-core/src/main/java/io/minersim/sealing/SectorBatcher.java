@@ -7,29 +7,34 @@ import java.util.TreeMap;
 
 /**
  * The pending queue all three of Lotus's batchers share: sectors by number (so pending lists and
- * batches come out sorted), each with its cutoff epoch, and the epoch of the batcher's last loop,
- * from which its wait timer runs. The miner decides when to send and what sending does.
+ * batches come out sorted), their cutoff epochs (kept counted, so the earliest is at hand), the epoch
+ * of the batcher's last loop, from which its wait runs, and the epoch its timer is armed for. The
+ * miner decides when to send and what sending does.
  */
 final class SectorBatcher {
+    static final long NOT_ARMED = Long.MAX_VALUE;
+
     private final TreeMap<Long, Sector> pending = new TreeMap<>();
-    private final TreeMap<Long, Long> cutoffs = new TreeMap<>();
+    private final Map<Long, Long> cutoffOf = new java.util.HashMap<>();
+    private final TreeMap<Long, Integer> cutoffCounts = new TreeMap<>();
     private long lastLoopEpoch;
-    /** Bumped whenever the timer is re-armed; a timer of an older generation is stale. */
-    long generation;
+    /** The epoch of the live timer, or {@link #NOT_ARMED}. */
+    long armedAt = NOT_ARMED;
 
     void add(Sector s, long cutoff, long epoch) {
+        remove(s);
         pending.put(s.number, s);
-        cutoffs.put(s.number, cutoff);
+        cutoffOf.put(s.number, cutoff);
+        cutoffCounts.merge(cutoff, 1, Integer::sum);
         lastLoopEpoch = epoch;
     }
 
     boolean remove(Sector s) {
-        cutoffs.remove(s.number);
+        Long cutoff = cutoffOf.remove(s.number);
+        if (cutoff != null) {
+            cutoffCounts.computeIfPresent(cutoff, (k, n) -> n == 1 ? null : n - 1);
+        }
         return pending.remove(s.number) != null;
-    }
-
-    boolean contains(Sector s) {
-        return pending.get(s.number) == s;
     }
 
     int size() {
@@ -46,11 +51,7 @@ final class SectorBatcher {
 
     /** The earliest cutoff of the pending sectors, or {@link Long#MAX_VALUE}. */
     long earliestCutoff() {
-        long min = Long.MAX_VALUE;
-        for (long c : cutoffs.values()) {
-            min = Math.min(min, c);
-        }
-        return min;
+        return cutoffCounts.isEmpty() ? Long.MAX_VALUE : cutoffCounts.firstKey();
     }
 
     /** Lotus's timer: the wait from the last loop, or the earliest cutoff less the slack if sooner. */
@@ -64,9 +65,9 @@ final class SectorBatcher {
     List<Sector> take(int max) {
         List<Sector> out = new ArrayList<>(Math.min(max, pending.size()));
         while (out.size() < max && !pending.isEmpty()) {
-            Map.Entry<Long, Sector> e = pending.pollFirstEntry();
-            cutoffs.remove(e.getKey());
-            out.add(e.getValue());
+            Sector s = pending.firstEntry().getValue();
+            remove(s);
+            out.add(s);
         }
         return out;
     }

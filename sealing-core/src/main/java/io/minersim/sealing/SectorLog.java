@@ -16,6 +16,8 @@ final class SectorLog {
     static final int TRUNCATE = PLANNER_ERROR + 1;
 
     static final int MAX_ENTRIES = 8000;
+    /** The entries of a CC sector sealed without a hitch: the first allocation holds exactly those. */
+    static final int SEALED_CC_ENTRIES = 12;
 
     private long[] words = new long[0];
     private int size;
@@ -26,7 +28,7 @@ final class SectorLog {
             truncate(epoch);
         }
         if (2 * size + 2 > words.length) {
-            long[] grown = new long[Math.max(8, words.length * 2)];
+            long[] grown = new long[words.length == 0 ? 2 * SEALED_CC_ENTRIES : words.length * 3 / 2 + 2];
             System.arraycopy(words, 0, grown, 0, 2 * size);
             words = grown;
         }

@@ -23,22 +23,33 @@ final class SimulatedRandomness {
         return bytes(domain, a, b, null, length);
     }
 
-    /** {@code length} bytes for {@code domain}, two numbers and some further input. */
+    /**
+     * {@code length} bytes for {@code domain}, two numbers and some further input: a SHA-256 digest,
+     * and past its 32 bytes a SplitMix64 stream keyed by it (long values like proofs need no more).
+     */
     byte[] bytes(String domain, long a, long b, byte[] extra, int length) {
         MessageDigest sha = sha256();
+        sha.update(domain.getBytes(StandardCharsets.US_ASCII));
+        sha.update(ByteBuffer.allocate(32).putLong(seed).putLong(actorId).putLong(a).putLong(b).array());
+        if (extra != null) {
+            sha.update(extra);
+        }
+        byte[] digest = sha.digest();
         byte[] out = new byte[length];
-        byte[] domainBytes = domain.getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer header = ByteBuffer.allocate(36);
-        for (int block = 0, off = 0; off < length; block++, off += 32) {
-            header.clear();
-            header.putLong(seed).putLong(actorId).putLong(a).putLong(b).putInt(block);
-            sha.update(domainBytes);
-            sha.update(header.array());
-            if (extra != null) {
-                sha.update(extra);
+        System.arraycopy(digest, 0, out, 0, Math.min(32, length));
+        if (length > 32) {
+            ByteBuffer key = ByteBuffer.wrap(digest);
+            long state = key.getLong() ^ key.getLong() ^ key.getLong() ^ key.getLong();
+            for (int off = 32; off < length; off += 8) {
+                state += 0x9E3779B97F4A7C15L;
+                long z = state;
+                z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+                z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+                z ^= z >>> 31;
+                for (int i = 0; i < 8 && off + i < length; i++) {
+                    out[off + i] = (byte) (z >>> (8 * i));
+                }
             }
-            byte[] digest = sha.digest();
-            System.arraycopy(digest, 0, out, off, Math.min(32, length - off));
         }
         return out;
     }
