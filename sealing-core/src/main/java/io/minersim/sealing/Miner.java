@@ -80,6 +80,8 @@ public final class Miner implements AutoCloseable {
     private final SimulatedRandomness random;
     private final List<FailureRule> failureRules = new ArrayList<>();
     private final ArrayDeque<PendingPiece> pendingPieces = new ArrayDeque<>();
+    /** Pieces placed during the current write, whose futures complete once the lock is released. */
+    private final List<Runnable> placedPieces = new ArrayList<>();
     private final HeadListener headListener = this::onHead;
     private final List<Piece> ccPieces;
     private final byte[] zeroCommD;
@@ -1264,7 +1266,8 @@ public final class Miner implements AutoCloseable {
             placed = true;
             pendingPieces.poll();
             long offset = assign(target, p.piece);
-            p.result.complete(new SectorLocation(target.number, offset));
+            SectorLocation location = new SectorLocation(target.number, offset);
+            placedPieces.add(() -> p.result.complete(location));
             if (target.state == SectorState.WaitDeals || target.state == SectorState.Empty
                     || target.state == SectorState.SnapDealsWaitDeals || target.state == SectorState.AddPiece
                     || target.state == SectorState.SnapDealsAddPiece) {
@@ -1618,15 +1621,23 @@ public final class Miner implements AutoCloseable {
         }
     }
 
-    /** Runs a mutation under the write lock, then everything it made due now. */
+    /**
+     * Runs a mutation under the write lock, then everything it made due now. Futures of pieces placed
+     * meanwhile complete after the lock is released, so a caller's continuation never runs inside it.
+     */
     private <T> T write(Supplier<T> body) {
+        List<Runnable> completions;
+        T result;
         lock.writeLock().lock();
         try {
-            T result = body.get();
+            result = body.get();
             settle();
-            return result;
         } finally {
+            completions = placedPieces.isEmpty() ? List.of() : List.copyOf(placedPieces);
+            placedPieces.clear();
             lock.writeLock().unlock();
         }
+        completions.forEach(Runnable::run);
+        return result;
     }
 }

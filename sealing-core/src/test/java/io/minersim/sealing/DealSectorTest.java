@@ -90,6 +90,23 @@ class DealSectorTest {
     }
 
     @Test
+    void reachingTheDealLimitStartsPacking() throws Exception {
+        SimulatedMiner sim = new SimulatedMiner(MinerConfig.of(Profile.DEVNET).withSectorSize(SectorSize.SIZE_8MiB));
+        sim.miner.setSealDelay(Duration.ofHours(6));
+        byte[] commP = PieceCommitments.pieceCommitment(data(127, 12));
+        for (int i = 0; i < 256; i++) {
+            assertThat(sim.miner.addPieceToAny(127, marketDeal(1000 + i, 127, commP, 100_000, 600_000, false))
+                    .get()).isEqualTo(new SectorLocation(0, 128L * i));
+        }
+        assertThat(sim.miner.addPieceToAny(127, marketDeal(2000, 127, commP, 100_000, 600_000, false)).get())
+                .as("the 257th deal opens another sector").isEqualTo(new SectorLocation(1, 0));
+        assertThat(sim.walk(0, SectorState.Packing, 5)).containsExactly("WaitDeals@0", "AddPiece@0", "WaitDeals@1",
+                "Packing@1");
+        assertThat(sim.miner.status(0, false).deals()).hasSize(256).doesNotContain(0L);
+        assertThat(sim.state(1)).isEqualTo(SectorState.WaitDeals);
+    }
+
+    @Test
     void sealDelayStartsPackingWhenItPasses() throws Exception {
         SimulatedMiner sim = smallSectors();
         sim.miner.setSealDelay(Duration.ofSeconds(20));
