@@ -93,7 +93,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             if (realtime != null) {
                 realtime.start();
             }
-            String last = "";
+            String last = null;
             do {
                 long head = miner.head();
                 String summary = format(miner.summary());

@@ -70,50 +70,109 @@ public record SealingConfig(
 
     /** A copy with another {@code WaitDealsDelay} (what {@code SectorSetSealDelay} sets). */
     public SealingConfig withWaitDealsDelay(Duration delay) {
-        return new SealingConfig(maxWaitDealsSectors, maxSealingSectors, maxSealingSectorsForDeals, delay,
-                makeCCSectorsAvailable, committedCapacitySectorLifetime, startEpochSealingBuffer, maxPreCommitBatch,
-                preCommitBatchWait, preCommitBatchSlack, minCommitBatch, maxCommitBatch, commitBatchWait,
-                commitBatchSlack, terminateBatchMin, terminateBatchMax, terminateBatchWait, minRetryTime);
+        Builder b = toBuilder();
+        b.waitDealsDelay = delay;
+        return b.build();
     }
 
     /** A copy with other pre-commit batching knobs. */
     public SealingConfig withPreCommitBatching(int max, Duration wait, Duration slack) {
-        return new SealingConfig(maxWaitDealsSectors, maxSealingSectors, maxSealingSectorsForDeals, waitDealsDelay,
-                makeCCSectorsAvailable, committedCapacitySectorLifetime, startEpochSealingBuffer, max, wait, slack,
-                minCommitBatch, maxCommitBatch, commitBatchWait, commitBatchSlack, terminateBatchMin,
-                terminateBatchMax, terminateBatchWait, minRetryTime);
+        Builder b = toBuilder();
+        b.maxPreCommitBatch = max;
+        b.preCommitBatchWait = wait;
+        b.preCommitBatchSlack = slack;
+        return b.build();
     }
 
     /** A copy with other commit aggregation knobs. */
     public SealingConfig withCommitBatching(int min, int max, Duration wait, Duration slack) {
-        return new SealingConfig(maxWaitDealsSectors, maxSealingSectors, maxSealingSectorsForDeals, waitDealsDelay,
-                makeCCSectorsAvailable, committedCapacitySectorLifetime, startEpochSealingBuffer, maxPreCommitBatch,
-                preCommitBatchWait, preCommitBatchSlack, min, max, wait, slack, terminateBatchMin, terminateBatchMax,
-                terminateBatchWait, minRetryTime);
+        Builder b = toBuilder();
+        b.minCommitBatch = min;
+        b.maxCommitBatch = max;
+        b.commitBatchWait = wait;
+        b.commitBatchSlack = slack;
+        return b.build();
     }
 
     /** A copy with other terminate batching knobs. */
     public SealingConfig withTerminateBatching(int min, int max, Duration wait) {
-        return new SealingConfig(maxWaitDealsSectors, maxSealingSectors, maxSealingSectorsForDeals, waitDealsDelay,
-                makeCCSectorsAvailable, committedCapacitySectorLifetime, startEpochSealingBuffer, maxPreCommitBatch,
-                preCommitBatchWait, preCommitBatchSlack, minCommitBatch, maxCommitBatch, commitBatchWait,
-                commitBatchSlack, min, max, wait, minRetryTime);
+        Builder b = toBuilder();
+        b.terminateBatchMin = min;
+        b.terminateBatchMax = max;
+        b.terminateBatchWait = wait;
+        return b.build();
     }
 
     /** A copy with other input limits. */
     public SealingConfig withLimits(int maxWaitDeals, int maxSealing, int maxSealingForDeals) {
-        return new SealingConfig(maxWaitDeals, maxSealing, maxSealingForDeals, waitDealsDelay,
-                makeCCSectorsAvailable, committedCapacitySectorLifetime, startEpochSealingBuffer, maxPreCommitBatch,
-                preCommitBatchWait, preCommitBatchSlack, minCommitBatch, maxCommitBatch, commitBatchWait,
-                commitBatchSlack, terminateBatchMin, terminateBatchMax, terminateBatchWait, minRetryTime);
+        Builder b = toBuilder();
+        b.maxWaitDealsSectors = maxWaitDeals;
+        b.maxSealingSectors = maxSealing;
+        b.maxSealingSectorsForDeals = maxSealingForDeals;
+        return b.build();
     }
 
     /** A copy where finished CC sectors go to {@code Available} (or not). */
     public SealingConfig withMakeCCSectorsAvailable(boolean available) {
-        return new SealingConfig(maxWaitDealsSectors, maxSealingSectors, maxSealingSectorsForDeals, waitDealsDelay,
-                available, committedCapacitySectorLifetime, startEpochSealingBuffer, maxPreCommitBatch,
-                preCommitBatchWait, preCommitBatchSlack, minCommitBatch, maxCommitBatch, commitBatchWait,
-                commitBatchSlack, terminateBatchMin, terminateBatchMax, terminateBatchWait, minRetryTime);
+        Builder b = toBuilder();
+        b.makeCCSectorsAvailable = available;
+        return b.build();
+    }
+
+    /** A mutable copy of every knob, for building variations; {@link Builder#build()} validates. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Every knob of {@link SealingConfig}, settable. */
+    public static final class Builder {
+        public int maxWaitDealsSectors;
+        public int maxSealingSectors;
+        public int maxSealingSectorsForDeals;
+        public Duration waitDealsDelay;
+        public boolean makeCCSectorsAvailable;
+        public Duration committedCapacitySectorLifetime;
+        public long startEpochSealingBuffer;
+        public int maxPreCommitBatch;
+        public Duration preCommitBatchWait;
+        public Duration preCommitBatchSlack;
+        public int minCommitBatch;
+        public int maxCommitBatch;
+        public Duration commitBatchWait;
+        public Duration commitBatchSlack;
+        public int terminateBatchMin;
+        public int terminateBatchMax;
+        public Duration terminateBatchWait;
+        public Duration minRetryTime;
+
+        private Builder(SealingConfig c) {
+            maxWaitDealsSectors = c.maxWaitDealsSectors;
+            maxSealingSectors = c.maxSealingSectors;
+            maxSealingSectorsForDeals = c.maxSealingSectorsForDeals;
+            waitDealsDelay = c.waitDealsDelay;
+            makeCCSectorsAvailable = c.makeCCSectorsAvailable;
+            committedCapacitySectorLifetime = c.committedCapacitySectorLifetime;
+            startEpochSealingBuffer = c.startEpochSealingBuffer;
+            maxPreCommitBatch = c.maxPreCommitBatch;
+            preCommitBatchWait = c.preCommitBatchWait;
+            preCommitBatchSlack = c.preCommitBatchSlack;
+            minCommitBatch = c.minCommitBatch;
+            maxCommitBatch = c.maxCommitBatch;
+            commitBatchWait = c.commitBatchWait;
+            commitBatchSlack = c.commitBatchSlack;
+            terminateBatchMin = c.terminateBatchMin;
+            terminateBatchMax = c.terminateBatchMax;
+            terminateBatchWait = c.terminateBatchWait;
+            minRetryTime = c.minRetryTime;
+        }
+
+        public SealingConfig build() {
+            return new SealingConfig(maxWaitDealsSectors, maxSealingSectors, maxSealingSectorsForDeals,
+                    waitDealsDelay, makeCCSectorsAvailable, committedCapacitySectorLifetime, startEpochSealingBuffer,
+                    maxPreCommitBatch, preCommitBatchWait, preCommitBatchSlack, minCommitBatch, maxCommitBatch,
+                    commitBatchWait, commitBatchSlack, terminateBatchMin, terminateBatchMax, terminateBatchWait,
+                    minRetryTime);
+        }
     }
 
     private static void nonNegative(String name, long v) {

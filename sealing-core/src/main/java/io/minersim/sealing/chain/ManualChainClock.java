@@ -1,31 +1,18 @@
 package io.minersim.sealing.chain;
 
 import io.minersim.sealing.InvalidInputException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A clock that moves only when told: tests and {@code --clock manual}. {@link #advance} returns after
  * every listener has handled the new head, so everything due by then has happened.
  */
-public final class ManualChainClock implements ChainClock {
-    private final long genesisTimestamp;
-    private final long blockDelaySeconds;
-    private final List<HeadListener> listeners = new CopyOnWriteArrayList<>();
+public final class ManualChainClock extends ChainClockBase {
     private final Object advanceLock = new Object();
     private volatile long head;
 
     public ManualChainClock(long startEpoch, long genesisTimestamp, long blockDelaySeconds) {
-        if (startEpoch < 0) {
-            throw new InvalidInputException("startEpoch", "start epoch must not be negative, got " + startEpoch);
-        }
-        if (blockDelaySeconds <= 0) {
-            throw new InvalidInputException("blockDelaySeconds",
-                    "block delay must be positive, got " + blockDelaySeconds);
-        }
+        super(startEpoch, genesisTimestamp, blockDelaySeconds);
         this.head = startEpoch;
-        this.genesisTimestamp = genesisTimestamp;
-        this.blockDelaySeconds = blockDelaySeconds;
     }
 
     /** A manual clock at epoch 0 with the policy's genesis and block delay. */
@@ -36,16 +23,6 @@ public final class ManualChainClock implements ChainClock {
     @Override
     public long head() {
         return head;
-    }
-
-    @Override
-    public long genesisTimestamp() {
-        return genesisTimestamp;
-    }
-
-    @Override
-    public long blockDelaySeconds() {
-        return blockDelaySeconds;
     }
 
     /** Moves the head forward by {@code epochs} (≥ 0) and returns the new head. */
@@ -77,15 +54,5 @@ public final class ManualChainClock implements ChainClock {
             }
         }
         return epoch;
-    }
-
-    @Override
-    public void subscribe(HeadListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void unsubscribe(HeadListener listener) {
-        listeners.remove(listener);
     }
 }

@@ -2,8 +2,6 @@ package io.minersim.sealing.chain;
 
 import io.minersim.sealing.InvalidInputException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,36 +15,25 @@ import java.util.function.LongSupplier;
  * <p>{@link #start()} runs a daemon ticker that tells listeners each new head; {@link #close()}
  * stops it. {@link #tick()} does one tick by hand, for tests with a fake wall clock.
  */
-public final class ScaledRealtimeChainClock implements ChainClock, AutoCloseable {
+public final class ScaledRealtimeChainClock extends ChainClockBase implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ScaledRealtimeChainClock.class.getName());
 
     private final long startEpoch;
-    private final long genesisTimestamp;
-    private final long blockDelaySeconds;
     private final long blockTimeNanos;
     private final LongSupplier nanoTime;
     private volatile long startNanos;
     private volatile boolean running;
-    private final List<HeadListener> listeners = new CopyOnWriteArrayList<>();
     private final Object tickLock = new Object();
     private long reported;
     private ScheduledExecutorService ticker;
 
     public ScaledRealtimeChainClock(long startEpoch, long genesisTimestamp, long blockDelaySeconds,
             Duration blockTime, LongSupplier nanoTime) {
-        if (startEpoch < 0) {
-            throw new InvalidInputException("startEpoch", "start epoch must not be negative, got " + startEpoch);
-        }
-        if (blockDelaySeconds <= 0) {
-            throw new InvalidInputException("blockDelaySeconds",
-                    "block delay must be positive, got " + blockDelaySeconds);
-        }
+        super(startEpoch, genesisTimestamp, blockDelaySeconds);
         if (blockTime.isNegative() || blockTime.isZero()) {
             throw new InvalidInputException("blockTime", "block time must be positive, got " + blockTime);
         }
         this.startEpoch = startEpoch;
-        this.genesisTimestamp = genesisTimestamp;
-        this.blockDelaySeconds = blockDelaySeconds;
         this.blockTimeNanos = blockTime.toNanos();
         this.nanoTime = nanoTime;
         this.startNanos = nanoTime.getAsLong();
@@ -62,16 +49,6 @@ public final class ScaledRealtimeChainClock implements ChainClock, AutoCloseable
     @Override
     public long head() {
         return running ? startEpoch + (nanoTime.getAsLong() - startNanos) / blockTimeNanos : startEpoch;
-    }
-
-    @Override
-    public long genesisTimestamp() {
-        return genesisTimestamp;
-    }
-
-    @Override
-    public long blockDelaySeconds() {
-        return blockDelaySeconds;
     }
 
     /** Wall time per epoch. */
@@ -126,15 +103,5 @@ public final class ScaledRealtimeChainClock implements ChainClock, AutoCloseable
             ticker.shutdownNow();
             ticker = null;
         }
-    }
-
-    @Override
-    public void subscribe(HeadListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void unsubscribe(HeadListener listener) {
-        listeners.remove(listener);
     }
 }
