@@ -50,6 +50,24 @@ class CcSectorPipelineTest {
     }
 
     @Test
+    void mainnetCcSectorWaitsOnLotusDefaultBatchTimersAndChainDelays() {
+        SimulatedMiner sim = new SimulatedMiner(MinerConfig.of(Profile.MAINNET));
+        long n = sim.miner.pledgeSector();
+        long submitPreCommit = 1 + 1 + 420 + 30;
+        long preCommitSent = submitPreCommit + 2880;
+        long committing = preCommitSent + 1 + 150 + 6;
+        long commitSent = committing + 80 + 2880;
+        assertThat(sim.walk(n, SectorState.Proving, 10_000)).containsExactly("Packing@0", "GetTicket@1",
+                "PreCommit1@2", "PreCommit2@422", "SubmitPreCommitBatch@" + submitPreCommit,
+                "PreCommitBatchWait@" + preCommitSent, "WaitSeed@" + (preCommitSent + 6), "Committing@" + committing,
+                "SubmitCommitAggregate@" + (committing + 80), "CommitAggregateWait@" + commitSent,
+                "FinalizeSector@" + (commitSent + 6), "Proving@" + (commitSent + 16));
+        SectorInfo info = sim.miner.status(n, true);
+        assertThat(info.expiration() - info.activation()).as("CommittedCapacitySectorLifetime, 540 days")
+                .isEqualTo(1_555_200 - (commitSent + 1 - submitPreCommit));
+    }
+
+    @Test
     void provingCcSectorShowsEverythingSectorsStatusShows() {
         SimulatedMiner sim = SimulatedMiner.devnet();
         long n = sim.miner.pledgeSector();
