@@ -2,7 +2,6 @@ package io.minersim.sealing;
 
 import io.minersim.sealing.commitment.Cid;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -28,10 +27,5 @@ public record CommitBatchResult(List<Long> sectors, SortedMap<Long, String> fail
     @Override
     public SortedMap<Long, String> failedSectors() {
         return new TreeMap<>(failedSectors);
-    }
-
-    /** The same as {@link #failedSectors()}, read-only. */
-    public Map<Long, String> failedSectorsView() {
-        return java.util.Collections.unmodifiableSortedMap(failedSectors);
     }
 }

@@ -803,7 +803,11 @@ public final class Miner implements AutoCloseable {
             case ReceiveSector -> stage(s, 1);
         };
         if (h == Handling.NOW) {
-            drainImmediate(s);
+            Immediate i = immediate;
+            immediate = null;
+            SectorState target = i.event == SectorEvent.SectorUpdateDealIDs && s.state == SectorState.RecoverDealIDs
+                    ? s.returnState : null;
+            deliver(s, i.event, i.arg, target, i.error);
         }
     }
 
@@ -945,32 +949,17 @@ public final class Miner implements AutoCloseable {
         return stage(s, policy.epochsCovering(seconds(sealing.minRetryTime())));
     }
 
-    /** An immediate event, run after the handler returns (so the log keeps Lotus's order). */
+    /** An immediate event: {@link #enter} runs it once the handler has returned. */
     private Handling now(Sector s, SectorEvent event, long arg, String error) {
-        immediate.add(new Immediate(s, s.version, event, arg, error));
+        immediate = new Immediate(event, arg, error);
         return Handling.NOW;
     }
 
-    private record Immediate(Sector sector, int version, SectorEvent event, long arg, String error) {
+    private record Immediate(SectorEvent event, long arg, String error) {
     }
 
-    private final ArrayDeque<Immediate> immediate = new ArrayDeque<>();
-
-    private void drainImmediate(Sector s) {
-        Iterator<Immediate> it = immediate.iterator();
-        while (it.hasNext()) {
-            Immediate i = it.next();
-            if (i.sector == s) {
-                it.remove();
-                if (i.version == s.version) {
-                    SectorState target = i.event == SectorEvent.SectorUpdateDealIDs
-                            && s.state == SectorState.RecoverDealIDs ? s.returnState : null;
-                    deliver(s, i.event, i.arg, target, i.error);
-                }
-                return;
-            }
-        }
-    }
+    /** The event the handler now running asked for; handlers ask for it last, so one slot will do. */
+    private Immediate immediate;
 
     private Handling awaitMessage(Sector s, int message, boolean landed, SectorEvent landedEvent, long landedArg,
             SectorEvent failure, String missing) {
