@@ -1,0 +1,78 @@
+package io.minersim.rpc;
+
+import com.googlecode.jsonrpc4j.IJsonRpcClient;
+import com.googlecode.jsonrpc4j.JsonRpcHttpClient;
+import com.googlecode.jsonrpc4j.ProxyUtil;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A typed JSON-RPC client of a Lotus miner (or minersim) over plain HTTP POST, one request per call, params as a JSON
+ * array, built on jsonrpc4j's {@link JsonRpcHttpClient}. Request ids count up from 1, as the Go client's do.
+ *
+ * <p>An error response surfaces as a {@link com.googlecode.jsonrpc4j.JsonRpcClientException} carrying the
+ * go-jsonrpc code ({@link RpcErrorCodes}) and message. Channel methods ({@link ChannelMethod}) need WebSocket and fail
+ * with -32601 here.
+ *
+ * <pre>{@code
+ * MinerClient c = MinerClient.connect(URI.create("http://127.0.0.1:2345/rpc/v0"), token);
+ * SectorInfo s = c.miner().sectorsStatus(9, false);
+ * }</pre>
+ */
+public final class MinerClient {
+    private final JsonRpcHttpClient http;
+    private final MinerApi miner;
+    private final SimApi sim;
+
+    private MinerClient(JsonRpcHttpClient http) {
+        this.http = http;
+        ClassLoader loader = MinerClient.class.getClassLoader();
+        this.miner = ProxyUtil.createClientProxy(loader, MinerApi.class, (IJsonRpcClient) http);
+        this.sim = ProxyUtil.createClientProxy(loader, SimApi.class, (IJsonRpcClient) http);
+    }
+
+    /**
+     * A client of the endpoint at {@code rpcUrl} (e.g. {@code http://127.0.0.1:2345/rpc/v0}).
+     *
+     * @param token a JWT sent as {@code Authorization: Bearer <token>}; null or blank for none (read-only access)
+     * @throws IllegalArgumentException if the URI is not an absolute http(s) URL
+     */
+    public static MinerClient connect(URI rpcUrl, String token) {
+        Objects.requireNonNull(rpcUrl, "rpcUrl");
+        String scheme = rpcUrl.getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            throw new IllegalArgumentException("the RPC URL must be http(s)://..., got " + rpcUrl);
+        }
+        Map<String, String> headers = token == null || token.isBlank()
+                ? Map.of()
+                : Map.of("Authorization", "Bearer " + token.strip());
+        JsonRpcHttpClient http;
+        try {
+            http = new JsonRpcHttpClient(RpcJson.newObjectMapper(), rpcUrl.toURL(), headers);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("bad RPC URL " + rpcUrl, e);
+        }
+        http.setContentType("application/json");
+        AtomicLong ids = new AtomicLong();
+        http.setRequestIDGenerator(() -> Long.toString(ids.incrementAndGet()));
+        return new MinerClient(http);
+    }
+
+    /** The miner's methods. */
+    public MinerApi miner() {
+        return miner;
+    }
+
+    /** The simulator's {@code Sim.*} methods. */
+    public SimApi sim() {
+        return sim;
+    }
+
+    /** The underlying jsonrpc4j client, for timeouts and similar settings. */
+    public JsonRpcHttpClient http() {
+        return http;
+    }
+}
