@@ -1,0 +1,479 @@
+package io.minersim.app.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minersim.rpc.MinerApi;
+import io.minersim.rpc.RpcJson;
+import io.minersim.rpc.types.AddressConfig;
+import io.minersim.rpc.types.BitFieldRuns;
+import io.minersim.rpc.types.CidLink;
+import io.minersim.rpc.types.CommitBatchRes;
+import io.minersim.rpc.types.NumAssignerMeta;
+import io.minersim.rpc.types.PieceDealInfo;
+import io.minersim.rpc.types.PreCommitBatchRes;
+import io.minersim.rpc.types.ReaderStream;
+import io.minersim.rpc.types.RemoteSectorMeta;
+import io.minersim.rpc.types.SealedRef;
+import io.minersim.rpc.types.SectorId;
+import io.minersim.rpc.types.SectorOffset;
+import io.minersim.rpc.types.SectorPiece;
+import io.minersim.rpc.types.SectorRef;
+import io.minersim.rpc.types.VersionInfo;
+import io.minersim.sealing.InvalidInputException;
+import io.minersim.sealing.Miner;
+import io.minersim.sealing.MinerConfig;
+import io.minersim.sealing.SealingException;
+import io.minersim.sealing.SectorInfo;
+import io.minersim.sealing.SectorLocation;
+import io.minersim.sealing.SectorNotFoundException;
+import io.minersim.sealing.commitment.Cid;
+import io.minersim.sealing.commitment.PieceCommitments;
+import io.minersim.sealing.fsm.SectorState;
+import io.minersim.sealing.numbers.SectorNumberAssigner;
+import io.minersim.sealing.piece.DealInfo;
+import io.minersim.sealing.piece.Piece;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The Lotus miner API over one simulated {@link Miner}: checks arguments, maps wire records to the
+ * core's domain values and back. Errors are {@link SealingException}s whose messages reach the client
+ * as code-1 errors.
+ */
+public final class MinerApiImpl implements MinerApi {
+    /** Lotus's MinerAPIVersion0, semver 1.5.0. */
+    static final long API_VERSION = (1 << 16) | (5 << 8);
+
+    private final Miner miner;
+    private final MinerConfig config;
+    private final String profile;
+    private final TokenAuthority tokens;
+    private final PieceData pieceData;
+    private final Runnable shutdown;
+    private final UUID session = UUID.randomUUID();
+    private final String startTime;
+    private final ObjectNode openRpc;
+    private final Duration addPieceTimeout;
+
+    public MinerApiImpl(Miner miner, String profile, TokenAuthority tokens, PieceData pieceData, Runnable shutdown,
+            Duration addPieceTimeout) {
+        this.miner = miner;
+        this.config = miner.config();
+        this.profile = profile;
+        this.tokens = tokens;
+        this.pieceData = pieceData;
+        this.shutdown = shutdown;
+        this.addPieceTimeout = addPieceTimeout;
+        this.startTime = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC));
+        this.openRpc = loadOpenRpc();
+    }
+
+    /** Lotus's document, with its keys sorted as Lotus re-encodes it. */
+    private static ObjectNode loadOpenRpc() {
+        try (InputStream in = MinerApiImpl.class.getResourceAsStream("/io/minersim/app/miner-openrpc.json")) {
+            if (in == null) {
+                throw new IllegalStateException("the OpenRPC document is missing from the jar");
+            }
+            ObjectMapper sorted = RpcJson.newObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            Object tree = sorted.readValue(in, Object.class);
+            return (ObjectNode) sorted.readTree(sorted.writeValueAsBytes(tree));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the OpenRPC document", e);
+        }
+    }
+
+    // sector status
+
+    @Override
+    public io.minersim.rpc.types.SectorInfo sectorsStatus(long sectorNumber, boolean showOnChainInfo) {
+        try {
+            return WireMapping.sectorInfo(miner.status(sectorNumber, showOnChainInfo));
+        } catch (SectorNotFoundException e) {
+            throw new SealingException("No state for /" + Long.toUnsignedString(sectorNumber)
+                    + ": datastore: key not found");
+        }
+    }
+
+    @Override
+    public List<Long> sectorsList() {
+        return boxed(miner.list());
+    }
+
+    @Override
+    public List<Long> sectorsListInStates(List<String> states) {
+        Set<SectorState> known = EnumSet.noneOf(SectorState.class);
+        if (states != null) {
+            for (String name : states) {
+                SectorState.byName(name).ifPresent(known::add);
+            }
+        }
+        long[] found = miner.listInStates(known);
+        return found.length == 0 ? null : boxed(found);
+    }
+
+    @Override
+    public Map<String, Long> sectorsSummary() {
+        Map<String, Long> out = new TreeMap<>();
+        miner.summary().forEach((state, count) -> out.put(state.name(), count));
+        return out;
+    }
+
+    @Override
+    public Map<String, List<SealedRef>> sectorsRefs() {
+        Map<String, List<SealedRef>> out = new TreeMap<>();
+        for (long n : miner.list()) {
+            long offset = 0;
+            for (Piece p : miner.status(n, false).pieces()) {
+                if (p.deal() != null && p.deal().isLegacyDeal()) {
+                    out.computeIfAbsent(Long.toUnsignedString(p.deal().dealId()), k -> new ArrayList<>())
+                            .add(new SealedRef(n, offset, PieceCommitments.unpaddedSize(p.paddedSize())));
+                }
+                offset += p.paddedSize();
+            }
+        }
+        return out;
+    }
+
+    // state changes
+
+    @Override
+    public void sectorsUpdate(long sectorNumber, String state) {
+        SectorState target = SectorState.byName(state).orElseThrow(() -> new InvalidInputException("state",
+                "unknown sector state '" + state + "' (minersim accepts only Lotus's 63 state names)"));
+        miner.forceState(sectorNumber, target);
+    }
+
+    @Override
+    public void sectorsUnsealPiece(SectorRef sector, long offset, long size, byte[] randomness, CidLink commD) {
+        if (sector.id().miner() != config.actorId()) {
+            throw new InvalidInputException("sector", "sector " + sector.id().number() + " belongs to miner f0"
+                    + sector.id().miner() + ", not " + config.actorAddress());
+        }
+        SectorInfo info = miner.status(sector.id().number(), false);
+        long capacity = config.sectorSize().unpaddedBytes();
+        if (offset < 0 || size <= 0 || offset + size > capacity) {
+            throw new InvalidInputException("offset", "range " + offset + "+" + size
+                    + " is outside the sector's " + capacity + " unpadded bytes");
+        }
+        if (info.commD() == null) {
+            throw new SealingException("sector " + sector.id().number() + " has no CommD yet: nothing to unseal");
+        }
+    }
+
+    @Override
+    public SectorOffset sectorAddPieceToAny(long size, ReaderStream data, PieceDealInfo deal) {
+        DealInfo domain = WireMapping.dealInfo(deal);
+        if (domain == null) {
+            throw new InvalidInputException("PieceDealInfo", "piece deal info is missing");
+        }
+        long padded;
+        try {
+            padded = PieceCommitments.paddedSize(size);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("size", "cannot allocate unpadded piece");
+        }
+        if (padded > config.sectorSize().bytes()) {
+            throw new InvalidInputException("size", "piece cannot fit into a sector");
+        }
+        domain.validate();
+        checkData(size, padded, data, domain.pieceCid());
+        SectorLocation at;
+        try {
+            at = miner.addPieceToAny(size, domain).get(addPieceTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SealingException("interrupted while waiting for a sector for the piece");
+        } catch (ExecutionException e) {
+            throw new SealingException(String.valueOf(e.getCause().getMessage()));
+        } catch (TimeoutException e) {
+            throw new SealingException("no sector took the piece within " + addPieceTimeout.toSeconds()
+                    + " s; it stays queued (limits on open and sealing sectors)");
+        }
+        return new SectorOffset(at.sector(), at.offset());
+    }
+
+    /** Reads the piece's bytes: exactly {@code size} of them, whose commitment is the deal's piece CID. */
+    private void checkData(long size, long padded, ReaderStream data, Cid expected) {
+        if (data == null) {
+            throw new InvalidInputException("data", "no reader for the piece data");
+        }
+        byte[] commP;
+        if (ReaderStream.NULL.equals(data.type())) {
+            long count = parseCount(data.info());
+            if (count != size) {
+                throw new InvalidInputException("data", "reader has " + count + " bytes, the piece size is " + size);
+            }
+            commP = PieceCommitments.zeroCommitment(padded);
+        } else {
+            try (InputStream in = pieceData.open(data)) {
+                commP = PieceCommitments.pieceCommitment(in, size);
+            } catch (java.io.EOFException e) {
+                throw new InvalidInputException("data", "piece data is shorter than the piece size " + size);
+            } catch (IOException e) {
+                throw new InvalidInputException("data", "reading piece data: " + e.getMessage());
+            }
+        }
+        Cid actual = Cid.unsealedCommitment(commP);
+        if (!actual.equals(expected)) {
+            throw new InvalidInputException("data", "got unexpected piece CID: expected " + expected + ", got "
+                    + actual);
+        }
+    }
+
+    private static long parseCount(String info) {
+        try {
+            return Long.parseLong(info);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("data", "parsing null byte count: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void sectorStartSealing(long sectorNumber) {
+        miner.startSealing(sectorNumber);
+    }
+
+    @Override
+    public void sectorSetSealDelay(long delayNanos) {
+        if (delayNanos < 0) {
+            throw new InvalidInputException("delay", "seal delay must not be negative");
+        }
+        miner.setSealDelay(Duration.ofNanos(delayNanos));
+    }
+
+    @Override
+    public long sectorGetSealDelay() {
+        return miner.sealDelay().toNanos();
+    }
+
+    @Override
+    public void sectorSetExpectedSealDuration(long durationNanos) {
+        miner.setExpectedSealDuration(Duration.ofNanos(durationNanos));
+    }
+
+    @Override
+    public long sectorGetExpectedSealDuration() {
+        return miner.expectedSealDuration().toNanos();
+    }
+
+    @Override
+    public void sectorRemove(long sectorNumber) {
+        miner.remove(sectorNumber);
+    }
+
+    @Override
+    public void sectorTerminate(long sectorNumber) {
+        miner.terminate(sectorNumber);
+    }
+
+    @Override
+    public CidLink sectorTerminateFlush() {
+        return miner.terminateFlush().map(WireMapping::cid).orElse(null);
+    }
+
+    @Override
+    public List<SectorId> sectorTerminatePending() {
+        return ids(miner.terminatePending());
+    }
+
+    @Override
+    public List<PreCommitBatchRes> sectorPreCommitFlush() {
+        return miner.preCommitFlush().map(l -> l.stream().map(WireMapping::preCommitBatch).toList()).orElse(null);
+    }
+
+    @Override
+    public List<SectorId> sectorPreCommitPending() {
+        return ids(miner.preCommitPending());
+    }
+
+    @Override
+    public List<CommitBatchRes> sectorCommitFlush() {
+        return miner.commitFlush().map(l -> l.stream().map(WireMapping::commitBatch).toList()).orElse(null);
+    }
+
+    @Override
+    public List<SectorId> sectorCommitPending() {
+        return ids(miner.commitPending());
+    }
+
+    @Override
+    public void sectorMarkForUpgrade(long sectorNumber, boolean snap) {
+        miner.markForUpgrade(sectorNumber, snap);
+    }
+
+    @Override
+    public void sectorAbortUpgrade(long sectorNumber) {
+        miner.abortUpgrade(sectorNumber);
+    }
+
+    @Override
+    public void sectorMatchPendingPiecesToOpenSectors() {
+        miner.matchPendingPiecesToOpenSectors();
+    }
+
+    @Override
+    public void sectorUnseal(long sectorNumber) {
+        miner.status(sectorNumber, false);
+    }
+
+    // sector numbers
+
+    @Override
+    public NumAssignerMeta sectorNumAssignerMeta() {
+        SectorNumberAssigner.Meta m = miner.numAssignerMeta();
+        return new NumAssignerMeta(WireMapping.bitField(m.reserved()), WireMapping.bitField(m.allocated()),
+                WireMapping.bitField(m.inUse()), m.next());
+    }
+
+    @Override
+    public Map<String, BitFieldRuns> sectorNumReservations() {
+        Map<String, BitFieldRuns> out = new TreeMap<>();
+        miner.numReservations().forEach((name, bits) -> out.put(name, WireMapping.bitField(bits)));
+        return out;
+    }
+
+    @Override
+    public void sectorNumReserve(String name, BitFieldRuns sectors, boolean force) {
+        miner.numReserve(name, WireMapping.bitField(sectors), force);
+    }
+
+    @Override
+    public BitFieldRuns sectorNumReserveCount(String name, long count) {
+        return WireMapping.bitField(miner.numReserveCount(name, count));
+    }
+
+    @Override
+    public void sectorNumFree(String name) {
+        miner.numFree(name);
+    }
+
+    @Override
+    public void sectorReceive(RemoteSectorMeta meta) {
+        SectorState target = SectorState.byName(meta.state()).orElseThrow(() -> new InvalidInputException("State",
+                "unknown sector state '" + meta.state() + "'"));
+        if (meta.sector() == null || meta.sector().miner() != config.actorId()) {
+            throw new InvalidInputException("Sector", "the sector must be of miner " + config.actorAddress());
+        }
+        List<Piece> pieces = new ArrayList<>();
+        if (meta.pieces() != null) {
+            for (SectorPiece p : meta.pieces()) {
+                Cid cid = WireMapping.cid(p.piece().pieceCid(), "Pieces.Piece.PieceCID");
+                pieces.add(new Piece(p.piece().size(), cid, WireMapping.dealInfo(p.dealInfo())));
+            }
+        }
+        miner.receive(meta.sector().number(), target, pieces);
+    }
+
+    @Override
+    public SectorId pledgeSector() {
+        return new SectorId(config.actorId(), miner.pledgeSector());
+    }
+
+    // node
+
+    @Override
+    public VersionInfo version() {
+        return new VersionInfo("1.36.1+" + profile + "+minersim", API_VERSION, config.policy().blockDelaySeconds(),
+                "lotus");
+    }
+
+    @Override
+    public String actorAddress() {
+        return config.actorAddress();
+    }
+
+    @Override
+    public long actorSectorSize(String address) {
+        long id;
+        try {
+            id = MinerConfig.parseActor(address);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("address", "invalid address '" + address + "': " + e.getMessage());
+        }
+        if (id != config.actorId()) {
+            throw new SealingException("getting miner info: actor not found: " + address);
+        }
+        return config.sectorSize().bytes();
+    }
+
+    @Override
+    public AddressConfig actorAddressConfig() {
+        return new AddressConfig(null, null, null, null, false, false);
+    }
+
+    @Override
+    public byte[] authNew(List<String> perms) {
+        return tokens.sign(perms == null ? List.of() : perms).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public List<String> authVerify(String token) {
+        return tokens.verify(token);
+    }
+
+    @Override
+    public UUID session() {
+        return session;
+    }
+
+    @Override
+    public String startTime() {
+        return startTime;
+    }
+
+    @Override
+    public void shutdown() {
+        shutdown.run();
+    }
+
+    @Override
+    public long closing() {
+        return 0;
+    }
+
+    @Override
+    public ObjectNode discover() {
+        return openRpc.deepCopy();
+    }
+
+    @Override
+    public List<String> runtimeSubsystems() {
+        return List.of("Mining", "Sealing", "SectorStorage");
+    }
+
+    private List<SectorId> ids(List<Long> numbers) {
+        List<SectorId> out = new ArrayList<>(numbers.size());
+        for (long n : numbers) {
+            out.add(new SectorId(config.actorId(), n));
+        }
+        return out;
+    }
+
+    private static List<Long> boxed(long[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+
+    /** The base64 form Lotus puts on the wire for a token, for callers that print AuthNew's answer. */
+    static String wireToken(String jwt) {
+        return Base64.getEncoder().encodeToString(jwt.getBytes(StandardCharsets.US_ASCII));
+    }
+}
