@@ -1,20 +1,17 @@
 package io.minersim.app;
 
+import io.minersim.app.node.MinerNode;
+import io.minersim.app.repo.MinerRepo;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.MinerConfig;
 import io.minersim.sealing.Profile;
 import io.minersim.sealing.SectorSize;
-import io.minersim.sealing.chain.ChainClock;
-import io.minersim.sealing.chain.ChainPolicy;
-import io.minersim.sealing.chain.ManualChainClock;
-import io.minersim.sealing.chain.ScaledRealtimeChainClock;
 import io.minersim.sealing.fsm.SectorState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.SortedMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -22,8 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code minersim run}: starts one simulated miner and reports its sectors as the chain moves. The
- * JSON-RPC endpoint is not served yet; until it is, this shows the sealing core at work.
+ * {@code minersim run}: starts one simulated miner behind its Lotus JSON-RPC endpoint, writes the repo's
+ * {@code token} and {@code api} files, prints {@code MINER_API_INFO}, and reports the sectors per state as
+ * the chain moves, until stopped (SIGTERM, Ctrl-C, the API's {@code Shutdown}, or {@code --until-epoch}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a simulated miner.")
 public final class RunCommand implements java.util.concurrent.Callable<Integer> {
@@ -57,8 +55,15 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--until-epoch", description = "Stop once the chain reaches this epoch (default: run until stopped).")
     Long untilEpoch;
 
+    @Option(names = "--repo", description = "Repo directory (default: $MINERSIM_PATH or ~/.minersim).")
+    java.nio.file.Path repo;
+
+    @Option(names = "--listen", defaultValue = "127.0.0.1:2345",
+            description = "Address of the JSON-RPC endpoint; port 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    String listen;
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Profile p = Profile.parse(profile);
         MinerConfig cfg = MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor))
@@ -66,33 +71,41 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         if (pledge < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pledge must not be negative");
         }
-        ChainPolicy policy = cfg.policy();
-        ChainClock chain;
-        ScaledRealtimeChainClock realtime = null;
-        switch (clock.toLowerCase(Locale.ROOT)) {
-            case "real" -> {
-                Duration bt = blockTime == null ? p.defaultBlockTime() : parseDuration(blockTime);
-                realtime = new ScaledRealtimeChainClock(0, policy.genesisTimestamp(), policy.blockDelaySeconds(), bt);
-                chain = realtime;
-            }
-            case "manual" -> chain = ManualChainClock.atGenesis(policy);
+        boolean manual = switch (clock.toLowerCase(Locale.ROOT)) {
+            case "real" -> false;
+            case "manual" -> true;
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--clock must be real or manual, not '" + clock + "'");
+        };
+        int colon = listen.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--listen must be HOST:PORT, not '" + listen
+                    + "'");
         }
-        Miner miner = Miner.start(cfg, chain);
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "minersim-shutdown");
+        String host = listen.substring(0, colon).replace("[", "").replace("]", "");
+        int port;
+        try {
+            port = Integer.parseInt(listen.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--listen port is not a number: '"
+                    + listen + "'");
+        }
+        MinerRepo minerRepo = MinerRepo.open(repo != null ? repo : MinerRepo.defaultPath(System.getenv()));
+        MinerNode node = MinerNode.builder().config(cfg).profile(p).config(cfg).manualClock(manual)
+                .blockTime(blockTime == null ? null : parseDuration(blockTime)).listen(host, port).repo(minerRepo)
+                .start();
+        Thread hook = new Thread(node::close, "minersim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Miner miner = node.miner();
         try {
             for (int i = 0; i < pledge; i++) {
                 miner.pledgeSector();
             }
-            out.printf("minersim: miner %s, %s sectors, %s profile, %s clock, seed %d%n", cfg.actorAddress(),
-                    cfg.sectorSize(), p.name().toLowerCase(Locale.ROOT), clock, seed);
+            out.printf("minersim: miner %s, %s sectors, %s profile, %s clock, seed %d, repo %s%n",
+                    cfg.actorAddress(), cfg.sectorSize(), p.name().toLowerCase(Locale.ROOT), clock, seed,
+                    minerRepo.root());
+            out.printf("MINER_API_INFO=%s%n", node.minerApiInfo());
             out.flush();
-            if (realtime != null) {
-                realtime.start();
-            }
             String last = null;
             do {
                 long head = miner.head();
@@ -105,12 +118,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 if (untilEpoch != null && head >= untilEpoch) {
                     break;
                 }
-            } while (!stop.await(100, TimeUnit.MILLISECONDS));
+            } while (!node.awaitStop(100, TimeUnit.MILLISECONDS));
         } finally {
-            if (realtime != null) {
-                realtime.close();
-            }
-            miner.close();
+            node.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

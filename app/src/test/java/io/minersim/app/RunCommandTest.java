@@ -10,6 +10,9 @@ import picocli.CommandLine;
 
 class RunCommandTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path repo;
+
     private record Result(int code, String out, String err) {
     }
 
@@ -19,7 +22,13 @@ class RunCommandTest {
         CommandLine cl = MinerSimCommand.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
+        String[] all = args;
+        if (args.length > 0 && args[0].equals("run")) {
+            all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                    java.util.stream.Stream.of("--repo", repo.toString(), "--listen", "127.0.0.1:0"))
+                    .toArray(String[]::new);
+        }
+        int code = cl.execute(all);
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -28,7 +37,9 @@ class RunCommandTest {
         Result r = run("run", "--block-time", "5ms", "--pledge", "2", "--until-epoch", "40", "--seed", "3");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("minersim: miner f01000, 32GiB sectors, devnet profile, real clock, seed 3")
-                .contains("Proving=2");
+                .contains("Proving=2").containsPattern("MINER_API_INFO=eyJ[^:]+:/ip4/127.0.0.1/tcp/\\d+/http");
+        assertThat(repo.resolve("token")).exists();
+        assertThat(repo.resolve("api")).as("removed on a clean stop").doesNotExist();
         java.util.regex.Matcher stopped = java.util.regex.Pattern.compile("minersim: stopped at epoch (\\d+)")
                 .matcher(r.out());
         assertThat(stopped.find()).isTrue();

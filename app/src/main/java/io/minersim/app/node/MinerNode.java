@@ -1,0 +1,260 @@
+package io.minersim.app.node;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.minersim.app.api.MinerApiImpl;
+import io.minersim.app.api.SimApiImpl;
+import io.minersim.app.api.TokenAuthority;
+import io.minersim.app.repo.MinerRepo;
+import io.minersim.app.rpc.ErrorMapper;
+import io.minersim.app.rpc.JwtAuthority;
+import io.minersim.app.rpc.PushStreams;
+import io.minersim.app.rpc.RpcDispatcher;
+import io.minersim.app.rpc.RpcError;
+import io.minersim.app.rpc.RpcJson;
+import io.minersim.app.rpc.RpcServer;
+import io.minersim.rpc.MinerApi;
+import io.minersim.rpc.Permission;
+import io.minersim.rpc.SimApi;
+import io.minersim.rpc.types.ReaderStream;
+import io.minersim.sealing.Miner;
+import io.minersim.sealing.MinerConfig;
+import io.minersim.sealing.Profile;
+import io.minersim.sealing.SealingException;
+import io.minersim.sealing.chain.ChainClock;
+import io.minersim.sealing.chain.ManualChainClock;
+import io.minersim.sealing.chain.ScaledRealtimeChainClock;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running simulated miner: the sealing core on its chain clock, behind the Lotus JSON-RPC
+ * endpoint, with its repo files. Built by {@link #builder()}, stopped by {@link #close()} or by the
+ * API's {@code Shutdown}.
+ */
+public final class MinerNode implements AutoCloseable {
+    private final Miner miner;
+    private final ChainClock clock;
+    private final RpcServer server;
+    private final JwtAuthority auth;
+    private final MinerRepo repo;
+    private final String adminToken;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean closed;
+
+    private MinerNode(Miner miner, ChainClock clock, RpcServer server, JwtAuthority auth, MinerRepo repo) {
+        this.miner = miner;
+        this.clock = clock;
+        this.server = server;
+        this.auth = auth;
+        this.repo = repo;
+        this.adminToken = auth.sign(wire(Permission.ADMIN.cumulative()));
+        if (repo != null) {
+            repo.writeToken(adminToken);
+            repo.writeApi(server.multiaddr());
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How a node is configured; defaults as {@code minersim run}'s. */
+    public static final class Builder {
+        private MinerConfig config = MinerConfig.of(Profile.DEVNET);
+        private Profile profile = Profile.DEVNET;
+        private boolean manualClock;
+        private Duration blockTime;
+        private String host = "127.0.0.1";
+        private int port;
+        private MinerRepo repo;
+        private Duration addPieceTimeout = Duration.ofMinutes(10);
+
+        /** The profile's defaults, keeping the actor, sector size and seed already set. */
+        public Builder profile(Profile p) {
+            this.profile = p;
+            this.config = MinerConfig.of(p).withActorId(config.actorId()).withSectorSize(config.sectorSize())
+                    .withSeed(config.seed());
+            return this;
+        }
+
+        public Builder config(MinerConfig c) {
+            this.config = c;
+            return this;
+        }
+
+        public Builder manualClock(boolean manual) {
+            this.manualClock = manual;
+            return this;
+        }
+
+        public Builder blockTime(Duration d) {
+            this.blockTime = d;
+            return this;
+        }
+
+        public Builder listen(String host, int port) {
+            this.host = host;
+            this.port = port;
+            return this;
+        }
+
+        public Builder repo(MinerRepo r) {
+            this.repo = r;
+            return this;
+        }
+
+        public Builder addPieceTimeout(Duration d) {
+            this.addPieceTimeout = d;
+            return this;
+        }
+
+        public MinerConfig config() {
+            return config;
+        }
+
+        public MinerNode start() throws Exception {
+            ChainClock clock = manualClock ? ManualChainClock.atGenesis(config.policy())
+                    : new ScaledRealtimeChainClock(0, config.policy().genesisTimestamp(),
+                            config.policy().blockDelaySeconds(), blockTime == null ? profile.defaultBlockTime()
+                                    : blockTime);
+            Miner miner = Miner.start(config, clock);
+            JwtAuthority auth = repo == null ? JwtAuthority.generate() : new JwtAuthority(repo.apiSecret());
+            PushStreams push = new PushStreams();
+            MinerNode[] self = new MinerNode[1];
+            TokenAuthority tokens = new TokenAuthority() {
+                @Override
+                public String sign(List<String> allow) {
+                    return auth.sign(allow);
+                }
+
+                @Override
+                public List<String> verify(String token) {
+                    return auth.verify(token);
+                }
+            };
+            MinerApiImpl api = new MinerApiImpl(miner, profile.name().toLowerCase(Locale.ROOT), tokens,
+                    reader -> push.open(reader.type(), reader.info()), () -> self[0].shutdownSoon(), addPieceTimeout);
+            ObjectMapper mapper = RpcJson.newObjectMapper();
+            RpcDispatcher dispatcher = RpcDispatcher.builder()
+                    .register(MinerApi.class, api)
+                    .register(SimApi.class, new SimApiImpl(miner, clock))
+                    .objectMapper(mapper)
+                    .errorMapper(errors())
+                    .paramDecoder(ReaderStream.class, (json, ctx) -> {
+                        ReaderStream r = json == null || json.length == 0 ? null
+                                : mapper.readValue(json, ReaderStream.class);
+                        r = r == null ? new ReaderStream("", "") : r;
+                        push.check(r.type(), r.info());
+                        return r;
+                    })
+                    .build();
+            RpcServer server;
+            try {
+                server = RpcServer.builder(dispatcher).host(host).port(port).auth(auth).pushStreams(push).start();
+            } catch (Exception e) {
+                miner.close();
+                throw e;
+            }
+            if (clock instanceof ScaledRealtimeChainClock realtime) {
+                realtime.start();
+            }
+            self[0] = new MinerNode(miner, clock, server, auth, repo);
+            return self[0];
+        }
+    }
+
+    /** Handler errors: the core's messages as Lotus-style code-1 errors; anything else is a panic. */
+    private static ErrorMapper errors() {
+        ErrorMapper defaults = ErrorMapper.defaults();
+        return (method, error) -> error instanceof SealingException || error instanceof IllegalArgumentException
+                ? new RpcError(RpcError.HANDLER_ERROR, error.getMessage()) : defaults.toError(method, error);
+    }
+
+    private static List<String> wire(List<Permission> perms) {
+        return perms.stream().map(Permission::wire).toList();
+    }
+
+    public Miner miner() {
+        return miner;
+    }
+
+    public ChainClock clock() {
+        return clock;
+    }
+
+    /** The manual clock, or an error when the node runs on a real one. */
+    public ManualChainClock manualClock() {
+        if (clock instanceof ManualChainClock m) {
+            return m;
+        }
+        throw new IllegalStateException("this node runs on a real clock");
+    }
+
+    public URI httpUri() {
+        return server.httpUri();
+    }
+
+    public URI webSocketUri() {
+        return server.webSocketUri();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The listen multiaddr, as in the repo's {@code api} file. */
+    public String multiaddr() {
+        return server.multiaddr();
+    }
+
+    /** A token with all four permissions. */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** A new token with Lotus's cumulative list up to {@code p}. */
+    public String token(Permission p) {
+        return auth.sign(wire(p.cumulative()));
+    }
+
+    /** {@code <admin token>:<multiaddr>}, the value of {@code MINER_API_INFO}. */
+    public String minerApiInfo() {
+        return adminToken + ":" + multiaddr();
+    }
+
+    /** Waits until the node has stopped (by {@code Shutdown} or {@link #close()}). */
+    public boolean awaitStop(long timeout, TimeUnit unit) throws InterruptedException {
+        return stopped.await(timeout, unit);
+    }
+
+    private void shutdownSoon() {
+        Thread t = new Thread(this::close, "minersim-shutdown");
+        t.setDaemon(false);
+        t.start();
+    }
+
+    /** Stops the endpoint, then the clock and the miner, and removes the repo's {@code api} file. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.stop();
+        } finally {
+            if (clock instanceof ScaledRealtimeChainClock realtime) {
+                realtime.close();
+            }
+            miner.close();
+            if (repo != null) {
+                repo.removeApi();
+            }
+            stopped.countDown();
+        }
+    }
+}

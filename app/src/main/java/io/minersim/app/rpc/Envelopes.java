@@ -1,0 +1,97 @@
+package io.minersim.app.rpc;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Response and notification bytes exactly as go-jsonrpc writes them. A response is a Go map, so its keys come out
+ * sorted ({@code error}/{@code id}/{@code jsonrpc}/{@code result}); the error object is a struct ({@code code},
+ * {@code message}); a notification is the {@code request} struct ({@code jsonrpc}, {@code method},
+ * {@code params}). Go's {@code json.Encoder} ends each with a newline.
+ */
+final class Envelopes {
+    private Envelopes() {
+    }
+
+    static byte[] error(Object id, int code, String message) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try (JsonGenerator g = RpcJson.FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeFieldName("error");
+            g.writeStartObject();
+            g.writeNumberField("code", code);
+            g.writeStringField("message", message);
+            g.writeEndObject();
+            g.writeFieldName("id");
+            RpcJson.writeGoValue(g, id);
+            g.writeStringField("jsonrpc", "2.0");
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    /** A success response; the result is written with {@code mapper} (Go's escaping is forced on). */
+    static byte[] result(ObjectMapper mapper, Object id, Object result) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.setCharacterEscapes(RpcJson.GO_ESCAPES);
+            g.writeStartObject();
+            g.writeFieldName("id");
+            RpcJson.writeGoValue(g, id);
+            g.writeStringField("jsonrpc", "2.0");
+            g.writeFieldName("result");
+            if (result == null) {
+                g.writeNull();
+            } else {
+                mapper.writeValue(g, result);
+            }
+            g.writeEndObject();
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    /** The answer to a channel-returning call: its result is the channel id (a uint64). */
+    static byte[] channelOpened(Object id, long channelId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        try (JsonGenerator g = RpcJson.FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeFieldName("id");
+            RpcJson.writeGoValue(g, id);
+            g.writeStringField("jsonrpc", "2.0");
+            g.writeNumberField("result", channelId);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    /** A server-to-client notification such as {@code xrpc.ch.close} with numeric params. */
+    static byte[] notification(String method, long... params) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        try (JsonGenerator g = RpcJson.FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("jsonrpc", "2.0");
+            g.writeStringField("method", method);
+            g.writeFieldName("params");
+            g.writeStartArray();
+            for (long p : params) {
+                g.writeNumber(p);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+}

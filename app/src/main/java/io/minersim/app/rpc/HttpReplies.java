@@ -1,0 +1,58 @@
+package io.minersim.app.rpc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** Writing the few plain HTTP answers Go's net/http gives. */
+final class HttpReplies {
+    private HttpReplies() {
+    }
+
+    /**
+     * Reads and discards what is left of the request body, at most 256 KiB, as Go's server does after a handler
+     * that did not read it, so that the connection can be reused safely.
+     */
+    static void drain(Request request) {
+        try (InputStream in = Request.asInputStream(request)) {
+            byte[] buf = new byte[8192];
+            long left = 256 * 1024;
+            int n;
+            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) >= 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the connection will be closed instead
+        }
+    }
+
+    /** A status with an empty body (Go's {@code w.WriteHeader(n)} and nothing else). */
+    static void empty(Response response, Callback callback, int status) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+        response.write(true, ByteBuffer.allocate(0), callback);
+    }
+
+    /** Go's {@code http.Error}: text/plain, nosniff, the message plus a newline. */
+    static void text(Response response, Callback callback, int status, String message) {
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** A JSON body with go-jsonrpc's Content-Type. */
+    static void json(Response response, Callback callback, int status, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+}

@@ -1,0 +1,581 @@
+package io.minersim.app.rpc;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.googlecode.jsonrpc4j.JsonRpcMethod;
+import io.minersim.rpc.Permission;
+import io.minersim.rpc.RequiresPermission;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * go-jsonrpc's request handling for annotated Java interfaces. Built once from (interface, implementation) pairs:
+ * every method needs {@code @JsonRpcMethod("Filecoin.X")} (its wire name) and {@code @RequiresPermission}; an
+ * annotation named {@code RpcAlias} ({@code value()}: a String or Strings) adds wire names, one named
+ * {@code ChannelMethod} marks a method that returns a channel (WebSocket only). Annotations are read here, once.
+ *
+ * <p>For each request it runs go-jsonrpc's checks in go-jsonrpc's order: method lookup (then aliases), the
+ * out-channel check, the param array, the param count, each param's decoding (custom decoder or Jackson), the
+ * permission check (Lotus's permissioned proxy, so a code-1 error), then the call.
+ */
+public final class RpcDispatcher {
+    private static final System.Logger LOG = System.getLogger(RpcDispatcher.class.getName());
+
+    private final Map<String, Handler> methods;
+    private final Map<String, String> aliases;
+    private final ObjectMapper mapper;
+    private final ErrorMapper errors;
+
+    private RpcDispatcher(Builder b) {
+        this.mapper = b.mapper != null ? b.mapper : RpcJson.newObjectMapper();
+        this.errors = b.errors != null ? b.errors : ErrorMapper.defaults();
+        GoTypes goTypes = new GoTypes(mapper);
+        Map<String, Handler> m = new LinkedHashMap<>();
+        Map<String, String> a = new LinkedHashMap<>();
+        for (Registration r : b.registrations) {
+            for (Method method : r.api.getMethods()) {
+                if (Modifier.isStatic(method.getModifiers()) || method.isSynthetic() || method.isBridge()) {
+                    continue;
+                }
+                JsonRpcMethod name = method.getAnnotation(JsonRpcMethod.class);
+                RequiresPermission perm = method.getAnnotation(RequiresPermission.class);
+                if (method.isDefault() && name == null && perm == null) {
+                    continue; // a helper, not part of the API
+                }
+                String where = r.api.getSimpleName() + "." + method.getName();
+                if (name == null || name.value() == null || name.value().isEmpty()) {
+                    throw new IllegalArgumentException(where + " has no @JsonRpcMethod wire name");
+                }
+                if (perm == null || perm.value() == null) {
+                    throw new IllegalArgumentException(where + " has no @RequiresPermission");
+                }
+                Handler h = new Handler(name.value(), method, r.implementation, perm.value(),
+                        hasAnnotationNamed(method, "ChannelMethod"), goTypes, mapper, b.decoders);
+                if (m.containsKey(h.wireName) || a.containsKey(h.wireName)) {
+                    throw new IllegalArgumentException("wire name " + h.wireName + " is used twice");
+                }
+                m.put(h.wireName, h);
+                for (String alias : aliasesOf(method)) {
+                    if (m.containsKey(alias) || a.containsKey(alias)) {
+                        throw new IllegalArgumentException("wire name " + alias + " is used twice");
+                    }
+                    a.put(alias, h.wireName);
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : a.entrySet()) {
+            if (m.containsKey(e.getKey())) {
+                throw new IllegalArgumentException("wire name " + e.getKey() + " is used twice");
+            }
+        }
+        this.methods = Collections.unmodifiableMap(m);
+        this.aliases = Collections.unmodifiableMap(a);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects the API and the hooks; {@link #build()} reads the annotations and fails on a bad method. */
+    public static final class Builder {
+        private final List<Registration> registrations = new ArrayList<>();
+        private final Map<Type, ParamDecoder> decoders = new LinkedHashMap<>();
+        private ObjectMapper mapper;
+        private ErrorMapper errors;
+
+        private Builder() {
+        }
+
+        /** Serves every method of {@code api} (an interface) by calling {@code implementation}. */
+        public <T> Builder register(Class<T> api, T implementation) {
+            Objects.requireNonNull(api, "api");
+            Objects.requireNonNull(implementation, "implementation");
+            if (!api.isInterface()) {
+                throw new IllegalArgumentException(api.getSimpleName() + " is not an interface");
+            }
+            if (!api.isInstance(implementation)) {
+                throw new IllegalArgumentException("the implementation does not implement " + api.getSimpleName());
+            }
+            registrations.add(new Registration(api, implementation));
+            return this;
+        }
+
+        /** The mapper for params and results (default: {@link RpcJson#newObjectMapper()}). */
+        public Builder objectMapper(ObjectMapper mapper) {
+            this.mapper = Objects.requireNonNull(mapper, "mapper");
+            return this;
+        }
+
+        public Builder errorMapper(ErrorMapper errors) {
+            this.errors = Objects.requireNonNull(errors, "errors");
+            return this;
+        }
+
+        /**
+         * Decodes every parameter of exactly this Java type (e.g. {@code InputStream.class}) with {@code decoder}
+         * (go-jsonrpc's {@code WithParamDecoder}).
+         */
+        public Builder paramDecoder(Type type, ParamDecoder decoder) {
+            decoders.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(decoder, "decoder"));
+            return this;
+        }
+
+        public RpcDispatcher build() {
+            return new RpcDispatcher(this);
+        }
+    }
+
+    private record Registration(Class<?> api, Object implementation) {
+    }
+
+    /** The mapper used for params and results. */
+    public ObjectMapper objectMapper() {
+        return mapper;
+    }
+
+    /** Every wire name served, aliases included, sorted. */
+    public Set<String> methodNames() {
+        Set<String> all = new TreeSet<>(methods.keySet());
+        all.addAll(aliases.keySet());
+        return Collections.unmodifiableSet(all);
+    }
+
+    /** The permission {@code wireName} (or an alias) needs, or null for an unknown name. */
+    public Permission permissionOf(String wireName) {
+        Handler h = lookup(wireName);
+        return h == null ? null : h.permission;
+    }
+
+    /** Whether {@code wireName} is a channel method. */
+    public boolean isChannelMethod(String wireName) {
+        Handler h = lookup(wireName);
+        return h != null && h.channel;
+    }
+
+    private Handler lookup(String wireName) {
+        Handler h = methods.get(wireName);
+        if (h == null) {
+            String to = aliases.get(wireName);
+            if (to != null) {
+                h = methods.get(to);
+            }
+        }
+        return h;
+    }
+
+    // ------------------------------------------------------------------------------------------ one request
+
+    /** What handling one request produced. */
+    public static final class Reply {
+        private static final Reply NONE = new Reply(200, null, null, false, null);
+
+        private final int httpStatus;
+        private final byte[] body;
+        private final Object id;
+        private final boolean channel;
+        private final Object channelValue;
+
+        private Reply(int httpStatus, byte[] body, Object id, boolean channel, Object channelValue) {
+            this.httpStatus = httpStatus;
+            this.body = body;
+            this.id = id;
+            this.channel = channel;
+            this.channelValue = channelValue;
+        }
+
+        static Reply none() {
+            return NONE;
+        }
+
+        static Reply of(int status, byte[] body) {
+            return new Reply(status, body, null, false, null);
+        }
+
+        static Reply protocolError(Object id, int code, String message) {
+            return of(RpcError.httpStatusOfProtocolError(code), Envelopes.error(id, code, message));
+        }
+
+        static Reply channel(Object id, Object value) {
+            return new Reply(200, null, id, true, value);
+        }
+
+        /** Whether something is to be written. */
+        public boolean hasBody() {
+            return body != null;
+        }
+
+        /** The response bytes (ending in a newline), or null when nothing is written. */
+        public byte[] body() {
+            return body == null ? null : body.clone();
+        }
+
+        byte[] bodyRef() {
+            return body;
+        }
+
+        /** The HTTP status go-jsonrpc would use: 200, or 400/500 for protocol errors. */
+        public int httpStatus() {
+            return httpStatus;
+        }
+
+        /** Whether a channel method succeeded: the transport must open a channel and answer with its id. */
+        public boolean isChannel() {
+            return channel;
+        }
+
+        /** For a channel reply, the request id. */
+        public Object id() {
+            return id;
+        }
+
+        /** For a channel reply, what the implementation returned. */
+        public Object channelValue() {
+            return channelValue;
+        }
+
+        @Override
+        public String toString() {
+            return channel ? "Reply[channel]" : body == null ? "Reply[none]"
+                    : "Reply[" + httpStatus + " " + new String(body, java.nio.charset.StandardCharsets.UTF_8).strip()
+                            + "]";
+        }
+    }
+
+    /** Handles one decoded request (its id already normalised) for a caller. */
+    public Reply dispatch(WireRequest req, CallContext ctx) {
+        Object id = req.id;
+        Handler h = lookup(req.method);
+        if (h == null) {
+            return Reply.protocolError(id, RpcError.METHOD_NOT_FOUND, "method '" + req.method + "' not found");
+        }
+        if (h.channel && !ctx.supportsChannels()) {
+            return Reply.protocolError(id, RpcError.METHOD_NOT_FOUND,
+                    "method '" + req.method + "' not supported in this mode (no out channel support)");
+        }
+        List<byte[]> ps;
+        if (req.params == null) {
+            ps = List.of();
+        } else {
+            try {
+                ps = RpcJson.splitParams(req.params);
+            } catch (RpcJson.ParamsError e) {
+                return Reply.protocolError(id, RpcError.PARSE_ERROR, "unmarshaling param array: " + e.getMessage());
+            }
+        }
+        if (ps.size() != h.params.length) {
+            return Reply.protocolError(id, RpcError.INVALID_PARAMS, "wrong param count (method '" + req.method
+                    + "'): " + ps.size() + " != " + h.params.length);
+        }
+        CallContext previous = ctx.enter();
+        try {
+            Object[] args = new Object[h.params.length];
+            for (int i = 0; i < args.length; i++) {
+                Param p = h.params[i];
+                if (p.decoder != null) {
+                    try {
+                        args[i] = p.decoder.decode(ps.get(i), ctx);
+                    } catch (Exception e) {
+                        return Reply.protocolError(id, RpcError.PARSE_ERROR, "decoding params for '" + req.method
+                                + "' (param: " + i + "; custom decoder): " + Messages.errorText(e));
+                    }
+                } else {
+                    try {
+                        args[i] = decode(p, ps.get(i));
+                    } catch (Exception e) {
+                        return Reply.protocolError(id, RpcError.PARSE_ERROR, "unmarshaling params for '"
+                                + req.method + "' (param: " + p.goName + "): " + p.goTypes.decodeError(e, ps.get(i),
+                                        p.type, p.goName.substring(1)));
+                    }
+                }
+            }
+            if (!ctx.hasPermission(h.permission.wire())) {
+                return handlerError(id, "missing permission to invoke '" + h.goName + "' (need '"
+                        + h.permission.wire() + "')");
+            }
+            Object result;
+            try {
+                result = h.method.invoke(h.target, args);
+            } catch (InvocationTargetException ite) {
+                Throwable failure = ite.getCause() != null ? ite.getCause() : ite;
+                RpcError err = mapError(req.method, failure);
+                if (err == null) {
+                    return panic(id, req.method, failure);
+                }
+                return id == null ? Reply.none() : Reply.of(200, Envelopes.error(id, err.code(), err.message()));
+            } catch (IllegalAccessException | IllegalArgumentException e) {
+                return panic(id, req.method, e);
+            }
+            if (id == null) {
+                return Reply.none(); // notification
+            }
+            if (h.channel) {
+                return Reply.channel(id, result);
+            }
+            try {
+                return Reply.of(200, Envelopes.result(mapper, id, result));
+            } catch (IOException | RuntimeException e) {
+                // go-jsonrpc: the encoder fails before writing anything; the error is only logged
+                LOG.log(System.Logger.Level.ERROR, "encoding the result of " + req.method + " failed", e);
+                return Reply.none();
+            }
+        } finally {
+            CallContext.restore(previous);
+        }
+    }
+
+    private Object decode(Param p, byte[] json) throws IOException {
+        try (JsonParser parser = p.reader.createParser(json)) {
+            parser.nextToken();
+            return p.reader.readValue(parser); // null gives null, or zero for a primitive, as in Go
+        }
+    }
+
+    private RpcError mapError(String method, Throwable failure) {
+        try {
+            RpcError e = errors.toError(method, failure);
+            if (e != null && e.code() == RpcError.HANDLER_ERROR) {
+                return new RpcError(e.code(), Messages.sanitize(e.message()));
+            }
+            return e;
+        } catch (RuntimeException ex) {
+            return new RpcError(RpcError.HANDLER_ERROR, Messages.errorText(failure));
+        }
+    }
+
+    private Reply panic(Object id, String method, Throwable failure) {
+        LOG.log(System.Logger.Level.ERROR, "panic in rpc method '" + method + "'", failure);
+        String text;
+        try {
+            text = Messages.sanitize(errors.panicText(failure));
+        } catch (RuntimeException e) {
+            text = Messages.panicText(failure);
+        }
+        return Reply.protocolError(id, RpcError.PANIC,
+                "fatal error calling '" + method + "': panic in rpc method '" + method + "': " + text);
+    }
+
+    private static Reply handlerError(Object id, String message) {
+        return id == null ? Reply.none() : Reply.of(200, Envelopes.error(id, RpcError.HANDLER_ERROR, message));
+    }
+
+    // ------------------------------------------------------------------------------------------ HTTP bodies
+
+    /** An HTTP answer: status and body (possibly empty). */
+    public record HttpReply(int status, byte[] body) {
+        public HttpReply {
+            Objects.requireNonNull(body, "body");
+        }
+
+        public String bodyText() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * go-jsonrpc's {@code handleReader} for an HTTP body: the size limit, Go's white-space trimming, a batch when
+     * the trimmed body starts with '[' and ends with ']', else one request (trailing bytes after it are ignored).
+     *
+     * @param body the bytes read, at most {@code maxRequestSize + 1} of them
+     * @param length how many bytes of {@code body} are valid
+     */
+    public HttpReply handleHttpBody(byte[] body, int length, long maxRequestSize, CallContext ctx) {
+        Objects.checkFromIndexSize(0, length, body.length);
+        if (length > maxRequestSize) {
+            return protocolHttp(null, RpcError.PARSE_ERROR,
+                    "request bigger than maximum " + maxRequestSize + " allowed");
+        }
+        int[] span = RpcJson.trimSpace(body, length);
+        if (span[0] == span[1]) {
+            return protocolHttp(null, RpcError.INVALID_REQUEST, "Invalid request");
+        }
+        byte[] buf = span[0] == 0 && span[1] == body.length ? body : java.util.Arrays.copyOfRange(body, span[0],
+                span[1]);
+        if (buf[0] == '[' && buf[buf.length - 1] == ']') {
+            return handleBatch(buf, ctx);
+        }
+        WireRequest req;
+        try (JsonParser p = RpcJson.FACTORY.createParser(buf)) {
+            p.nextToken();
+            req = WireRequest.read(p, buf, false);
+        } catch (JacksonException e) {
+            return protocolHttp(null, RpcError.PARSE_ERROR, "Parse error");
+        } catch (IOException e) {
+            return protocolHttp(null, RpcError.PARSE_ERROR, "reading request: " + Messages.errorText(e));
+        }
+        if (req.typeError) {
+            return protocolHttp(req.rawId, RpcError.PARSE_ERROR, "Parse error");
+        }
+        String idError = req.normalizeId();
+        if (idError != null) {
+            return protocolHttp(null, RpcError.PARSE_ERROR, "failed to parse ID: " + idError);
+        }
+        Reply r = dispatch(req, ctx);
+        return r.hasBody() ? new HttpReply(r.httpStatus(), r.bodyRef()) : new HttpReply(200, new byte[0]);
+    }
+
+    private HttpReply handleBatch(byte[] buf, CallContext ctx) {
+        List<WireRequest> reqs = new ArrayList<>();
+        try (JsonParser p = RpcJson.FACTORY.createParser(buf)) {
+            p.nextToken();
+            boolean typeError = false;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                WireRequest r = WireRequest.read(p, buf, false);
+                typeError |= r.typeError;
+                reqs.add(r);
+            }
+            if (typeError) {
+                return protocolHttp(null, RpcError.PARSE_ERROR, "Parse error");
+            }
+        } catch (IOException e) {
+            return protocolHttp(null, RpcError.PARSE_ERROR, "Parse error");
+        }
+        if (reqs.isEmpty()) {
+            return protocolHttp(null, RpcError.INVALID_REQUEST, "Invalid request");
+        }
+        // "[" is written first, so the status is 200 whatever follows
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write('[');
+        for (int i = 0; i < reqs.size(); i++) {
+            WireRequest r = reqs.get(i);
+            String idError = r.normalizeId();
+            if (idError != null) {
+                out.writeBytes(Envelopes.error(null, RpcError.PARSE_ERROR, "failed to parse ID: " + idError));
+                return new HttpReply(200, out.toByteArray()); // go-jsonrpc stops here, without the closing ']'
+            }
+            Reply reply = dispatch(r, ctx);
+            if (reply.hasBody()) {
+                out.writeBytes(reply.bodyRef());
+            }
+            if (i != reqs.size() - 1) {
+                out.write(',');
+            }
+        }
+        out.write(']');
+        return new HttpReply(200, out.toByteArray());
+    }
+
+    private static HttpReply protocolHttp(Object id, int code, String message) {
+        return new HttpReply(RpcError.httpStatusOfProtocolError(code), Envelopes.error(id, code, message));
+    }
+
+    /**
+     * Decodes one WebSocket frame as go-jsonrpc's {@code frameExecutor} does ({@code json.Unmarshal} into its
+     * {@code frame} struct, then {@code normalizeID}); null when go-jsonrpc would drop it silently.
+     */
+    static WireRequest parseFrame(byte[] frame) {
+        try (JsonParser p = RpcJson.FACTORY.createParser(frame)) {
+            if (p.nextToken() == null) {
+                return null;
+            }
+            WireRequest r = WireRequest.read(p, frame, true);
+            if (p.nextToken() != null) {
+                return null; // json.Unmarshal: data after the top-level value
+            }
+            if (r.typeError || r.normalizeId() != null) {
+                return null;
+            }
+            return r;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ the method table
+
+    private static boolean hasAnnotationNamed(Method m, String simpleName) {
+        for (Annotation a : m.getAnnotations()) {
+            if (a.annotationType().getSimpleName().equals(simpleName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Values of annotations named RpcAlias (a String or String[] value), also inside a repeatable container. */
+    private static List<String> aliasesOf(Method m) {
+        List<String> out = new ArrayList<>();
+        for (Annotation a : m.getAnnotations()) {
+            collectAliases(a, out, 0);
+        }
+        return out;
+    }
+
+    private static void collectAliases(Annotation a, List<String> out, int depth) {
+        Object v = GoTypes.annotationValue(a);
+        if (a.annotationType().getSimpleName().equals("RpcAlias")) {
+            if (v instanceof String s && !s.isEmpty()) {
+                out.add(s);
+            } else if (v instanceof String[] ss) {
+                for (String s : ss) {
+                    if (!s.isEmpty()) {
+                        out.add(s);
+                    }
+                }
+            }
+        } else if (depth == 0 && v instanceof Annotation[] inner) {
+            for (Annotation i : inner) {
+                collectAliases(i, out, 1);
+            }
+        }
+    }
+
+    private static final class Handler {
+        final String wireName;
+        final String goName;
+        final Method method;
+        final Object target;
+        final Permission permission;
+        final boolean channel;
+        final Param[] params;
+
+        Handler(String wireName, Method method, Object target, Permission permission, boolean channel,
+                GoTypes goTypes, ObjectMapper mapper, Map<Type, ParamDecoder> decoders) {
+            this.wireName = wireName;
+            // Lotus's permission error names the Go method: the wire name without its namespace
+            int dot = wireName.indexOf('.');
+            this.goName = dot >= 0 ? wireName.substring(dot + 1) : wireName;
+            this.method = method;
+            this.target = target;
+            this.permission = permission;
+            this.channel = channel;
+            try {
+                method.setAccessible(true);
+            } catch (RuntimeException e) {
+                // public interface methods need no access override
+            }
+            Parameter[] ps = method.getParameters();
+            Type[] gts = method.getGenericParameterTypes();
+            this.params = new Param[ps.length];
+            for (int i = 0; i < ps.length; i++) {
+                ParamDecoder d = decoders.get(gts[i]);
+                if (d == null) {
+                    d = decoders.get(ps[i].getType());
+                }
+                JavaType jt = mapper.getTypeFactory().constructType(gts[i]);
+                params[i] = new Param(jt, goTypes.paramName(ps[i], jt), d, d == null ? mapper.readerFor(jt) : null,
+                        goTypes);
+            }
+        }
+    }
+
+    private record Param(JavaType type, String goName, ParamDecoder decoder, ObjectReader reader, GoTypes goTypes) {
+    }
+}

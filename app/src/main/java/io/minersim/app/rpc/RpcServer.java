@@ -1,0 +1,303 @@
+package io.minersim.app.rpc;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.http.pathmap.RegexPathSpec;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * The miner's API server as Lotus wires it ({@code node/rpc.go} MinerHandler): {@code /rpc/v0} (HTTP POST and
+ * WebSocket), optionally {@code /rpc/streams/v0/push/{uuid}}, further routes, and Go's 404 for anything else, all
+ * behind the JWT auth handler.
+ */
+public final class RpcServer implements AutoCloseable {
+    /** The JSON-RPC path. The miner has only v0. */
+    public static final String RPC_PATH = "/rpc/v0";
+    /** go-jsonrpc's default ping interval. */
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(5);
+
+    private static final System.Logger LOG = System.getLogger(RpcServer.class.getName());
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final String host;
+    private final ExecutorService calls;
+    private final boolean ownsCalls;
+    private final ScheduledExecutorService scheduler;
+    private final Set<RpcWebSocketSession> sessions = ConcurrentHashMap.newKeySet();
+
+    private RpcServer(Builder b) {
+        this.host = b.host;
+        QueuedThreadPool pool = new QueuedThreadPool(b.maxThreads, 4);
+        pool.setName("minersim-rpc");
+        this.server = new Server(pool);
+        HttpConfiguration hc = new HttpConfiguration();
+        hc.setSendServerVersion(false);
+        hc.setSendXPoweredBy(false);
+        hc.setSendDateHeader(true);
+        hc.setRequestHeaderSize(1 << 20); // Go's http.DefaultMaxHeaderBytes
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(hc));
+        connector.setHost(b.host);
+        connector.setPort(b.port);
+        connector.setIdleTimeout(b.idleTimeout.toMillis());
+        server.addConnector(connector);
+
+        this.ownsCalls = b.callExecutor == null;
+        this.calls = ownsCalls ? defaultCallExecutor() : b.callExecutor;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("minersim-rpc-ping"));
+
+        long pingMillis = b.pingInterval.toMillis();
+        long maxMessage = b.maxRequestSize;
+        RpcDispatcher dispatcher = b.dispatcher;
+        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
+            container.setIdleTimeout(b.webSocketIdleTimeout);
+            container.setMaxTextMessageSize(maxMessage);
+            container.setMaxBinaryMessageSize(maxMessage);
+            container.addMapping(RPC_PATH, (req, resp, cb) -> {
+                // go-jsonrpc: any origin; the requested sub-protocol header is echoed
+                resp.getHeaders().put("Access-Control-Allow-Origin", "*");
+                String proto = req.getHeaders().get(HttpHeader.SEC_WEBSOCKET_SUBPROTOCOL);
+                if (proto != null && !proto.isEmpty()) {
+                    resp.setAcceptedSubProtocol(proto);
+                }
+                return new RpcWebSocketSession(dispatcher, RpcAuthHandler.permissions(req), calls, scheduler,
+                        pingMillis, sessions);
+            });
+        });
+        ws.setHandler(new RpcHttpHandler(dispatcher, b.maxRequestSize));
+
+        PathMappingsHandler routes = new PathMappingsHandler();
+        routes.addMapping(PathSpec.from(RPC_PATH), ws);
+        if (b.pushStreams != null) {
+            routes.addMapping(new RegexPathSpec("^" + PushStreams.PATH_PREFIX.replace(".", "\\.") + "[^/]+$"),
+                    b.pushStreams.handler());
+        }
+        for (Map.Entry<String, Handler> r : b.routes.entrySet()) {
+            routes.addMapping(PathSpec.from(r.getKey()), r.getValue());
+        }
+        routes.addMapping(PathSpec.from("/"), new NotFound());
+        server.setHandler(new RpcAuthHandler(b.authority, routes));
+        server.setStopTimeout(b.stopTimeout.toMillis());
+    }
+
+    public static Builder builder(RpcDispatcher dispatcher) {
+        return new Builder(dispatcher);
+    }
+
+    /** Server settings. */
+    public static final class Builder {
+        private final RpcDispatcher dispatcher;
+        private String host = "127.0.0.1";
+        private int port = 2345;
+        private JwtAuthority authority;
+        private boolean authoritySet;
+        private Duration pingInterval = DEFAULT_PING_INTERVAL;
+        private long maxRequestSize = RpcJson.DEFAULT_MAX_REQUEST_SIZE;
+        private Duration idleTimeout = Duration.ofMinutes(10);
+        private Duration webSocketIdleTimeout = Duration.ofDays(3650);
+        private Duration stopTimeout = Duration.ofSeconds(5);
+        private int maxThreads = 200;
+        private PushStreams pushStreams;
+        private ExecutorService callExecutor;
+        private final Map<String, Handler> routes = new LinkedHashMap<>();
+
+        private Builder(RpcDispatcher dispatcher) {
+            this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        }
+
+        /** The listen address (default 127.0.0.1, Lotus's default). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port (default 2345); 0 picks a free one, see {@link RpcServer#port()}. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The token verifier. Required: pass null explicitly to serve without auth (every permission). */
+        public Builder auth(JwtAuthority authority) {
+            this.authority = authority;
+            this.authoritySet = true;
+            return this;
+        }
+
+        /** How often to ping WebSocket clients (default 5 s; zero disables). */
+        public Builder pingInterval(Duration d) {
+            this.pingInterval = Objects.requireNonNull(d, "pingInterval");
+            return this;
+        }
+
+        /** The HTTP body limit, also the WebSocket message limit (default 100 MiB). */
+        public Builder maxRequestSize(long bytes) {
+            this.maxRequestSize = bytes;
+            return this;
+        }
+
+        /** The HTTP connection idle timeout (default 10 min; Lotus's Go server has none). */
+        public Builder idleTimeout(Duration d) {
+            this.idleTimeout = Objects.requireNonNull(d, "idleTimeout");
+            return this;
+        }
+
+        /** How long {@link RpcServer#stop()} waits for running requests (default 5 s). */
+        public Builder stopTimeout(Duration d) {
+            this.stopTimeout = Objects.requireNonNull(d, "stopTimeout");
+            return this;
+        }
+
+        /** Serves the push endpoint of {@code streams} (register its decoder with the dispatcher too). */
+        public Builder pushStreams(PushStreams streams) {
+            this.pushStreams = streams;
+            return this;
+        }
+
+        /**
+         * Runs WebSocket calls on this executor, which the caller keeps owning (default: a pool of up to 64
+         * threads that the server shuts down on stop).
+         */
+        public Builder callExecutor(ExecutorService executor) {
+            this.callExecutor = executor;
+            return this;
+        }
+
+        /** Adds a route, e.g. {@code "/debug/metrics"} or {@code "/remote/*"} (Jetty path-spec syntax). */
+        public Builder route(String pathSpec, Handler handler) {
+            routes.put(Objects.requireNonNull(pathSpec, "pathSpec"), Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /** Builds and starts the server. */
+        public RpcServer start() throws Exception {
+            if (!authoritySet) {
+                throw new IllegalStateException("auth(...) not set: pass a JwtAuthority, or null for no auth");
+            }
+            if (maxRequestSize <= 0 || maxRequestSize >= Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("maxRequestSize must be positive and below 2 GiB");
+            }
+            RpcServer s = new RpcServer(this);
+            try {
+                s.server.start();
+            } catch (Exception e) {
+                s.stop();
+                throw e;
+            }
+            return s;
+        }
+    }
+
+    /** The actual port (useful after {@code port(0)}). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** {@code http://host:port/rpc/v0}. */
+    public URI httpUri() {
+        return URI.create("http://" + hostForUri() + ":" + port() + RPC_PATH);
+    }
+
+    /** {@code ws://host:port/rpc/v0}. */
+    public URI webSocketUri() {
+        return URI.create("ws://" + hostForUri() + ":" + port() + RPC_PATH);
+    }
+
+    private String hostForUri() {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Lotus's {@code api} file content for this server, e.g. {@code /ip4/127.0.0.1/tcp/2345/http}. */
+    public String multiaddr() {
+        return (host.contains(":") ? "/ip6/" : "/ip4/") + host + "/tcp/" + port() + "/http";
+    }
+
+    /** How many WebSocket connections are open. */
+    public int openWebSockets() {
+        return sessions.size();
+    }
+
+    /**
+     * Stops: WebSocket clients get {@code xrpc.ch.close} for their open channels and a normal close, then Jetty
+     * stops (waiting up to the stop timeout for running requests) and the executors end.
+     */
+    public void stop() {
+        for (RpcWebSocketSession s : List.copyOf(sessions)) {
+            try {
+                s.shutdown();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing a websocket: " + e.getMessage());
+            }
+        }
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "stopping the RPC server: " + e.getMessage());
+        }
+        scheduler.shutdownNow();
+        if (ownsCalls) {
+            calls.shutdownNow();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static ExecutorService defaultCallExecutor() {
+        ThreadPoolExecutor e = new ThreadPoolExecutor(4, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemon("minersim-rpc-call"), new ThreadPoolExecutor.CallerRunsPolicy());
+        e.allowCoreThreadTimeOut(true);
+        return e;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Go's {@code http.NotFound}. */
+    private static final class NotFound extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            HttpReplies.drain(request);
+            HttpReplies.text(response, callback, 404, "404 page not found");
+            return true;
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package io.minersim.app.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+
+/**
+ * One WebSocket connection on {@code /rpc/v0}, as go-jsonrpc's {@code wsConn} serves it: one JSON-RPC object per
+ * frame (text or binary); a frame that does not decode, or has a bad id, is dropped silently; calls run
+ * concurrently and answer by id; notifications are never answered (not even with protocol errors);
+ * {@code xrpc.cancel} interrupts a running call; a ping goes out every ping interval. A channel method answers
+ * with a channel id and never sends a value; {@code xrpc.ch.close} goes out when the value it returned (if a
+ * {@link CompletionStage}) completes, or when the server closes the connection.
+ */
+public final class RpcWebSocketSession implements Session.Listener.AutoDemanding {
+    private static final System.Logger LOG = System.getLogger(RpcWebSocketSession.class.getName());
+
+    private final RpcDispatcher dispatcher;
+    private final CallContext connection;
+    private final ExecutorService calls;
+    private final ScheduledExecutorService scheduler;
+    private final long pingMillis;
+    private final java.util.Set<RpcWebSocketSession> registry;
+
+    private final Map<Object, InFlight> handling = new ConcurrentHashMap<>();
+    private final Map<Long, Object> channels = new ConcurrentHashMap<>();
+    private final AtomicLong channelCounter = new AtomicLong();
+    private final Object writeLock = new Object();
+    private volatile Session session;
+    private volatile ScheduledFuture<?> pings;
+
+    private record InFlight(CallContext context, Future<?> future) {
+    }
+
+    RpcWebSocketSession(RpcDispatcher dispatcher, List<String> permissions, ExecutorService calls,
+            ScheduledExecutorService scheduler, long pingMillis, java.util.Set<RpcWebSocketSession> registry) {
+        this.dispatcher = dispatcher;
+        this.connection = CallContext.webSocket(permissions);
+        this.calls = calls;
+        this.scheduler = scheduler;
+        this.pingMillis = pingMillis;
+        this.registry = registry;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session s) {
+        this.session = s;
+        registry.add(this);
+        if (pingMillis > 0) {
+            pings = scheduler.scheduleAtFixedRate(this::ping, pingMillis, pingMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void ping() {
+        Session s = session;
+        if (s != null && s.isOpen()) {
+            synchronized (writeLock) {
+                s.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+            }
+        }
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+        onFrame(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        byte[] b = new byte[payload.remaining()];
+        payload.get(b);
+        callback.succeed();
+        onFrame(b);
+    }
+
+    private void onFrame(byte[] frame) {
+        WireRequest req = RpcDispatcher.parseFrame(frame);
+        if (req == null) {
+            LOG.log(System.Logger.Level.WARNING, "dropping a frame that does not decode");
+            return;
+        }
+        switch (req.method) {
+            case "" -> LOG.log(System.Logger.Level.DEBUG, "dropping a response frame: this server makes no calls");
+            case "xrpc.cancel" -> cancel(req);
+            case "xrpc.ch.val", "xrpc.ch.close" -> LOG.log(System.Logger.Level.DEBUG,
+                    "dropping " + req.method + ": this server opens no client channels");
+            default -> call(req);
+        }
+    }
+
+    private void call(WireRequest req) {
+        CallContext ctx = connection.forCall();
+        Object id = req.id;
+        try {
+            if (id == null) {
+                calls.submit(() -> run(req, ctx));
+            } else {
+                synchronized (handling) {
+                    handling.put(id, new InFlight(ctx, calls.submit(() -> run(req, ctx))));
+                }
+            }
+        } catch (RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.WARNING, "call rejected: the server is stopping");
+        }
+    }
+
+    private void run(WireRequest req, CallContext ctx) {
+        Object id = req.id;
+        try {
+            RpcDispatcher.Reply reply = dispatcher.dispatch(req, ctx);
+            if (id == null) {
+                return; // go-jsonrpc discards everything written for a notification
+            }
+            if (reply.isChannel()) {
+                openChannel(id, reply.channelValue());
+            } else if (reply.hasBody()) {
+                send(reply.bodyRef());
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.ERROR, "call " + req.method + " failed", e);
+        } finally {
+            if (id != null) {
+                synchronized (handling) {
+                    InFlight f = handling.get(id);
+                    if (f != null && f.context == ctx) {
+                        handling.remove(id);
+                    }
+                }
+            }
+        }
+    }
+
+    private void openChannel(Object id, Object value) {
+        long chId = channelCounter.incrementAndGet();
+        channels.put(chId, value == null ? Boolean.TRUE : value);
+        send(Envelopes.channelOpened(id, chId));
+        if (value instanceof CompletionStage<?> stage) {
+            stage.whenComplete((v, t) -> closeChannel(chId));
+        }
+    }
+
+    private void closeChannel(long chId) {
+        if (channels.remove(chId) != null) {
+            send(Envelopes.notification("xrpc.ch.close", chId));
+        }
+    }
+
+    /** go-jsonrpc's {@code cancelCtx}: params {@code [id]}; an unknown id is ignored. */
+    private void cancel(WireRequest req) {
+        if (req.params == null) {
+            return;
+        }
+        try {
+            List<byte[]> ps = RpcJson.splitParams(req.params);
+            if (ps.isEmpty()) {
+                return;
+            }
+            JsonNode n = RpcJson.TREE.readTree(ps.get(0));
+            Object id = n.isTextual() ? n.textValue() : n.isNumber() ? (Object) n.doubleValue() : null;
+            if (id == null) {
+                return;
+            }
+            InFlight f;
+            synchronized (handling) {
+                f = handling.get(id);
+            }
+            if (f != null) {
+                f.context.cancel();
+                f.future.cancel(true);
+            }
+        } catch (RpcJson.ParamsError | java.io.IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "bad xrpc.cancel: " + e.getMessage());
+        }
+    }
+
+    private void send(byte[] frame) {
+        Session s = session;
+        if (s == null || !s.isOpen()) {
+            return;
+        }
+        String text = new String(frame, StandardCharsets.UTF_8);
+        synchronized (writeLock) {
+            s.sendText(text, Callback.from(() -> { }, t -> LOG.log(System.Logger.Level.DEBUG,
+                    "websocket write failed: " + t.getMessage())));
+        }
+    }
+
+    /** Closes the connection from the server side: first {@code xrpc.ch.close} for every open channel. */
+    void shutdown() {
+        for (Long chId : List.copyOf(channels.keySet())) {
+            closeChannel(chId);
+        }
+        Session s = session;
+        if (s != null && s.isOpen()) {
+            synchronized (writeLock) {
+                s.close(StatusCode.NORMAL, null, Callback.NOOP);
+            }
+        }
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        finish();
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, "websocket error: " + cause.getMessage());
+        finish();
+    }
+
+    private void finish() {
+        registry.remove(this);
+        ScheduledFuture<?> p = pings;
+        if (p != null) {
+            p.cancel(false);
+        }
+        // go-jsonrpc's closeInFlight: cancel every call still running
+        synchronized (handling) {
+            for (InFlight f : handling.values()) {
+                f.context.cancel();
+                f.future.cancel(true);
+            }
+            handling.clear();
+        }
+        channels.clear();
+    }
+
+    /** How many calls are running (for tests and diagnostics). */
+    int inFlight() {
+        return handling.size();
+    }
+}

@@ -1,0 +1,221 @@
+package io.minersim.app.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.googlecode.jsonrpc4j.JsonRpcMethod;
+import io.minersim.rpc.Permission;
+import io.minersim.rpc.RequiresPermission;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher without a server: start-up validation, hooks, and the Go formatting helpers. */
+class RpcDispatcherTest {
+    interface NoPermission {
+        @JsonRpcMethod("Filecoin.A")
+        @RequiresPermission(Permission.READ)
+        void a();
+
+        @JsonRpcMethod("Filecoin.B")
+        void b();
+    }
+
+    interface NoName {
+        @RequiresPermission(Permission.READ)
+        void a();
+    }
+
+    interface Duplicate {
+        @JsonRpcMethod("Filecoin.A")
+        @RequiresPermission(Permission.READ)
+        void a();
+
+        @JsonRpcMethod("Filecoin.B")
+        @RequiresPermission(Permission.READ)
+        @RpcAlias("Filecoin.A")
+        void b();
+    }
+
+    interface Small {
+        @JsonRpcMethod("Filecoin.Get")
+        @RequiresPermission(Permission.READ)
+        String get(String s) throws java.io.IOException;
+
+        @JsonRpcMethod("Filecoin.Boom")
+        @RequiresPermission(Permission.READ)
+        String boom();
+    }
+
+    record Address(String value) {
+        Address {
+            if (!value.startsWith("f0")) {
+                throw new IllegalArgumentException("unknown address protocol");
+            }
+        }
+    }
+
+    interface Typed {
+        @JsonRpcMethod("Filecoin.Take")
+        @RequiresPermission(Permission.READ)
+        String take(int small, Address addr, List<Long> numbers);
+    }
+
+    private static final class SmallImpl implements Small {
+        @Override
+        public String get(String s) throws java.io.IOException {
+            if (s.equals("io")) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("disk on fire"));
+            }
+            if (s.equals("null")) {
+                throw new IllegalStateException();
+            }
+            return s;
+        }
+
+        @Override
+        public String boom() {
+            throw new AssertionError("java.lang.String went wrong");
+        }
+    }
+
+    @Test
+    void aMethodWithoutPermissionFailsAtStartUp() {
+        assertThatThrownBy(() -> RpcDispatcher.builder().register(NoPermission.class, new NoPermission() {
+            @Override
+            public void a() {
+            }
+
+            @Override
+            public void b() {
+            }
+        }).build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NoPermission.b")
+                .hasMessageContaining("@RequiresPermission");
+    }
+
+    @Test
+    void aMethodWithoutWireNameFailsAtStartUp() {
+        assertThatThrownBy(() -> RpcDispatcher.builder().register(NoName.class, () -> { }).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("@JsonRpcMethod");
+    }
+
+    @Test
+    void aWireNameUsedTwiceFailsAtStartUp() {
+        assertThatThrownBy(() -> RpcDispatcher.builder().register(Duplicate.class, new Duplicate() {
+            @Override
+            public void a() {
+            }
+
+            @Override
+            public void b() {
+            }
+        }).build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Filecoin.A");
+    }
+
+    @Test
+    void theTestApiIsReadWithAliasesChannelsAndWithoutHelpers() {
+        RpcDispatcher d = RpcDispatcher.builder().register(TestApi.class, new TestApiImpl(JwtAuthority.generate()))
+                .build();
+        assertThat(d.methodNames()).contains("Filecoin.Version", "rpc.discover", "Filecoin.Closing")
+                .doesNotContain("helper");
+        assertThat(d.permissionOf("rpc.discover")).isEqualTo(Permission.READ);
+        assertThat(d.permissionOf("Filecoin.SectorRemove")).isEqualTo(Permission.ADMIN);
+        assertThat(d.isChannelMethod("Filecoin.Closing")).isTrue();
+        assertThat(d.isChannelMethod("Filecoin.Version")).isFalse();
+    }
+
+    private static String dispatch(RpcDispatcher d, String method, String params) {
+        RpcDispatcher.Reply r = d.dispatch(WireRequest.of(1, method, params), CallContext.http(List.of("read")));
+        return r.hasBody() ? new String(r.body(), StandardCharsets.UTF_8) : null;
+    }
+
+    @Test
+    void theErrorMapperShapesCode1ErrorsAndNeverLeaksClassNames() {
+        RpcDispatcher d = RpcDispatcher.builder().register(Small.class, new SmallImpl()).build();
+        assertThat(dispatch(d, "Filecoin.Get", "[\"io\"]"))
+                .isEqualTo("{\"error\":{\"code\":1,\"message\":\"disk on fire\"},\"id\":1,\"jsonrpc\":\"2.0\"}\n");
+        assertThat(dispatch(d, "Filecoin.Get", "[\"null\"]"))
+                .isEqualTo("{\"error\":{\"code\":1,\"message\":\"unknown error\"},\"id\":1,\"jsonrpc\":\"2.0\"}\n");
+        assertThat(dispatch(d, "Filecoin.Boom", "[]")).isEqualTo("{\"error\":{\"code\":0,\"message\":\"fatal error "
+                + "calling 'Filecoin.Boom': panic in rpc method 'Filecoin.Boom': String went wrong\"},\"id\":1,"
+                + "\"jsonrpc\":\"2.0\"}\n");
+        RpcDispatcher custom = RpcDispatcher.builder().register(Small.class, new SmallImpl())
+                .errorMapper((method, t) -> new RpcError(1, "mapped: " + method)).build();
+        assertThat(dispatch(custom, "Filecoin.Get", "[\"io\"]")).contains("\"message\":\"mapped: Filecoin.Get\"");
+        assertThat(dispatch(custom, "Filecoin.Boom", "[]")).contains("\"code\":1");
+    }
+
+    @Test
+    void customParamDecodersReplaceJackson() {
+        RpcDispatcher d = RpcDispatcher.builder().register(Small.class, new SmallImpl())
+                .paramDecoder(String.class, (json, ctx) -> {
+                    String s = new String(json, StandardCharsets.UTF_8);
+                    if (s.equals("0")) {
+                        throw new IllegalArgumentException("zero is not a string");
+                    }
+                    return "raw:" + s + ":" + ctx.transport();
+                }).build();
+        assertThat(dispatch(d, "Filecoin.Get", "[ {\"a\" : 1} ]")).contains("\"result\":\"raw:{\\\"a\\\" : 1}:HTTP\"");
+        assertThat(dispatch(d, "Filecoin.Get", "[0]")).contains("\"code\":-32700,\"message\":\"decoding params for "
+                + "'Filecoin.Get' (param: 0; custom decoder): zero is not a string\"");
+    }
+
+    @Test
+    void jacksonFailuresReadLikeGoJsonErrors() {
+        RpcDispatcher d = RpcDispatcher.builder().register(Typed.class, (small, addr, numbers) -> "ok").build();
+        String prefix = "{\"error\":{\"code\":-32700,\"message\":\"unmarshaling params for 'Filecoin.Take' (param: ";
+        assertThat(dispatch(d, "Filecoin.Take", "[3000000000,{\"value\":\"f01\"},[]]")).startsWith(prefix
+                + "*int32): json: cannot unmarshal number 3000000000 into Go value of type int32\"");
+        assertThat(dispatch(d, "Filecoin.Take", "[1,{\"value\":\"t01\"},[]]")).startsWith(prefix
+                + "*Address): unknown address protocol\"");
+        assertThat(dispatch(d, "Filecoin.Take", "[1,{\"value\":\"f01\"},[1,\"2\"]]")).startsWith(prefix
+                + "*[]int64): json: cannot unmarshal string into Go value of type int64\"");
+        assertThat(dispatch(d, "Filecoin.Take", "[1,[],[]]")).startsWith(prefix
+                + "*Address): json: cannot unmarshal array into Go value of type Address\"");
+        // null leaves Go's zero value: no error
+        assertThat(dispatch(d, "Filecoin.Take", "[null,{\"value\":\"f01\"},null]")).contains("\"result\":\"ok\"");
+    }
+
+    @Test
+    void paramsAreSlicedExactly() throws Exception {
+        List<byte[]> ps = RpcJson.splitParams("[ 1 , \"a,]\" ,{\"x\":[1,2]},[],null,true, -1.5e3 ]"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(ps).extracting(b -> new String(b, StandardCharsets.UTF_8))
+                .containsExactly("1", "\"a,]\"", "{\"x\":[1,2]}", "[]", "null", "true", "-1.5e3");
+        assertThat(RpcJson.splitParams("null".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThatThrownBy(() -> RpcJson.splitParams("\"x\"".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("json: cannot unmarshal string into Go value of type []jsonrpc.param");
+        assertThatThrownBy(() -> RpcJson.splitParams("5".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("json: cannot unmarshal number into Go value of type []jsonrpc.param");
+    }
+
+    @Test
+    void goFloatFormatting() {
+        assertThat(RpcJson.goFloat(1)).isEqualTo("1");
+        assertThat(RpcJson.goFloat(-2.5)).isEqualTo("-2.5");
+        assertThat(RpcJson.goFloat(1e20)).isEqualTo("100000000000000000000");
+        assertThat(RpcJson.goFloat(1e21)).isEqualTo("1e+21");
+        assertThat(RpcJson.goFloat(1.5e300)).isEqualTo("1.5e+300");
+        assertThat(RpcJson.goFloat(0.000001)).isEqualTo("0.000001");
+        assertThat(RpcJson.goFloat(0.0000001)).isEqualTo("1e-7");
+        assertThat(RpcJson.goFloat(1.25e-10)).isEqualTo("1.25e-10");
+        assertThat(RpcJson.goFloat(9007199254740993d)).isEqualTo("9007199254740992");
+    }
+
+    @Test
+    void goTrimSpace() {
+        byte[] b = "\u00a0\t {\"a\":1}\u3000\n".getBytes(StandardCharsets.UTF_8);
+        int[] span = RpcJson.trimSpace(b, b.length);
+        assertThat(new String(b, span[0], span[1] - span[0], StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+    }
+
+    @Test
+    void httpBodiesThroughTheDispatcher() {
+        RpcDispatcher d = RpcDispatcher.builder().register(Small.class, new SmallImpl()).build();
+        byte[] body = "\f{\"id\":\"x\",\"method\":\"Filecoin.Get\",\"params\":[\"v\"]}\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        RpcDispatcher.HttpReply r = d.handleHttpBody(body, body.length, 1000, CallContext.http(List.of("read")));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.bodyText()).isEqualTo("{\"id\":\"x\",\"jsonrpc\":\"2.0\",\"result\":\"v\"}\n");
+    }
+}
