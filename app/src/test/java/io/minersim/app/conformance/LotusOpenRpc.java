@@ -1,0 +1,146 @@
+package io.minersim.app.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Lotus's miner OpenRPC document (the trimmed test resource, see its README.txt) and validators for
+ * its result schemas.
+ *
+ * <p>The document declares no {@code $schema}; its schemas are reflected from Go types in the
+ * draft-04..07 style ({@code "type"} as a string or an array of strings, {@code properties},
+ * {@code patternProperties}, {@code additionalProperties}, {@code items}, {@code minItems},
+ * {@code maxItems}, {@code format}), so they are read as draft-07. {@code media}/{@code binaryEncoding}
+ * (a hyper-schema annotation the generator adds to {@code []byte}) are declared non-validating;
+ * any other unknown keyword is ignored by the library's lenient default, and
+ * {@link #unknownKeywords()} lists them so a test can insist there are none.
+ */
+final class LotusOpenRpc {
+    static final String RESOURCE = "/lotus/miner-openrpc-trimmed.json";
+
+    /** Every draft-07 keyword, validating or annotation. */
+    static final Set<String> DRAFT7_KEYWORDS = Set.of("$schema", "$id", "$ref", "$comment", "title", "description",
+            "default", "readOnly", "writeOnly", "examples", "multipleOf", "maximum", "exclusiveMaximum", "minimum",
+            "exclusiveMinimum", "maxLength", "minLength", "pattern", "additionalItems", "items", "maxItems",
+            "minItems", "uniqueItems", "contains", "maxProperties", "minProperties", "required",
+            "additionalProperties", "definitions", "properties", "patternProperties", "dependencies",
+            "propertyNames", "const", "enum", "type", "format", "contentMediaType", "contentEncoding", "if", "then",
+            "else", "allOf", "anyOf", "oneOf", "not");
+    /** Keywords the document uses that draft-07 lacks; annotations only. */
+    static final Set<String> ANNOTATION_KEYWORDS = Set.of("media", "binaryEncoding");
+
+    private final JsonNode document;
+    private final Map<String, JsonNode> resultSchemas = new LinkedHashMap<>();
+    private final JsonSchemaFactory factory;
+    private final SchemaValidatorsConfig config;
+
+    private LotusOpenRpc(JsonNode document) {
+        this.document = document;
+        for (JsonNode m : document.get("methods")) {
+            resultSchemas.put(m.get("name").asText(), m.get("result").get("schema"));
+        }
+        JsonMetaSchema.Builder meta = JsonMetaSchema.builder(JsonMetaSchema.getV7());
+        ANNOTATION_KEYWORDS.forEach(k -> meta.keyword(new NonValidationKeyword(k)));
+        JsonMetaSchema draft7 = meta.build();
+        this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, b -> b.metaSchema(draft7));
+        this.config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).typeLoose(false)
+                .failFast(false).build();
+    }
+
+    static LotusOpenRpc load() {
+        try (InputStream in = LotusOpenRpc.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource " + RESOURCE + " is missing");
+            }
+            return new LotusOpenRpc(RawRpc.JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    JsonNode document() {
+        return document;
+    }
+
+    /** The wire names of the document's methods, in its order. */
+    Set<String> methodNames() {
+        return Collections.unmodifiableSet(resultSchemas.keySet());
+    }
+
+    /** The result schema exactly as Lotus's document has it. */
+    JsonNode rawResultSchema(String method) {
+        JsonNode s = resultSchemas.get(method);
+        if (s == null) {
+            throw new IllegalArgumentException("the document has no method " + method);
+        }
+        return s;
+    }
+
+    /** A validator for a schema node, read as draft-07. */
+    JsonSchema validator(JsonNode schema) {
+        return factory.getSchema(schema, config);
+    }
+
+    /** The validator's messages for {@code value} against {@code schema}, sorted; empty when valid. */
+    List<String> problems(JsonNode schema, JsonNode value) {
+        Set<ValidationMessage> messages = validator(schema).validate(value);
+        return messages.stream().map(ValidationMessage::toString).sorted().collect(Collectors.toList());
+    }
+
+    /** The keywords the result and param schemas use that are neither draft-07 nor declared annotations. */
+    Set<String> unknownKeywords() {
+        Set<String> unknown = new TreeSet<>();
+        for (JsonNode m : document.get("methods")) {
+            collectUnknown(m.get("result").get("schema"), unknown);
+            for (JsonNode p : m.get("params")) {
+                collectUnknown(p.get("schema"), unknown);
+            }
+        }
+        return unknown;
+    }
+
+    private static void collectUnknown(JsonNode schema, Set<String> unknown) {
+        if (schema == null || !schema.isObject()) {
+            return;
+        }
+        schema.fields().forEachRemaining(e -> {
+            String k = e.getKey();
+            if (!DRAFT7_KEYWORDS.contains(k) && !ANNOTATION_KEYWORDS.contains(k)) {
+                unknown.add(k);
+            }
+            switch (k) {
+                case "properties", "patternProperties", "definitions" ->
+                        e.getValue().forEach(sub -> collectUnknown(sub, unknown));
+                case "items", "additionalItems", "additionalProperties", "not", "contains", "propertyNames", "if",
+                        "then", "else" -> {
+                    if (e.getValue().isArray()) {
+                        e.getValue().forEach(sub -> collectUnknown(sub, unknown));
+                    } else {
+                        collectUnknown(e.getValue(), unknown);
+                    }
+                }
+                case "allOf", "anyOf", "oneOf" -> e.getValue().forEach(sub -> collectUnknown(sub, unknown));
+                default -> {
+                    // a keyword whose value is not a schema ("media" holds {"binaryEncoding": ...})
+                }
+            }
+        });
+    }
+}

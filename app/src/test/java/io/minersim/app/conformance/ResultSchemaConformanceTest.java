@@ -1,0 +1,401 @@
+package io.minersim.app.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.googlecode.jsonrpc4j.JsonRpcMethod;
+import com.networknt.schema.ValidationMessage;
+import io.minersim.app.conformance.PipelineScenario.RecordedCall;
+import io.minersim.rpc.MinerApi;
+import io.minersim.sealing.fsm.SectorState;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every result minersim serves for a method of Lotus's miner OpenRPC document validates against that
+ * method's result schema (draft-07, with the corrections and tightenings of {@link LotusSchemaErrata}).
+ *
+ * <p>The miner is driven by {@link PipelineScenario}. Each served method gets a container of dynamic tests:
+ * the calls the drive made with their answers, and live calls on the miner at rest with representative
+ * params. {@code SectorsStatus} is called for every sector, with {@code showOnChainInfo} false and true, and
+ * replayed from the journey snapshots, one test per (state, sector). Methods that change the miner run
+ * after the read-only ones, in the order given, so that every read sees the miner the drive left.
+ *
+ * <p>Each test also checks that every message the <em>unmodified</em> Lotus schema gives for the same
+ * result is at a location an erratum rewrote: the corrections must explain each difference between the
+ * served JSON and the document, and nothing else may differ.
+ */
+class ResultSchemaConformanceTest {
+
+    /**
+     * Methods of Lotus's miner OpenRPC document that minersim does not serve (no {@code @JsonRpcMethod} on
+     * {@link MinerApi}): workers, storage paths, proving, market and chain methods. Kept explicit, so that a
+     * newly served method fails {@link #theSkipListIsExactlyTheUnservedMethods()} until it is tested here.
+     */
+    static final Set<String> NOT_SERVED = new TreeSet<>(List.of(
+            "Filecoin.ActorWithdrawBalance", "Filecoin.BeneficiaryWithdrawBalance", "Filecoin.CheckProvable",
+            "Filecoin.ComputeDataCid", "Filecoin.ComputeProof", "Filecoin.ComputeWindowPoSt",
+            "Filecoin.CreateBackup", "Filecoin.MarketListDeals", "Filecoin.MiningBase", "Filecoin.RecoverFault",
+            "Filecoin.ReturnAddPiece", "Filecoin.ReturnDataCid", "Filecoin.ReturnDownloadSector",
+            "Filecoin.ReturnFetch", "Filecoin.ReturnFinalizeReplicaUpdate", "Filecoin.ReturnFinalizeSector",
+            "Filecoin.ReturnGenerateSectorKeyFromData", "Filecoin.ReturnMoveStorage",
+            "Filecoin.ReturnProveReplicaUpdate1", "Filecoin.ReturnProveReplicaUpdate2", "Filecoin.ReturnReadPiece",
+            "Filecoin.ReturnReleaseUnsealed", "Filecoin.ReturnReplicaUpdate", "Filecoin.ReturnSealCommit1",
+            "Filecoin.ReturnSealCommit2", "Filecoin.ReturnSealPreCommit1", "Filecoin.ReturnSealPreCommit2",
+            "Filecoin.ReturnUnsealPiece", "Filecoin.SealingAbort", "Filecoin.SealingRemoveRequest",
+            "Filecoin.SealingSchedDiag", "Filecoin.StorageAddLocal", "Filecoin.StorageAttach",
+            "Filecoin.StorageAuthVerify", "Filecoin.StorageBestAlloc", "Filecoin.StorageDeclareSector",
+            "Filecoin.StorageDetach", "Filecoin.StorageDetachLocal", "Filecoin.StorageDropSector",
+            "Filecoin.StorageFindSector", "Filecoin.StorageGetLocks", "Filecoin.StorageInfo",
+            "Filecoin.StorageList", "Filecoin.StorageLocal", "Filecoin.StorageLock", "Filecoin.StorageRedeclareLocal",
+            "Filecoin.StorageReportHealth", "Filecoin.StorageStat", "Filecoin.StorageTryLock",
+            "Filecoin.WorkerConnect", "Filecoin.WorkerJobs", "Filecoin.WorkerStats"));
+
+    /**
+     * States no sector can be seen resting in, even when forced with SectorsUpdate: the engine runs the
+     * state's handler at once and it moves on in the same call (PreCommitting sends to the batch, the
+     * *Wait states find no message, the expired-deal and packing failures remove the sector, ...).
+     * The drive forces each of them, and the state the sector moved to is validated instead.
+     */
+    static final Set<SectorState> NEVER_AT_REST = EnumSet.of(SectorState.PreCommitting, SectorState.PreCommitWait,
+            SectorState.SubmitCommit, SectorState.CommitWait, SectorState.PackingFailed, SectorState.DealsExpired,
+            SectorState.SubmitReplicaUpdate, SectorState.SnapDealsDealsExpired, SectorState.SnapDealsRecoverDealIDs,
+            SectorState.AbortUpgrade);
+
+    private static LotusOpenRpc doc;
+    private static LotusSchemaErrata errata;
+    private static final Map<String, JsonNode> CORRECTED = new LinkedHashMap<>();
+    private static PipelineScenario scenario;
+    /** method → raw-schema message (location and text) → how many results drew it. */
+    private static final Map<String, Map<String, Integer>> RAW_FAILURES = new TreeMap<>();
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        doc = LotusOpenRpc.load();
+        errata = new LotusSchemaErrata();
+        for (String m : doc.methodNames()) {
+            CORRECTED.put(m, errata.correct(m, doc.rawResultSchema(m)));
+        }
+        scenario = PipelineScenario.run();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (scenario != null) {
+            scenario.close();
+        }
+        StringBuilder sb = new StringBuilder("Lotus OpenRPC result-schema conformance: messages of the unmodified"
+                + " schemas, each explained by an erratum\n");
+        RAW_FAILURES.forEach((m, msgs) -> msgs.forEach((msg, n) -> sb.append("  ").append(m).append(" x")
+                .append(n).append(": ").append(msg).append('\n')));
+        System.out.print(sb);
+    }
+
+    /** The wire names on MinerApi. */
+    static Set<String> servedByMinersim() {
+        Set<String> out = new TreeSet<>();
+        for (Method m : MinerApi.class.getMethods()) {
+            JsonRpcMethod a = m.getAnnotation(JsonRpcMethod.class);
+            if (a != null) {
+                out.add(a.value());
+            }
+        }
+        return out;
+    }
+
+    static Set<String> servedAndDocumented() {
+        Set<String> out = new TreeSet<>(doc.methodNames());
+        out.retainAll(servedByMinersim());
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Plain tests
+
+    @Test
+    void theSkipListIsExactlyTheUnservedMethods() {
+        Set<String> unserved = new TreeSet<>(doc.methodNames());
+        unserved.removeAll(servedByMinersim());
+        assertThat(unserved).containsExactlyElementsOf(NOT_SERVED);
+        assertThat(doc.methodNames()).hasSize(88);
+        assertThat(servedAndDocumented()).hasSize(88 - NOT_SERVED.size());
+    }
+
+    @Test
+    void theDocumentUsesNoKeywordTheValidatorWouldIgnore() {
+        assertThat(doc.unknownKeywords()).as("keywords outside draft-07 and the declared annotations").isEmpty();
+    }
+
+    @Test
+    void everyErratumRewritesSomething() {
+        for (LotusSchemaErrata.Erratum e : errata.all()) {
+            assertThat(e.hits()).as("rewrites by %s", e.id()).isPositive();
+        }
+    }
+
+    @Test
+    void everySectorStateIsSnapshottedButThoseNeverAtRest() {
+        Set<SectorState> expected = EnumSet.allOf(SectorState.class);
+        expected.removeAll(NEVER_AT_REST);
+        assertThat(scenario.observed).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(scenario.forcedButMoved.keySet()).containsExactlyInAnyOrderElementsOf(NEVER_AT_REST);
+    }
+
+    @Test
+    void everyServedDocumentedMethodHasAProbe() {
+        Set<String> probed = plan().stream().map(MethodProbes::method).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(probed).containsExactlyElementsOf(servedAndDocumented());
+        for (MethodProbes mp : plan()) {
+            assertThat(mp.probes()).as("probes of %s", mp.method()).isNotEmpty();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The dynamic tests
+
+    /** One result to validate: a name, how to get it for the method, and the expected State if any. */
+    record Probe(String name, Function<String, JsonNode> result, String expectState) {
+        Probe(String name, Supplier<JsonNode> result) {
+            this(name, m -> result.get(), null);
+        }
+    }
+
+    record MethodProbes(String method, List<Probe> probes) {
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyServedResultValidatesAgainstLotusResultSchema() {
+        return plan().stream().map(mp -> DynamicContainer.dynamicContainer(mp.method(),
+                mp.probes().stream().map(p -> DynamicTest.dynamicTest(p.name(), () -> check(mp.method(), p)))));
+    }
+
+    private static void check(String method, Probe p) {
+        JsonNode result = p.result().apply(method);
+        List<String> problems = doc.problems(CORRECTED.get(method), result);
+        assertThat(problems).as("%s %s: validating %s", method, p.name(), abbreviate(result)).isEmpty();
+        if (p.expectState() != null) {
+            assertThat(result.path("State").asText()).as("State of %s", p.name()).isEqualTo(p.expectState());
+        }
+        explainRawFailures(method, result);
+    }
+
+    /** Each message of the unmodified schema must be at a location where an erratum rewrote the schema. */
+    private static void explainRawFailures(String method, JsonNode result) {
+        Set<ValidationMessage> raw = doc.validator(doc.rawResultSchema(method)).validate(result);
+        Set<String> rewritten = errata.applied().getOrDefault(method, List.of()).stream()
+                .map(s -> s.substring(0, s.lastIndexOf(' '))).collect(Collectors.toSet());
+        List<String> unexplained = new ArrayList<>();
+        for (ValidationMessage m : raw) {
+            String at = schemaPointer(doc.rawResultSchema(method), m.getInstanceLocation().toString());
+            if (!rewritten.contains(at)) {
+                unexplained.add(at + ": " + m.getMessage());
+            }
+            synchronized (RAW_FAILURES) {
+                RAW_FAILURES.computeIfAbsent(method, k -> new TreeMap<>()).merge(at + ": "
+                        + m.getMessage().replaceAll("^[^:]*: ", ""), 1, Integer::sum);
+            }
+        }
+        assertThat(unexplained).as("%s: messages of Lotus's unmodified schema that no erratum explains", method)
+                .isEmpty();
+    }
+
+    /**
+     * The schema-side location of an instance location: property names stay, array indexes become
+     * {@code []}, map keys matched by patternProperties become {@code {pattern}}; {@code (result)} for the root.
+     */
+    static String schemaPointer(JsonNode schema, String instancePointer) {
+        if (instancePointer.isEmpty() || instancePointer.equals("/")) {
+            return "(result)";
+        }
+        StringBuilder out = new StringBuilder();
+        JsonNode s = schema;
+        for (String raw : instancePointer.substring(1).split("/", -1)) {
+            String seg = raw.replace("~1", "/").replace("~0", "~");
+            if (s != null && s.path("properties").has(seg)) {
+                out.append('/').append(seg);
+                s = s.path("properties").get(seg);
+            } else if (s != null && s.has("items")) {
+                out.append("/[]");
+                s = s.get("items").isArray() ? s.get("items").get(0) : s.get("items");
+            } else if (s != null && s.has("patternProperties")) {
+                String pattern = s.get("patternProperties").fieldNames().next();
+                out.append("/{").append(pattern).append('}');
+                s = s.get("patternProperties").get(pattern);
+            } else {
+                out.append('/').append(seg);
+                s = null;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String abbreviate(JsonNode n) {
+        String s = String.valueOf(n);
+        return s.length() > 1500 ? s.substring(0, 1500) + "…" : s;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The plan: which results each method is tested with
+
+    private static List<MethodProbes> plan;
+
+    private static synchronized List<MethodProbes> plan() {
+        if (plan == null) {
+            plan = buildPlan();
+        }
+        return plan;
+    }
+
+    private static List<MethodProbes> buildPlan() {
+        PipelineScenario s = scenario;
+        RawRpc rpc = s.rpc;
+        Map<String, List<Probe>> byMethod = new LinkedHashMap<>();
+
+        // --- read-only methods, on the miner at rest -------------------------------------------------
+        Map<Long, SectorState> resting = s.restingStates();
+        List<Probe> status = probes(byMethod, "Filecoin.SectorsStatus");
+        resting.forEach((n, st) -> {
+            for (boolean onChain : new boolean[] {false, true}) {
+                status.add(new Probe("at rest: " + st + " (sector " + n + ", " + s.roleOf(n)
+                        + "), showOnChainInfo=" + onChain, m -> rpc.result(m, n, onChain), st.name()));
+            }
+        });
+        for (RecordedCall c : s.journey) {
+            status.add(new Probe("journey: " + c.state() + " — " + c.context() + ", showOnChainInfo="
+                    + c.params().get(1), m -> recorded(c), c.state()));
+        }
+
+        recorded(byMethod, s, "Filecoin.SectorsList", live("at rest"));
+        List<Probe> inStates = recorded(byMethod, s, "Filecoin.SectorsListInStates");
+        new TreeSet<>(resting.values()).forEach(st -> inStates.add(new Probe("live: at rest: [" + st + "]",
+                () -> rpc.result("Filecoin.SectorsListInStates", PipelineScenario.strings(st.name())))));
+        inStates.add(new Probe("live: every state name", () -> rpc.result("Filecoin.SectorsListInStates",
+                PipelineScenario.strings(Arrays.stream(SectorState.values()).map(Enum::name)
+                        .toArray(String[]::new)))));
+        inStates.add(new Probe("live: unknown state names only (null)", () -> rpc.result(
+                "Filecoin.SectorsListInStates", PipelineScenario.strings("NoSuchState", "proving"))));
+        inStates.add(new Probe("live: no states (null)", () -> rpc.result("Filecoin.SectorsListInStates",
+                PipelineScenario.strings())));
+        recorded(byMethod, s, "Filecoin.SectorsSummary", live("at rest"));
+        recorded(byMethod, s, "Filecoin.SectorsRefs", live("at rest, three legacy deals"));
+        recorded(byMethod, s, "Filecoin.SectorGetSealDelay", live("at rest"));
+        recorded(byMethod, s, "Filecoin.SectorGetExpectedSealDuration", live("at rest"));
+        recorded(byMethod, s, "Filecoin.SectorPreCommitPending", live("at rest, sectors in the batch"));
+        recorded(byMethod, s, "Filecoin.SectorCommitPending", live("at rest, sectors in the batch"));
+        recorded(byMethod, s, "Filecoin.SectorTerminatePending", live("at rest, a sector in the batch"));
+        recorded(byMethod, s, "Filecoin.SectorNumAssignerMeta", live("at rest"));
+        recorded(byMethod, s, "Filecoin.ActorAddress", live("at rest"));
+        recorded(byMethod, s, "Filecoin.ActorSectorSize", new Probe("live: own address",
+                () -> rpc.result("Filecoin.ActorSectorSize", s.actor)));
+        recorded(byMethod, s, "Filecoin.ActorAddressConfig", live("at rest"));
+        recorded(byMethod, s, "Filecoin.RuntimeSubsystems", live("at rest"));
+
+        // --- methods that change the miner, in this order ----------------------------------------------
+        long waiting = s.roles.get("deals-waiting");
+        long available = s.roles.get("cc-available");
+        long dealsSealed = s.roles.get("deals-sealed");
+        recorded(byMethod, s, "Filecoin.SectorAddPieceToAny", new Probe("live: DDO piece into an open sector",
+                () -> rpc.result("Filecoin.SectorAddPieceToAny", 508, RawRpc.NODES.objectNode().put("Type", "null")
+                        .put("Info", "508"), s.ddoDeal(508))));
+        recorded(byMethod, s, "Filecoin.SectorStartSealing", new Probe("live: the WaitDeals sector",
+                () -> rpc.result("Filecoin.SectorStartSealing", waiting)));
+        recorded(byMethod, s, "Filecoin.SectorMatchPendingPiecesToOpenSectors", live("at rest"));
+        recorded(byMethod, s, "Filecoin.SectorSetSealDelay", new Probe("live: 1 h",
+                () -> rpc.result("Filecoin.SectorSetSealDelay", 3_600_000_000_000L)));
+        recorded(byMethod, s, "Filecoin.SectorSetExpectedSealDuration", new Probe("live: 12 h",
+                () -> rpc.result("Filecoin.SectorSetExpectedSealDuration", 43_200_000_000_000L)));
+        recorded(byMethod, s, "Filecoin.SectorUnseal", new Probe("live: the proving deal sector",
+                () -> rpc.result("Filecoin.SectorUnseal", dealsSealed)));
+        recorded(byMethod, s, "Filecoin.SectorsUnsealPiece", new Probe("live: the first piece of the proving deal"
+                + " sector", () -> {
+                    JsonNode info = rpc.result("Filecoin.SectorsStatus", dealsSealed, false);
+                    ObjectNode ref = RawRpc.NODES.objectNode();
+                    ref.putObject("ID").put("Miner", s.actorId).put("Number", dealsSealed);
+                    ref.put("ProofType", info.path("SealProof").asLong());
+                    return rpc.result("Filecoin.SectorsUnsealPiece", ref, 0, 508, info.path("Ticket").path("Value"),
+                            info.path("CommD"));
+                }));
+        recorded(byMethod, s, "Filecoin.SectorAbortUpgrade", new Probe("live: the Available sector",
+                () -> rpc.result("Filecoin.SectorAbortUpgrade", available)));
+        recorded(byMethod, s, "Filecoin.SectorMarkForUpgrade", new Probe("live: a proving CC sector",
+                () -> rpc.result("Filecoin.SectorMarkForUpgrade", s.roles.get("cc-fail-pc1"), true)));
+        recorded(byMethod, s, "Filecoin.SectorTerminate", new Probe("live: a proving CC sector",
+                () -> rpc.result("Filecoin.SectorTerminate", s.roles.get("cc-fail-pc2"))));
+        recorded(byMethod, s, "Filecoin.SectorRemove", new Probe("live: a proving CC sector",
+                () -> rpc.result("Filecoin.SectorRemove", s.roles.get("cc-fail-proof"))));
+        recorded(byMethod, s, "Filecoin.SectorsUpdate", new Probe("live: a proving CC sector to FaultReported",
+                () -> rpc.result("Filecoin.SectorsUpdate", s.roles.get("cc-fail-finalize"), "FaultReported")));
+        recorded(byMethod, s, "Filecoin.SectorReceive", new Probe("live: a CC sector for Available",
+                () -> rpc.result("Filecoin.SectorReceive", s.remoteSector(901, "Available"))));
+        recorded(byMethod, s, "Filecoin.PledgeSector", live("at rest"));
+        for (String m : List.of("Filecoin.SectorPreCommitFlush", "Filecoin.SectorCommitFlush",
+                "Filecoin.SectorTerminateFlush")) {
+            recorded(byMethod, s, m, live("at rest, batch not empty"), live("right after, batch empty (null)"));
+        }
+        recorded(byMethod, s, "Filecoin.SectorNumReserve", new Probe("live: conformance-a = [1000, 5]",
+                () -> rpc.result("Filecoin.SectorNumReserve", "conformance-a", RawRpc.JSON.valueToTree(
+                        new long[] {1000, 5}), false)));
+        recorded(byMethod, s, "Filecoin.SectorNumReserveCount", new Probe("live: conformance-b, 3 numbers",
+                () -> rpc.result("Filecoin.SectorNumReserveCount", "conformance-b", 3)));
+        recorded(byMethod, s, "Filecoin.SectorNumReservations", live("two reservations"));
+        recorded(byMethod, s, "Filecoin.SectorNumFree", new Probe("live: conformance-a",
+                () -> rpc.result("Filecoin.SectorNumFree", "conformance-a")));
+
+        List<MethodProbes> out = new ArrayList<>();
+        byMethod.forEach((m, ps) -> out.add(new MethodProbes(m, ps)));
+        return out;
+    }
+
+    /** A live call of the method without params. */
+    private static Probe live(String name) {
+        return new Probe("live: " + name, m -> scenario.rpc.result(m), null);
+    }
+
+    private static List<Probe> probes(Map<String, List<Probe>> byMethod, String method) {
+        return byMethod.computeIfAbsent(method, k -> new ArrayList<>());
+    }
+
+    /** The method's recorded drive calls, then the given live probes. */
+    private static List<Probe> recorded(Map<String, List<Probe>> byMethod, PipelineScenario s, String method,
+            Probe... live) {
+        List<Probe> ps = probes(byMethod, method);
+        for (RecordedCall c : s.callsOf(method)) {
+            ps.add(new Probe("drive: " + c.context() + (c.params().isEmpty() ? "" : " " + brief(c.params())),
+                    m -> recorded(c), null));
+        }
+        ps.addAll(Arrays.asList(live));
+        return ps;
+    }
+
+    private static JsonNode recorded(RecordedCall c) {
+        if (c.error() != null) {
+            throw new AssertionError(c.method() + " answered an error: " + c.error());
+        }
+        return c.result();
+    }
+
+    private static String brief(List<JsonNode> params) {
+        String s = params.toString();
+        return s.length() > 120 ? s.substring(0, 120) + "…]" : s;
+    }
+}

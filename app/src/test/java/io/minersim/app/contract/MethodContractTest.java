@@ -1,0 +1,792 @@
+package io.minersim.app.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.googlecode.jsonrpc4j.JsonRpcMethod;
+import io.minersim.app.node.MinerNode;
+import io.minersim.rpc.MinerApi;
+import io.minersim.rpc.RequiresPermission;
+import io.minersim.rpc.SimApi;
+import io.minersim.rpc.types.ReaderStream;
+import io.minersim.rpc.types.SectorRef;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The wire contract of every MinerApi and SimApi method, written once and run over plain HTTP and over WebSocket
+ * against a real {@link MinerNode}, with raw JSON. For each method: a good call, a wrong param count, a wrong-typed
+ * param, a caller without the permission, and, for methods taking a sector number, an unknown sector. Literal values
+ * come from Lotus's wire facts (sections a, b and e).
+ *
+ * <p>Cases that do not change the miner share one node per transport; cases that do get a fresh node.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MethodContractTest {
+
+    // ------------------------------------------------------------------------------------------ literals
+
+    static final String ACTOR = "f01000";
+    /** The unknown sector number the error cases use. */
+    static final long UNKNOWN = 999;
+    /** A CC sector the shared node pledges (sector 0) and one it receives into Proving (sector 7). */
+    static final long PLEDGED = 0;
+    static final long PROVING = 7;
+    /** Received sectors: 2KiB StackedDrg V1_1 (proof type 5). */
+    static final String RECEIVE_7 = "{\"State\":\"Proving\",\"Sector\":{\"Miner\":1000,\"Number\":7},\"Type\":5}";
+    /** The zero commitment of a 1024-byte (padded) piece, i.e. what 1016 zero bytes commit to. */
+    static final String ZERO_PIECE_1016 = "baga6ea4seaqb66wjlfkrbye6uqoemcyxmqylwmrm235uclwfpsyx3ge2imidoly";
+    static final String PUBLISH_CID = "bafy2bzacecys2f6saakfqge5z3rx5ywdwqthynw5i3aif2f6hdqdwjuzi3kr2";
+    /** A legacy market deal for a 1016-byte piece of zeros, starting well after the head (480-epoch buffer). */
+    static final String DEAL_41 = "{\"PublishCid\":{\"/\":\"" + PUBLISH_CID + "\"},\"DealID\":41,"
+            + "\"DealProposal\":{\"PieceCID\":{\"/\":\"" + ZERO_PIECE_1016 + "\"},\"PieceSize\":1024,"
+            + "\"VerifiedDeal\":false,\"Client\":\"f01234\",\"Provider\":\"f01000\",\"Label\":\"deal 41\","
+            + "\"StartEpoch\":2000,\"EndEpoch\":600000,\"StoragePricePerEpoch\":\"0\",\"ProviderCollateral\":\"0\","
+            + "\"ClientCollateral\":\"0\"},\"DealSchedule\":{\"StartEpoch\":2000,\"EndEpoch\":600000},"
+            + "\"KeepUnsealed\":true}";
+    static final String NULL_READER_1016 = "{\"Type\":\"null\",\"Info\":\"1016\"}";
+    static final String ADD_PIECE = "[1016," + NULL_READER_1016 + "," + DEAL_41 + "]";
+    /** The base64url JWT header Lotus's tokens start with ({"alg":"HS256","typ":"JWT"}). */
+    static final String JWT_HEADER = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+
+    // ------------------------------------------------------------------------------------------ shared nodes
+
+    private static final Map<String, Ctx> SHARED = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startSharedNodes() throws Exception {
+        for (Wire w : Wire.both()) {
+            Ctx c = new Ctx(Ctx.startNode(), w);
+            c.admin("Filecoin.PledgeSector", "[]");
+            c.admin("Filecoin.SectorReceive", "[" + RECEIVE_7 + "]");
+            c.admin("Sim.Advance", "[1]");
+            assertThat(c.state(PROVING)).isEqualTo("Proving");
+            SHARED.put(w.name(), c);
+        }
+    }
+
+    /** Fresh nodes being closed: Jetty's stop waits ~1 s for an idle keep-alive connection, so it runs aside. */
+    private static final List<Thread> CLOSING = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private static void closeInBackground(MinerNode node) {
+        Thread t = new Thread(node::close, "close-" + node.port());
+        t.setDaemon(true);
+        t.start();
+        CLOSING.add(t);
+    }
+
+    @AfterAll
+    static void stopNodes() throws InterruptedException {
+        SHARED.values().forEach(c -> c.node.close());
+        for (Thread t : CLOSING) {
+            t.join(10_000);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ the table
+
+    /** Puts a fresh node into the state a case needs (HTTP, admin token). */
+    @FunctionalInterface
+    interface Setup {
+        void apply(Ctx c) throws Exception;
+    }
+
+    /** Checks a good call's result; may look at the node afterwards. */
+    @FunctionalInterface
+    interface Check {
+        void check(Ctx c, JsonNode result) throws Exception;
+    }
+
+    /** A whole extra case. */
+    @FunctionalInterface
+    interface Body {
+        void run(Ctx c) throws Exception;
+    }
+
+    record Extra(String name, Setup fresh, Body body) {
+    }
+
+    /** One method's contract. {@code fresh == null}: the good call runs on the shared node. */
+    static final class Contract {
+        final String method;
+        final String perm;
+        String params = "[]";
+        Setup fresh;
+        Check check = (c, r) -> assertThat(r.isNull()).as("result null").isTrue();
+        String unknownSectorParams;
+        String unknownSectorMessage;
+        final List<Extra> extras = new ArrayList<>();
+        /** Tested on its own node at the end (Shutdown). */
+        boolean own;
+
+        Contract(String method, String perm) {
+            this.method = method;
+            this.perm = perm;
+        }
+
+        Contract params(String p) {
+            this.params = p;
+            return this;
+        }
+
+        Contract fresh(Setup s) {
+            this.fresh = s;
+            return this;
+        }
+
+        Contract check(Check c) {
+            this.check = c;
+            return this;
+        }
+
+        Contract unknownSector(String p, String message) {
+            this.unknownSectorParams = p;
+            this.unknownSectorMessage = message;
+            return this;
+        }
+
+        Contract unknownSector(String p) {
+            return unknownSector(p, "sector " + UNKNOWN + " not found");
+        }
+
+        Contract extra(String name, Setup fresh, Body body) {
+            extras.add(new Extra(name, fresh, body));
+            return this;
+        }
+
+        Contract extra(String name, Body body) {
+            return extra(name, null, body);
+        }
+
+        Contract ownNode() {
+            this.own = true;
+            return this;
+        }
+
+        String goName() {
+            return method.substring(method.indexOf('.') + 1);
+        }
+    }
+
+    static Contract m(String method, String perm) {
+        return new Contract(method, perm);
+    }
+
+    static final Setup PLEDGE = c -> c.admin("Filecoin.PledgeSector", "[]");
+    static final Setup RECEIVED_PROVING = c -> {
+        c.admin("Filecoin.SectorReceive", "[" + RECEIVE_7 + "]");
+        c.admin("Sim.Advance", "[1]");
+        assertThat(c.state(PROVING)).isEqualTo("Proving");
+    };
+    static final Setup NOTHING = c -> {
+    };
+
+    /** Wire name → contract; permissions as Lotus's perm tags give them (wire facts a.1, a.2). */
+    static final Map<String, Contract> TABLE = table();
+
+    private static Map<String, Contract> table() {
+        List<Contract> all = List.of(
+                // ---- Sectors* --------------------------------------------------------------------------------
+                m("Filecoin.SectorsStatus", "read").params("[0,false]").check((c, r) -> {
+                    assertThat(r.isObject()).isTrue();
+                    assertThat(r.path("SectorID").asLong(-1)).isEqualTo(PLEDGED);
+                    assertThat(r.path("State").isTextual()).isTrue();
+                    assertThat(r.path("State").asText()).isNotEmpty();
+                    assertThat(r.has("Log")).isTrue();
+                    assertThat(r.path("DealWeight").isTextual()).as("big ints are strings").isTrue();
+                }).unknownSector("[999,false]", "No state for /999: datastore: key not found")
+                        .extra("showOnChainInfo of a proving sector", (c) -> {
+                            JsonNode r = Ctx.ok(c.call(null, "Filecoin.SectorsStatus", "[7,true]"),
+                                    "SectorsStatus", "[7,true]");
+                            assertThat(r.path("SectorID").asLong()).isEqualTo(PROVING);
+                            assertThat(r.path("State").asText()).isEqualTo("Proving");
+                            assertThat(r.path("CommD").path("/").asText()).startsWith("baga6ea4sea");
+                            assertThat(r.path("CommR").path("/").asText()).startsWith("bagboea4b5abc");
+                            assertThat(r.path("SealProof").asLong()).isEqualTo(5);
+                        }),
+                m("Filecoin.SectorsList", "read").check((c, r) -> {
+                    assertThat(r.isArray()).isTrue();
+                    assertThat(longs(r)).containsExactly(PLEDGED, PROVING);
+                }),
+                m("Filecoin.SectorsListInStates", "read").params("[[\"Removed\",\"NoSuchState\"]]")
+                        .check((c, r) -> assertThat(r.isNull()).as("no match is null, not []").isTrue())
+                        .extra("a matching state lists its sectors", c -> {
+                            JsonNode r = Ctx.ok(c.call(null, "Filecoin.SectorsListInStates",
+                                    "[[\"Proving\",\"NoSuchState\"]]"), "SectorsListInStates", "");
+                            assertThat(longs(r)).containsExactly(PROVING);
+                        }),
+                m("Filecoin.SectorsSummary", "read").check((c, r) -> {
+                    assertThat(r.isObject()).isTrue();
+                    assertThat(r.path("Proving").asLong()).isEqualTo(1);
+                    long total = 0;
+                    for (JsonNode v : r) {
+                        assertThat(v.asLong()).as("only states with sectors").isPositive();
+                        total += v.asLong();
+                    }
+                    assertThat(total).isEqualTo(2);
+                }),
+                m("Filecoin.SectorsRefs", "read").check((c, r) -> {
+                    assertThat(r.isObject()).isTrue();
+                    assertThat(r.size()).as("no deals on the shared node").isZero();
+                }),
+                m("Filecoin.SectorsUpdate", "admin").params("[0,\"FailedUnrecoverable\"]").fresh(PLEDGE)
+                        .check((c, r) -> {
+                            assertThat(r.isNull()).isTrue();
+                            assertThat(c.state(0)).isEqualTo("FailedUnrecoverable");
+                        }).unknownSector("[999,\"Proving\"]")
+                        .extra("an unknown state name is code 1 and the state is unchanged", c -> {
+                            String before = c.state(PLEDGED);
+                            Ctx.Snapshot snap = c.snapshot();
+                            Wire.Answer a = c.call(c.node.adminToken(), "Filecoin.SectorsUpdate",
+                                    "[0,\"NoSuchState\"]");
+                            expectHandlerError(c, a);
+                            assertThat(a.message()).contains("NoSuchState");
+                            assertThat(c.state(PLEDGED)).isEqualTo(before);
+                            assertThat(c.snapshot()).isEqualTo(snap);
+                        }),
+                m("Filecoin.SectorsUnsealPiece", "admin")
+                        .params("[{\"ID\":{\"Miner\":1000,\"Number\":7},\"ProofType\":5},0,1016,\"AAAA\",null]")
+                        .unknownSector("[{\"ID\":{\"Miner\":1000,\"Number\":999},\"ProofType\":5},0,1016,\"AAAA\",null]"),
+                // ---- Sector* ---------------------------------------------------------------------------------
+                m("Filecoin.SectorAddPieceToAny", "admin").params(ADD_PIECE).fresh(NOTHING).check((c, r) -> {
+                    assertThat(r.path("Sector").asLong(-1)).isEqualTo(0);
+                    assertThat(r.path("Offset").asLong(-1)).isEqualTo(0);
+                    assertThat(c.observe("Filecoin.SectorsList", "[]").toString()).isEqualTo("[0]");
+                    c.admin("Sim.Advance", "[1]");
+                    JsonNode status = c.observe("Filecoin.SectorsStatus", "[0,false]");
+                    assertThat(status.path("Deals").toString()).isEqualTo("[41]");
+                    assertThat(c.observe("Filecoin.SectorsRefs", "[]").toString())
+                            .isEqualTo("{\"41\":[{\"SectorID\":0,\"Offset\":0,\"Size\":1016}]}");
+                }).extra("{} as the reader is -32700 from the custom decoder", c -> {
+                    Ctx.Snapshot snap = c.snapshot();
+                    Wire.Answer a = c.call(c.node.adminToken(), "Filecoin.SectorAddPieceToAny",
+                            "[1016,{}," + DEAL_41 + "]");
+                    expectProtocolError(c, a, -32700, "decoding params for 'Filecoin.SectorAddPieceToAny' (param: 1; "
+                            + "custom decoder): parsing reader UUDD: invalid UUID length: 0");
+                    assertThat(c.snapshot()).isEqualTo(snap);
+                }).extra("a null reader of another size than declared is code 1, no sector", NOTHING, c -> {
+                    Wire.Answer a = c.call(c.node.adminToken(), "Filecoin.SectorAddPieceToAny",
+                            "[1016,{\"Type\":\"null\",\"Info\":\"2032\"}," + DEAL_41 + "]");
+                    expectHandlerError(c, a);
+                    assertNoSectors(c);
+                }).extra("pushed data shorter than declared is code 1, no sector", NOTHING, c -> {
+                    UUID upload = UUID.randomUUID();
+                    byte[] data = new byte[500];
+                    new Random(7).nextBytes(data);
+                    CompletableFuture<HttpResponse<String>> push = Wire.HTTP.sendAsync(HttpRequest.newBuilder(
+                            c.node.httpUri().resolve("/rpc/streams/v0/push/" + upload))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Authorization", "Bearer " + c.node.adminToken())
+                            .header("Content-Type", "application/octet-stream")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    Wire.Answer a = c.call(c.node.adminToken(), "Filecoin.SectorAddPieceToAny",
+                            "[1016,{\"Type\":\"push\",\"Info\":\"" + upload + "\"}," + DEAL_41 + "]");
+                    expectHandlerError(c, a);
+                    push.handle((r, e) -> null).get(20, TimeUnit.SECONDS);
+                    assertNoSectors(c);
+                }),
+                m("Filecoin.SectorStartSealing", "write").params("[0]").fresh(c -> {
+                    c.admin("Filecoin.SectorAddPieceToAny", ADD_PIECE);
+                    c.admin("Sim.Advance", "[1]");
+                    assertThat(c.state(0)).isEqualTo("WaitDeals");
+                }).check((c, r) -> {
+                    assertThat(r.isNull()).isTrue();
+                    assertThat(c.state(0)).isNotEqualTo("WaitDeals");
+                }).unknownSector("[999]"),
+                m("Filecoin.SectorSetSealDelay", "write").params("[3600000000000]").fresh(NOTHING).check((c, r) -> {
+                    assertThat(r.isNull()).isTrue();
+                    assertThat(c.observe("Filecoin.SectorGetSealDelay", "[]").asLong()).isEqualTo(3600000000000L);
+                }),
+                m("Filecoin.SectorGetSealDelay", "read").check((c, r) -> {
+                    assertThat(r.isIntegralNumber()).as("nanoseconds").isTrue();
+                    assertThat(r.asLong()).isPositive();
+                }),
+                m("Filecoin.SectorSetExpectedSealDuration", "write").params("[7200000000000]").fresh(NOTHING)
+                        .check((c, r) -> {
+                            assertThat(r.isNull()).isTrue();
+                            assertThat(c.observe("Filecoin.SectorGetExpectedSealDuration", "[]").asLong())
+                                    .isEqualTo(7200000000000L);
+                        }),
+                m("Filecoin.SectorGetExpectedSealDuration", "read").check((c, r) -> {
+                    assertThat(r.isIntegralNumber()).as("nanoseconds").isTrue();
+                    assertThat(r.asLong()).isPositive();
+                }),
+                m("Filecoin.SectorRemove", "admin").params("[0]").fresh(PLEDGE).check((c, r) -> {
+                    assertThat(r.isNull()).isTrue();
+                    assertThat(c.state(0)).isIn("Removing", "Removed");
+                }).unknownSector("[999]"),
+                m("Filecoin.SectorTerminate", "admin").params("[7]").fresh(RECEIVED_PROVING).check((c, r) -> {
+                    assertThat(r.isNull()).isTrue();
+                    assertThat(c.observe("Filecoin.SectorTerminatePending", "[]").toString())
+                            .isEqualTo("[{\"Miner\":1000,\"Number\":7}]");
+                }).unknownSector("[999]"),
+                m("Filecoin.SectorTerminateFlush", "admin")
+                        .check((c, r) -> assertThat(r.isNull()).as("nothing pending: null").isTrue())
+                        .extra("with a pending termination it sends a message", RECEIVED_PROVING, c -> {
+                            c.admin("Filecoin.SectorTerminate", "[7]");
+                            JsonNode r = Ctx.ok(c.call(c.token(List.of("admin")), "Filecoin.SectorTerminateFlush",
+                                    "[]"), "SectorTerminateFlush", "[]");
+                            assertThat(r.path("/").asText()).startsWith("bafy");
+                            assertThat(c.observe("Filecoin.SectorTerminatePending", "[]").toString())
+                                    .isEqualTo("[]");
+                        }),
+                m("Filecoin.SectorTerminatePending", "admin").check((c, r) -> assertThat(r.toString())
+                        .isEqualTo("[]")),
+                m("Filecoin.SectorPreCommitFlush", "admin")
+                        .check((c, r) -> assertThat(r.isNull()).as("nothing pending: null").isTrue()),
+                m("Filecoin.SectorPreCommitPending", "admin").check((c, r) -> assertThat(r.toString())
+                        .isEqualTo("[]")),
+                m("Filecoin.SectorCommitFlush", "admin")
+                        .check((c, r) -> assertThat(r.isNull()).as("nothing pending: null").isTrue()),
+                m("Filecoin.SectorCommitPending", "admin").check((c, r) -> assertThat(r.toString())
+                        .isEqualTo("[]")),
+                m("Filecoin.SectorMarkForUpgrade", "admin").params("[7,true]").fresh(RECEIVED_PROVING)
+                        .check((c, r) -> {
+                            assertThat(r.isNull()).isTrue();
+                            assertThat(c.state(PROVING)).isEqualTo("Available");
+                        }).unknownSector("[999,true]")
+                        .extra("snap=false is refused", c -> {
+                            Ctx.Snapshot snap = c.snapshot();
+                            Wire.Answer a = c.call(c.node.adminToken(), "Filecoin.SectorMarkForUpgrade", "[7,false]");
+                            expectHandlerError(c, a, "non-snap upgrades are not supported");
+                            assertThat(c.snapshot()).isEqualTo(snap);
+                        }),
+                m("Filecoin.SectorAbortUpgrade", "admin").params("[7]").fresh(c -> {
+                    RECEIVED_PROVING.apply(c);
+                    c.admin("Filecoin.SectorMarkForUpgrade", "[7,true]");
+                    assertThat(c.state(PROVING)).isEqualTo("Available");
+                }).check((c, r) -> {
+                    assertThat(r.isNull()).isTrue();
+                    assertThat(c.state(PROVING)).isEqualTo("Proving");
+                }).unknownSector("[999]"),
+                m("Filecoin.SectorMatchPendingPiecesToOpenSectors", "admin"),
+                m("Filecoin.SectorUnseal", "admin").params("[7]").unknownSector("[999]"),
+                m("Filecoin.SectorNumAssignerMeta", "read").check((c, r) -> {
+                    assertThat(r.path("Reserved").isArray()).isTrue();
+                    assertThat(r.path("Allocated").isArray()).isTrue();
+                    assertThat(r.path("InUse").isArray()).isTrue();
+                    assertThat(r.path("Next").isIntegralNumber()).isTrue();
+                    assertThat(r.path("Reserved").toString()).as("the empty bitfield").isEqualTo("[0]");
+                }),
+                m("Filecoin.SectorNumReservations", "read").check((c, r) -> assertThat(r.toString())
+                        .isEqualTo("{}")),
+                m("Filecoin.SectorNumReserve", "admin").params("[\"test-1\",[100,2],false]").fresh(NOTHING)
+                        .check((c, r) -> {
+                            assertThat(r.isNull()).isTrue();
+                            assertThat(c.observe("Filecoin.SectorNumReservations", "[]").toString())
+                                    .isEqualTo("{\"test-1\":[100,2]}");
+                        }),
+                m("Filecoin.SectorNumReserveCount", "admin").params("[\"test-1\",3]").fresh(NOTHING)
+                        .check((c, r) -> {
+                            assertThat(r.toString()).isEqualTo("[0,3]");
+                            assertThat(c.observe("Filecoin.SectorNumReservations", "[]").path("test-1"))
+                                    .isEqualTo(r);
+                        }),
+                m("Filecoin.SectorNumFree", "admin").params("[\"test-1\"]")
+                        .fresh(c -> c.admin("Filecoin.SectorNumReserveCount", "[\"test-1\",3]")).check((c, r) -> {
+                            assertThat(r.isNull()).isTrue();
+                            assertThat(c.observe("Filecoin.SectorNumReservations", "[]").toString()).isEqualTo("{}");
+                        }),
+                m("Filecoin.SectorReceive", "admin").params("[" + RECEIVE_7 + "]").fresh(NOTHING).check((c, r) -> {
+                    assertThat(r.isNull()).isTrue();
+                    assertThat(c.observe("Filecoin.SectorsList", "[]").toString()).isEqualTo("[7]");
+                    assertThat(c.state(PROVING)).as("out of the undefined state").isNotEmpty();
+                }),
+                m("Filecoin.PledgeSector", "write").fresh(NOTHING).check((c, r) -> {
+                    assertThat(r.toString()).isEqualTo("{\"Miner\":1000,\"Number\":0}");
+                    assertThat(c.observe("Filecoin.SectorsList", "[]").toString()).isEqualTo("[0]");
+                }),
+                // ---- actor, common ---------------------------------------------------------------------------
+                m("Filecoin.Version", "read").check((c, r) -> {
+                    assertThat(r.path("APIVersion").asLong()).as("1.5.0").isEqualTo(66816);
+                    assertThat(r.path("Agent").asText()).isEqualTo("lotus");
+                    assertThat(r.path("Version").isTextual()).isTrue();
+                    assertThat(r.path("BlockDelay").isIntegralNumber()).isTrue();
+                }),
+                m("Filecoin.ActorAddress", "read").check((c, r) -> assertThat(r.asText()).isEqualTo(ACTOR)),
+                m("Filecoin.ActorSectorSize", "read").params("[\"f01000\"]")
+                        .check((c, r) -> assertThat(r.asLong()).isEqualTo(2048)),
+                m("Filecoin.ActorAddressConfig", "read").check((c, r) -> {
+                    assertThat(fieldNames(r)).containsExactlyInAnyOrder("PreCommitControl", "CommitControl",
+                            "TerminateControl", "DealPublishControl", "DisableOwnerFallback",
+                            "DisableWorkerFallback");
+                    assertThat(r.path("DisableOwnerFallback").isBoolean()).isTrue();
+                }),
+                m("Filecoin.AuthNew", "admin").params("[[\"read\"]]").check((c, r) -> {
+                    assertThat(r.isTextual()).as("a Go []byte: base64").isTrue();
+                    String jwt = new String(Base64.getDecoder().decode(r.asText()), StandardCharsets.US_ASCII);
+                    String[] parts = jwt.split("\\.");
+                    assertThat(parts).hasSize(3);
+                    assertThat(parts[0]).isEqualTo(JWT_HEADER);
+                    assertThat(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))
+                            .isEqualTo("{\"Allow\":[\"read\"]}");
+                    assertThat(c.observe("Filecoin.AuthVerify", "[\"" + jwt + "\"]").toString())
+                            .isEqualTo("[\"read\"]");
+                }).extra("the new token grants exactly its permissions", c -> {
+                    JsonNode r = Ctx.ok(c.call(c.node.adminToken(), "Filecoin.AuthNew", "[[\"read\"]]"), "AuthNew",
+                            "");
+                    String jwt = new String(Base64.getDecoder().decode(r.asText()), StandardCharsets.US_ASCII);
+                    Ctx.ok(c.call(jwt, "Filecoin.SectorsList", "[]"), "SectorsList", "[]");
+                    Ctx.Snapshot snap = c.snapshot();
+                    expectHandlerError(c, c.call(jwt, "Filecoin.PledgeSector", "[]"),
+                            "missing permission to invoke 'PledgeSector' (need 'write')");
+                    assertThat(c.snapshot()).isEqualTo(snap);
+                }),
+                m("Filecoin.AuthVerify", "read").params("[\"$RW\"]")
+                        .check((c, r) -> assertThat(r.toString()).isEqualTo("[\"read\",\"write\"]")),
+                m("Filecoin.Session", "read").check((c, r) -> {
+                    assertThat(UUID.fromString(r.asText()).toString()).isEqualTo(r.asText());
+                    assertThat(c.observe("Filecoin.Session", "[]")).as("constant").isEqualTo(r);
+                }),
+                m("Filecoin.StartTime", "read").check((c, r) -> {
+                    assertThat(r.isTextual()).isTrue();
+                    assertThat(OffsetDateTime.parse(r.asText())).isBeforeOrEqualTo(OffsetDateTime.now());
+                }),
+                m("Filecoin.Shutdown", "admin").ownNode(),
+                m("Filecoin.Closing", "read").check((c, r) -> {
+                    assertThat(r.isIntegralNumber()).as("a channel id").isTrue();
+                    assertThat(r.asLong()).isPositive();
+                }),
+                m("Filecoin.Discover", "read").check((c, r) -> {
+                    assertThat(r.path("openrpc").isTextual()).isTrue();
+                    assertThat(r.path("methods").isArray()).isTrue();
+                    assertThat(r.path("methods").size()).isGreaterThan(50);
+                    List<String> keys = fieldNames(r);
+                    assertThat(keys).as("keys sorted, as Go re-encodes a map").isSorted();
+                }).extra("rpc.discover is an alias", c -> {
+                    JsonNode alias = Ctx.ok(c.call(null, "rpc.discover", "[]"), "rpc.discover", "[]");
+                    assertThat(alias).isEqualTo(c.observe("Filecoin.Discover", "[]"));
+                }),
+                m("Filecoin.RuntimeSubsystems", "read").check((c, r) -> assertThat(r.toString())
+                        .isEqualTo("[\"Mining\",\"Sealing\",\"SectorStorage\"]")),
+                // ---- Sim ---------------------------------------------------------------------------------------
+                m("Sim.Head", "admin").check((c, r) -> {
+                    assertThat(r.path("Epoch").asLong()).isEqualTo(1);
+                    assertThat(r.path("Timestamp").asLong()).isPositive();
+                }),
+                m("Sim.Advance", "admin").params("[3]").fresh(NOTHING).check((c, r) -> {
+                    long delay = c.observe("Filecoin.Version", "[]").path("BlockDelay").asLong();
+                    assertThat(r.path("Epoch").asLong()).isEqualTo(3);
+                    assertThat(c.observe("Sim.Head", "[]")).isEqualTo(r);
+                    // a fresh node starts at genesis
+                    long genesis = r.path("Timestamp").asLong() - 3 * delay;
+                    assertThat(genesis).isPositive();
+                }).extra("a negative count is code 1 and the head is unchanged", c -> {
+                    Ctx.Snapshot snap = c.snapshot();
+                    expectHandlerError(c, c.call(c.node.adminToken(), "Sim.Advance", "[-5]"));
+                    assertThat(c.snapshot()).isEqualTo(snap);
+                }));
+        Map<String, Contract> out = new TreeMap<>();
+        for (Contract c : all) {
+            assertThat(out.put(c.method, c)).as("one contract per method: %s", c.method).isNull();
+        }
+        return out;
+    }
+
+    /** Methods whose first parameter is a number or SectorRef but NOT a sector number. */
+    static final Set<String> FIRST_PARAM_NOT_A_SECTOR = Set.of("Filecoin.SectorAddPieceToAny",
+            "Filecoin.SectorSetSealDelay", "Filecoin.SectorSetExpectedSealDuration", "Sim.Advance");
+
+    // ------------------------------------------------------------------------------------------ the API, reflected
+
+    /** Every served method: wire name → Java method, from the two interfaces. */
+    static Map<String, Method> apiMethods() {
+        Map<String, Method> out = new TreeMap<>();
+        for (Class<?> api : List.of(MinerApi.class, SimApi.class)) {
+            for (Method m : api.getMethods()) {
+                JsonRpcMethod name = m.getAnnotation(JsonRpcMethod.class);
+                if (name != null) {
+                    out.put(name.value(), m);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    @Order(1)
+    void theTableCoversEveryMethodOfTheApi() {
+        Map<String, Method> api = apiMethods();
+        assertThat(api).hasSizeGreaterThan(40);
+        assertThat(TABLE.keySet()).as("a contract for every MinerApi/SimApi method, and nothing else")
+                .containsExactlyInAnyOrderElementsOf(api.keySet());
+        for (Map.Entry<String, Method> e : api.entrySet()) {
+            Contract c = TABLE.get(e.getKey());
+            RequiresPermission p = e.getValue().getAnnotation(RequiresPermission.class);
+            assertThat(p).as("%s has @RequiresPermission", e.getKey()).isNotNull();
+            assertThat(p.value().wire()).as("the permission of %s (Lotus's perm tag)", e.getKey())
+                    .isEqualTo(c.perm);
+            Class<?>[] types = e.getValue().getParameterTypes();
+            boolean takesSector = types.length > 0 && (types[0] == long.class || types[0] == SectorRef.class);
+            if (takesSector && !FIRST_PARAM_NOT_A_SECTOR.contains(e.getKey())) {
+                assertThat(c.unknownSectorParams).as("%s takes a sector number: it needs an unknown-sector case",
+                        e.getKey()).isNotNull();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ the dynamic tests
+
+    @TestFactory
+    @Order(2)
+    Stream<DynamicNode> contracts() {
+        Map<String, Method> api = apiMethods();
+        return TABLE.values().stream().filter(c -> api.containsKey(c.method))
+                .map(c -> dynamicContainer(c.method, cases(c, api.get(c.method))));
+    }
+
+    private static Stream<DynamicNode> cases(Contract c, Method method) {
+        List<DynamicNode> out = new ArrayList<>();
+        Class<?>[] types = method.getParameterTypes();
+        int n = types.length;
+        boolean channel = method.isAnnotationPresent(io.minersim.rpc.ChannelMethod.class);
+        if (!c.own) {
+            out.add(perTransport("good call", c.fresh, ctx -> goodCall(ctx, c, n, channel)));
+        }
+        out.add(perTransport("wrong param count: " + (n + 1) + " != " + n, null, ctx -> {
+            ArrayNode ps = params(ctx, c);
+            ps.add(0);
+            expectCount(ctx, c, channel, ps.toString(), n + 1, n);
+        }));
+        if (n > 0) {
+            out.add(perTransport("wrong param count: " + (n - 1) + " != " + n, null, ctx -> {
+                ArrayNode ps = params(ctx, c);
+                ps.remove(n - 1);
+                expectCount(ctx, c, channel, ps.toString(), n - 1, n);
+            }));
+        }
+        for (int i = 0; i < n; i++) {
+            if (types[i] == ReaderStream.class) {
+                continue; // decoded by the custom decoder: see the SectorAddPieceToAny extras
+            }
+            int at = i;
+            // a number where a string or an object goes, a string where a number, bool or array goes
+            String bad = types[i] == String.class || types[i] == byte[].class || isObject(types[i]) ? "5" : "\"x\"";
+            out.add(perTransport("wrong type of param " + i + " (" + bad + ")", null, ctx -> {
+                ArrayNode ps = params(ctx, c);
+                ps.set(at, Wire.JSON.readTree(bad));
+                Ctx.Snapshot snap = ctx.snapshot();
+                Wire.Answer a = ctx.call(ctx.node.adminToken(), c.method, ps.toString());
+                expectProtocolError(ctx, a, -32700, null);
+                assertThat(a.message()).startsWith("unmarshaling params for '" + c.method + "' (param: ")
+                        .contains("json: cannot unmarshal ");
+                assertThat(ctx.snapshot()).isEqualTo(snap);
+            }));
+        }
+        out.add(perTransport("missing permission (" + (denyingToken(c.perm).isEmpty() ? "no token"
+                : "token " + denyingToken(c.perm)) + ")", null, ctx -> {
+            Ctx.Snapshot snap = ctx.snapshot();
+            Wire.Answer a = ctx.call(denying(ctx, c.perm), c.method, params(ctx, c).toString());
+            if (channel && ctx.wire.isHttp()) {
+                expectNoChannel(ctx, c, a);
+            } else {
+                expectHandlerError(ctx, a, "missing permission to invoke '" + c.goName() + "' (need '" + c.perm
+                        + "')");
+            }
+            assertThat(ctx.snapshot()).isEqualTo(snap);
+        }));
+        if (c.unknownSectorParams != null) {
+            out.add(perTransport("unknown sector " + UNKNOWN, null, ctx -> {
+                Ctx.Snapshot snap = ctx.snapshot();
+                Wire.Answer a = ctx.call(ctx.node.adminToken(), c.method, c.unknownSectorParams);
+                expectHandlerError(ctx, a, c.unknownSectorMessage);
+                assertThat(ctx.snapshot()).as("the miner is unchanged").isEqualTo(snap);
+                assertThat(ctx.observe("Filecoin.SectorsList", "[]").toString()).doesNotContain("999");
+            }));
+        }
+        for (Extra e : c.extras) {
+            out.add(perTransport(e.name(), e.fresh(), e.body()::run));
+        }
+        return out.stream();
+    }
+
+    private static void goodCall(Ctx ctx, Contract c, int n, boolean channel) throws Exception {
+        ArrayNode ps = params(ctx, c);
+        assertThat(ps.size()).as("the table's good params match the method's arity").isEqualTo(n);
+        Wire.Answer a = ctx.call(exactToken(ctx, c.perm), c.method, ps.toString());
+        if (channel && ctx.wire.isHttp()) {
+            expectNoChannel(ctx, c, a);
+            return;
+        }
+        JsonNode result = Ctx.ok(a, c.method, ps.toString());
+        if (ctx.wire.isHttp()) {
+            assertThat(a.status()).isEqualTo(200);
+        }
+        c.check.check(ctx, result);
+    }
+
+    private static void expectCount(Ctx ctx, Contract c, boolean channel, String params, int got, int want)
+            throws Exception {
+        Ctx.Snapshot snap = ctx.snapshot();
+        Wire.Answer a = ctx.call(ctx.node.adminToken(), c.method, params);
+        if (channel && ctx.wire.isHttp()) {
+            expectNoChannel(ctx, c, a); // go-jsonrpc checks the channel before the count
+        } else {
+            expectProtocolError(ctx, a, -32602, "wrong param count (method '" + c.method + "'): " + got + " != "
+                    + want);
+        }
+        assertThat(ctx.snapshot()).isEqualTo(snap);
+    }
+
+    private static void expectNoChannel(Ctx ctx, Contract c, Wire.Answer a) {
+        expectProtocolError(ctx, a, -32601, "method '" + c.method
+                + "' not supported in this mode (no out channel support)");
+    }
+
+    /** The good params of a contract, resolved for this node. */
+    private static ArrayNode params(Ctx ctx, Contract c) throws IOException {
+        String p = c.params.replace("$RW", ctx.token(List.of("read", "write")));
+        return (ArrayNode) Wire.JSON.readTree(p);
+    }
+
+    /** The token a good call uses: exactly the needed permission (no token at all for read). */
+    private static String exactToken(Ctx ctx, String perm) {
+        return perm.equals("read") ? null : ctx.token(List.of(perm));
+    }
+
+    /** Read methods: only ["write"]; write: no token (default read); admin: the CLI's cumulative sign list. */
+    private static List<String> denyingToken(String perm) {
+        return switch (perm) {
+            case "read" -> List.of("write");
+            case "write" -> List.of();
+            default -> List.of("read", "write", "sign");
+        };
+    }
+
+    private static String denying(Ctx ctx, String perm) {
+        List<String> perms = denyingToken(perm);
+        return perms.isEmpty() ? null : ctx.token(perms);
+    }
+
+    // ------------------------------------------------------------------------------------------ Shutdown
+
+    @TestFactory
+    @Order(3)
+    Stream<DynamicNode> shutdownStopsTheNode() {
+        return Stream.of(dynamicContainer("Filecoin.Shutdown", Stream.of(dynamicContainer("good call (own node)",
+                Wire.both().stream().map(w -> dynamicTest(w.name(), () -> {
+                    MinerNode node = Ctx.startNode();
+                    java.net.URI uri = node.httpUri();
+                    try {
+                        Ctx ctx = new Ctx(node, w);
+                        String admin = ctx.token(List.of("admin"));
+                        Wire.Answer a = ctx.call(admin, "Filecoin.Shutdown", "[]");
+                        assertThat(Ctx.ok(a, "Filecoin.Shutdown", "[]").isNull()).isTrue();
+                        assertThat(node.awaitStop(10, TimeUnit.SECONDS)).as("the node stops").isTrue();
+                        boolean refused;
+                        try {
+                            Wire.HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                                    .POST(HttpRequest.BodyPublishers.ofString(Wire.request(1, "Filecoin.Version", "[]")))
+                                    .build(), HttpResponse.BodyHandlers.ofString());
+                            refused = false;
+                        } catch (IOException e) {
+                            refused = true;
+                        }
+                        assertThat(refused).as("the endpoint is closed").isTrue();
+                    } finally {
+                        node.close();
+                    }
+                }))))));
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    /** One case over both transports: each its own test, on the shared node or on a fresh one. */
+    private static DynamicNode perTransport(String name, Setup fresh, Body body) {
+        return dynamicContainer(name, Wire.both().stream().map(w -> dynamicTest(w.name(), () -> {
+            if (fresh == null) {
+                body.run(SHARED.get(w.name()));
+                return;
+            }
+            MinerNode node = Ctx.startNode();
+            try {
+                Ctx ctx = new Ctx(node, w);
+                fresh.apply(ctx);
+                body.run(ctx);
+            } finally {
+                closeInBackground(node);
+            }
+        })));
+    }
+
+    /** A protocol error: HTTP 500 over HTTP, the code, and the exact message when given. */
+    static void expectProtocolError(Ctx ctx, Wire.Answer a, int code, String message) {
+        assertThat(a.isError()).as("an error: %s", a).isTrue();
+        assertThat(a.json().has("result")).as("no result with an error").isFalse();
+        assertThat(a.code()).as("code of %s", a).isEqualTo(code);
+        if (message != null) {
+            assertThat(a.message()).isEqualTo(message);
+        }
+        if (ctx.wire.isHttp()) {
+            assertThat(a.status()).as("HTTP status of a protocol error").isEqualTo(500);
+        }
+    }
+
+    /** A handler error: code 1, HTTP 200, a non-empty message. */
+    static void expectHandlerError(Ctx ctx, Wire.Answer a) {
+        assertThat(a.isError()).as("an error: %s", a).isTrue();
+        assertThat(a.json().has("result")).as("no result with an error").isFalse();
+        assertThat(a.code()).as("code of %s", a).isEqualTo(1);
+        assertThat(a.message()).isNotBlank();
+        if (ctx.wire.isHttp()) {
+            assertThat(a.status()).as("HTTP status of a handler error").isEqualTo(200);
+        }
+    }
+
+    static void expectHandlerError(Ctx ctx, Wire.Answer a, String message) {
+        expectHandlerError(ctx, a);
+        assertThat(a.message()).isEqualTo(message);
+    }
+
+    static void assertNoSectors(Ctx c) throws Exception {
+        assertThat(c.observe("Filecoin.SectorsList", "[]").toString()).isEqualTo("[]");
+        assertThat(c.observe("Filecoin.SectorsSummary", "[]").toString()).isEqualTo("{}");
+        assertThat(c.observe("Filecoin.SectorsRefs", "[]").toString()).isEqualTo("{}");
+    }
+
+    static List<Long> longs(JsonNode array) {
+        List<Long> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asLong()));
+        return out;
+    }
+
+    static List<String> fieldNames(JsonNode object) {
+        List<String> out = new ArrayList<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    /** Whether the parameter is a JSON object on the wire (BitFieldRuns is a record but an array on the wire). */
+    private static boolean isObject(Class<?> t) {
+        return t.isRecord() && t != io.minersim.rpc.types.BitFieldRuns.class;
+    }
+}
