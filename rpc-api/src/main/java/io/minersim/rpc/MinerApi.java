@@ -39,7 +39,8 @@ public interface MinerApi {
      */
     @JsonRpcMethod("Filecoin.SectorsStatus")
     @RequiresPermission(Permission.READ)
-    SectorInfo sectorsStatus(long sectorNumber, boolean showOnChainInfo);
+    SectorInfo sectorsStatus(@GoType(value = "abi.SectorNumber", unsigned = true) long sectorNumber,
+            @GoType("bool") boolean showOnChainInfo);
 
     /** All sector numbers, Removed ones included, without records in the undefined ("") state; {@code []} if none. */
     @JsonRpcMethod("Filecoin.SectorsList")
@@ -53,7 +54,7 @@ public interface MinerApi {
      */
     @JsonRpcMethod("Filecoin.SectorsListInStates")
     @RequiresPermission(Permission.READ)
-    List<Long> sectorsListInStates(List<String> states);
+    List<Long> sectorsListInStates(@GoType("[]api.SectorState") List<String> states);
 
     /** State name → number of sectors in it; only states with at least one sector; {@code {}} if none. */
     @JsonRpcMethod("Filecoin.SectorsSummary")
@@ -68,7 +69,8 @@ public interface MinerApi {
     /** Forces a sector into a state. Like all event senders it does not fail for an unknown sector. */
     @JsonRpcMethod("Filecoin.SectorsUpdate")
     @RequiresPermission(Permission.ADMIN)
-    void sectorsUpdate(long sectorNumber, String state);
+    void sectorsUpdate(@GoType(value = "abi.SectorNumber", unsigned = true) long sectorNumber,
+            @GoType("api.SectorState") String state);
 
     /**
      * Unseals a piece of a sector.
@@ -81,7 +83,10 @@ public interface MinerApi {
      */
     @JsonRpcMethod("Filecoin.SectorsUnsealPiece")
     @RequiresPermission(Permission.ADMIN)
-    void sectorsUnsealPiece(SectorRef sector, long offset, long size, byte[] randomness, CidLink commD);
+    void sectorsUnsealPiece(@GoType("storiface.SectorRef") SectorRef sector,
+            @GoType(value = "storiface.UnpaddedByteIndex", unsigned = true) long offset,
+            @GoType(value = "abi.UnpaddedPieceSize", unsigned = true) long size,
+            @GoType("abi.SealRandomness") byte[] randomness, @GoType("*cid.Cid") CidLink commD);
 
     // ---- Sector* -----------------------------------------------------------------------------------------------
 
@@ -95,17 +100,18 @@ public interface MinerApi {
      */
     @JsonRpcMethod("Filecoin.SectorAddPieceToAny")
     @RequiresPermission(Permission.ADMIN)
-    SectorOffset sectorAddPieceToAny(long size, ReaderStream data, PieceDealInfo deal);
+    SectorOffset sectorAddPieceToAny(@GoType(value = "abi.UnpaddedPieceSize", unsigned = true) long size,
+            ReaderStream data, @GoType("piece.PieceDealInfo") PieceDealInfo deal);
 
     /** Starts sealing a sector in Empty or WaitDeals now instead of waiting for more deals. */
     @JsonRpcMethod("Filecoin.SectorStartSealing")
     @RequiresPermission(Permission.WRITE)
-    void sectorStartSealing(long sectorNumber);
+    void sectorStartSealing(@GoType(value = "abi.SectorNumber", unsigned = true) long sectorNumber);
 
     /** Sets how long a new sector waits for more deals (WaitDealsDelay), in nanoseconds. */
     @JsonRpcMethod("Filecoin.SectorSetSealDelay")
     @RequiresPermission(Permission.WRITE)
-    void sectorSetSealDelay(long delayNanos);
+    void sectorSetSealDelay(@GoType("time.Duration") long delayNanos);
 
     /** How long a new sector waits for more deals, in nanoseconds (default 6h = 21600000000000). */
     @JsonRpcMethod("Filecoin.SectorGetSealDelay")
@@ -115,7 +121,7 @@ public interface MinerApi {
     /** Sets the expected time for a sector to seal, in nanoseconds. */
     @JsonRpcMethod("Filecoin.SectorSetExpectedSealDuration")
     @RequiresPermission(Permission.WRITE)
-    void sectorSetExpectedSealDuration(long durationNanos);
+    void sectorSetExpectedSealDuration(@GoType("time.Duration") long durationNanos);
 
     /** The expected time for a sector to seal, in nanoseconds. */
     @JsonRpcMethod("Filecoin.SectorGetExpectedSealDuration")
@@ -125,12 +131,12 @@ public interface MinerApi {
     /** Removes a sector from storage without terminating it on chain. */
     @JsonRpcMethod("Filecoin.SectorRemove")
     @RequiresPermission(Permission.ADMIN)
-    void sectorRemove(long sectorNumber);
+    void sectorRemove(@GoType(value = "abi.SectorNumber", unsigned = true) long sectorNumber);
 
     /** Terminates a sector on chain (through the termination batch), then removes it. */
     @JsonRpcMethod("Filecoin.SectorTerminate")
     @RequiresPermission(Permission.ADMIN)
-    void sectorTerminate(long sectorNumber);
+    void sectorTerminate(@GoType(value = "abi.SectorNumber", unsigned = true) long sectorNumber);
 
     /**
      * Sends the pending termination batch now.
@@ -174,15 +180,19 @@ public interface MinerApi {
     @RequiresPermission(Permission.ADMIN)
     List<SectorId> sectorCommitPending();
 
-    /** Marks a Proving CC sector for a snap-deal upgrade; {@code snap=false} fails ("non-snap upgrades are not supported"). */
+    /**
+     * Marks a Proving CC sector for a snap-deal upgrade; {@code snap=false} fails ("non-snap upgrades are not
+     * supported").
+     */
     @JsonRpcMethod("Filecoin.SectorMarkForUpgrade")
     @RequiresPermission(Permission.ADMIN)
-    void sectorMarkForUpgrade(long sectorNumber, boolean snap);
+    void sectorMarkForUpgrade(@GoType(value = "abi.SectorNumber", unsigned = true) long sectorNumber,
+            @GoType("bool") boolean snap);
 
     /** Aborts a sector's snap-deal upgrade in progress. */
     @JsonRpcMethod("Filecoin.SectorAbortUpgrade")
     @RequiresPermission(Permission.ADMIN)
-    void sectorAbortUpgrade(long sectorNumber);
+    void sectorAbortUpgrade(@GoType(value = "abi.SectorNumber", unsigned = true) long sectorNumber);
 
     /** Retries matching pending pieces to open sectors. */
     @JsonRpcMethod("Filecoin.SectorMatchPendingPiecesToOpenSectors")
@@ -192,7 +202,7 @@ public interface MinerApi {
     /** Starts unsealing a sector in the background and returns at once. */
     @JsonRpcMethod("Filecoin.SectorUnseal")
     @RequiresPermission(Permission.ADMIN)
-    void sectorUnseal(long sectorNumber);
+    void sectorUnseal(@GoType(value = "abi.SectorNumber", unsigned = true) long sectorNumber);
 
     /** The sector-number assigner's reserved, allocated and in-use bitfields and its next number. */
     @JsonRpcMethod("Filecoin.SectorNumAssignerMeta")
@@ -211,12 +221,13 @@ public interface MinerApi {
      */
     @JsonRpcMethod("Filecoin.SectorNumReserve")
     @RequiresPermission(Permission.ADMIN)
-    void sectorNumReserve(String name, BitFieldRuns sectors, boolean force);
+    void sectorNumReserve(String name,
+            @GoType("bitfield.BitField") BitFieldRuns sectors, @GoType("bool") boolean force);
 
     /** Reserves the {@code count} lowest free sector numbers under a name and returns them. */
     @JsonRpcMethod("Filecoin.SectorNumReserveCount")
     @RequiresPermission(Permission.ADMIN)
-    BitFieldRuns sectorNumReserveCount(String name, long count);
+    BitFieldRuns sectorNumReserveCount(String name, @GoType(value = "uint64", unsigned = true) long count);
 
     /** Drops a sector-number reservation. */
     @JsonRpcMethod("Filecoin.SectorNumFree")
@@ -226,7 +237,7 @@ public interface MinerApi {
     /** Imports a sector sealed elsewhere; returns once it has left the undefined state. */
     @JsonRpcMethod("Filecoin.SectorReceive")
     @RequiresPermission(Permission.ADMIN)
-    void sectorReceive(RemoteSectorMeta meta);
+    void sectorReceive(@GoType("api.RemoteSectorMeta") RemoteSectorMeta meta);
 
     /** Creates a committed-capacity sector and returns once its state machine has started. */
     @JsonRpcMethod("Filecoin.PledgeSector")
@@ -248,7 +259,7 @@ public interface MinerApi {
     /** The sector size in bytes of the miner at {@code address}. */
     @JsonRpcMethod("Filecoin.ActorSectorSize")
     @RequiresPermission(Permission.READ)
-    long actorSectorSize(String address);
+    long actorSectorSize(@GoType("address.Address") String address);
 
     /** The control addresses the miner sends its messages from. */
     @JsonRpcMethod("Filecoin.ActorAddressConfig")
@@ -262,7 +273,7 @@ public interface MinerApi {
      */
     @JsonRpcMethod("Filecoin.AuthNew")
     @RequiresPermission(Permission.ADMIN)
-    byte[] authNew(List<String> permissions);
+    byte[] authNew(@GoType("[]auth.Permission") List<String> permissions);
 
     /** The permissions ({@code Allow} list) of a valid token; fails "JWT Verification failed: ..." otherwise. */
     @JsonRpcMethod("Filecoin.AuthVerify")

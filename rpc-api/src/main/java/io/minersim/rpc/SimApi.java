@@ -22,5 +22,5 @@ public interface SimApi {
      */
     @JsonRpcMethod("Sim.Advance")
     @RequiresPermission(Permission.ADMIN)
-    ChainHead advance(long epochs);
+    ChainHead advance(@GoType("abi.ChainEpoch") long epochs);
 }

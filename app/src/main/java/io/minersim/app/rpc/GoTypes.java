@@ -109,6 +109,22 @@ final class GoTypes {
         return null;
     }
 
+    /** An attribute of the element's annotation of that simple name, read reflectively, or null. */
+    static Object annotationAttribute(AnnotatedElement e, String annotation, String attribute) {
+        for (Annotation a : e.getAnnotations()) {
+            if (a.annotationType().getSimpleName().equals(annotation)) {
+                try {
+                    Method m = a.annotationType().getMethod(attribute);
+                    m.setAccessible(true);
+                    return m.invoke(a);
+                } catch (ReflectiveOperationException | RuntimeException ex) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
     /** {@code value()} of an annotation read reflectively, or null. */
     static Object annotationValue(Annotation a) {
         try {

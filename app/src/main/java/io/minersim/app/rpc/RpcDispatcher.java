@@ -301,8 +301,9 @@ public final class RpcDispatcher {
                         args[i] = decode(p, ps.get(i));
                     } catch (Exception e) {
                         return Reply.protocolError(id, RpcError.PARSE_ERROR, "unmarshaling params for '"
-                                + req.method + "' (param: " + p.goName + "): " + p.goTypes.decodeError(e, ps.get(i),
-                                        p.type, p.goName.substring(1)));
+                                + req.method + "' (param: " + p.goName + "): " + (e instanceof GoDecodeException
+                                        ? e.getMessage() : p.goTypes.decodeError(e, ps.get(i), p.type,
+                                                p.goName.substring(1))));
                     }
                 }
             }
@@ -344,7 +345,31 @@ public final class RpcDispatcher {
     private Object decode(Param p, byte[] json) throws IOException {
         try (JsonParser parser = p.reader.createParser(json)) {
             parser.nextToken();
+            if (p.unsigned && parser.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+                return uint64(parser, p);
+            }
             return p.reader.readValue(parser); // null gives null, or zero for a primitive, as in Go
+        }
+    }
+
+    private static final java.math.BigInteger TWO_TO_64 = java.math.BigInteger.ONE.shiftLeft(64);
+
+    /** A uint64 in a long's 64 bits (two's complement above 2⁶³−1), refusing what Go refuses. */
+    private static long uint64(JsonParser parser, Param p) throws IOException {
+        java.math.BigInteger v = parser.getBigIntegerValue();
+        if (v.signum() < 0 || v.compareTo(TWO_TO_64) >= 0) {
+            throw new GoDecodeException("json: cannot unmarshal number " + parser.getText() + " into Go value of type "
+                    + p.goName.substring(1));
+        }
+        return v.longValue();
+    }
+
+    /** A decode failure whose message is already Go's. */
+    static final class GoDecodeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        GoDecodeException(String message) {
+            super(message);
         }
     }
 
@@ -570,12 +595,15 @@ public final class RpcDispatcher {
                     d = decoders.get(ps[i].getType());
                 }
                 JavaType jt = mapper.getTypeFactory().constructType(gts[i]);
+                boolean unsigned = (ps[i].getType() == long.class || ps[i].getType() == Long.class)
+                        && Boolean.TRUE.equals(GoTypes.annotationAttribute(ps[i], "GoType", "unsigned"));
                 params[i] = new Param(jt, goTypes.paramName(ps[i], jt), d, d == null ? mapper.readerFor(jt) : null,
-                        goTypes);
+                        goTypes, unsigned);
             }
         }
     }
 
-    private record Param(JavaType type, String goName, ParamDecoder decoder, ObjectReader reader, GoTypes goTypes) {
+    private record Param(JavaType type, String goName, ParamDecoder decoder, ObjectReader reader, GoTypes goTypes,
+            boolean unsigned) {
     }
 }
