@@ -9,10 +9,9 @@ import io.minersim.rpc.types.PieceActivationManifest;
 import io.minersim.rpc.types.PieceDealInfo;
 import io.minersim.rpc.types.PieceInfo;
 import io.minersim.rpc.types.PreCommitBatchRes;
-import io.minersim.rpc.types.Seed;
 import io.minersim.rpc.types.SectorLog;
 import io.minersim.rpc.types.SectorPiece;
-import io.minersim.rpc.types.Ticket;
+import io.minersim.rpc.types.SealRandomness;
 import io.minersim.rpc.types.VerifiedAllocationKey;
 import io.minersim.sealing.CommitBatchResult;
 import io.minersim.sealing.InvalidInputException;
@@ -68,8 +67,8 @@ final class WireMapping {
             log.add(new SectorLog(e.kind(), e.timestamp(), e.trace(), e.message()));
         }
         return new io.minersim.rpc.types.SectorInfo(s.sectorNumber(), s.state().name(), cid(s.commD()),
-                cid(s.commR()), s.proof(), s.deals(), pieces, new Ticket(s.ticket().value(), s.ticket().epoch()),
-                new Seed(s.seed().value(), s.seed().epoch()), cid(s.preCommitMessage()), cid(s.commitMessage()),
+                cid(s.commR()), s.proof(), s.deals(), pieces, new SealRandomness(s.ticket().value(), s.ticket().epoch()),
+                new SealRandomness(s.seed().value(), s.seed().epoch()), cid(s.preCommitMessage()), cid(s.commitMessage()),
                 s.retries(), s.toUpgrade(), cid(s.replicaUpdateMessage()), s.lastErr(), log, s.sealProof(),
                 s.activation(), s.expiration(), s.dealWeight(), s.verifiedDealWeight(), s.initialPledge(),
                 s.onTime(), s.early());

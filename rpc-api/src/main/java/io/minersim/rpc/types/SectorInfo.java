@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param proof the PoRep proof, base64 on the wire, else null (a copy is kept and returned)
  * @param deals one entry per piece: the DealID of legacy market pieces, 0 for filler and DDO pieces
  * @param pieces the sector's pieces
- * @param ticket the seal ticket; null reads as {@link Ticket#NONE}
- * @param seed the interactive seed; null reads as {@link Seed#NONE}
+ * @param ticket the seal ticket; null reads as {@link SealRandomness#NONE}
+ * @param seed the interactive seed; null reads as {@link SealRandomness#NONE}
  * @param preCommitMsg the PreCommit message CID, or null
  * @param commitMsg the ProveCommit message CID, or null
  * @param retries Lotus's InvalidProofs counter (uint64)
@@ -48,8 +48,8 @@ public record SectorInfo(
         @JsonProperty("Proof") byte[] proof,
         @JsonProperty("Deals") List<Long> deals,
         @JsonProperty("Pieces") List<SectorPiece> pieces,
-        @JsonProperty("Ticket") Ticket ticket,
-        @JsonProperty("Seed") Seed seed,
+        @JsonProperty("Ticket") SealRandomness ticket,
+        @JsonProperty("Seed") SealRandomness seed,
         @JsonProperty("PreCommitMsg") CidLink preCommitMsg,
         @JsonProperty("CommitMsg") CidLink commitMsg,
         @JsonProperty("Retries") long retries,
@@ -71,8 +71,8 @@ public record SectorInfo(
         proof = Checks.copy(proof);
         deals = Checks.uint64ListOrEmpty(deals, "SectorInfo", "Deals");
         pieces = Checks.listOrEmpty(pieces, "SectorInfo", "Pieces");
-        ticket = ticket == null ? Ticket.NONE : ticket;
-        seed = seed == null ? Seed.NONE : seed;
+        ticket = ticket == null ? SealRandomness.NONE : ticket;
+        seed = seed == null ? SealRandomness.NONE : seed;
         Checks.uint64(retries, "SectorInfo", "Retries");
         lastErr = Checks.string(lastErr);
         log = Checks.listOrEmpty(log, "SectorInfo", "Log");

@@ -146,12 +146,12 @@ class InvariantsTest {
     @Test
     void byteArraysAreCopied() {
         byte[] proof = {1, 2, 3};
-        Ticket t = new Ticket(proof, 5);
+        SealRandomness t = new SealRandomness(proof, 5);
         proof[0] = 9;
         t.value()[1] = 9;
         assertThat(t.value()).containsExactly(1, 2, 3);
-        assertThat(t).isEqualTo(new Ticket(new byte[] {1, 2, 3}, 5)).hasSameHashCodeAs(new Ticket(new byte[] {1, 2, 3}, 5));
-        assertThat(new Seed(null, 0)).isEqualTo(Seed.NONE);
+        assertThat(t).isEqualTo(new SealRandomness(new byte[] {1, 2, 3}, 5)).hasSameHashCodeAs(new SealRandomness(new byte[] {1, 2, 3}, 5));
+        assertThat(new SealRandomness(null, 0)).isEqualTo(SealRandomness.NONE);
     }
 
     @Test

@@ -54,7 +54,7 @@ class WireJsonTest {
         assertThat(deal.hasLegacyDealInfo()).isTrue();
         assertThat(deal.pieceActivationManifest().size()).isEqualTo(2032);
         assertThat(deal.pieceActivationManifest().notifications()).isNull();
-        assertThat(info.ticket()).isEqualTo(new Ticket(new byte[] {7}, 10101));
+        assertThat(info.ticket()).isEqualTo(new SealRandomness(new byte[] {7}, 10101));
         assertThat(info.dealWeight()).isEqualTo(BigInteger.ZERO);
         assertThat(info.log()).containsExactly(new SectorLog("string value", 42, "string value", "string value"));
         assertThat(JSON.readValue(JSON.writeValueAsString(info), SectorInfo.class)).isEqualTo(info);
