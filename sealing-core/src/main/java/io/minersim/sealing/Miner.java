@@ -85,6 +85,10 @@ public final class Miner implements AutoCloseable {
     private final HeadListener headListener = this::onHead;
     private final List<Piece> ccPieces;
     private final byte[] zeroCommD;
+    private final Cid zeroCommDCid;
+    /** Tipset CIDs quoted by logs, one per epoch that landed a pre-commit; filled by readers too. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Cid> tipSetCids =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private SealingConfig sealing;
     private Duration expectedSealDuration = Duration.ofHours(24);
@@ -104,7 +108,8 @@ public final class Miner implements AutoCloseable {
         this.history = new SectorHistory(sectorSize);
         this.random = new SimulatedRandomness(config.seed(), config.actorId());
         this.zeroCommD = PieceCommitments.zeroCommitment(sectorSize);
-        this.ccPieces = List.of(new Piece(sectorSize, Cid.unsealedCommitment(zeroCommD), null));
+        this.zeroCommDCid = Cid.unsealedCommitment(zeroCommD);
+        this.ccPieces = List.of(new Piece(sectorSize, zeroCommDCid, null));
         this.head = clock.head();
     }
 
@@ -1421,7 +1426,7 @@ public final class Miner implements AutoCloseable {
         for (Piece p : s.pieces) {
             deals.add(p.reportedDealId());
         }
-        Cid commD = s.commD == null ? null : Cid.unsealedCommitment(s.commD);
+        Cid commD = s.commD == null ? null : s.commD == zeroCommD ? zeroCommDCid : Cid.unsealedCommitment(s.commD);
         Cid commR = s.sealed ? Cid.sealedCommitment(commR(s)) : null;
         byte[] proof = s.proven ? proof(s) : null;
         boolean chain = onChainInfo && s.onChain();
@@ -1524,7 +1529,7 @@ public final class Miner implements AutoCloseable {
     }
 
     private Cid tipSetCid(long epoch) {
-        return Cid.dagCborBlake2b256(random.bytes("tipset", epoch, 0, 32));
+        return tipSetCids.computeIfAbsent(epoch, e -> Cid.dagCborBlake2b256(random.bytes("tipset", e, 0, 32)));
     }
 
     // helpers

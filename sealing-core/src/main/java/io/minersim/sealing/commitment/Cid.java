@@ -42,6 +42,8 @@ public final class Cid {
     private final long codec;
     private final long multihashCode;
     private final byte[] digest;
+    /** The string form, computed once: base32 encoding is the dearest part of rendering a sector. */
+    private volatile String text;
 
     private Cid(long codec, long multihashCode, byte[] digest) {
         this.codec = codec;
@@ -155,12 +157,17 @@ public final class Cid {
     /** The multibase base32 string, e.g. {@code baga6ea4sea...}. */
     @Override
     public String toString() {
-        String base32 = BASE32.encodeAsString(toBytes()).toLowerCase(Locale.ROOT);
-        int end = base32.length();
-        while (end > 0 && base32.charAt(end - 1) == '=') {
-            end--;
+        String t = text;
+        if (t == null) {
+            String base32 = BASE32.encodeAsString(toBytes()).toLowerCase(Locale.ROOT);
+            int end = base32.length();
+            while (end > 0 && base32.charAt(end - 1) == '=') {
+                end--;
+            }
+            t = MULTIBASE_BASE32 + base32.substring(0, end);
+            text = t;
         }
-        return MULTIBASE_BASE32 + base32.substring(0, end);
+        return t;
     }
 
     @Override
