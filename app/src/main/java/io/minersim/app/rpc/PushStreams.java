@@ -245,29 +245,22 @@ public final class PushStreams {
             case 38:
                 str = str.substring(1);
                 break;
-            case 32: {
-                long hi = 0;
-                long lo = 0;
-                for (int i = 0; i < 16; i++) {
-                    int v = hexByte(str, i * 2);
-                    if (v < 0) {
-                        throw new IllegalArgumentException("invalid UUID format");
-                    }
-                    if (i < 8) {
-                        hi = hi << 8 | v;
-                    } else {
-                        lo = lo << 8 | v;
-                    }
-                }
-                return new UUID(hi, lo);
-            }
+            case 32:
+                return uuidFromHex(str, PLAIN_HEX);
             default:
                 throw new IllegalArgumentException("invalid UUID length: " + b.length);
         }
         if (str.charAt(8) != '-' || str.charAt(13) != '-' || str.charAt(18) != '-' || str.charAt(23) != '-') {
             throw new IllegalArgumentException("invalid UUID format");
         }
-        int[] at = {0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34};
+        return uuidFromHex(str, HYPHENATED_HEX);
+    }
+
+    /** Where the 16 hex byte pairs start, in the 8-4-4-4-12 form and in the bare 32-digit form. */
+    private static final int[] HYPHENATED_HEX = {0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34};
+    private static final int[] PLAIN_HEX = {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30};
+
+    private static UUID uuidFromHex(String str, int[] at) {
         long hi = 0;
         long lo = 0;
         for (int i = 0; i < 16; i++) {
