@@ -42,6 +42,8 @@ public final class MinerNode implements AutoCloseable {
     private final JwtAuthority auth;
     private final MinerRepo repo;
     private final String adminToken;
+    private static final Duration SHUTDOWN_GRACE = Duration.ofMillis(250);
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closed;
 
@@ -231,8 +233,19 @@ public final class MinerNode implements AutoCloseable {
         return stopped.await(timeout, unit);
     }
 
+    /**
+     * {@code Shutdown}: stops the node from another thread once the call's own answer has had time to
+     * leave (over WebSocket the answer is written after the method returns).
+     */
     private void shutdownSoon() {
-        Thread t = new Thread(this::close, "minersim-shutdown");
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(SHUTDOWN_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            close();
+        }, "minersim-shutdown");
         t.setDaemon(false);
         t.start();
     }
