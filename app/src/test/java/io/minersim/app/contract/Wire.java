@@ -1,20 +1,16 @@
 package io.minersim.app.contract;
 
+import io.minersim.app.testing.WsClient;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minersim.app.node.MinerNode;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -119,7 +115,8 @@ abstract class Wire {
 
         @Override
         Answer call(MinerNode node, String token, String request) throws Exception {
-            try (Socket s = Socket.open(node.webSocketUri(), token)) {
+            try (WsClient s = token == null ? WsClient.connect(HTTP, node.webSocketUri(), f -> { })
+                    : WsClient.connect(HTTP, node.webSocketUri(), f -> { }, "Authorization", "Bearer " + token)) {
                 JsonNode sent = JSON.readTree(request);
                 s.send(request);
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -137,64 +134,6 @@ abstract class Wire {
                         return new Answer(0, frame, json);
                     }
                 }
-            }
-        }
-    }
-
-    /** One WebSocket connection that queues every text frame it receives. */
-    static final class Socket implements AutoCloseable {
-        final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private WebSocket socket;
-
-        static Socket open(URI uri, String token) throws Exception {
-            Socket s = new Socket();
-            WebSocket.Builder b = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
-            if (token != null) {
-                b.header("Authorization", "Bearer " + token);
-            }
-            s.socket = b.buildAsync(uri, s.listener()).get(10, TimeUnit.SECONDS);
-            return s;
-        }
-
-        private WebSocket.Listener listener() {
-            return new WebSocket.Listener() {
-                private final StringBuilder partial = new StringBuilder();
-
-                @Override
-                public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                    partial.append(data);
-                    if (last) {
-                        frames.add(partial.toString());
-                        partial.setLength(0);
-                    }
-                    ws.request(1);
-                    return null;
-                }
-
-                @Override
-                public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-                    closed.complete(statusCode);
-                    return null;
-                }
-
-                @Override
-                public void onError(WebSocket ws, Throwable error) {
-                    closed.complete(-1);
-                }
-            };
-        }
-
-        void send(String text) {
-            socket.sendText(text, true).join();
-        }
-
-        @Override
-        public void close() {
-            try {
-                socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(2, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                socket.abort();
             }
         }
     }

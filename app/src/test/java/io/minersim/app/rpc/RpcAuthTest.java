@@ -1,5 +1,7 @@
 package io.minersim.app.rpc;
 
+import io.minersim.app.testing.WsClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -44,7 +46,7 @@ class RpcAuthTest {
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        RpcFixture.WsClient c = new RpcFixture.WsClient();
+        WsClient c = new WsClient(RpcFixture.SEEN::add);
         try {
             c.socket = b.buildAsync(URI.create("ws://127.0.0.1:" + f.server.port() + "/rpc/v0" + query),
                     c.listener()).get(10, TimeUnit.SECONDS);

@@ -1,5 +1,7 @@
 package io.minersim.app.rpc;
 
+import io.minersim.app.testing.WsClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -31,7 +33,7 @@ class RpcWebSocketTest {
 
     @Test
     void framesThatDoNotDecodeAreDroppedSilently() throws Exception {
-        try (RpcFixture.WsClient c = f.ws()) {
+        try (WsClient c = f.ws()) {
             for (String bad : new String[] {"{", "nonsense", "[" + call(1, "Filecoin.Echo", "[\"a\"]") + "]",
                     call("true", "Filecoin.Echo", "[\"a\"]"), call(1, "Filecoin.Echo", "[\"a\"]") + " x",
                     "{\"id\":1,\"method\":5}", "{\"id\":1,\"result\":\"a response\"}"}) {
@@ -45,7 +47,7 @@ class RpcWebSocketTest {
 
     @Test
     void binaryFramesAreAcceptedToo() throws Exception {
-        try (RpcFixture.WsClient c = f.ws()) {
+        try (WsClient c = f.ws()) {
             c.sendBinary(call(1, "Filecoin.Echo", "[\"bin\"]"));
             assertThat(c.next()).isEqualTo("{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":\"bin\"}\n");
         }
@@ -53,7 +55,7 @@ class RpcWebSocketTest {
 
     @Test
     void callsRunConcurrentlyAndAnswerByIdOutOfOrder() throws Exception {
-        try (RpcFixture.WsClient c = f.ws()) {
+        try (WsClient c = f.ws()) {
             c.send(call(1, "Filecoin.Sleep", "[700]"));
             c.send(call("\"two\"", "Filecoin.Echo", "[\"fast\"]"));
             assertThat(c.next()).isEqualTo("{\"id\":\"two\",\"jsonrpc\":\"2.0\",\"result\":\"fast\"}\n");
@@ -63,7 +65,7 @@ class RpcWebSocketTest {
 
     @Test
     void xrpcCancelInterruptsARunningCall() throws Exception {
-        try (RpcFixture.WsClient c = f.ws()) {
+        try (WsClient c = f.ws()) {
             long t0 = System.nanoTime();
             c.send(call(5, "Filecoin.Sleep", "[30000]"));
             Thread.sleep(200);
@@ -81,7 +83,7 @@ class RpcWebSocketTest {
 
     @Test
     void theServerPings() throws Exception {
-        try (RpcFixture.WsClient c = f.ws()) {
+        try (WsClient c = f.ws()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (c.pings.get() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -92,7 +94,7 @@ class RpcWebSocketTest {
 
     @Test
     void aChannelIsAnsweredWithItsIdAndClosedWhenItsValueCompletes() throws Exception {
-        try (RpcFixture.WsClient c = f.ws()) {
+        try (WsClient c = f.ws()) {
             c.send(call(1, "Filecoin.Closing", "[]"));
             String first = c.next();
             assertThat(first).matches("\\{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":[0-9]+\\}\n");
@@ -108,7 +110,7 @@ class RpcWebSocketTest {
 
     @Test
     void theRequestedSubProtocolIsEchoed() throws Exception {
-        RpcFixture.WsClient c = new RpcFixture.WsClient();
+        WsClient c = new WsClient(RpcFixture.SEEN::add);
         c.socket = f.http.newWebSocketBuilder().subprotocols("jsonrpc")
                 .buildAsync(URI.create("ws://127.0.0.1:" + f.server.port() + "/rpc/v0"), c.listener())
                 .get(10, TimeUnit.SECONDS);
@@ -120,7 +122,7 @@ class RpcWebSocketTest {
     @Test
     void channelsAreClosedWhenTheServerStops() throws Exception {
         try (RpcFixture own = new RpcFixture()) {
-            RpcFixture.WsClient c = own.ws();
+            WsClient c = own.ws();
             c.send(call(1, "Filecoin.Closing", "[]"));
             assertThat(c.next()).isEqualTo("{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":1}\n");
             own.server.stop();
@@ -131,7 +133,7 @@ class RpcWebSocketTest {
 
     @Test
     void aCompletedChannelValueSendsXrpcChClose() throws Exception {
-        try (RpcFixture own = new RpcFixture(); RpcFixture.WsClient c = own.ws()) {
+        try (RpcFixture own = new RpcFixture(); WsClient c = own.ws()) {
             c.send(call(1, "Filecoin.Closing", "[]"));
             assertThat(c.next()).isEqualTo("{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":1}\n");
             own.impl.closing.complete(null);
@@ -141,7 +143,7 @@ class RpcWebSocketTest {
 
     @Test
     void closingTheConnectionCancelsRunningCalls() throws Exception {
-        RpcFixture.WsClient c = f.ws();
+        WsClient c = f.ws();
         c.send(call(1, "Filecoin.Sleep", "[30000]"));
         Thread.sleep(200);
         assertThat(f.server.openWebSockets()).isPositive();

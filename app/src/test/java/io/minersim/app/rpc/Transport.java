@@ -1,5 +1,7 @@
 package io.minersim.app.rpc;
 
+import io.minersim.app.testing.WsClient;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -57,7 +59,7 @@ abstract class Transport {
 
         @Override
         Answer call(RpcFixture f, List<String> perms, String json, boolean expectAnswer) throws Exception {
-            try (RpcFixture.WsClient c = perms == null ? f.ws() : f.ws("Authorization", "Bearer " + f.token(perms))) {
+            try (WsClient c = perms == null ? f.ws() : f.ws("Authorization", "Bearer " + f.token(perms))) {
                 c.send(json);
                 String frame = c.next(expectAnswer ? Duration.ofSeconds(10) : Duration.ofMillis(400));
                 return new Answer(0, frame);
