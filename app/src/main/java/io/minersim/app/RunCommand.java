@@ -91,7 +91,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                     + listen + "'");
         }
         MinerRepo minerRepo = MinerRepo.open(repo != null ? repo : MinerRepo.defaultPath(System.getenv()));
-        MinerNode node = MinerNode.builder().config(cfg).profile(p).config(cfg).manualClock(manual)
+        MinerNode node = MinerNode.builder().profile(p).config(cfg).manualClock(manual)
                 .blockTime(blockTime == null ? null : parseDuration(blockTime)).listen(host, port).repo(minerRepo)
                 .start();
         Thread hook = new Thread(node::close, "minersim-shutdown");
