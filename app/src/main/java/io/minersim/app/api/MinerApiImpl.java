@@ -43,7 +43,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -470,10 +469,5 @@ public final class MinerApiImpl implements MinerApi {
 
     private static List<Long> boxed(long[] values) {
         return Arrays.stream(values).boxed().toList();
-    }
-
-    /** The base64 form Lotus puts on the wire for a token, for callers that print AuthNew's answer. */
-    static String wireToken(String jwt) {
-        return Base64.getEncoder().encodeToString(jwt.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -286,15 +286,6 @@ public final class SectorTransitions {
         }
     }
 
-    /** The non-global events {@code state} accepts, with a move or without. */
-    public static Set<SectorEvent> acceptedEvents(SectorState state) {
-        Set<SectorEvent> out = EnumSet.noneOf(SectorEvent.class);
-        out.addAll(MOVES.get(state).keySet());
-        out.addAll(ABSORBS.get(state));
-        out.addAll(RETURNING.get(state));
-        return Collections.unmodifiableSet(out);
-    }
-
     private static Transition global(SectorState from, SectorEvent event, SectorState target) {
         switch (event) {
             case SectorForceState:
