@@ -21,6 +21,9 @@ import io.minersim.sealing.numbers.BitField;
 import io.minersim.sealing.numbers.SectorNumberAssigner;
 import io.minersim.sealing.piece.DealInfo;
 import io.minersim.sealing.piece.Piece;
+import io.minersim.sealing.stats.MinerStatistics;
+import io.minersim.sealing.stats.QualityAdjustedPower;
+import io.minersim.sealing.stats.SectorMove;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -77,6 +80,7 @@ public final class Miner implements AutoCloseable {
     private final SectorBatcher terminations = new SectorBatcher();
     private final ChainMessages messages;
     private final SectorHistory history;
+    private final MinerStatistics statistics;
     private final SimulatedRandomness random;
     private final List<FailureRule> failureRules = new ArrayList<>();
     private final ArrayDeque<PendingPiece> pendingPieces = new ArrayDeque<>();
@@ -106,6 +110,7 @@ public final class Miner implements AutoCloseable {
         this.sealing = config.sealing();
         this.messages = new ChainMessages(config.seed(), config.actorId());
         this.history = new SectorHistory(sectorSize);
+        this.statistics = new MinerStatistics(clock.genesisTimestamp(), clock.blockDelaySeconds());
         this.random = new SimulatedRandomness(config.seed(), config.actorId());
         this.zeroCommD = PieceCommitments.zeroCommitment(sectorSize);
         this.zeroCommDCid = Cid.unsealedCommitment(zeroCommD);
@@ -229,6 +234,11 @@ public final class Miner implements AutoCloseable {
             }
             return out;
         });
+    }
+
+    /** The miner's daily sector statistics, fed by its history as moves are recorded. */
+    public MinerStatistics statistics() {
+        return statistics;
     }
 
     /** How many events the history holds. */
@@ -659,6 +669,26 @@ public final class Miner implements AutoCloseable {
             dealBytes += p.isFiller() ? 0 : p.paddedSize();
         }
         history.record(head, s.number, from, s.state, event, dealBytes, s.dealWeight, s.verifiedDealWeight);
+        if (MinerStatistics.observes(event)) {
+            statistics.record(statisticsMove(s, from, event, dealBytes));
+        }
+    }
+
+    /** The move with the chain facts the statistics count: verified bytes, power base, message. */
+    private SectorMove statisticsMove(Sector s, SectorState from, SectorEvent event, long dealBytes) {
+        long verifiedBytes = 0;
+        for (Piece p : s.pieces) {
+            verifiedBytes += !p.isFiller() && p.deal().isVerified() ? p.paddedSize() : 0;
+        }
+        int index = event == SectorEvent.SectorPreCommitLanded ? s.preCommitMessage
+                : event == SectorEvent.SectorProving ? s.commitMessage : -1;
+        SectorMove.Message message = null;
+        if (index >= 0) {
+            Message m = messages.get(index);
+            message = new SectorMove.Message(index, m.sectors().length, m.method() == Method.PROVE_COMMIT_AGGREGATE);
+        }
+        return new SectorMove(head, s.number, from, s.state, event, sectorSize, dealBytes, verifiedBytes,
+                s.dealWeight, s.verifiedDealWeight, s.powerBaseEpoch, s.expiration, message);
     }
 
     /** What an event carries into the sector record, before the move. */
@@ -1403,20 +1433,13 @@ public final class Miner implements AutoCloseable {
         }
         s.dealWeight = weight;
         s.verifiedDealWeight = verified;
+        s.powerBaseEpoch = from;
     }
 
-    /** Quality-adjusted power: 10× for verified deal space, 1× otherwise, weighted over the lifetime. */
+    /** Quality-adjusted power as the actors compute it, over the life from the power base epoch. */
     private BigInteger qualityAdjustedPower(Sector s) {
-        long duration = s.expiration - s.activation;
-        if (duration <= 0) {
-            return BigInteger.valueOf(sectorSize);
-        }
-        BigInteger size = BigInteger.valueOf(sectorSize);
-        BigInteger spaceTime = size.multiply(BigInteger.valueOf(duration));
-        BigInteger verified = BigInteger.valueOf(s.verifiedDealWeight);
-        BigInteger weighted = spaceTime.subtract(verified).multiply(BigInteger.TEN)
-                .add(verified.multiply(BigInteger.valueOf(100)));
-        return size.multiply(weighted).divide(spaceTime.multiply(BigInteger.TEN));
+        return BigInteger.valueOf(QualityAdjustedPower.of(sectorSize, s.expiration - s.powerBaseEpoch, s.dealWeight,
+                s.verifiedDealWeight));
     }
 
     // views

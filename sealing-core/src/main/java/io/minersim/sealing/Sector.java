@@ -47,6 +47,8 @@ final class Sector {
     String injectedError;
 
     long activation = NONE;
+    /** The epoch power is counted from: the activation, or the landing of a snap upgrade. */
+    long powerBaseEpoch = NONE;
     long expiration;
     long dealWeight;
     long verifiedDealWeight;

@@ -1,0 +1,90 @@
+package io.minersim.app.stats;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The statistics API's own Jetty server (default {@code 127.0.0.1:2346}). While it runs, the repo's
+ * {@code stats-api} file holds its base URL, for {@code minersim stats show}.
+ */
+public final class StatsServer implements AutoCloseable {
+    /** The file in the repo naming the running statistics server's URL. */
+    public static final String API_FILE = "stats-api";
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final Path repo;
+
+    private StatsServer(Server server, ServerConnector connector, Path repo) {
+        this.server = server;
+        this.connector = connector;
+        this.repo = repo;
+    }
+
+    /**
+     * Starts serving {@code service} on {@code host:port} (port 0 picks a free one) for callers with
+     * one of {@code keys}; {@code repo}, if not null, gets the {@code stats-api} file.
+     */
+    public static StatsServer start(StatsService service, StatsKeys keys, long seed, String host, int port, Path repo)
+            throws Exception {
+        QueuedThreadPool pool = new QueuedThreadPool(32, 2);
+        pool.setName("minersim-stats");
+        Server server = new Server(pool);
+        HttpConfiguration hc = new HttpConfiguration();
+        hc.setSendServerVersion(false);
+        hc.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(hc));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new StatsHttpHandler(service, keys, seed));
+        server.setStopTimeout(2000);
+        server.start();
+        StatsServer s = new StatsServer(server, connector, repo);
+        if (repo != null) {
+            try {
+                Files.writeString(repo.resolve(API_FILE), s.uri().toString(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                s.close();
+                throw new UncheckedIOException("cannot write " + repo.resolve(API_FILE) + ": " + e.getMessage(), e);
+            }
+        }
+        return s;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:2346}. */
+    public URI uri() {
+        String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the statistics server: " + e.getMessage(), e);
+        } finally {
+            if (repo != null) {
+                try {
+                    Files.deleteIfExists(repo.resolve(API_FILE));
+                } catch (IOException e) {
+                    // the server has stopped; a stale file only misleads the CLI, which reports it
+                }
+            }
+        }
+    }
+}
