@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The root of the command tree. */
 @Command(name = "minersim", mixinStandardHelpOptions = true, versionProvider = MinerSimCommand.Version.class,
         description = "A simulator of a Lotus storage miner's sector API.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, io.minersim.app.stats.StatsCommand.class, CommandLine.HelpCommand.class})
 public final class MinerSimCommand implements Runnable {
 
     @CommandLine.Spec

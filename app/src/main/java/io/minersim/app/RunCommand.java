@@ -62,6 +62,14 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             description = "Address of the JSON-RPC endpoint; port 0 picks a free one (default: ${DEFAULT-VALUE}).")
     String listen;
 
+    @Option(names = "--stats-listen", defaultValue = io.minersim.app.stats.StatsLauncher.DEFAULT_LISTEN,
+            description = "Address of the statistics API, or off (default: ${DEFAULT-VALUE}).")
+    String statsListen;
+
+    @Option(names = "--stats-key", description = "An API key the statistics API accepts (repeatable; besides the "
+            + "repo's stats-keys).")
+    java.util.List<String> statsKeys = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -97,7 +105,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         Thread hook = new Thread(node::close, "minersim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Miner miner = node.miner();
+        io.minersim.app.stats.StatsLauncher.Started stats = null;
         try {
+            stats = io.minersim.app.stats.StatsLauncher.start(java.util.List.of(miner), minerRepo.root(), statsKeys,
+                    statsListen, seed);
             for (int i = 0; i < pledge; i++) {
                 miner.pledgeSector();
             }
@@ -105,6 +116,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                     cfg.actorAddress(), cfg.sectorSize(), p.name().toLowerCase(Locale.ROOT), clock, seed,
                     minerRepo.root());
             out.printf("MINER_API_INFO=%s%n", node.minerApiInfo());
+            if (stats != null) {
+                out.println(stats.banner());
+            }
             out.flush();
             String last = null;
             do {
@@ -120,6 +134,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 }
             } while (!node.awaitStop(100, TimeUnit.MILLISECONDS));
         } finally {
+            if (stats != null) {
+                stats.server().close();
+            }
             node.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

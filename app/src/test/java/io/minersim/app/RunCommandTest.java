@@ -25,7 +25,7 @@ class RunCommandTest {
         String[] all = args;
         if (args.length > 0 && args[0].equals("run")) {
             all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                    java.util.stream.Stream.of("--repo", repo.toString(), "--listen", "127.0.0.1:0"))
+                    java.util.stream.Stream.of("--repo", repo.toString(), "--listen", "127.0.0.1:0", "--stats-listen", "127.0.0.1:0"))
                     .toArray(String[]::new);
         }
         int code = cl.execute(all);
