@@ -62,7 +62,7 @@ public final class Miner implements AutoCloseable {
      * Initial pledge per byte of quality-adjusted power, in attoFIL: a fixed simulated price (about
      * 0.2 FIL for a 32 GiB CC sector), since the real one depends on network-wide state.
      */
-    static final BigInteger PLEDGE_PER_QA_BYTE = BigInteger.valueOf(5_820_766L);
+    public static final BigInteger PLEDGE_PER_QA_BYTE = BigInteger.valueOf(5_820_766L);
 
     private static final Set<SectorState> OPEN_DEAL_STATES = EnumSet.of(SectorState.WaitDeals, SectorState.Empty,
             SectorState.AddPiece, SectorState.SnapDealsWaitDeals, SectorState.SnapDealsAddPiece);
