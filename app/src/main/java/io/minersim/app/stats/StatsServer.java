@@ -23,11 +23,15 @@ public final class StatsServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final Path repo;
+    /** Stops the server (and removes {@code stats-api}) when the JVM is stopped by a signal. */
+    private final Thread hook;
+    private boolean closed;
 
     private StatsServer(Server server, ServerConnector connector, Path repo) {
         this.server = server;
         this.connector = connector;
         this.repo = repo;
+        this.hook = new Thread(this::stop, "minersim-stats-shutdown");
     }
 
     /**
@@ -50,6 +54,7 @@ public final class StatsServer implements AutoCloseable {
         server.setStopTimeout(2000);
         server.start();
         StatsServer s = new StatsServer(server, connector, repo);
+        Runtime.getRuntime().addShutdownHook(s.hook);
         if (repo != null) {
             try {
                 Files.writeString(repo.resolve(API_FILE), s.uri().toString(), StandardCharsets.UTF_8);
@@ -73,6 +78,19 @@ public final class StatsServer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is stopping: the hook runs stop() itself
+        }
+        stop();
+    }
+
+    private synchronized void stop() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             server.stop();
         } catch (Exception e) {
