@@ -70,10 +70,23 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             + "repo's stats-keys).")
     java.util.List<String> statsKeys = new java.util.ArrayList<>();
 
+    @Option(names = "--miners", defaultValue = "1", description = "Run a fleet of N miners (actor, actor + 1, …; "
+            + "port + i; repo REPO/<actor>/; --sector-size may list sizes to cycle through) on one clock.")
+    int miners;
+
+    @Option(names = "--activity", description = "Random but seeded activity for every miner: realistic, or "
+            + "key=value,… over it (onboarding, deals, verified, faults, recoveries, terminations, extensions, snaps).")
+    String activity;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Profile p = Profile.parse(profile);
+        io.minersim.sealing.activity.ActivityProfile activityProfile = activity == null ? null
+                : io.minersim.sealing.activity.ActivityProfile.parse(activity);
+        if (miners != 1) {
+            return runFleet(out, p, activityProfile);
+        }
         MinerConfig cfg = MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor))
                 .withSectorSize(SectorSize.parse(sectorSize)).withSeed(seed);
         if (pledge < 0) {
@@ -109,6 +122,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         try {
             stats = io.minersim.app.stats.StatsLauncher.start(java.util.List.of(miner), minerRepo.root(), statsKeys,
                     statsListen, seed);
+            if (activityProfile != null) {
+                io.minersim.sealing.activity.MinerActivity.start(miner, node.clock(), activityProfile, seed);
+            }
             for (int i = 0; i < pledge; i++) {
                 miner.pledgeSector();
             }
@@ -147,6 +163,38 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         out.printf("minersim: stopped at epoch %d%n", miner.head());
         out.flush();
         return 0;
+    }
+
+    /** {@code --miners N}: the fleet, with the same options. */
+    private int runFleet(PrintWriter out, Profile p, io.minersim.sealing.activity.ActivityProfile activityProfile)
+            throws Exception {
+        if (pledge < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--pledge must not be negative");
+        }
+        boolean manual = switch (clock.toLowerCase(Locale.ROOT)) {
+            case "real" -> false;
+            case "manual" -> true;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--clock must be real or manual, not '" + clock + "'");
+        };
+        int colon = listen.lastIndexOf(':');
+        int port;
+        try {
+            port = colon <= 0 ? -1 : Integer.parseInt(listen.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--listen must be HOST:PORT, not '" + listen
+                    + "'");
+        }
+        MinerConfig base = MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor)).withSeed(seed);
+        java.nio.file.Path root = MinerRepo.open(repo != null ? repo : MinerRepo.defaultPath(System.getenv())).root();
+        io.minersim.app.fleet.Fleet.Settings settings = new io.minersim.app.fleet.Fleet.Settings(miners, p, base,
+                io.minersim.app.fleet.FleetRunner.sizes(sectorSize), manual,
+                blockTime == null ? null : parseDuration(blockTime), listen.substring(0, colon).replace("[", "")
+                        .replace("]", ""), port, root, activityProfile);
+        return io.minersim.app.fleet.FleetRunner.run(settings, pledge, untilEpoch, statsListen, statsKeys, clock, out);
     }
 
     private static String format(SortedMap<SectorState, Long> summary) {

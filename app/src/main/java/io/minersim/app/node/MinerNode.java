@@ -46,6 +46,8 @@ public final class MinerNode implements AutoCloseable {
 
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closed;
+    /** Whether the node made its clock (and so starts and stops it), or shares a fleet's. */
+    private boolean ownsClock = true;
 
     private MinerNode(Miner miner, ChainClock clock, RpcServer server, JwtAuthority auth, MinerRepo repo) {
         this.miner = miner;
@@ -74,6 +76,7 @@ public final class MinerNode implements AutoCloseable {
         private int port;
         private MinerRepo repo;
         private Duration addPieceTimeout = Duration.ofMinutes(10);
+        private ChainClock sharedClock;
 
         /** The profile's defaults, keeping the actor, sector size and seed already set. */
         public Builder profile(Profile p) {
@@ -118,8 +121,18 @@ public final class MinerNode implements AutoCloseable {
             return config;
         }
 
+        /**
+         * Runs the miner on a clock shared with other nodes (a fleet), which the caller starts and
+         * stops; the manual-clock and block-time settings are then the clock's.
+         */
+        public Builder sharedClock(ChainClock clock) {
+            this.sharedClock = clock;
+            return this;
+        }
+
         public MinerNode start() throws Exception {
-            ChainClock clock = manualClock ? ManualChainClock.atGenesis(config.policy())
+            ChainClock clock = sharedClock != null ? sharedClock
+                    : manualClock ? ManualChainClock.atGenesis(config.policy())
                     : new ScaledRealtimeChainClock(0, config.policy().genesisTimestamp(),
                             config.policy().blockDelaySeconds(), blockTime == null ? profile.defaultBlockTime()
                                     : blockTime);
@@ -161,10 +174,11 @@ public final class MinerNode implements AutoCloseable {
                 miner.close();
                 throw e;
             }
-            if (clock instanceof ScaledRealtimeChainClock realtime) {
+            if (sharedClock == null && clock instanceof ScaledRealtimeChainClock realtime) {
                 realtime.start();
             }
             self[0] = new MinerNode(miner, clock, server, auth, repo);
+            self[0].ownsClock = sharedClock == null;
             return self[0];
         }
     }
@@ -260,7 +274,7 @@ public final class MinerNode implements AutoCloseable {
         try {
             server.stop();
         } finally {
-            if (clock instanceof ScaledRealtimeChainClock realtime) {
+            if (ownsClock && clock instanceof ScaledRealtimeChainClock realtime) {
                 realtime.close();
             }
             miner.close();
