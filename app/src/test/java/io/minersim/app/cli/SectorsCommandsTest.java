@@ -92,6 +92,43 @@ class SectorsCommandsTest {
     }
 
     @Test
+    void listCountsDealsAndEstimatesTheWeightOfASectorNotYetOnChain() {
+        sim.client.miner().sectorSetSealDelay(java.time.Duration.ofDays(1).toNanos());
+        long sector = DealPieces.addDeal(sim);
+
+        List<String> lines = sim.run("sectors", "list").ok().out().lines().toList();
+
+        assertThat(lines.get(0)).matches("ID\\s+State\\s+OnChain\\s+Active\\s+Expiration\\s+Deals\\s+DealWeight");
+        assertThat(lines.get(1)).matches(sector + "\\s+WaitDeals\\s+NO\\s+NO\\s+n/a\\s+1\\s+\\[256B]");
+    }
+
+    @Test
+    void listOptionalColumnsShowEventsSealTimeAndPledge() {
+        sim.provingSectors(1);
+        SectorInfo info = sim.client.miner().sectorsStatus(0, true);
+        long events = info.log().stream().filter(l -> l.kind().startsWith("event;")).count();
+
+        List<String> lines = sim.run("sectors", "list", "--events", "--seal-time", "--initial-pledge").ok().out()
+                .lines().toList();
+
+        assertThat(lines.get(0)).matches("ID\\s+State\\s+OnChain\\s+Active\\s+Expiration\\s+SealTime\\s+Events"
+                + "\\s+Deals\\s+Pledge");
+        assertThat(lines.get(1)).matches("0\\s+Proving\\s+YES\\s+YES\\s+.+\\)\\s+\\d+m\\d+s\\s+" + events
+                + "\\s+CC\\s+[\\d.]+ [afpnμm]?FIL");
+    }
+
+    @Test
+    void listWithATokenThatMayNotReadTheHeadShowsPlainExpirationEpochs() {
+        sim.provingSectors(1);
+        long expiration = sim.client.miner().sectorsStatus(0, true).expiration();
+
+        List<String> lines = sim.run("sectors", "list", "--token", sim.node.token(io.minersim.rpc.Permission.READ))
+                .ok().out().lines().toList();
+
+        assertThat(lines.get(1)).matches("0\\s+Proving\\s+YES\\s+YES\\s+" + expiration + "\\s+CC");
+    }
+
+    @Test
     void listRefusesUnknownStatesAndConflictingFilters() {
         sim.run("sectors", "list", "--states", "Proving,Sleeping").refused("\"Sleeping\" is not a valid sector state");
         sim.run("sectors", "list", "--states", "Proving", "--unproven").refused("only one of --states or --unproven");
