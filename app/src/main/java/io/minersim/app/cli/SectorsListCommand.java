@@ -48,7 +48,7 @@ final class SectorsListCommand extends MinerCommand {
     @Option(names = {"-u", "--unproven"}, description = "Only show sectors which aren't in the 'Proving' state.")
     boolean unproven;
 
-    @Option(names = "--check-parallelism", defaultValue = "16",
+    @Option(names = "--check-parallelism", paramLabel = "N", defaultValue = "16",
             description = "Number of parallel SectorsStatus calls (default: ${DEFAULT-VALUE}).")
     int parallelism;
 

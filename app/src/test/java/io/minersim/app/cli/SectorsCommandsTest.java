@@ -270,7 +270,7 @@ class SectorsCommandsTest {
     void terminateQueuesTheSectorThenPendingListsItAndFlushSendsTheMessage() {
         sim.provingSectors(2);
 
-        sim.run("sectors", "terminate", "1", "--really-do-it").ok();
+        assertThat(sim.run("sectors", "terminate", "1", "--really-do-it", "--json").ok().out()).isEqualTo("null\n");
         sim.client.sim().advance(1);
 
         assertThat(sim.run("sectors", "terminate", "pending").ok().out()).isEqualTo("1\n");
@@ -297,6 +297,9 @@ class SectorsCommandsTest {
         sim.run("sectors", "update-state", "0", "FaultedFinal", "--really-do-it").ok();
 
         assertThat(state(0)).isEqualTo("FaultedFinal");
+        assertThat(sim.run("sectors", "update-state", "0", "Removing", "--really-do-it", "--json").ok().out())
+                .isEqualTo("null\n");
+        assertThat(state(0)).isIn("Removing", "Removed");
     }
 
     @Test
@@ -331,7 +334,7 @@ class SectorsCommandsTest {
         long sector = DealPieces.addDeal(sim);
         assertThat(state(sector)).isEqualTo("WaitDeals");
 
-        sim.run("sectors", "seal", Long.toString(sector)).ok();
+        assertThat(sim.run("sectors", "seal", Long.toString(sector), "--json").ok().out()).isEqualTo("null\n");
         sim.client.sim().advance(2);
 
         assertThat(state(sector)).isNotIn("WaitDeals", "AddPiece");
@@ -340,7 +343,7 @@ class SectorsCommandsTest {
     @Test
     void sealOfAnUnknownSectorFails() {
         sim.run("sectors", "seal", "3").refused("sector 3 not found");
-        assertThat(sim.run("sectors", "seal", "3", "--json").code()).isEqualTo(1);
+        sim.run("sectors", "seal", "3", "--json").refused("sector 3 not found");
     }
 
     // ---- snap upgrade ------------------------------------------------------------------------------------------
@@ -352,6 +355,7 @@ class SectorsCommandsTest {
         assertThat(sim.run("sectors", "mark-for-upgrade", "0").ok().out()).isEmpty();
 
         assertThat(state(0)).isEqualTo("Available");
+        sim.run("sectors", "mark-for-upgrade", "0").refused("not in the 'Proving' state");
     }
 
     @Test
@@ -370,9 +374,12 @@ class SectorsCommandsTest {
                 "--really-do-it must be specified for this action to have an effect; you have been warned");
         assertThat(state(0)).isEqualTo("Available");
 
-        sim.run("sectors", "abort-upgrade", "0", "--really-do-it").ok();
+        assertThat(sim.run("sectors", "abort-upgrade", "0", "--really-do-it", "--json").ok().out())
+                .isEqualTo("null\n");
         sim.client.sim().advance(10);
         assertThat(state(0)).isEqualTo("Proving");
+        assertThat(sim.run("sectors", "snap-up", "0", "--json").ok().out()).isEqualTo("null\n");
+        assertThat(state(0)).isEqualTo("Available");
     }
 
     // ---- groups ------------------------------------------------------------------------------------------------
