@@ -190,6 +190,20 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void theReadmeExampleIsAValidScenario() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("## Scenarios"));
+        String yaml = section.substring(section.indexOf("```yaml\n") + 8, section.indexOf("```\n"));
+        Scenario s = ScenarioLoader.parse(yaml);
+        assertThat(s.seededCounts()).containsEntry(SectorState.Proving, 5000L).containsEntry(SectorState.WaitDeals, 21L);
+        long seedable = java.util.Arrays.stream(SectorState.values())
+                .filter(st -> io.minersim.sealing.SectorSeeder.whyNotSeedable(st, false).isEmpty()
+                        || io.minersim.sealing.SectorSeeder.whyNotSeedable(st, true).isEmpty())
+                .count();
+        assertThat(section).contains(seedable + " of Lotus's 63 states can be seeded");
+    }
+
+    @Test
     void aFileThatCannotBeReadIsRefused(@TempDir Path dir) {
         assertThatThrownBy(() -> ScenarioLoader.load(dir.resolve("missing.yaml")))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("$: cannot read the file");
