@@ -1,12 +1,18 @@
 package io.minersim.app;
 
+import io.minersim.app.cli.AuthCommand;
+import io.minersim.app.cli.CliEnvironment;
+import io.minersim.app.cli.CliErrors;
+import io.minersim.app.cli.SectorsCommand;
+import io.minersim.app.cli.SimCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root of the command tree. */
 @Command(name = "minersim", mixinStandardHelpOptions = true, versionProvider = MinerSimCommand.Version.class,
         description = "A simulator of a Lotus storage miner's sector API.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, SectorsCommand.class, AuthCommand.class, SimCommand.class,
+            CommandLine.HelpCommand.class})
 public final class MinerSimCommand implements Runnable {
 
     @CommandLine.Spec
@@ -19,11 +25,17 @@ public final class MinerSimCommand implements Runnable {
 
     /** The command line with minersim's error handling: one line on stderr, never a stack trace. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new MinerSimCommand());
+        return commandLine(CliEnvironment.system());
+    }
+
+    /** The command line whose commands read {@code env} instead of this process's environment and stdin. */
+    public static CommandLine commandLine(CliEnvironment env) {
+        CommandLine cl = new CommandLine(new MinerSimCommand(), env.factory());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("ERROR: " + ex.getMessage());
             return 1;
         });
+        cl.setParameterExceptionHandler(CliErrors.oneLine(cl.getParameterExceptionHandler()));
         return cl;
     }
 

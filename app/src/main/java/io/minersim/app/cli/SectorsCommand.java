@@ -1,0 +1,431 @@
+package io.minersim.app.cli;
+
+import com.googlecode.jsonrpc4j.JsonRpcClientException;
+import io.minersim.rpc.types.CidLink;
+import io.minersim.rpc.types.CommitBatchRes;
+import io.minersim.rpc.types.PreCommitBatchRes;
+import io.minersim.rpc.types.SectorId;
+import io.minersim.sealing.fsm.SectorState;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code minersim sectors}: lotus-miner's {@code sectors} commands against a running minersim. */
+@Command(name = "sectors", mixinStandardHelpOptions = true, description = "Interact with the sector store.",
+        subcommands = {
+            SectorsListCommand.class,
+            SectorsStatusCommand.class,
+            SectorsCommand.Summary.class,
+            SectorsCommand.Remove.class,
+            SectorsCommand.Terminate.class,
+            SectorsCommand.UpdateState.class,
+            SectorsCommand.Batching.class,
+            SectorsCommand.Pledge.class,
+            SectorsCommand.Seal.class,
+            SectorsCommand.MarkForUpgrade.class,
+            SectorsCommand.AbortUpgrade.class})
+public final class SectorsCommand implements Runnable {
+    /** lotus-miner's refusal when an advanced command is run without {@code --really-do-it}. */
+    static final String ADVANCED =
+            "this is a command for advanced users, only use it if you are sure of what you are doing";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Refuses a negative sector number (picocli parses the number itself). */
+    static long sectorNumber(long n) {
+        if (n < 0) {
+            throw new CliException("could not parse sector number: " + n + " is negative");
+        }
+        return n;
+    }
+
+    @Command(name = "summary", mixinStandardHelpOptions = true,
+            description = "The number of sectors in each state (SectorsSummary), as lotus-miner info shows it.")
+    static final class Summary extends MinerCommand {
+        @Override
+        void run(MinerConnection miner) {
+            Map<String, Long> summary = miner.api().sectorsSummary();
+            if (json()) {
+                printJson(summary);
+                return;
+            }
+            long total = summary.values().stream().mapToLong(Long::longValue).sum();
+            out().println("Sectors:");
+            out().printf("\tTotal: %d%n", total);
+            summary.entrySet().stream().sorted(Map.Entry.comparingByKey(StateOrder.BY_NAME))
+                    .forEach(e -> out().printf("\t%s: %d%n", e.getKey(), e.getValue()));
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Forcefully remove a sector (WARNING: this means losing power and collateral for the "
+                    + "removed sector; use 'terminate' for a lower penalty).")
+    static final class Remove extends MinerCommand {
+        @Parameters(paramLabel = "<sectorNum>", description = "The sector number.")
+        long sector;
+
+        @Option(names = "--really-do-it", description = "Pass this flag if you know what you are doing.")
+        boolean really;
+
+        @Override
+        void check() {
+            if (!really) {
+                throw refuse(ADVANCED);
+            }
+            sectorNumber(sector);
+        }
+
+        @Override
+        void run(MinerConnection miner) {
+            try {
+                miner.api().sectorsStatus(sector, false);
+            } catch (JsonRpcClientException e) {
+                throw new CliException("sectorID " + sector + " has not been created yet: " + e.getMessage(), e);
+            }
+            miner.api().sectorRemove(sector);
+            if (json()) {
+                printJson(null);
+            }
+        }
+    }
+
+    @Command(name = "terminate", mixinStandardHelpOptions = true,
+            description = "Terminate a sector on chain, then remove it (WARNING: this means losing power and "
+                    + "collateral for the removed sector).",
+            subcommands = {Terminate.Flush.class, Terminate.Pending.class})
+    static final class Terminate extends MinerCommand {
+        @Parameters(paramLabel = "<sectorNum>", arity = "0..1", description = "The sector number.")
+        Long sector;
+
+        @Option(names = "--really-do-it", description = "Pass this flag if you know what you are doing.")
+        boolean really;
+
+        @Override
+        void check() {
+            if (sector == null) {
+                throw refuse("incorrect number of arguments: sectors terminate <sectorNum> --really-do-it, "
+                        + "or sectors terminate flush|pending");
+            }
+            if (!really) {
+                throw refuse("pass --really-do-it to confirm this action");
+            }
+            sectorNumber(sector);
+        }
+
+        @Override
+        void run(MinerConnection miner) {
+            miner.api().sectorTerminate(sector);
+            if (json()) {
+                printJson(null);
+            }
+        }
+
+        @Command(name = "flush", mixinStandardHelpOptions = true,
+                description = "Send a terminate message if there are sectors queued for termination.")
+        static final class Flush extends MinerCommand {
+            @Override
+            void run(MinerConnection miner) {
+                CidLink msg = miner.api().sectorTerminateFlush();
+                if (json()) {
+                    printJson(msg);
+                    return;
+                }
+                if (msg == null) {
+                    throw new CliException("no sectors were queued for termination");
+                }
+                out().println(msg.value());
+            }
+        }
+
+        @Command(name = "pending", mixinStandardHelpOptions = true,
+                description = "List the numbers of the sectors pending termination.")
+        static final class Pending extends MinerCommand {
+            @Override
+            void run(MinerConnection miner) {
+                List<SectorId> pending = miner.api().sectorTerminatePending();
+                if (json()) {
+                    printJson(pending);
+                    return;
+                }
+                pending.forEach(id -> out().println(id.number()));
+            }
+        }
+    }
+
+    @Command(name = "update-state", mixinStandardHelpOptions = true,
+            description = "ADVANCED: manually update the state of a sector; this may aid in error recovery.")
+    static final class UpdateState extends MinerCommand {
+        @Parameters(index = "0", paramLabel = "<sectorNum>", description = "The sector number.")
+        long sector;
+
+        @Parameters(index = "1", paramLabel = "<newState>", description = "One of Lotus's sector states.")
+        String state;
+
+        @Option(names = "--really-do-it", description = "Pass this flag if you know what you are doing.")
+        boolean really;
+
+        @Override
+        void check() {
+            if (!really) {
+                throw refuse(ADVANCED);
+            }
+            sectorNumber(sector);
+            if (SectorState.byName(state).isEmpty()) {
+                throw refuse("\"" + state + "\" is not a valid state; possible states for sectors are: "
+                        + Arrays.stream(SectorState.values()).map(Enum::name).collect(Collectors.joining(", ")));
+            }
+        }
+
+        @Override
+        void run(MinerConnection miner) {
+            try {
+                miner.api().sectorsStatus(sector, false);
+            } catch (JsonRpcClientException e) {
+                throw new CliException("sector " + sector + " not found, could not change state", e);
+            }
+            miner.api().sectorsUpdate(sector, state);
+            if (json()) {
+                printJson(null);
+            }
+        }
+    }
+
+    @Command(name = "batching", mixinStandardHelpOptions = true, description = "Manage batch sector operations.",
+            subcommands = {Batching.Commit.class, Batching.PreCommit.class})
+    static final class Batching implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        /** Lists the pending sectors and asks whether to publish them now; true for "yes". */
+        static boolean askToPublish(MinerCommand cmd, List<SectorId> pending) {
+            pending.forEach(id -> cmd.out().println(id.number()));
+            cmd.out().print("Do you want to publish these sectors now? (yes/no): ");
+            cmd.out().flush();
+            String answer;
+            try {
+                answer = new BufferedReader(new InputStreamReader(cmd.env().stdin(), StandardCharsets.UTF_8))
+                        .readLine();
+            } catch (java.io.IOException e) {
+                throw new CliException("reading user input: " + e.getMessage(), e);
+            }
+            String a = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
+            if (answer == null) {
+                cmd.out().println();
+            }
+            if (a.equals("yes")) {
+                return true;
+            }
+            if (!a.equals("no") && answer != null) {
+                cmd.out().println("Invalid input. Please answer with 'yes' or 'no'.");
+            }
+            return false;
+        }
+
+        @Command(name = "commit", mixinStandardHelpOptions = true,
+                description = "List the sectors waiting in the commit batch queue; --publish-now sends a batch.")
+        static final class Commit extends MinerCommand {
+            @Option(names = "--publish-now", description = "Send a batch now.")
+            boolean publishNow;
+
+            @Override
+            void run(MinerConnection miner) {
+                if (!publishNow) {
+                    List<SectorId> pending = miner.api().sectorCommitPending();
+                    if (json()) {
+                        printJson(pending);
+                        return;
+                    }
+                    if (pending.isEmpty()) {
+                        out().println("No sectors queued to be committed");
+                        return;
+                    }
+                    if (!askToPublish(this, pending)) {
+                        return;
+                    }
+                }
+                List<CommitBatchRes> res = miner.api().sectorCommitFlush();
+                if (json()) {
+                    printJson(res);
+                    return;
+                }
+                if (res == null) {
+                    throw new CliException("no sectors to publish");
+                }
+                for (int i = 0; i < res.size(); i++) {
+                    CommitBatchRes r = res.get(i);
+                    out().printf("Batch %d:%n", i);
+                    if (!r.error().isEmpty()) {
+                        out().printf("\tError: %s%n", r.error());
+                    } else {
+                        out().printf("\tMessage: %s%n", Formats.cid(r.msg()));
+                    }
+                    out().println("\tSectors:");
+                    for (long s : r.sectors()) {
+                        String failed = r.failedSectors().get(s);
+                        out().printf(failed != null ? "\t\t%d\tERROR %s%n" : "\t\t%d\tOK%n", s, failed);
+                    }
+                }
+            }
+        }
+
+        @Command(name = "precommit", mixinStandardHelpOptions = true,
+                description = "List the sectors waiting in the precommit batch queue; --publish-now sends a batch.")
+        static final class PreCommit extends MinerCommand {
+            @Option(names = "--publish-now", description = "Send a batch now.")
+            boolean publishNow;
+
+            @Override
+            void run(MinerConnection miner) {
+                if (!publishNow) {
+                    List<SectorId> pending = miner.api().sectorPreCommitPending();
+                    if (json()) {
+                        printJson(pending);
+                        return;
+                    }
+                    if (pending.isEmpty()) {
+                        out().println("No sectors queued to be precommitted");
+                        return;
+                    }
+                    if (!askToPublish(this, pending)) {
+                        return;
+                    }
+                }
+                List<PreCommitBatchRes> res = miner.api().sectorPreCommitFlush();
+                if (json()) {
+                    printJson(res);
+                    return;
+                }
+                if (res == null) {
+                    throw new CliException("no sectors to publish");
+                }
+                for (int i = 0; i < res.size(); i++) {
+                    PreCommitBatchRes r = res.get(i);
+                    out().printf("Batch %d:%n", i);
+                    if (!r.error().isEmpty()) {
+                        out().printf("\tError: %s%n", r.error());
+                    } else {
+                        out().printf("\tMessage: %s%n", Formats.cid(r.msg()));
+                    }
+                    out().println("\tSectors:");
+                    for (long s : r.sectors()) {
+                        out().printf("\t\t%d\tOK%n", s);
+                    }
+                }
+            }
+        }
+    }
+
+    @Command(name = "pledge", mixinStandardHelpOptions = true, description = "Store random data in a sector.")
+    static final class Pledge extends MinerCommand {
+        @Override
+        void run(MinerConnection miner) {
+            SectorId id = miner.api().pledgeSector();
+            if (json()) {
+                printJson(id);
+                return;
+            }
+            out().println("Created CC sector:  " + id.number());
+        }
+    }
+
+    @Command(name = "seal", mixinStandardHelpOptions = true,
+            description = "Manually start sealing a sector (filling any unused space with junk).")
+    static final class Seal extends MinerCommand {
+        @Parameters(paramLabel = "<sectorNum>", description = "The sector number.")
+        long sector;
+
+        @Override
+        void check() {
+            sectorNumber(sector);
+        }
+
+        @Override
+        void run(MinerConnection miner) {
+            miner.api().sectorStartSealing(sector);
+            if (json()) {
+                printJson(null);
+            }
+        }
+    }
+
+    @Command(name = "mark-for-upgrade", aliases = "snap-up", mixinStandardHelpOptions = true,
+            description = "Mark a committed-capacity sector to be filled with deals (a snap-deal upgrade).")
+    static final class MarkForUpgrade extends MinerCommand {
+        @Parameters(paramLabel = "<sectorNum>", description = "The sector number.")
+        long sector;
+
+        @Override
+        void check() {
+            sectorNumber(sector);
+        }
+
+        @Override
+        void run(MinerConnection miner) {
+            miner.api().sectorMarkForUpgrade(sector, true);
+            if (json()) {
+                printJson(null);
+            }
+        }
+    }
+
+    @Command(name = "abort-upgrade", mixinStandardHelpOptions = true,
+            description = "Abort the attempted (snap-deal) upgrade of a CC sector, reverting it to as before.")
+    static final class AbortUpgrade extends MinerCommand {
+        @Parameters(paramLabel = "<sectorNum>", description = "The sector number.")
+        long sector;
+
+        @Option(names = "--really-do-it", description = "Pass this flag if you know what you are doing.")
+        boolean really;
+
+        @Override
+        void check() {
+            if (!really) {
+                throw refuse("--really-do-it must be specified for this action to have an effect; "
+                        + "you have been warned");
+            }
+            sectorNumber(sector);
+        }
+
+        @Override
+        void run(MinerConnection miner) {
+            miner.api().sectorAbortUpgrade(sector);
+            if (json()) {
+                printJson(null);
+            }
+        }
+    }
+
+    /** Parses {@code --states A,B}: every name must be one of Lotus's states. */
+    static List<String> states(String csv) {
+        List<String> out = new ArrayList<>();
+        for (String s : csv.split(",", -1)) {
+            String name = s.strip();
+            if (SectorState.byName(name).isEmpty()) {
+                throw new CliException("--states: \"" + name + "\" is not a valid sector state");
+            }
+            out.add(name);
+        }
+        return out;
+    }
+}
