@@ -74,8 +74,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         PrintWriter out = spec.commandLine().getOut();
         Scenario scen = scenario == null ? null : scenarioWithOverrides();
         Profile p = scen != null ? scen.profile() : Profile.parse(profile);
-        MinerConfig cfg = scen != null ? scen.minerConfig() : MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor))
-                .withSectorSize(SectorSize.parse(sectorSize)).withSeed(seed);
+        MinerConfig cfg = scen != null ? scen.minerConfig()
+                : MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor))
+                        .withSectorSize(SectorSize.parse(sectorSize)).withSeed(seed);
         if (pledge < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pledge must not be negative");
         }
