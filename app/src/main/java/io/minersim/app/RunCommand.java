@@ -2,6 +2,8 @@ package io.minersim.app;
 
 import io.minersim.app.node.MinerNode;
 import io.minersim.app.repo.MinerRepo;
+import io.minersim.app.scenario.Scenario;
+import io.minersim.app.scenario.ScenarioLoader;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.MinerConfig;
 import io.minersim.sealing.Profile;
@@ -10,6 +12,7 @@ import io.minersim.sealing.fsm.SectorState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +61,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--repo", description = "Repo directory (default: $MINERSIM_PATH or ~/.minersim).")
     java.nio.file.Path repo;
 
+    @Option(names = "--scenario", description = "Start from a scenario file (JSON or YAML): the miner, its clock,"
+            + " sectors and events. --clock, --block-time and --seed given as well override the file.")
+    java.nio.file.Path scenario;
+
     @Option(names = "--listen", defaultValue = "127.0.0.1:2345",
             description = "Address of the JSON-RPC endpoint; port 0 picks a free one (default: ${DEFAULT-VALUE}).")
     String listen;
@@ -81,14 +88,20 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Profile p = Profile.parse(profile);
+        Scenario scen = scenario == null ? null : scenarioWithOverrides();
+        Profile p = scen != null ? scen.profile() : Profile.parse(profile);
         io.minersim.sealing.activity.ActivityProfile activityProfile = activity == null ? null
                 : io.minersim.sealing.activity.ActivityProfile.parse(activity);
         if (miners != 1) {
+            if (scen != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--miners cannot be combined with --scenario: a scenario names its miner");
+            }
             return runFleet(out, p, activityProfile);
         }
-        MinerConfig cfg = MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor))
-                .withSectorSize(SectorSize.parse(sectorSize)).withSeed(seed);
+        MinerConfig cfg = scen != null ? scen.minerConfig()
+                : MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor))
+                        .withSectorSize(SectorSize.parse(sectorSize)).withSeed(seed);
         if (pledge < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pledge must not be negative");
         }
@@ -112,7 +125,12 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                     + listen + "'");
         }
         MinerRepo minerRepo = MinerRepo.open(repo != null ? repo : MinerRepo.defaultPath(System.getenv()));
-        MinerNode node = MinerNode.builder().profile(p).config(cfg).manualClock(manual)
+        MinerNode.Builder builder = MinerNode.builder();
+        if (scen != null) {
+            builder.scenario(scen);
+            seed = cfg.seed();
+        }
+        MinerNode node = builder.profile(p).config(cfg).manualClock(manual)
                 .blockTime(blockTime == null ? null : parseDuration(blockTime)).listen(host, port).repo(minerRepo)
                 .start();
         Thread hook = new Thread(node::close, "minersim-shutdown");
@@ -195,6 +213,28 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 blockTime == null ? null : parseDuration(blockTime), listen.substring(0, colon).replace("[", "")
                         .replace("]", ""), port, root, activityProfile);
         return io.minersim.app.fleet.FleetRunner.run(settings, pledge, untilEpoch, statsListen, statsKeys, clock, out);
+    }
+
+    /** The scenario file, with --clock, --block-time and --seed applied; the miner options may not be given. */
+    private Scenario scenarioWithOverrides() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        for (String option : List.of("--actor", "--sector-size", "--profile")) {
+            if (given.hasMatchedOption(option)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option
+                        + " cannot be combined with --scenario: the scenario names the miner");
+            }
+        }
+        Scenario s = ScenarioLoader.load(scenario);
+        if (given.hasMatchedOption("--seed")) {
+            s = s.withSeed(seed);
+        }
+        if (!given.hasMatchedOption("--clock")) {
+            clock = s.manualClock() != null && s.manualClock() ? "manual" : "real";
+        }
+        if (!given.hasMatchedOption("--block-time") && s.blockTime() != null) {
+            blockTime = s.blockTime().toMillis() + "ms";
+        }
+        return s;
     }
 
     private static String format(SortedMap<SectorState, Long> summary) {

@@ -549,6 +549,79 @@ public final class Miner implements AutoCloseable {
         });
     }
 
+    /**
+     * Materialises sectors directly in the states a scenario gives them, with the past those states
+     * imply, all or nothing (see {@link SectorSeeder}); they go on from there as the clock runs.
+     * Returns the sector numbers in the order of the seeds.
+     */
+    public long[] seed(List<SectorSeed> seeds) {
+        return write(() -> new SectorSeeder(new SeedHost()).seed(seeds));
+    }
+
+    /** The miner's side of {@link SectorSeeder}, called under the write lock. */
+    private final class SeedHost implements SectorSeeder.Host {
+        @Override public long head() {
+            return head;
+        }
+
+        @Override public MinerConfig config() {
+            return config;
+        }
+
+        @Override public SealingConfig sealing() {
+            return sealing;
+        }
+
+        @Override public SectorTable sectors() {
+            return sectors;
+        }
+
+        @Override public SectorNumberAssigner numbers() {
+            return numbers;
+        }
+
+        @Override public SectorHistory history() {
+            return history;
+        }
+
+        @Override public ChainMessages messages() {
+            return messages;
+        }
+
+        @Override public void scheduleLanding(Message m) {
+            Miner.this.scheduleLanding(m);
+        }
+
+        @Override public void replay(Sector s, SectorEvent event, long arg, String error, long epoch) {
+            long now = head;
+            head = epoch;
+            try {
+                s.log.append(event.ordinal(), epoch, arg, error);
+                applyEvent(s, event, arg, s.state, error);
+            } finally {
+                head = now;
+            }
+        }
+
+        @Override public void assign(Sector s, Piece piece) {
+            Miner.this.assign(s, piece);
+        }
+
+        @Override public long preCommitExpiration(Sector s, long epoch) {
+            long now = head;
+            head = epoch;
+            try {
+                return Miner.this.preCommitExpiration(s);
+            } finally {
+                head = now;
+            }
+        }
+
+        @Override public void enter(Sector s) {
+            Miner.this.enter(s);
+        }
+    }
+
     /** {@code SectorNumReserve}. */
     public void numReserve(String name, BitField sectorNumbers, boolean force) {
         write(() -> {

@@ -6,6 +6,7 @@ import io.minersim.sealing.fsm.SectorState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,9 +21,11 @@ class ConcurrencyTest {
         SimulatedMiner sim = SimulatedMiner.devnet();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         AtomicBoolean done = new AtomicBoolean();
+        CountDownLatch readerRunning = new CountDownLatch(1);
         List<Future<?>> work = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             work.add(pool.submit(() -> {
+                readerRunning.await(60, TimeUnit.SECONDS);
                 for (int i = 0; i < 500; i++) {
                     sim.miner.pledgeSector();
                 }
@@ -47,6 +50,7 @@ class ConcurrencyTest {
                     assertThat(proving[i]).isGreaterThan(proving[i - 1]);
                 }
                 reads++;
+                readerRunning.countDown();
             }
             return reads;
         });

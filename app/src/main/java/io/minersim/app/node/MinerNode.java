@@ -12,6 +12,8 @@ import io.minersim.app.rpc.RpcDispatcher;
 import io.minersim.app.rpc.RpcError;
 import io.minersim.app.rpc.RpcJson;
 import io.minersim.app.rpc.RpcServer;
+import io.minersim.app.scenario.Scenario;
+import io.minersim.app.scenario.ScenarioSession;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.Permission;
 import io.minersim.rpc.SimApi;
@@ -77,6 +79,7 @@ public final class MinerNode implements AutoCloseable {
         private MinerRepo repo;
         private Duration addPieceTimeout = Duration.ofMinutes(10);
         private ChainClock sharedClock;
+        private Scenario scenario;
 
         /** The profile's defaults, keeping the actor, sector size and seed already set. */
         public Builder profile(Profile p) {
@@ -130,13 +133,43 @@ public final class MinerNode implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts from a scenario: its profile, miner configuration and clock (mode and block time when it
+         * names them, and its start epoch), then its sectors and scheduled events. Later calls may still
+         * change the clock or the configuration.
+         */
+        public Builder scenario(Scenario s) {
+            this.scenario = s;
+            this.profile = s.profile();
+            this.config = s.minerConfig();
+            if (s.manualClock() != null) {
+                this.manualClock = s.manualClock();
+            }
+            if (s.blockTime() != null) {
+                this.blockTime = s.blockTime();
+            }
+            return this;
+        }
+
         public MinerNode start() throws Exception {
+            long startEpoch = scenario == null ? 0 : scenario.startEpoch();
             ChainClock clock = sharedClock != null ? sharedClock
-                    : manualClock ? ManualChainClock.atGenesis(config.policy())
-                    : new ScaledRealtimeChainClock(0, config.policy().genesisTimestamp(),
+                    : manualClock ? new ManualChainClock(startEpoch, config.policy().genesisTimestamp(),
+                    config.policy().blockDelaySeconds())
+                    : new ScaledRealtimeChainClock(startEpoch, config.policy().genesisTimestamp(),
                             config.policy().blockDelaySeconds(), blockTime == null ? profile.defaultBlockTime()
                                     : blockTime);
-            Miner miner = Miner.start(config, clock);
+            ScenarioSession session = scenario == null ? null
+                    : scenario.withSeed(config.seed()).session(clock);
+            Miner miner = Miner.start(config, session == null ? clock : session.clock());
+            if (session != null) {
+                try {
+                    session.load(miner);
+                } catch (RuntimeException e) {
+                    miner.close();
+                    throw e;
+                }
+            }
             JwtAuthority auth = repo == null ? JwtAuthority.generate() : new JwtAuthority(repo.apiSecret());
             PushStreams push = new PushStreams();
             MinerNode[] self = new MinerNode[1];

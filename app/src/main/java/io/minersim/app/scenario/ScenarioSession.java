@@ -1,0 +1,177 @@
+package io.minersim.app.scenario;
+
+import io.minersim.sealing.FailureRule;
+import io.minersim.sealing.Miner;
+import io.minersim.sealing.SealingException;
+import io.minersim.sealing.chain.ChainClock;
+import io.minersim.sealing.chain.HeadListener;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One run of a {@link Scenario} on one miner. Its clock stands between the chain clock and the miner:
+ * when the head jumps past scheduled epochs, the miner is told each of those epochs in turn and the
+ * events due there run once it has caught up, so an event at epoch E happens at E however the clock
+ * moves. An event that cannot happen when its epoch comes (its sectors are no longer Proving, say) is
+ * reported on stderr and in {@link #failures()}; the run goes on.
+ */
+public final class ScenarioSession {
+    private final Scenario scenario;
+    private final ChainClock chain;
+    private final EventClock clock = new EventClock();
+    private final TreeMap<Long, List<ScheduledEvent>> due = new TreeMap<>();
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private volatile Miner miner;
+
+    ScenarioSession(Scenario scenario, ChainClock chain) {
+        this.scenario = scenario;
+        this.chain = chain;
+        for (ScheduledEvent e : scenario.events()) {
+            due.computeIfAbsent(e.epoch(), k -> new ArrayList<>()).add(e);
+        }
+    }
+
+    /** The clock to start the miner on. */
+    public ChainClock clock() {
+        return clock;
+    }
+
+    /**
+     * Seeds the miner (started on {@link #clock()}) with the scenario's sectors, then runs the events
+     * due at the head. Returns the seeded sector numbers, named sectors first.
+     */
+    public long[] load(Miner m) {
+        if (miner != null) {
+            throw new IllegalStateException("the scenario is already loaded");
+        }
+        miner = m;
+        long[] numbers = m.seed(scenario.seeds());
+        synchronized (clock) {
+            runDue(m.head());
+        }
+        return numbers;
+    }
+
+    /** The events that could not happen, one line each. */
+    public List<String> failures() {
+        synchronized (failures) {
+            return List.copyOf(failures);
+        }
+    }
+
+    private void runDue(long epoch) {
+        while (!due.isEmpty() && due.firstKey() <= epoch) {
+            for (ScheduledEvent e : due.pollFirstEntry().getValue()) {
+                try {
+                    run(e);
+                } catch (SealingException | IllegalArgumentException ex) {
+                    String line = "scenario event " + e.path() + " (" + e.kind().wire() + ") at epoch " + epoch
+                            + " failed: " + ex.getMessage();
+                    failures.add(line);
+                    System.err.println("minersim: " + line);
+                }
+            }
+        }
+    }
+
+    private void run(ScheduledEvent e) {
+        Miner m = miner;
+        switch (e.kind()) {
+            case FAULT -> m.declareFaults(targets(e), e.declared());
+            case RECOVER -> m.recoverFaults(targets(e));
+            case TERMINATE -> {
+                for (long n : targets(e)) {
+                    m.terminate(n);
+                }
+            }
+            case FAILURE -> m.injectFailure(new FailureRule(e.state(), e.sector(), Math.max(1, e.count()), e.error()));
+            case PLEDGE -> {
+                for (int i = 0; i < e.count(); i++) {
+                    m.pledgeSector();
+                }
+            }
+            case EXPIRE_DEALS -> throw new SealingException("deal expiry is not available in this build");
+        }
+    }
+
+    /** The event's sectors: by number, or the lowest-numbered {@code count} in its state now. */
+    private List<Long> targets(ScheduledEvent e) {
+        if (!e.sectors().isEmpty()) {
+            return e.sectors();
+        }
+        long[] inState = miner.listInStates(List.of(e.state()));
+        if (inState.length < e.count()) {
+            throw new SealingException("only " + inState.length + " sectors are " + e.state() + ", " + e.count()
+                    + " asked");
+        }
+        List<Long> out = new ArrayList<>(e.count());
+        for (int i = 0; i < e.count(); i++) {
+            out.add(inState[i]);
+        }
+        return out;
+    }
+
+    /** The chain clock as the miner sees it: the same head and times, told epoch by scheduled epoch. */
+    private final class EventClock implements ChainClock, HeadListener {
+        private final List<HeadListener> listeners = new CopyOnWriteArrayList<>();
+        /** Guards subscriptions only: the miner unsubscribes under its own lock while heads may be moving. */
+        private final Object subscriptions = new Object();
+        private long told = -1;
+
+        @Override
+        public long head() {
+            return chain.head();
+        }
+
+        @Override
+        public long genesisTimestamp() {
+            return chain.genesisTimestamp();
+        }
+
+        @Override
+        public long blockDelaySeconds() {
+            return chain.blockDelaySeconds();
+        }
+
+        @Override
+        public void subscribe(HeadListener listener) {
+            synchronized (subscriptions) {
+                if (listeners.isEmpty()) {
+                    chain.subscribe(this);
+                }
+                listeners.add(listener);
+            }
+        }
+
+        @Override
+        public void unsubscribe(HeadListener listener) {
+            synchronized (subscriptions) {
+                if (listeners.remove(listener) && listeners.isEmpty()) {
+                    chain.unsubscribe(this);
+                }
+            }
+        }
+
+        @Override
+        public synchronized void onHead(long epoch) {
+            while (miner != null && !due.isEmpty() && due.firstKey() <= epoch) {
+                long at = due.firstKey();
+                tell(at);
+                runDue(at);
+            }
+            tell(epoch);
+        }
+
+        private void tell(long epoch) {
+            if (epoch > told) {
+                told = epoch;
+                for (HeadListener l : listeners) {
+                    l.onHead(epoch);
+                }
+            }
+        }
+    }
+}
