@@ -88,16 +88,26 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Scenario scen = scenario == null ? null : scenarioWithOverrides();
+        List<Scenario> fleet = scenario == null ? null : ScenarioLoader.loadFleet(scenario);
+        if (fleet != null && (fleet.size() > 1 || miners != 1) && spec.commandLine().getParseResult()
+                .hasMatchedOption("--miners")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--miners cannot be combined with --scenario: the scenario names its miners");
+        }
+        Scenario scen = fleet == null ? null : scenarioWithOverrides(fleet.get(0));
         Profile p = scen != null ? scen.profile() : Profile.parse(profile);
         io.minersim.sealing.activity.ActivityProfile activityProfile = activity == null ? null
                 : io.minersim.sealing.activity.ActivityProfile.parse(activity);
-        if (miners != 1) {
-            if (scen != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--miners cannot be combined with --scenario: a scenario names its miner");
+        if (miners != 1 || (fleet != null && fleet.size() > 1)) {
+            List<Scenario> scenarios = null;
+            if (fleet != null) {
+                scenarios = new java.util.ArrayList<>();
+                for (Scenario s : fleet) {
+                    scenarios.add(spec.commandLine().getParseResult().hasMatchedOption("--seed") ? s.withSeed(seed) : s);
+                }
+                miners = scenarios.size();
             }
-            return runFleet(out, p, activityProfile);
+            return runFleet(out, p, activityProfile, scenarios);
         }
         MinerConfig cfg = scen != null ? scen.minerConfig()
                 : MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor))
@@ -184,8 +194,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     }
 
     /** {@code --miners N}: the fleet, with the same options. */
-    private int runFleet(PrintWriter out, Profile p, io.minersim.sealing.activity.ActivityProfile activityProfile)
-            throws Exception {
+    private int runFleet(PrintWriter out, Profile p, io.minersim.sealing.activity.ActivityProfile activityProfile,
+            List<Scenario> scenarios) throws Exception {
         if (pledge < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pledge must not be negative");
         }
@@ -206,17 +216,18 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             throw new CommandLine.ParameterException(spec.commandLine(), "--listen must be HOST:PORT, not '" + listen
                     + "'");
         }
-        MinerConfig base = MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor)).withSeed(seed);
+        MinerConfig base = scenarios != null ? scenarios.get(0).minerConfig()
+                : MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor)).withSeed(seed);
         java.nio.file.Path root = MinerRepo.open(repo != null ? repo : MinerRepo.defaultPath(System.getenv())).root();
         io.minersim.app.fleet.Fleet.Settings settings = new io.minersim.app.fleet.Fleet.Settings(miners, p, base,
                 io.minersim.app.fleet.FleetRunner.sizes(sectorSize), manual,
                 blockTime == null ? null : parseDuration(blockTime), listen.substring(0, colon).replace("[", "")
-                        .replace("]", ""), port, root, activityProfile);
+                        .replace("]", ""), port, root, activityProfile, scenarios);
         return io.minersim.app.fleet.FleetRunner.run(settings, pledge, untilEpoch, statsListen, statsKeys, clock, out);
     }
 
     /** The scenario file, with --clock, --block-time and --seed applied; the miner options may not be given. */
-    private Scenario scenarioWithOverrides() {
+    private Scenario scenarioWithOverrides(Scenario loaded) {
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
         for (String option : List.of("--actor", "--sector-size", "--profile")) {
             if (given.hasMatchedOption(option)) {
@@ -224,7 +235,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                         + " cannot be combined with --scenario: the scenario names the miner");
             }
         }
-        Scenario s = ScenarioLoader.load(scenario);
+        Scenario s = loaded;
         if (given.hasMatchedOption("--seed")) {
             s = s.withSeed(seed);
         }

@@ -2,6 +2,7 @@ package io.minersim.app.fleet;
 
 import io.minersim.app.node.MinerNode;
 import io.minersim.app.repo.MinerRepo;
+import io.minersim.app.scenario.Scenario;
 import io.minersim.sealing.InvalidInputException;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.MinerConfig;
@@ -50,10 +51,18 @@ public final class Fleet implements AutoCloseable {
      * @param basePort the first miner's port; 0 gives every miner a free port
      * @param repo the fleet's repo root (null: no repo files)
      * @param activity random activity for every miner, or null for none
+     * @param scenarios one scenario per miner (a scenario's {@code miners} list), or null; when given,
+     *     they name the miners (count, actors, sizes, settings, sectors, events) and the first one's
+     *     start epoch is the clock's
      */
     public record Settings(int count, Profile profile, MinerConfig base, List<SectorSize> sizes, boolean manualClock,
-            Duration blockTime, String host, int basePort, Path repo, ActivityProfile activity) {
+            Duration blockTime, String host, int basePort, Path repo, ActivityProfile activity,
+            List<Scenario> scenarios) {
         public Settings {
+            if (scenarios != null && scenarios.size() != count) {
+                throw new InvalidInputException("miners", "a fleet of " + count + " miners with " + scenarios.size()
+                        + " scenarios");
+            }
             if (count < 1 || count > 1000) {
                 throw new InvalidInputException("miners", "a fleet has 1 to 1000 miners, not " + count);
             }
@@ -71,18 +80,26 @@ public final class Fleet implements AutoCloseable {
 
     /** Starts every miner (all or none: a failure stops those already started). */
     public static Fleet start(Settings s) throws Exception {
-        ChainClock clock = s.manualClock() ? ManualChainClock.atGenesis(s.base().policy())
-                : new ScaledRealtimeChainClock(0, s.base().policy().genesisTimestamp(),
+        long startEpoch = s.scenarios() == null ? 0 : s.scenarios().get(0).startEpoch();
+        ChainClock clock = s.manualClock() ? new ManualChainClock(startEpoch, s.base().policy().genesisTimestamp(),
+                s.base().policy().blockDelaySeconds())
+                : new ScaledRealtimeChainClock(startEpoch, s.base().policy().genesisTimestamp(),
                         s.base().policy().blockDelaySeconds(),
                         s.blockTime() == null ? s.profile().defaultBlockTime() : s.blockTime());
         List<MinerNode> nodes = new ArrayList<>();
         List<MinerActivity> activities = new ArrayList<>();
         try {
             for (int i = 0; i < s.count(); i++) {
-                MinerConfig cfg = s.base().withActorId(s.base().actorId() + i).withSeed(s.base().seed() + i)
-                        .withSectorSize(s.sizes().get(i % s.sizes().size()));
+                Scenario scenario = s.scenarios() == null ? null : s.scenarios().get(i);
+                MinerConfig cfg = scenario != null ? scenario.minerConfig()
+                        : s.base().withActorId(s.base().actorId() + i).withSeed(s.base().seed() + i)
+                                .withSectorSize(s.sizes().get(i % s.sizes().size()));
                 MinerRepo repo = s.repo() == null ? null : MinerRepo.open(s.repo().resolve(cfg.actorAddress()));
-                nodes.add(MinerNode.builder().profile(s.profile()).config(cfg).sharedClock(clock)
+                MinerNode.Builder b = MinerNode.builder();
+                if (scenario != null) {
+                    b.scenario(scenario);
+                }
+                nodes.add(b.profile(s.profile()).config(cfg).sharedClock(clock)
                         .listen(s.host(), s.basePort() == 0 ? 0 : s.basePort() + i).repo(repo).start());
             }
             if (s.activity() != null) {

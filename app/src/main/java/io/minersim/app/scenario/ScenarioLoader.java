@@ -126,11 +126,82 @@ public final class ScenarioLoader {
         return parse(text, "<inline>", !looksLikeJson(text));
     }
 
+    /**
+     * Reads and checks a scenario file that describes one miner ({@code miner}) or a fleet
+     * ({@code miners}): one scenario per miner, in order, sharing the file's profile, seed and clock.
+     * A fleet miner without an {@code actor} is {@code f01000} + its index.
+     */
+    public static List<Scenario> loadFleet(Path file) {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScenarioException(name, List.of(new Problem("$", "cannot read the file: " + e.getMessage())));
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml")
+                || (!lower.endsWith(".json") && !looksLikeJson(text));
+        return parseFleet(text, name, yaml);
+    }
+
+    /** {@link #loadFleet} for text, JSON or YAML. */
+    public static List<Scenario> parseFleet(String text) {
+        return parseFleet(text, "<inline>", !looksLikeJson(text));
+    }
+
+    private static List<Scenario> parseFleet(String text, String source, boolean yaml) {
+        JsonNode tree = tree(text, source, yaml);
+        if (!tree.has("miners")) {
+            return List.of(new Reader(source, tree).read());
+        }
+        Set<Problem> problems = new LinkedHashSet<>();
+        List<Scenario> out = new ArrayList<>();
+        if (tree.has("miner")) {
+            problems.add(new Problem("$.miners", "give one miner under \"miner\", or a fleet under \"miners\", not both"));
+        }
+        JsonNode miners = tree.get("miners");
+        if (miners.isEmpty()) {
+            problems.add(new Problem("$.miners", "a fleet has at least one miner"));
+        }
+        Map<Long, Integer> actors = new HashMap<>();
+        for (int i = 0; i < miners.size(); i++) {
+            try {
+                Scenario sc = new Reader(source, tree, miners.get(i), "$.miners[" + i + "]", i).read();
+                Integer other = actors.putIfAbsent(sc.minerConfig().actorId(), i);
+                if (other != null) {
+                    problems.add(new Problem("$.miners[" + i + "].actor", "actor " + sc.minerConfig().actorAddress()
+                            + " is also $.miners[" + other + "]'s"));
+                }
+                out.add(sc);
+            } catch (ScenarioException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            List<Problem> sorted = new ArrayList<>(problems);
+            sorted.sort(Comparator.comparing(Problem::path, PATH_ORDER));
+            throw new ScenarioException(source, sorted);
+        }
+        return List.copyOf(out);
+    }
+
     private static boolean looksLikeJson(String text) {
         return text.stripLeading().startsWith("{");
     }
 
     static Scenario parse(String text, String source, boolean yaml) {
+        JsonNode tree = tree(text, source, yaml);
+        if (tree.has("miners")) {
+            throw new ScenarioException(source, List.of(new Problem("$.miners", tree.has("miner")
+                    ? "give one miner under \"miner\", or a fleet under \"miners\", not both"
+                    : "a fleet of miners: start it with minersim run --scenario")));
+        }
+        return new Reader(source, tree).read();
+    }
+
+    /** The document, checked against the schema. */
+    private static JsonNode tree(String text, String source, boolean yaml) {
         JsonNode tree;
         try {
             tree = (yaml ? YAML : JSON).readTree(text);
@@ -147,7 +218,7 @@ public final class ScenarioLoader {
         if (!problems.isEmpty()) {
             throw new ScenarioException(source, problems);
         }
-        return new Reader(source, tree).read();
+        return tree;
     }
 
     /** What the schema says of the document, one problem per field, in path order. */
@@ -219,10 +290,21 @@ public final class ScenarioLoader {
         private final String source;
         private final JsonNode root;
         private final List<Problem> problems = new ArrayList<>();
+        /** The miner read, its JSON path, and its index in a fleet (-1 for a single miner). */
+        private final JsonNode minerNode;
+        private final String minerPath;
+        private final int fleetIndex;
 
         Reader(String source, JsonNode root) {
+            this(source, root, root.path("miner"), "$.miner", -1);
+        }
+
+        Reader(String source, JsonNode root, JsonNode minerNode, String minerPath, int fleetIndex) {
             this.source = source;
             this.root = root;
+            this.minerNode = minerNode;
+            this.minerPath = minerPath;
+            this.fleetIndex = fleetIndex;
         }
 
         private void problem(String path, String message) {
@@ -242,12 +324,11 @@ public final class ScenarioLoader {
                 }
             }
             long startEpoch = longValue(clock.path("startEpoch"), "$.clock.startEpoch", 0);
-            if (root.has("miners")) {
-                problem("$.miners", root.has("miner") ? "give one miner under \"miner\", or a fleet under \"miners\","
-                        + " not both" : "a fleet of miners is not supported yet: describe one miner under \"miner\"");
-            }
-            JsonNode miner = root.path("miner");
+            JsonNode miner = minerNode;
             MinerConfig config = MinerConfig.of(profile).withSeed(seed);
+            if (fleetIndex >= 0) {
+                config = config.withActorId(MinerConfig.DEFAULT_ACTOR_ID + fleetIndex);
+            }
             if (miner.has("actor")) {
                 config = config.withActorId(MinerConfig.parseActor(miner.get("actor").asText()));
             }
@@ -256,7 +337,7 @@ public final class ScenarioLoader {
             }
             config = config.withSealing(sealing(profile.sealing(), miner.path("sealing")))
                     .withStages(stages(profile.stages(), miner.path("stages")));
-            long dealIdStart = longValue(miner.path("dealIdStart"), "$.miner.dealIdStart", DEFAULT_DEAL_ID_START);
+            long dealIdStart = longValue(miner.path("dealIdStart"), minerPath + ".dealIdStart", DEFAULT_DEAL_ID_START);
 
             Map<Long, String> dealIds = new HashMap<>();
             List<SectorSeed> sectors = sectors(config, miner.path("sectors"), dealIds);
@@ -268,7 +349,7 @@ public final class ScenarioLoader {
                 generated += g.count() * g.deals();
             }
             if (total > MAX_SECTORS) {
-                problem("$.miner.counts", "the scenario seeds " + total + " sectors; at most " + MAX_SECTORS);
+                problem(minerPath + ".counts", "the scenario seeds " + total + " sectors; at most " + MAX_SECTORS);
             }
             if (generated > 0) {
                 for (Map.Entry<Long, String> e : dealIds.entrySet()) {
@@ -321,7 +402,7 @@ public final class ScenarioLoader {
 
         private SealingConfig sealing(SealingConfig defaults, JsonNode node) {
             SealingConfig.Builder b = defaults.toBuilder();
-            String at = "$.miner.sealing.";
+            String at = minerPath + ".sealing.";
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode v = e.getValue();
@@ -365,7 +446,7 @@ public final class ScenarioLoader {
                     "FinalizeSector", "ReplicaUpdate", "ProveReplicaUpdate", "FinalizeReplicaUpdate",
                     "ReleaseSectorKey", "Removing");
             for (int i = 0; i < v.length; i++) {
-                v[i] = longValue(node.path(names.get(i)), "$.miner.stages." + names.get(i), v[i]);
+                v[i] = longValue(node.path(names.get(i)), minerPath + ".stages." + names.get(i), v[i]);
             }
             return new StageDurations(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]);
         }
@@ -375,7 +456,7 @@ public final class ScenarioLoader {
             Map<Long, String> numbers = new HashMap<>();
             for (int i = 0; i < list.size(); i++) {
                 JsonNode s = list.get(i);
-                String path = "$.miner.sectors[" + i + "]";
+                String path = minerPath + ".sectors[" + i + "]";
                 SectorState state = state(s.get("state"), path + ".state");
                 long number = longValue(s.path("number"), path + ".number", SectorSeed.NEXT);
                 if (number >= 0) {
@@ -499,7 +580,7 @@ public final class ScenarioLoader {
             List<Scenario.CountGroup> out = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 JsonNode g = list.get(i);
-                String path = "$.miner.counts[" + i + "]";
+                String path = minerPath + ".counts[" + i + "]";
                 SectorState state = state(g.get("state"), path + ".state");
                 long count = longValue(g.path("count"), path + ".count", 0);
                 int deals = intValue(g.path("deals"), path + ".deals", 0);
@@ -547,7 +628,7 @@ public final class ScenarioLoader {
             List<java.util.function.LongConsumer> sectorChecks = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 JsonNode e = list.get(i);
-                String path = "$.miner.events[" + i + "]";
+                String path = minerPath + ".events[" + i + "]";
                 Kind kind = Kind.of(e.get("kind").asText());
                 long epoch = longValue(e.path("epoch"), path + ".epoch", startEpoch);
                 if (epoch < startEpoch) {

@@ -32,7 +32,7 @@ class FleetTest {
 
     private Fleet.Settings settings(int count, List<SectorSize> sizes, ActivityProfile activity) {
         return new Fleet.Settings(count, Profile.DEVNET, MinerConfig.of(Profile.DEVNET).withSeed(5), sizes, true,
-                null, "127.0.0.1", 0, repo, activity);
+                null, "127.0.0.1", 0, repo, activity, null);
     }
 
     @Test
@@ -90,7 +90,7 @@ class FleetTest {
         assertThatThrownBy(() -> settings(0, List.of(SectorSize.SIZE_2KiB), null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("1 to 1000");
         assertThatThrownBy(() -> new Fleet.Settings(3, Profile.DEVNET, MinerConfig.of(Profile.DEVNET),
-                List.of(SectorSize.SIZE_2KiB), true, null, "127.0.0.1", 65_534, repo, null))
+                List.of(SectorSize.SIZE_2KiB), true, null, "127.0.0.1", 65_534, repo, null, null))
                 .hasMessageContaining("not all valid");
     }
 
