@@ -19,7 +19,9 @@ final class EpochScheduler {
         /** The terminate batcher's wait. */
         TERMINATE_BATCH,
         /** A sent message has been on chain for the message confidence. */
-        MESSAGE
+        MESSAGE,
+        /** The head passed an expiration epoch: the sectors expiring then leave the chain. */
+        EXPIRATION
     }
 
     static final class Timer implements Comparable<Timer> {
