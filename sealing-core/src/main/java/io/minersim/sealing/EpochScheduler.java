@@ -65,4 +65,25 @@ final class EpochScheduler {
     int size() {
         return queue.size();
     }
+
+    /** The pending timers in firing order (a copy). */
+    Timer[] pending() {
+        Timer[] out = queue.toArray(new Timer[0]);
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    /** The order number the next timer will get. */
+    long nextSeq() {
+        return seq;
+    }
+
+    /** Puts back a timer taken by {@link #pending()}, keeping its order number: for restoring a snapshot. */
+    void restore(long epoch, long timerSeq, Action action, Sector sector, long version) {
+        queue.add(new Timer(epoch, timerSeq, action, sector, version));
+    }
+
+    void nextSeq(long next) {
+        seq = next;
+    }
 }

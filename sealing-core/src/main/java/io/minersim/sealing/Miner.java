@@ -31,6 +31,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -69,36 +70,37 @@ public final class Miner implements AutoCloseable {
     private final ChainClock clock;
     private final long sectorSize;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final SectorTable sectors = new SectorTable();
-    private final EpochScheduler timers = new EpochScheduler();
-    private final SectorNumberAssigner numbers = new SectorNumberAssigner();
-    private final SectorBatcher preCommits = new SectorBatcher();
-    private final SectorBatcher commits = new SectorBatcher();
-    private final SectorBatcher terminations = new SectorBatcher();
-    private final ChainMessages messages;
-    private final SectorHistory history;
+    // The state a snapshot carries (MinerSnapshot reads it; restore replaces it whole, under the write lock).
+    SectorTable sectors = new SectorTable();
+    EpochScheduler timers = new EpochScheduler();
+    SectorNumberAssigner numbers = new SectorNumberAssigner();
+    SectorBatcher preCommits = new SectorBatcher();
+    SectorBatcher commits = new SectorBatcher();
+    SectorBatcher terminations = new SectorBatcher();
+    ChainMessages messages;
+    SectorHistory history;
     private final SimulatedRandomness random;
-    private final List<FailureRule> failureRules = new ArrayList<>();
-    private final ExpirationQueue expirations = new ExpirationQueue();
+    List<FailureRule> failureRules = new ArrayList<>();
+    ExpirationQueue expirations = new ExpirationQueue();
     /** Deal IDs the chain has expired (Sim.ExpireDeals): sectors still sealing with one give up. */
-    private final Set<Long> expiredDeals = new java.util.TreeSet<>();
-    private final ArrayDeque<PendingPiece> pendingPieces = new ArrayDeque<>();
+    Set<Long> expiredDeals = new java.util.TreeSet<>();
+    ArrayDeque<PendingPiece> pendingPieces = new ArrayDeque<>();
     /** Pieces placed during the current write, whose futures complete once the lock is released. */
     private final List<Runnable> placedPieces = new ArrayList<>();
     private final HeadListener headListener = this::onHead;
-    private final List<Piece> ccPieces;
-    private final byte[] zeroCommD;
+    final List<Piece> ccPieces;
+    final byte[] zeroCommD;
     private final Cid zeroCommDCid;
     /** Tipset CIDs quoted by logs, one per epoch that landed a pre-commit; filled by readers too. */
     private final java.util.concurrent.ConcurrentHashMap<Long, Cid> tipSetCids =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private SealingConfig sealing;
-    private Duration expectedSealDuration = Duration.ofHours(24);
-    private long head;
+    SealingConfig sealing;
+    Duration expectedSealDuration = Duration.ofHours(24);
+    long head;
     private boolean closed;
 
-    private record PendingPiece(Piece piece, long unpaddedSize, CompletableFuture<SectorLocation> result) {
+    record PendingPiece(Piece piece, long unpaddedSize, CompletableFuture<SectorLocation> result) {
     }
 
     private Miner(MinerConfig config, ChainClock clock) {
@@ -252,6 +254,50 @@ public final class Miner implements AutoCloseable {
     /** The failure rules still armed. */
     public List<FailureRule> failureRules() {
         return read(() -> List.copyOf(failureRules));
+    }
+
+    /**
+     * The miner's whole state as a tree of plain values (maps, lists, strings, numbers, booleans,
+     * {@code null}) that maps one to one onto JSON; {@link #restore} brings it back exactly. See
+     * {@link MinerSnapshot} for the format.
+     */
+    public Map<String, Object> snapshot() {
+        return read(() -> MinerSnapshot.encode(this));
+    }
+
+    /**
+     * Replaces the whole state with a {@link #snapshot()} of a miner with the same configuration
+     * (actor, sector size, seed, chain policy, stage durations): afterwards every read answers as the
+     * original did and the same calls give the same answers. A malformed or incompatible document is
+     * refused with an {@link InvalidInputException} and nothing changes. Callers still waiting for a
+     * piece placement get a {@link SealingException}. The miner's head becomes the snapshot's; the
+     * caller sets its clock to match.
+     */
+    public void restore(Map<String, ?> document) {
+        MinerSnapshot.Restored r = MinerSnapshot.decode(this, document);
+        List<PendingPiece> dropped = new ArrayList<>();
+        write(() -> {
+            dropped.addAll(pendingPieces);
+            sectors = r.sectors();
+            timers = r.timers();
+            numbers = r.numbers();
+            preCommits = r.preCommits();
+            commits = r.commits();
+            terminations = r.terminations();
+            messages = r.messages();
+            history = r.history();
+            failureRules = r.failureRules();
+            expirations = r.expirations();
+            expiredDeals = r.expiredDeals();
+            pendingPieces = r.pendingPieces();
+            sealing = r.sealing();
+            expectedSealDuration = r.expectedSealDuration();
+            head = r.head();
+            return null;
+        });
+        for (PendingPiece p : dropped) {
+            p.result().completeExceptionally(new SealingException("the miner's state was restored from a snapshot"));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
