@@ -1,6 +1,9 @@
 package io.minersim.app.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.minersim.rpc.SimApi;
 import io.minersim.rpc.types.ChainHead;
 import io.minersim.rpc.types.ClockSettings;
@@ -18,6 +21,7 @@ import io.minersim.sealing.fsm.SectorState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The simulator's own control methods. {@code Sim.Advance} moves a manual clock and returns once
@@ -170,14 +174,30 @@ public final class SimApiImpl implements SimApi {
         return out;
     }
 
-    @Override
-    public JsonNode snapshot() {
-        throw new SealingException("Sim.Snapshot is not available yet");
-    }
+    /** The core's snapshot is plain values; this mapper only turns them into a JSON tree and back. */
+    private static final ObjectMapper TREE = new ObjectMapper();
 
     @Override
-    public void restore(JsonNode snapshot) {
-        throw new SealingException("Sim.Restore is not available yet");
+    public JsonNode snapshot() {
+        return TREE.valueToTree(miner.snapshot());
+    }
+
+    /**
+     * Restores under the clock's lock (no head move meanwhile), then puts the clock's head at the restored
+     * miner's. On a malformed or incompatible snapshot the miner refuses before changing anything.
+     */
+    @Override
+    public void restore(ObjectNode snapshot) {
+        if (snapshot == null) {
+            throw new InvalidInputException("snapshot", "the snapshot is missing: pass the object Sim.Snapshot returned");
+        }
+        Map<String, Object> document = TREE.convertValue(snapshot, new TypeReference<Map<String, Object>>() { });
+        SimulatedChainClock sim = switchableClock();
+        sim.holding(() -> {
+            miner.restore(document);
+            sim.resetHead(miner.head(), () -> { });
+            return null;
+        });
     }
 
     private ManualChainClock manualClock() {
