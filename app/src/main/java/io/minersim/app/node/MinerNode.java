@@ -23,8 +23,7 @@ import io.minersim.sealing.MinerConfig;
 import io.minersim.sealing.Profile;
 import io.minersim.sealing.SealingException;
 import io.minersim.sealing.chain.ChainClock;
-import io.minersim.sealing.chain.ManualChainClock;
-import io.minersim.sealing.chain.ScaledRealtimeChainClock;
+import io.minersim.sealing.chain.SimulatedChainClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MinerNode implements AutoCloseable {
     private final Miner miner;
-    private final ChainClock clock;
+    private final SimulatedChainClock clock;
     private final RpcServer server;
     private final JwtAuthority auth;
     private final MinerRepo repo;
@@ -49,7 +48,7 @@ public final class MinerNode implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closed;
 
-    private MinerNode(Miner miner, ChainClock clock, RpcServer server, JwtAuthority auth, MinerRepo repo) {
+    private MinerNode(Miner miner, SimulatedChainClock clock, RpcServer server, JwtAuthority auth, MinerRepo repo) {
         this.miner = miner;
         this.clock = clock;
         this.server = server;
@@ -141,11 +140,11 @@ public final class MinerNode implements AutoCloseable {
 
         public MinerNode start() throws Exception {
             long startEpoch = scenario == null ? 0 : scenario.startEpoch();
-            ChainClock clock = manualClock ? new ManualChainClock(startEpoch, config.policy().genesisTimestamp(),
-                    config.policy().blockDelaySeconds())
-                    : new ScaledRealtimeChainClock(startEpoch, config.policy().genesisTimestamp(),
-                            config.policy().blockDelaySeconds(), blockTime == null ? profile.defaultBlockTime()
-                                    : blockTime);
+            // one clock whose mode Sim.SetClock can switch; the block time is kept for real mode
+            SimulatedChainClock clock = new SimulatedChainClock(startEpoch, config.policy().genesisTimestamp(),
+                    config.policy().blockDelaySeconds(),
+                    manualClock ? SimulatedChainClock.Mode.MANUAL : SimulatedChainClock.Mode.REAL,
+                    blockTime == null ? profile.defaultBlockTime() : blockTime, System::nanoTime);
             ScenarioSession session = scenario == null ? null
                     : scenario.withSeed(config.seed()).session(clock);
             Miner miner = Miner.start(config, session == null ? clock : session.clock());
@@ -194,9 +193,7 @@ public final class MinerNode implements AutoCloseable {
                 miner.close();
                 throw e;
             }
-            if (clock instanceof ScaledRealtimeChainClock realtime) {
-                realtime.start();
-            }
+            clock.start();
             self[0] = new MinerNode(miner, clock, server, auth, repo);
             return self[0];
         }
@@ -222,11 +219,16 @@ public final class MinerNode implements AutoCloseable {
     }
 
     /** The manual clock, or an error when the node runs on a real one. */
-    public ManualChainClock manualClock() {
-        if (clock instanceof ManualChainClock m) {
-            return m;
+    public SimulatedChainClock manualClock() {
+        if (clock.mode() == SimulatedChainClock.Mode.MANUAL) {
+            return clock;
         }
         throw new IllegalStateException("this node runs on a real clock");
+    }
+
+    /** The node's chain clock, whatever its mode. */
+    public SimulatedChainClock simulatedClock() {
+        return clock;
     }
 
     public URI httpUri() {
@@ -293,9 +295,7 @@ public final class MinerNode implements AutoCloseable {
         try {
             server.stop();
         } finally {
-            if (clock instanceof ScaledRealtimeChainClock realtime) {
-                realtime.close();
-            }
+            clock.close();
             miner.close();
             if (repo != null) {
                 repo.removeApi();
