@@ -1,6 +1,7 @@
 package io.minersim.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import io.minersim.rpc.types.ChainHead;
 import io.minersim.rpc.types.ClockSettings;
@@ -108,8 +109,13 @@ public interface SimApi {
     @RequiresPermission(Permission.ADMIN)
     JsonNode snapshot();
 
-    /** Replaces the miner's whole state with a snapshot taken by {@link #snapshot}. */
+    /**
+     * Replaces the miner's whole state with a snapshot taken by {@link #snapshot} from a miner with the same actor,
+     * sector size, seed, chain policy and stage durations; the chain head becomes the snapshot's. A snapshot is a JSON
+     * object (like a Go struct, anything else fails to decode); a malformed or incompatible one is a code-1 error and
+     * changes nothing.
+     */
     @JsonRpcMethod("Sim.Restore")
     @RequiresPermission(Permission.ADMIN)
-    void restore(@GoType("sim.Snapshot") JsonNode snapshot);
+    void restore(@GoType("sim.Snapshot") ObjectNode snapshot);
 }

@@ -69,6 +69,11 @@ final class ChainMessages {
         return messages.size();
     }
 
+    /** The seed and actor the CIDs derive from; a snapshot's messages are sent again into a fresh log. */
+    ChainMessages emptyCopy() {
+        return new ChainMessages(seed, actorId);
+    }
+
     private static void writeLong(ByteArrayOutputStream out, long v) {
         for (int i = 7; i >= 0; i--) {
             out.write((int) (v >>> (8 * i)));

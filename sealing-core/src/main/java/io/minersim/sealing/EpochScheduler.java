@@ -19,7 +19,9 @@ final class EpochScheduler {
         /** The terminate batcher's wait. */
         TERMINATE_BATCH,
         /** A sent message has been on chain for the message confidence. */
-        MESSAGE
+        MESSAGE,
+        /** The head passed an expiration epoch: the sectors expiring then leave the chain. */
+        EXPIRATION
     }
 
     static final class Timer implements Comparable<Timer> {
@@ -62,5 +64,26 @@ final class EpochScheduler {
 
     int size() {
         return queue.size();
+    }
+
+    /** The pending timers in firing order (a copy). */
+    Timer[] pending() {
+        Timer[] out = queue.toArray(new Timer[0]);
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    /** The order number the next timer will get. */
+    long nextSeq() {
+        return seq;
+    }
+
+    /** Puts back a timer taken by {@link #pending()}, keeping its order number: for restoring a snapshot. */
+    void restore(long epoch, long timerSeq, Action action, Sector sector, long version) {
+        queue.add(new Timer(epoch, timerSeq, action, sector, version));
+    }
+
+    void nextSeq(long next) {
+        seq = next;
     }
 }

@@ -34,6 +34,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -72,34 +73,39 @@ public final class Miner implements AutoCloseable {
     private final ChainClock clock;
     private final long sectorSize;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final SectorTable sectors = new SectorTable();
-    private final EpochScheduler timers = new EpochScheduler();
-    private final SectorNumberAssigner numbers = new SectorNumberAssigner();
-    private final SectorBatcher preCommits = new SectorBatcher();
-    private final SectorBatcher commits = new SectorBatcher();
-    private final SectorBatcher terminations = new SectorBatcher();
-    private final ChainMessages messages;
-    private final SectorHistory history;
-    private final MinerStatistics statistics;
+    // The state a snapshot carries (MinerSnapshot reads it; restore replaces it whole, under the write lock).
+    SectorTable sectors = new SectorTable();
+    EpochScheduler timers = new EpochScheduler();
+    SectorNumberAssigner numbers = new SectorNumberAssigner();
+    SectorBatcher preCommits = new SectorBatcher();
+    SectorBatcher commits = new SectorBatcher();
+    SectorBatcher terminations = new SectorBatcher();
+    ChainMessages messages;
+    SectorHistory history;
+    /** Daily statistics, fed by the history as moves are recorded; a snapshot carries them. */
+    MinerStatistics statistics;
     private final SimulatedRandomness random;
-    private final List<FailureRule> failureRules = new ArrayList<>();
-    private final ArrayDeque<PendingPiece> pendingPieces = new ArrayDeque<>();
+    List<FailureRule> failureRules = new ArrayList<>();
+    ExpirationQueue expirations = new ExpirationQueue();
+    /** Deal IDs the chain has expired (Sim.ExpireDeals): sectors still sealing with one give up. */
+    Set<Long> expiredDeals = new java.util.TreeSet<>();
+    ArrayDeque<PendingPiece> pendingPieces = new ArrayDeque<>();
     /** Pieces placed during the current write, whose futures complete once the lock is released. */
     private final List<Runnable> placedPieces = new ArrayList<>();
     private final HeadListener headListener = this::onHead;
-    private final List<Piece> ccPieces;
-    private final byte[] zeroCommD;
+    final List<Piece> ccPieces;
+    final byte[] zeroCommD;
     private final Cid zeroCommDCid;
     /** Tipset CIDs quoted by logs, one per epoch that landed a pre-commit; filled by readers too. */
     private final java.util.concurrent.ConcurrentHashMap<Long, Cid> tipSetCids =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private SealingConfig sealing;
-    private Duration expectedSealDuration = Duration.ofHours(24);
-    private long head;
+    SealingConfig sealing;
+    Duration expectedSealDuration = Duration.ofHours(24);
+    long head;
     private boolean closed;
 
-    private record PendingPiece(Piece piece, long unpaddedSize, CompletableFuture<SectorLocation> result) {
+    record PendingPiece(Piece piece, long unpaddedSize, CompletableFuture<SectorLocation> result) {
     }
 
     private Miner(MinerConfig config, ChainClock clock) {
@@ -261,6 +267,51 @@ public final class Miner implements AutoCloseable {
         return read(() -> List.copyOf(failureRules));
     }
 
+    /**
+     * The miner's whole state as a tree of plain values (maps, lists, strings, numbers, booleans,
+     * {@code null}) that maps one to one onto JSON; {@link #restore} brings it back exactly. See
+     * {@link MinerSnapshot} for the format.
+     */
+    public Map<String, Object> snapshot() {
+        return read(() -> MinerSnapshot.encode(this));
+    }
+
+    /**
+     * Replaces the whole state with a {@link #snapshot()} of a miner with the same configuration
+     * (actor, sector size, seed, chain policy, stage durations): afterwards every read answers as the
+     * original did and the same calls give the same answers. A malformed or incompatible document is
+     * refused with an {@link InvalidInputException} and nothing changes. Callers still waiting for a
+     * piece placement get a {@link SealingException}. The miner's head becomes the snapshot's; the
+     * caller sets its clock to match.
+     */
+    public void restore(Map<String, ?> document) {
+        MinerSnapshot.Restored r = MinerSnapshot.decode(this, document);
+        List<PendingPiece> dropped = new ArrayList<>();
+        write(() -> {
+            dropped.addAll(pendingPieces);
+            sectors = r.sectors();
+            timers = r.timers();
+            numbers = r.numbers();
+            preCommits = r.preCommits();
+            commits = r.commits();
+            terminations = r.terminations();
+            messages = r.messages();
+            history = r.history();
+            failureRules = r.failureRules();
+            expirations = r.expirations();
+            expiredDeals = r.expiredDeals();
+            pendingPieces = r.pendingPieces();
+            sealing = r.sealing();
+            expectedSealDuration = r.expectedSealDuration();
+            head = r.head();
+            statistics = r.statistics();
+            return null;
+        });
+        for (PendingPiece p : dropped) {
+            p.result().completeExceptionally(new SealingException("the miner's state was restored from a snapshot"));
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Writes
 
@@ -419,7 +470,7 @@ public final class Miner implements AutoCloseable {
             if (s.pieces.stream().anyMatch(p -> !p.isFiller())) {
                 throw new SectorStateException(number, s.state, "not a committed-capacity sector, has deals");
             }
-            if (!s.onChain() || s.faultEpoch != NONE || s.terminatedEpoch != NONE) {
+            if (!s.live() || s.faultEpoch != NONE) {
                 throw new SectorStateException(number, s.state, "cannot mark inactive sector for upgrade");
             }
             if (s.expiration - head < policy.dealMinDuration()) {
@@ -452,6 +503,7 @@ public final class Miner implements AutoCloseable {
                     throw new SectorStateException(s.number, s.state,
                             "sector " + s.number + " is " + s.state + ", only Proving sectors can become faulty");
                 }
+                requireLive(s, "become faulty");
             }
             for (Sector s : targets) {
                 deliver(s, declared ? SectorEvent.SectorFaultReported : SectorEvent.SectorFaulty, 0, null, null);
@@ -469,12 +521,106 @@ public final class Miner implements AutoCloseable {
                     throw new SectorStateException(s.number, s.state,
                             "sector " + s.number + " is " + s.state + ", not faulty");
                 }
+                requireLive(s, "recover");
             }
             for (Sector s : targets) {
                 deliver(s, SectorEvent.SectorFaultRecovered, 0, null, null);
             }
             return null;
         });
+    }
+
+    /**
+     * The chain extends these sectors' expiration to {@code newExpiration} (ExtendSectorExpiration2).
+     * Each must be live on chain (proven, neither terminated nor expired, not Removed), and the new
+     * expiration must be after its current one, at most MaxSectorExpirationExtension past the head and
+     * at most the proof's SectorMaxLifetime after activation. All or nothing: on any refusal nothing
+     * changes. The deal weights stay as they are (the actor keeps them; quality-adjusted power is
+     * spread over the longer life). Recorded as {@link SectorEvent#SectorExtended}, state unchanged.
+     */
+    public void extendSectors(Collection<Long> numbers, long newExpiration) {
+        write(() -> {
+            List<Sector> targets = existing(numbers);
+            for (Sector s : targets) {
+                if (s.state == SectorState.Removed || !s.onChain()) {
+                    throw new SectorStateException(s.number, s.state, "cannot extend sector " + s.number
+                            + ": it is not active on chain (state " + s.state + ")");
+                }
+                requireLive(s, "be extended");
+                if (newExpiration < s.expiration) {
+                    throw new InvalidInputException("newExpiration", "cannot reduce sector " + s.number
+                            + " expiration to " + newExpiration + " from " + s.expiration);
+                }
+                if (newExpiration == s.expiration) {
+                    throw new InvalidInputException("newExpiration", "sector " + s.number
+                            + " already expires at epoch " + newExpiration + "; an extension must be later");
+                }
+                long maxByNow = head + policy.maxSectorExpirationExtension();
+                if (newExpiration > maxByNow) {
+                    throw new InvalidInputException("newExpiration", "invalid expiration " + newExpiration
+                            + " for sector " + s.number + ": cannot be more than "
+                            + policy.maxSectorExpirationExtension() + " past current epoch " + head);
+                }
+                if (newExpiration - s.activation > policy.sectorMaxLifetime()) {
+                    throw new InvalidInputException("newExpiration", "invalid expiration " + newExpiration
+                            + " for sector " + s.number + ": total sector lifetime (" + (newExpiration - s.activation)
+                            + ") cannot exceed " + policy.sectorMaxLifetime() + " after activation " + s.activation);
+                }
+            }
+            for (Sector s : targets) {
+                deliver(s, SectorEvent.SectorExtended, newExpiration, null, null);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The chain expires these deals (their start passed before the sector holding them was proven).
+     * A sector still sealing with such a deal follows Lotus's DealsExpired path at its next check:
+     * at once if its state has a DealsExpired edge (PreCommit1, SubmitPreCommitBatch, PreCommitFailed,
+     * CommitFailed, and the snap states UpdateReplica, ProveReplicaUpdate, ReplicaUpdateFailed), else
+     * when it reaches PreCommit1, the pre-commit batcher, the commit aggregator or UpdateReplica. A
+     * proven sector keeps its on-chain deal weight, as on chain a sector's weight is fixed at
+     * activation. Deal IDs the miner never held are an error and nothing changes.
+     */
+    public void expireDeals(Collection<Long> dealIds) {
+        write(() -> {
+            Set<Long> known = new java.util.HashSet<>();
+            for (long n : sectors.allNumbers()) {
+                Sector s = sectors.get(n);
+                collectDealIds(s.pieces, known);
+                collectDealIds(s.assigned, known);
+            }
+            for (PendingPiece p : pendingPieces) {
+                collectDealIds(List.of(p.piece()), known);
+            }
+            for (Long id : dealIds) {
+                if (id == null || !known.contains(id)) {
+                    throw new InvalidInputException("dealIds", "deal " + id + " not found in any sector");
+                }
+            }
+            if (dealIds.isEmpty()) {
+                return null;
+            }
+            expiredDeals.addAll(dealIds);
+            for (long n : sectors.allNumbers()) {
+                Sector s = sectors.get(n);
+                if (expiredDealOf(s) == 0) {
+                    continue;
+                }
+                Transition t = SectorTransitions.next(s.state, SectorEvent.SectorDealsExpired);
+                // a sealing sector not yet on chain gives up; a snap upgrade aborts back to its CC pieces
+                if (t.moved() && (t.to() == SectorState.SnapDealsDealsExpired || !s.onChain())) {
+                    deliver(s, SectorEvent.SectorDealsExpired, 0, null, dealsExpiredError(s));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The deal IDs the chain has expired, ascending. */
+    public List<Long> expiredDeals() {
+        return read(() -> List.copyOf(expiredDeals));
     }
 
     /** Arms a failure rule. */
@@ -690,6 +836,7 @@ public final class Miner implements AutoCloseable {
                         }
                     });
             case MESSAGE -> messageLanded(messages.get((int) t.version));
+            case EXPIRATION -> expireDue(t.version);
         }
     }
 
@@ -716,6 +863,11 @@ public final class Miner implements AutoCloseable {
                 s.log.append(event.ordinal(), head, arg, error);
                 if (event.isError()) {
                     s.lastErr = error;
+                }
+                if (event.isSimulatorEvent()) {
+                    // a chain record (extended, expired): the state stays, the history keeps it
+                    applyEvent(s, event, arg, s.state, error);
+                    recordHistory(s, s.state, event);
                 }
                 return tr;
             }
@@ -823,6 +975,11 @@ public final class Miner implements AutoCloseable {
                 s.replicaUpdateMessage = -1;
             }
             case SectorKeyReleased -> s.ccPieces = null;
+            case SectorExtended -> {
+                s.expiration = arg;
+                watchExpiration(s);
+            }
+            case SectorExpired -> s.expiredEpoch = arg;
             default -> {
                 // the event carries nothing the sector keeps
             }
@@ -903,7 +1060,8 @@ public final class Miner implements AutoCloseable {
             case FaultedFinal -> Handling.WAITING;
             case Terminating -> startTermination(s);
             case TerminateWait -> s.terminatedEpoch != NONE || s.terminateMessage == -1
-                    ? now(s, SectorEvent.SectorTerminated, s.terminatedEpoch != NONE ? s.terminatedEpoch : head, null)
+                    ? now(s, SectorEvent.SectorTerminated, s.terminatedEpoch != NONE ? s.terminatedEpoch
+                            : s.expiredEpoch != NONE ? s.expiredEpoch : head, null)
                     : Handling.WAITING;
             case TerminateFinality -> at(s, s.terminatedEpoch + policy.chainFinality());
             case TerminateFailed -> s.preCommitEpoch != NONE && !s.onChain() ? Handling.WAITING : cooldown(s);
@@ -955,6 +1113,8 @@ public final class Miner implements AutoCloseable {
                 } else if (s.earliestDealStart() <= head) {
                     deliver(s, SectorEvent.SectorDealsExpired, 0, null, "sector deals expired: a deal start epoch "
                             + s.earliestDealStart() + " has passed (current epoch " + head + ")");
+                } else if (expiredDealOf(s) != 0) {
+                    deliver(s, SectorEvent.SectorDealsExpired, 0, null, dealsExpiredError(s));
                 } else {
                     deliver(s, SectorEvent.SectorPreCommit1, 0, null, null);
                 }
@@ -972,7 +1132,13 @@ public final class Miner implements AutoCloseable {
             case CommitFinalize -> deliver(s, SectorEvent.SectorFinalized, 0, null, null);
             case FinalizeSector -> deliver(s, s.committedCapacity && sealing.makeCCSectorsAvailable()
                     ? SectorEvent.SectorFinalizedAvailable : SectorEvent.SectorFinalized, 0, null, null);
-            case UpdateReplica -> deliver(s, SectorEvent.SectorReplicaUpdate, 0, null, null);
+            case UpdateReplica -> {
+                if (expiredDealOf(s) != 0) {
+                    deliver(s, SectorEvent.SectorDealsExpired, 0, null, dealsExpiredError(s));
+                } else {
+                    deliver(s, SectorEvent.SectorReplicaUpdate, 0, null, null);
+                }
+            }
             case ProveReplicaUpdate -> deliver(s, SectorEvent.SectorProveReplicaUpdate, 0, null, null);
             case FinalizeReplicaUpdate -> deliver(s, SectorEvent.SectorFinalized, 0, null, null);
             case WaitMutable -> deliver(s, SectorEvent.SectorDeadlineMutable, 0, null, null);
@@ -982,7 +1148,11 @@ public final class Miner implements AutoCloseable {
             case Removing -> deliver(s, SectorEvent.SectorRemoved, 0, null, null);
             case ReceiveSector -> deliver(s, SectorEvent.SectorReceived, 0, s.returnState, null);
             case TerminateFinality -> deliver(s, SectorEvent.SectorRemove, 0, null, null);
-            case Faulty, FaultReported -> deliver(s, SectorEvent.SectorFaultedFinal, 0, null, null);
+            case Faulty, FaultReported -> {
+                if (s.expiredEpoch == NONE) {
+                    deliver(s, SectorEvent.SectorFaultedFinal, 0, null, null); // the network's passive termination
+                }
+            }
             case AddPieceFailed -> deliver(s, SectorEvent.SectorRetryWaitDeals, 0, null, null);
             case SnapDealsAddPieceFailed -> deliver(s, SectorEvent.SectorRetryWaitDeals, 0, null, null);
             case SealPreCommit1Failed -> deliver(s, SectorEvent.SectorRetrySealPreCommit1, 0, null, null);
@@ -1021,7 +1191,9 @@ public final class Miner implements AutoCloseable {
     }
 
     private void retryPreCommit(Sector s) {
-        if (s.preCommitEpoch != NONE) {
+        if (expiredDealOf(s) != 0) {
+            deliver(s, SectorEvent.SectorDealsExpired, 0, null, dealsExpiredError(s));
+        } else if (s.preCommitEpoch != NONE) {
             deliver(s, SectorEvent.SectorRetryWaitSeed, 0, null, null);
         } else if (s.preCommitMessage != -1) {
             deliver(s, SectorEvent.SectorRetryPreCommitWait, 0, null, null);
@@ -1031,7 +1203,9 @@ public final class Miner implements AutoCloseable {
     }
 
     private void retryCommit(Sector s) {
-        if (s.onChain()) {
+        if (!s.onChain() && expiredDealOf(s) != 0) {
+            deliver(s, SectorEvent.SectorDealsExpired, 0, null, dealsExpiredError(s));
+        } else if (s.onChain()) {
             deliver(s, SectorEvent.SectorRetryCommitWait, 0, null, null);
         } else if (s.preCommitEpoch == NONE) {
             deliver(s, SectorEvent.SectorRetryPreCommit, 0, null, null);
@@ -1121,6 +1295,9 @@ public final class Miner implements AutoCloseable {
         if (s.injectedError != null) {
             return now(s, SectorEvent.SectorChainPreCommitFailed, 0, s.injectedError);
         }
+        if (expiredDealOf(s) != 0) {
+            return now(s, SectorEvent.SectorDealsExpired, 0, dealsExpiredError(s));
+        }
         s.expiration = preCommitExpiration(s);
         long cutoff = Math.min(s.ticketEpoch + policy.maxPreCommitRandomnessLookback(), s.earliestDealStart());
         if (cutoff <= head) {
@@ -1139,6 +1316,9 @@ public final class Miner implements AutoCloseable {
         if (s.injectedError != null) {
             return now(s, SectorEvent.SectorCommitFailed, 0, s.injectedError);
         }
+        if (expiredDealOf(s) != 0) {
+            return now(s, SectorEvent.SectorCommitFailed, 0, dealsExpiredError(s));
+        }
         long cutoff = Math.min(s.preCommitEpoch + policy.maxProveCommitDuration(), s.earliestDealStart());
         commits.add(s, cutoff, head);
         if (commits.size() >= sealing.maxCommitBatch()) {
@@ -1156,7 +1336,8 @@ public final class Miner implements AutoCloseable {
             }
             return now(s, SectorEvent.SectorRemove, 0, null);
         }
-        if (s.terminatedEpoch != NONE) {
+        if (s.terminatedEpoch != NONE || s.expiredEpoch != NONE) {
+            // not in the chain's live set: Lotus's terminate batcher sends nothing for it
             return now(s, SectorEvent.SectorTerminating, -1, null);
         }
         if (s.injectedError != null) {
@@ -1486,6 +1667,72 @@ public final class Miner implements AutoCloseable {
     private void activate(Sector s, long activationEpoch) {
         s.activation = activationEpoch;
         updateWeights(s, activationEpoch);
+        watchExpiration(s);
+    }
+
+    /** Puts the sector in the bucket of its expiration, arming the bucket's timer for the epoch after. */
+    private void watchExpiration(Sector s) {
+        if (expirations.add(s.expiration, s.number)) {
+            timers.schedule(Math.max(head, Math.addExact(s.expiration, 1)), Action.EXPIRATION, null, s.expiration);
+        }
+    }
+
+    /**
+     * The head passed {@code expiration}: the live sectors that still expire then leave the chain. The
+     * state stays (a lotus-miner keeps such a sector in Proving and lists it under `sectors expired`);
+     * the history records {@link SectorEvent#SectorExpired}.
+     */
+    private void expireDue(long expiration) {
+        for (long n : expirations.take(expiration)) {
+            Sector s = sectors.get(n);
+            if (s == null || s.expiration != expiration || !s.live()) {
+                continue;
+            }
+            if (s.state == SectorState.Removed) {
+                s.expiredEpoch = head; // Removed takes no event, not even a record
+            } else {
+                deliver(s, SectorEvent.SectorExpired, head, null, null);
+            }
+        }
+    }
+
+    private void requireLive(Sector s, String what) {
+        if (s.expiredEpoch != NONE) {
+            throw new SectorStateException(s.number, s.state, "sector " + s.number + " expired at epoch "
+                    + s.expiredEpoch + " (expiration " + s.expiration + "); it can no longer " + what);
+        }
+        if (s.terminatedEpoch != NONE) {
+            throw new SectorStateException(s.number, s.state, "sector " + s.number + " was terminated at epoch "
+                    + s.terminatedEpoch + "; it can no longer " + what);
+        }
+    }
+
+    private static void collectDealIds(List<Piece> pieces, Set<Long> into) {
+        for (Piece p : pieces) {
+            if (p.reportedDealId() != 0) {
+                into.add(p.reportedDealId());
+            }
+        }
+    }
+
+    /** The first deal of the sector (written or assigned) that the chain has expired, or 0. */
+    private long expiredDealOf(Sector s) {
+        if (expiredDeals.isEmpty()) {
+            return 0;
+        }
+        for (List<Piece> pieces : List.of(s.pieces, s.assigned)) {
+            for (Piece p : pieces) {
+                long id = p.reportedDealId();
+                if (id != 0 && expiredDeals.contains(id)) {
+                    return id;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private String dealsExpiredError(Sector s) {
+        return "sector deals expired: deal " + expiredDealOf(s) + " expired on chain (current epoch " + head + ")";
     }
 
     /** Deal weights: each deal piece's size times the sector's remaining life from {@code from}. */
@@ -1609,6 +1856,8 @@ public final class Miner implements AutoCloseable {
             case SectorTerminated -> "{\"TerminatedAt\":" + arg + "}";
             case SectorPacked -> "{\"FillerPieces\":" + pieceInfos(s.pieces, (int) arg) + "}";
             case SectorForceState -> "{\"State\":\"" + SectorState.values()[(int) arg].name() + "\"}";
+            case SectorExtended -> "{\"NewExpiration\":" + arg + "}";
+            case SectorExpired -> "{\"ExpiredAt\":" + arg + "}";
             default -> "{}";
         };
         return "{\"User\":" + user + "}";

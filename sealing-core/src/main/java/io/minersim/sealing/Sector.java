@@ -54,6 +54,8 @@ final class Sector {
     long verifiedDealWeight;
     long faultEpoch = NONE;
     long terminatedEpoch = NONE;
+    /** The epoch the head passed the sector's expiration and it left the chain, or {@link #NONE}. */
+    long expiredEpoch = NONE;
 
     final SectorLog log = new SectorLog();
 
@@ -106,5 +108,10 @@ final class Sector {
     /** Whether the sector is on chain: pre-committed and proven. */
     boolean onChain() {
         return activation != NONE;
+    }
+
+    /** Whether the chain still counts the sector: on chain, neither terminated nor expired. */
+    boolean live() {
+        return activation != NONE && terminatedEpoch == NONE && expiredEpoch == NONE;
     }
 }

@@ -72,6 +72,16 @@ final class SectorBatcher {
         return out;
     }
 
+    /** The cutoff epoch a pending sector joined with. */
+    long cutoffOf(long number) {
+        return cutoffOf.get(number);
+    }
+
+    /** The epoch of the batcher's last loop, from which its wait runs. */
+    long lastLoopEpoch() {
+        return lastLoopEpoch;
+    }
+
     /** The pending sector numbers, ascending. */
     List<Long> numbers() {
         return new ArrayList<>(pending.keySet());

@@ -1,6 +1,9 @@
 package io.minersim.app.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.minersim.rpc.SimApi;
 import io.minersim.rpc.types.ChainHead;
 import io.minersim.rpc.types.ClockSettings;
@@ -13,13 +16,18 @@ import io.minersim.sealing.Miner;
 import io.minersim.sealing.SealingException;
 import io.minersim.sealing.chain.ChainClock;
 import io.minersim.sealing.chain.ManualChainClock;
+import io.minersim.sealing.chain.SimulatedChainClock;
 import io.minersim.sealing.fsm.SectorState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The simulator's own control methods. {@code Sim.Advance} moves a manual clock and returns once
- * everything due up to the new head has happened; on a real clock it is refused.
+ * everything due up to the new head has happened; on a real clock (paused or not) it is refused.
+ * {@code Sim.SetClock}, {@code Sim.Pause} and {@code Sim.Resume} need the node's
+ * {@link SimulatedChainClock}. Every bad argument is refused before anything changes.
  */
 public final class SimApiImpl implements SimApi {
     private final Miner miner;
@@ -38,39 +46,68 @@ public final class SimApiImpl implements SimApi {
 
     @Override
     public ChainHead advance(long epochs) {
-        ManualChainClock manual = manualClock();
         if (epochs < 0) {
             throw new InvalidInputException("epochs", "cannot advance by a negative number of epochs: " + epochs);
         }
-        manual.advance(epochs);
+        if (clock instanceof SimulatedChainClock sim) {
+            sim.advance(epochs);
+        } else {
+            manualClock().advance(epochs);
+        }
         return head();
     }
 
     @Override
     public ChainHead advanceTo(long epoch) {
-        ManualChainClock manual = manualClock();
-        long head = manual.head();
-        if (epoch < head) {
-            throw new InvalidInputException("epoch",
-                    "cannot advance to epoch " + epoch + ": the head is already at " + head);
+        if (epoch < 0) {
+            throw new InvalidInputException("epoch", "epoch must not be negative, got " + epoch);
         }
-        manual.advanceTo(epoch);
+        if (clock instanceof SimulatedChainClock sim) {
+            sim.advanceTo(epoch);
+        } else {
+            ManualChainClock manual = manualClock();
+            if (epoch < manual.head()) {
+                throw new InvalidInputException("epoch",
+                        "cannot advance to epoch " + epoch + ": the head is already at " + manual.head());
+            }
+            manual.advanceTo(epoch);
+        }
         return head();
     }
 
     @Override
     public ClockSettings setClock(ClockSettings settings) {
-        throw new SealingException("Sim.SetClock is not available yet");
+        if (settings == null) {
+            throw new InvalidInputException("settings", "clock settings are missing: give {\"Mode\":\"manual\"|\"real\"}"
+                    + " and/or {\"BlockTime\":nanoseconds}");
+        }
+        SimulatedChainClock.Mode mode = settings.mode() == null ? null
+                : settings.mode().equals(ClockSettings.REAL) ? SimulatedChainClock.Mode.REAL
+                : SimulatedChainClock.Mode.MANUAL;
+        Duration blockTime = settings.blockTime() == null ? null : Duration.ofNanos(settings.blockTime());
+        return wire(switchableClock().set(mode, blockTime));
     }
 
     @Override
     public ClockSettings pause() {
-        throw new SealingException("Sim.Pause is not available yet");
+        return wire(switchableClock().pause());
     }
 
     @Override
     public ClockSettings resume() {
-        throw new SealingException("Sim.Resume is not available yet");
+        return wire(switchableClock().resume());
+    }
+
+    private static ClockSettings wire(SimulatedChainClock.Settings s) {
+        return new ClockSettings(s.mode() == SimulatedChainClock.Mode.REAL ? ClockSettings.REAL : ClockSettings.MANUAL,
+                s.blockTime().toNanos(), s.paused());
+    }
+
+    private SimulatedChainClock switchableClock() {
+        if (clock instanceof SimulatedChainClock sim) {
+            return sim;
+        }
+        throw new SealingException("this simulator's clock cannot change mode");
     }
 
     @Override
@@ -88,22 +125,40 @@ public final class SimApiImpl implements SimApi {
 
     @Override
     public void declareFaults(List<Long> sectors) {
-        miner.declareFaults(sectors, true);
+        miner.declareFaults(numbers(sectors, "sectors"), true);
     }
 
     @Override
     public void recover(List<Long> sectors) {
-        miner.recoverFaults(sectors);
+        miner.recoverFaults(numbers(sectors, "sectors"));
     }
 
     @Override
     public void extendSectors(List<Long> sectors, long newExpiration) {
-        throw new SealingException("Sim.ExtendSectors is not available yet");
+        List<Long> numbers = numbers(sectors, "sectors");
+        if (newExpiration < 0) {
+            throw new InvalidInputException("newExpiration", "expiration epoch must not be negative, got "
+                    + newExpiration);
+        }
+        miner.extendSectors(numbers, newExpiration);
     }
 
     @Override
     public void expireDeals(List<Long> dealIds) {
-        throw new SealingException("Sim.ExpireDeals is not available yet");
+        miner.expireDeals(numbers(dealIds, "dealIds"));
+    }
+
+    /** A list of numbers from the wire: present, without nulls. */
+    private static List<Long> numbers(List<Long> list, String name) {
+        if (list == null) {
+            throw new InvalidInputException(name, name + " must be a list, got null");
+        }
+        for (Long n : list) {
+            if (n == null) {
+                throw new InvalidInputException(name, name + " must not contain null");
+            }
+        }
+        return list;
     }
 
     @Override
@@ -119,14 +174,30 @@ public final class SimApiImpl implements SimApi {
         return out;
     }
 
-    @Override
-    public JsonNode snapshot() {
-        throw new SealingException("Sim.Snapshot is not available yet");
-    }
+    /** The core's snapshot is plain values; this mapper only turns them into a JSON tree and back. */
+    private static final ObjectMapper TREE = new ObjectMapper();
 
     @Override
-    public void restore(JsonNode snapshot) {
-        throw new SealingException("Sim.Restore is not available yet");
+    public JsonNode snapshot() {
+        return TREE.valueToTree(miner.snapshot());
+    }
+
+    /**
+     * Restores under the clock's lock (no head move meanwhile), then puts the clock's head at the restored
+     * miner's. On a malformed or incompatible snapshot the miner refuses before changing anything.
+     */
+    @Override
+    public void restore(ObjectNode snapshot) {
+        if (snapshot == null) {
+            throw new InvalidInputException("snapshot", "the snapshot is missing: pass the object Sim.Snapshot returned");
+        }
+        Map<String, Object> document = TREE.convertValue(snapshot, new TypeReference<Map<String, Object>>() { });
+        SimulatedChainClock sim = switchableClock();
+        sim.holding(() -> {
+            miner.restore(document);
+            sim.resetHead(miner.head(), () -> { });
+            return null;
+        });
     }
 
     private ManualChainClock manualClock() {

@@ -10,9 +10,7 @@ import io.minersim.sealing.Profile;
 import io.minersim.sealing.SectorSize;
 import io.minersim.sealing.activity.ActivityProfile;
 import io.minersim.sealing.activity.MinerActivity;
-import io.minersim.sealing.chain.ChainClock;
-import io.minersim.sealing.chain.ManualChainClock;
-import io.minersim.sealing.chain.ScaledRealtimeChainClock;
+import io.minersim.sealing.chain.SimulatedChainClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,12 +25,12 @@ import java.util.Objects;
  * seed and its actor. Advancing the clock through any miner's {@code Sim.Advance} moves them all.
  */
 public final class Fleet implements AutoCloseable {
-    private final ChainClock clock;
+    private final SimulatedChainClock clock;
     private final List<MinerNode> nodes;
     private final List<MinerActivity> activities;
     private boolean closed;
 
-    private Fleet(ChainClock clock, List<MinerNode> nodes, List<MinerActivity> activities) {
+    private Fleet(SimulatedChainClock clock, List<MinerNode> nodes, List<MinerActivity> activities) {
         this.clock = clock;
         this.nodes = List.copyOf(nodes);
         this.activities = List.copyOf(activities);
@@ -81,11 +79,10 @@ public final class Fleet implements AutoCloseable {
     /** Starts every miner (all or none: a failure stops those already started). */
     public static Fleet start(Settings s) throws Exception {
         long startEpoch = s.scenarios() == null ? 0 : s.scenarios().get(0).startEpoch();
-        ChainClock clock = s.manualClock() ? new ManualChainClock(startEpoch, s.base().policy().genesisTimestamp(),
-                s.base().policy().blockDelaySeconds())
-                : new ScaledRealtimeChainClock(startEpoch, s.base().policy().genesisTimestamp(),
-                        s.base().policy().blockDelaySeconds(),
-                        s.blockTime() == null ? s.profile().defaultBlockTime() : s.blockTime());
+        SimulatedChainClock clock = new SimulatedChainClock(startEpoch, s.base().policy().genesisTimestamp(),
+                s.base().policy().blockDelaySeconds(),
+                s.manualClock() ? SimulatedChainClock.Mode.MANUAL : SimulatedChainClock.Mode.REAL,
+                s.blockTime() == null ? s.profile().defaultBlockTime() : s.blockTime(), System::nanoTime);
         List<MinerNode> nodes = new ArrayList<>();
         List<MinerActivity> activities = new ArrayList<>();
         try {
@@ -112,13 +109,12 @@ public final class Fleet implements AutoCloseable {
             nodes.forEach(MinerNode::close);
             throw e;
         }
-        if (clock instanceof ScaledRealtimeChainClock realtime) {
-            realtime.start();
-        }
+        clock.start();
         return new Fleet(clock, nodes, activities);
     }
 
-    public ChainClock clock() {
+    /** The clock every miner runs on (Sim.SetClock, Pause and Resume on any miner act on it). */
+    public SimulatedChainClock clock() {
         return clock;
     }
 
@@ -141,9 +137,7 @@ public final class Fleet implements AutoCloseable {
         try {
             nodes.forEach(MinerNode::close);
         } finally {
-            if (clock instanceof ScaledRealtimeChainClock realtime) {
-                realtime.close();
-            }
+            clock.close();
         }
     }
 }

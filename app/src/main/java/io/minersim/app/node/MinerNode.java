@@ -23,8 +23,7 @@ import io.minersim.sealing.MinerConfig;
 import io.minersim.sealing.Profile;
 import io.minersim.sealing.SealingException;
 import io.minersim.sealing.chain.ChainClock;
-import io.minersim.sealing.chain.ManualChainClock;
-import io.minersim.sealing.chain.ScaledRealtimeChainClock;
+import io.minersim.sealing.chain.SimulatedChainClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MinerNode implements AutoCloseable {
     private final Miner miner;
-    private final ChainClock clock;
+    private final SimulatedChainClock clock;
     private final RpcServer server;
     private final JwtAuthority auth;
     private final MinerRepo repo;
@@ -51,7 +50,7 @@ public final class MinerNode implements AutoCloseable {
     /** Whether the node made its clock (and so starts and stops it), or shares a fleet's. */
     private boolean ownsClock = true;
 
-    private MinerNode(Miner miner, ChainClock clock, RpcServer server, JwtAuthority auth, MinerRepo repo) {
+    private MinerNode(Miner miner, SimulatedChainClock clock, RpcServer server, JwtAuthority auth, MinerRepo repo) {
         this.miner = miner;
         this.clock = clock;
         this.server = server;
@@ -78,7 +77,7 @@ public final class MinerNode implements AutoCloseable {
         private int port;
         private MinerRepo repo;
         private Duration addPieceTimeout = Duration.ofMinutes(10);
-        private ChainClock sharedClock;
+        private SimulatedChainClock sharedClock;
         private Scenario scenario;
 
         /** The profile's defaults, keeping the actor, sector size and seed already set. */
@@ -128,7 +127,7 @@ public final class MinerNode implements AutoCloseable {
          * Runs the miner on a clock shared with other nodes (a fleet), which the caller starts and
          * stops; the manual-clock and block-time settings are then the clock's.
          */
-        public Builder sharedClock(ChainClock clock) {
+        public Builder sharedClock(SimulatedChainClock clock) {
             this.sharedClock = clock;
             return this;
         }
@@ -153,12 +152,12 @@ public final class MinerNode implements AutoCloseable {
 
         public MinerNode start() throws Exception {
             long startEpoch = scenario == null ? 0 : scenario.startEpoch();
-            ChainClock clock = sharedClock != null ? sharedClock
-                    : manualClock ? new ManualChainClock(startEpoch, config.policy().genesisTimestamp(),
-                    config.policy().blockDelaySeconds())
-                    : new ScaledRealtimeChainClock(startEpoch, config.policy().genesisTimestamp(),
-                            config.policy().blockDelaySeconds(), blockTime == null ? profile.defaultBlockTime()
-                                    : blockTime);
+            // one clock whose mode Sim.SetClock can switch (a fleet's, shared); the block time is kept for real mode
+            SimulatedChainClock clock = sharedClock != null ? sharedClock
+                    : new SimulatedChainClock(startEpoch, config.policy().genesisTimestamp(),
+                    config.policy().blockDelaySeconds(),
+                    manualClock ? SimulatedChainClock.Mode.MANUAL : SimulatedChainClock.Mode.REAL,
+                    blockTime == null ? profile.defaultBlockTime() : blockTime, System::nanoTime);
             ScenarioSession session = scenario == null ? null
                     : scenario.withSeed(config.seed()).session(clock);
             Miner miner = Miner.start(config, session == null ? clock : session.clock());
@@ -207,8 +206,8 @@ public final class MinerNode implements AutoCloseable {
                 miner.close();
                 throw e;
             }
-            if (sharedClock == null && clock instanceof ScaledRealtimeChainClock realtime) {
-                realtime.start();
+            if (sharedClock == null) {
+                clock.start();
             }
             self[0] = new MinerNode(miner, clock, server, auth, repo);
             self[0].ownsClock = sharedClock == null;
@@ -236,11 +235,16 @@ public final class MinerNode implements AutoCloseable {
     }
 
     /** The manual clock, or an error when the node runs on a real one. */
-    public ManualChainClock manualClock() {
-        if (clock instanceof ManualChainClock m) {
-            return m;
+    public SimulatedChainClock manualClock() {
+        if (clock.mode() == SimulatedChainClock.Mode.MANUAL) {
+            return clock;
         }
         throw new IllegalStateException("this node runs on a real clock");
+    }
+
+    /** The node's chain clock, whatever its mode. */
+    public SimulatedChainClock simulatedClock() {
+        return clock;
     }
 
     public URI httpUri() {
@@ -307,8 +311,8 @@ public final class MinerNode implements AutoCloseable {
         try {
             server.stop();
         } finally {
-            if (ownsClock && clock instanceof ScaledRealtimeChainClock realtime) {
-                realtime.close();
+            if (ownsClock) {
+                clock.close();
             }
             miner.close();
             if (repo != null) {

@@ -691,8 +691,6 @@ public final class ScenarioLoader {
                     case EXPIRE_DEALS -> {
                         if (deals.isEmpty()) {
                             problem(path + ".deals", "names no deal");
-                        } else {
-                            problem(path + ".kind", "deal expiry events are not supported by this build yet");
                         }
                     }
                 }

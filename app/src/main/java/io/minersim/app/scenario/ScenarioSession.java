@@ -93,7 +93,7 @@ public final class ScenarioSession {
                     m.pledgeSector();
                 }
             }
-            case EXPIRE_DEALS -> throw new SealingException("deal expiry is not available in this build");
+            case EXPIRE_DEALS -> m.expireDeals(e.deals());
         }
     }
 

@@ -9,7 +9,7 @@ import io.minersim.sealing.Miner;
 import io.minersim.sealing.MinerConfig;
 import io.minersim.sealing.Profile;
 import io.minersim.sealing.SectorSize;
-import io.minersim.sealing.chain.ManualChainClock;
+import io.minersim.sealing.chain.SimulatedChainClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -216,7 +216,7 @@ public final class MinerSimulator implements AutoCloseable {
         return node;
     }
 
-    private ManualChainClock manualClock() {
+    private SimulatedChainClock manualClock() {
         return node.manualClock();
     }
 

@@ -6,7 +6,7 @@ import io.minersim.app.node.MinerNode;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.MinerConfig;
 import io.minersim.sealing.Profile;
-import io.minersim.sealing.chain.ManualChainClock;
+import io.minersim.sealing.chain.SimulatedChainClock;
 import io.minersim.sealing.fsm.SectorState;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -229,7 +229,7 @@ public final class LoadBench {
     }
 
     /** Pledges {@code count} CC sectors in chunks, sealing each to Proving; returns the first and last number. */
-    static long[] seal(Miner miner, ManualChainClock clock, int count, int chunk) {
+    static long[] seal(Miner miner, SimulatedChainClock clock, int count, int chunk) {
         long first = -1;
         long last = -1;
         int done = 0;

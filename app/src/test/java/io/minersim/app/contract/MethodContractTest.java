@@ -208,6 +208,26 @@ class MethodContractTest {
     };
     static final Setup NOTHING = c -> {
     };
+    /** A real clock slow enough (an hour an epoch) not to move during a test. */
+    static final Setup REAL_CLOCK = c -> c.admin("Sim.SetClock", "[{\"Mode\":\"real\",\"BlockTime\":3600000000000}]");
+
+    /** What a restored node must answer as the node its snapshot came from. */
+    static final List<String[]> RESTORE_READS = List.of(new String[] {"Filecoin.SectorsList", "[]"},
+            new String[] {"Filecoin.SectorsSummary", "[]"}, new String[] {"Filecoin.SectorsStatus", "[0,true]"},
+            new String[] {"Filecoin.SectorsStatus", "[0,false]"}, new String[] {"Filecoin.SectorsStatus", "[7,true]"},
+            new String[] {"Filecoin.SectorsStatus", "[7,false]"},
+            new String[] {"Filecoin.SectorsListInStates", "[[\"Proving\",\"Packing\",\"GetTicket\"]]"},
+            new String[] {"Filecoin.SectorsRefs", "[]"}, new String[] {"Filecoin.SectorPreCommitPending", "[]"},
+            new String[] {"Filecoin.SectorCommitPending", "[]"}, new String[] {"Filecoin.SectorTerminatePending", "[]"},
+            new String[] {"Filecoin.SectorNumAssignerMeta", "[]"}, new String[] {"Filecoin.SectorNumReservations", "[]"},
+            new String[] {"Sim.Events", "[0,1000]"}, new String[] {"Sim.Head", "[]"});
+
+    /** The kinds of every event in the node's history, oldest first. */
+    static List<String> kinds(Ctx c) throws Exception {
+        List<String> out = new ArrayList<>();
+        c.observe("Sim.Events", "[0,100000]").forEach(e -> out.add(e.path("Kind").asText()));
+        return out;
+    }
 
     /** Wire name → contract; permissions as Lotus's perm tags give them (wire facts a.1, a.2). */
     static final Map<String, Contract> TABLE = table();
@@ -504,6 +524,184 @@ class MethodContractTest {
                     Ctx.Snapshot snap = c.snapshot();
                     expectHandlerError(c, c.call(c.node.adminToken(), "Sim.Advance", "[-5]"));
                     assertThat(c.snapshot()).isEqualTo(snap);
+                }).extra("on a real clock it is code 1 and the head is unchanged", REAL_CLOCK, c -> {
+                    Ctx.Snapshot snap = c.snapshot();
+                    expectHandlerError(c, c.call(c.node.adminToken(), "Sim.Advance", "[5]"),
+                            "the chain follows a real clock: switch it to manual (Sim.SetClock {\"Mode\":\"manual\"}) "
+                                    + "to advance it");
+                    assertThat(c.snapshot()).isEqualTo(snap);
+                }),
+                m("Sim.AdvanceTo", "admin").params("[5]").fresh(NOTHING).check((c, r) -> {
+                    assertThat(r.path("Epoch").asLong()).isEqualTo(5);
+                    assertThat(c.observe("Sim.Head", "[]")).isEqualTo(r);
+                }).extra("an epoch behind the head is code 1 and the head is unchanged", c -> {
+                    Ctx.Snapshot snap = c.snapshot();
+                    expectHandlerError(c, c.call(c.node.adminToken(), "Sim.AdvanceTo", "[0]"),
+                            "cannot advance to epoch 0: the head is already at 1");
+                    expectHandlerError(c, c.call(c.node.adminToken(), "Sim.AdvanceTo", "[-3]"),
+                            "epoch must not be negative, got -3");
+                    assertThat(c.snapshot()).isEqualTo(snap);
+                }),
+                m("Sim.SetClock", "admin").params("[{\"Mode\":\"real\",\"BlockTime\":3600000000000}]").fresh(NOTHING)
+                        .check((c, r) -> {
+                            assertThat(r.toString()).isEqualTo(
+                                    "{\"Mode\":\"real\",\"BlockTime\":3600000000000,\"Paused\":false}");
+                            expectHandlerError(c, c.call(c.node.adminToken(), "Sim.Advance", "[1]"));
+                            JsonNode back = c.admin("Sim.SetClock", "[{\"Mode\":\"manual\"}]");
+                            assertThat(back.path("Mode").asText()).isEqualTo("manual");
+                            assertThat(back.path("BlockTime").asLong()).as("kept for real mode").isEqualTo(3600000000000L);
+                            assertThat(c.admin("Sim.Advance", "[2]").path("Epoch").asLong()).isEqualTo(2);
+                        }).extra("settings the wire type cannot hold fail to decode (-32700) and change nothing", c -> {
+                            // ClockSettings checks its invariants when decoded, as a Go type's UnmarshalJSON would
+                            JsonNode before = c.admin("Sim.SetClock", "[{}]");
+                            expectProtocolError(c, c.call(c.node.adminToken(), "Sim.SetClock", "[{\"Mode\":\"fast\"}]"),
+                                    -32700, "unmarshaling params for 'Sim.SetClock' (param: *sim.ClockSettings): "
+                                            + "ClockSettings.Mode must be \"manual\" or \"real\", got \"fast\"");
+                            expectProtocolError(c, c.call(c.node.adminToken(), "Sim.SetClock", "[{\"BlockTime\":0}]"),
+                                    -32700, null);
+                            expectProtocolError(c, c.call(c.node.adminToken(), "Sim.SetClock", "[{\"BlockTime\":-5}]"),
+                                    -32700, null);
+                            assertThat(c.admin("Sim.SetClock", "[{}]")).isEqualTo(before);
+                            assertThat(before.path("Mode").asText()).isEqualTo("manual");
+                        }),
+                m("Sim.Pause", "admin").fresh(REAL_CLOCK).check((c, r) -> {
+                    assertThat(r.path("Paused").asBoolean()).isTrue();
+                    assertThat(r.path("Mode").asText()).isEqualTo("real");
+                    expectHandlerError(c, c.call(c.node.adminToken(), "Sim.Advance", "[1]"));
+                }).extra("a manual clock cannot be paused: code 1", c -> expectHandlerError(c,
+                        c.call(c.node.adminToken(), "Sim.Pause", "[]"),
+                        "the clock is manual: only a real clock can be paused")),
+                m("Sim.Resume", "admin").fresh(c -> {
+                    REAL_CLOCK.apply(c);
+                    c.admin("Sim.Pause", "[]");
+                }).check((c, r) -> {
+                    assertThat(r.path("Paused").asBoolean()).isFalse();
+                    assertThat(r.path("Mode").asText()).isEqualTo("real");
+                }).extra("a manual clock cannot be resumed: code 1", c -> expectHandlerError(c,
+                        c.call(c.node.adminToken(), "Sim.Resume", "[]"),
+                        "the clock is manual: only a real clock can be resumed")),
+                m("Sim.InjectFailure", "admin")
+                        .params("[{\"State\":\"PreCommit1\",\"Sector\":0,\"Count\":1,\"Error\":\"disk full\"}]")
+                        .fresh(PLEDGE).check((c, r) -> {
+                            assertThat(r.isNull()).isTrue();
+                            assertThat(c.node.miner().failureRules()).singleElement()
+                                    .satisfies(f -> assertThat(f.error()).isEqualTo("disk full"));
+                            c.admin("Sim.Advance", "[4]");
+                            assertThat(kinds(c)).contains("SectorSealPreCommit1Failed");
+                            assertThat(c.observe("Filecoin.SectorsStatus", "[0,false]").path("LastErr").asText())
+                                    .isEqualTo("disk full");
+                        }).unknownSector("[{\"State\":\"PreCommit1\",\"Sector\":999,\"Count\":1}]")
+                        .extra("an unknown state or one without a failure path is code 1; a bad count fails to decode", c -> {
+                            Ctx.Snapshot snap = c.snapshot();
+                            expectHandlerError(c, c.call(c.node.adminToken(), "Sim.InjectFailure",
+                                    "[{\"State\":\"NoSuchState\"}]"), "unknown sector state \"NoSuchState\"");
+                            expectHandlerError(c, c.call(c.node.adminToken(), "Sim.InjectFailure",
+                                    "[{\"State\":\"Proving\"}]"), "state Proving has no failure path to inject into");
+                            for (String bad : List.of("{\"State\":\"PreCommit1\",\"Count\":0}", "{\"Count\":1}")) {
+                                expectProtocolError(c, c.call(c.node.adminToken(), "Sim.InjectFailure", "[" + bad + "]"),
+                                        -32700, null);
+                            }
+                            assertThat(c.node.miner().failureRules()).isEmpty();
+                            assertThat(c.snapshot()).isEqualTo(snap);
+                        }),
+                m("Sim.ClearFailures", "admin").fresh(c -> {
+                    c.admin("Sim.InjectFailure", "[{\"State\":\"PreCommit1\",\"Count\":5}]");
+                    PLEDGE.apply(c);
+                }).check((c, r) -> {
+                    assertThat(r.isNull()).isTrue();
+                    assertThat(c.node.miner().failureRules()).isEmpty();
+                    c.admin("Sim.Advance", "[40]");
+                    assertThat(c.state(0)).isEqualTo("Proving");
+                    assertThat(kinds(c)).doesNotContain("SectorSealPreCommit1Failed");
+                }),
+                m("Sim.DeclareFaults", "admin").params("[[7]]").fresh(RECEIVED_PROVING).check((c, r) -> {
+                    assertThat(r.isNull()).isTrue();
+                    assertThat(c.state(PROVING)).isEqualTo("FaultReported");
+                }).unknownSector("[[7,999]]").extra("a sector that is not Proving is code 1, nothing changes", c -> {
+                    Ctx.Snapshot snap = c.snapshot();
+                    expectHandlerError(c, c.call(c.node.adminToken(), "Sim.DeclareFaults", "[[7,0]]"));
+                    assertThat(c.snapshot()).isEqualTo(snap);
+                }),
+                m("Sim.Recover", "admin").params("[[7]]").fresh(c -> {
+                    RECEIVED_PROVING.apply(c);
+                    c.admin("Sim.DeclareFaults", "[[7]]");
+                }).check((c, r) -> {
+                    assertThat(r.isNull()).isTrue();
+                    assertThat(c.state(PROVING)).isEqualTo("Proving");
+                }).unknownSector("[[999]]").extra("a sector that is not faulty is code 1, nothing changes", c -> {
+                    Ctx.Snapshot snap = c.snapshot();
+                    expectHandlerError(c, c.call(c.node.adminToken(), "Sim.Recover", "[[7]]"),
+                            "sector 7 is Proving, not faulty");
+                    assertThat(c.snapshot()).isEqualTo(snap);
+                }),
+                m("Sim.ExtendSectors", "admin").params("[[7],3680700]").fresh(c -> {
+                    RECEIVED_PROVING.apply(c);
+                    c.admin("Sim.Advance", "[100]");
+                }).check((c, r) -> {
+                    assertThat(r.isNull()).isTrue();
+                    JsonNode status = c.observe("Filecoin.SectorsStatus", "[7,true]");
+                    assertThat(status.path("Expiration").asLong()).isEqualTo(3680700);
+                    assertThat(status.path("State").asText()).isEqualTo("Proving");
+                    assertThat(kinds(c)).endsWith("SectorExtended");
+                }).unknownSector("[[999],3680700]")
+                        .extra("an expiration not after the current one, or negative, is code 1", c -> {
+                            Ctx.Snapshot snap = c.snapshot();
+                            long expiration = c.observe("Filecoin.SectorsStatus", "[7,true]").path("Expiration").asLong();
+                            expectHandlerError(c, c.call(c.node.adminToken(), "Sim.ExtendSectors", "[[7],5]"),
+                                    "cannot reduce sector 7 expiration to 5 from " + expiration);
+                            expectHandlerError(c, c.call(c.node.adminToken(), "Sim.ExtendSectors", "[[7],-1]"));
+                            Wire.Answer sealing = c.call(c.node.adminToken(), "Sim.ExtendSectors", "[[0],3680700]");
+                            expectHandlerError(c, sealing);
+                            assertThat(sealing.message()).startsWith("cannot extend sector 0: it is not active on chain");
+                            assertThat(c.snapshot()).isEqualTo(snap);
+                        }),
+                m("Sim.ExpireDeals", "admin").params("[[41]]").fresh(c -> {
+                    c.admin("Filecoin.SectorAddPieceToAny", ADD_PIECE);
+                    c.admin("Sim.Advance", "[1]");
+                }).check((c, r) -> {
+                    assertThat(r.isNull()).isTrue();
+                    c.admin("Filecoin.SectorStartSealing", "[0]");
+                    c.admin("Sim.Advance", "[20]");
+                    assertThat(c.state(0)).isEqualTo("Removed");
+                    assertThat(kinds(c)).contains("SectorDealsExpired");
+                }).extra("an unknown deal is code 1 and nothing changes", c -> {
+                    Ctx.Snapshot snap = c.snapshot();
+                    expectHandlerError(c, c.call(c.node.adminToken(), "Sim.ExpireDeals", "[[12345]]"),
+                            "deal 12345 not found in any sector");
+                    assertThat(c.snapshot()).isEqualTo(snap);
+                }),
+                m("Sim.Events", "admin").params("[0,100]").check((c, r) -> {
+                    assertThat(r.isArray()).isTrue();
+                    assertThat(r.get(0).path("Seq").asLong()).isZero();
+                    assertThat(fieldNames(r.get(0))).containsExactly("Seq", "Epoch", "Sector", "From", "To", "Kind");
+                    assertThat(r.get(0).path("Kind").asText()).isEqualTo("SectorStartCC");
+                    JsonNode tail = c.observe("Sim.Events", "[1,1]");
+                    assertThat(tail.size()).isEqualTo(1);
+                    assertThat(tail.get(0)).isEqualTo(r.get(1));
+                }).extra("a non-positive limit is code 1", c -> expectHandlerError(c,
+                        c.call(c.node.adminToken(), "Sim.Events", "[0,0]"), "limit must be positive, got 0")),
+                m("Sim.Snapshot", "admin").check((c, r) -> {
+                    assertThat(r.path("Format").asText()).isEqualTo("minersim-snapshot");
+                    assertThat(r.path("Version").asInt()).isEqualTo(1);
+                    assertThat(r.path("Head").asLong()).isEqualTo(1);
+                    assertThat(r.path("Sectors").path("Count").asInt()).isEqualTo(2);
+                }),
+                m("Sim.Restore", "admin").params("[$SNAPSHOT]").fresh(NOTHING).check((c, r) -> {
+                    assertThat(r.isNull()).isTrue();
+                    Ctx shared = SHARED.get(c.wire.name());
+                    for (String[] read : RESTORE_READS) {
+                        assertThat(c.observe(read[0], read[1])).as("%s %s", read[0], read[1])
+                                .isEqualTo(shared.observe(read[0], read[1]));
+                    }
+                }).extra("a malformed or foreign snapshot is code 1 and changes nothing", c -> {
+                    Ctx.Snapshot snap = c.snapshot();
+                    expectHandlerError(c, c.call(c.node.adminToken(), "Sim.Restore", "[{}]"),
+                            "incompatible snapshot: expected Format \"minersim-snapshot\" Version 1, got Format null "
+                                    + "Version null");
+                    expectHandlerError(c, c.call(c.node.adminToken(), "Sim.Restore",
+                            "[{\"Format\":\"minersim-snapshot\",\"Version\":1}]"),
+                            "malformed snapshot: Miner: missing or not an object");
+                    assertThat(c.snapshot()).isEqualTo(snap);
                 }));
         Map<String, Contract> out = new TreeMap<>();
         for (Contract c : all) {
@@ -514,7 +712,8 @@ class MethodContractTest {
 
     /** Methods whose first parameter is a number or SectorRef but NOT a sector number. */
     static final Set<String> FIRST_PARAM_NOT_A_SECTOR = Set.of("Filecoin.SectorAddPieceToAny",
-            "Filecoin.SectorSetSealDelay", "Filecoin.SectorSetExpectedSealDuration", "Sim.Advance");
+            "Filecoin.SectorSetSealDelay", "Filecoin.SectorSetExpectedSealDuration", "Sim.Advance", "Sim.AdvanceTo",
+            "Sim.Events");
 
     // ------------------------------------------------------------------------------------------ the API, reflected
 
@@ -665,6 +864,13 @@ class MethodContractTest {
     /** The good params of a contract, resolved for this node. */
     private static ArrayNode params(Ctx ctx, Contract c) throws IOException {
         String p = c.params.replace("$RW", ctx.token(List.of("read", "write")));
+        if (p.contains("$SNAPSHOT")) {
+            try {
+                p = p.replace("$SNAPSHOT", SHARED.get(ctx.wire.name()).observe("Sim.Snapshot", "[]").toString());
+            } catch (Exception e) {
+                throw new IOException("taking the shared node's snapshot", e);
+            }
+        }
         return (ArrayNode) Wire.JSON.readTree(p);
     }
 

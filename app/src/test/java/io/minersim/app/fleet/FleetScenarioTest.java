@@ -73,7 +73,7 @@ class FleetScenarioTest {
             assertThat(fleet.miners().get(0).summary()).containsEntry(SectorState.Proving, 5L);
             assertThat(fleet.miners().get(1).summary()).containsEntry(SectorState.Proving, 2L)
                     .containsEntry(SectorState.Faulty, 1L);
-            ((io.minersim.sealing.chain.ManualChainClock) fleet.clock()).advanceTo(150);
+            fleet.clock().advanceTo(150);
             assertThat(fleet.miners().get(1).summary()).containsEntry(SectorState.Proving, 1L)
                     .containsEntry(SectorState.FaultReported, 1L);
             assertThat(repo.resolve("f01007").resolve("token")).exists();

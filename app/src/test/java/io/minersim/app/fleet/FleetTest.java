@@ -11,7 +11,6 @@ import io.minersim.sealing.MinerConfig;
 import io.minersim.sealing.Profile;
 import io.minersim.sealing.SectorSize;
 import io.minersim.sealing.activity.ActivityProfile;
-import io.minersim.sealing.chain.ManualChainClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpClient;
@@ -73,7 +72,7 @@ class FleetTest {
         long[][] runs = new long[2][];
         for (int r = 0; r < 2; r++) {
             try (Fleet fleet = Fleet.start(settings(2, List.of(SectorSize.SIZE_2KiB), busy))) {
-                ManualChainClock clock = (ManualChainClock) fleet.clock();
+                var clock = fleet.clock();
                 for (int h = 0; h < 24; h++) {
                     clock.advance(900);
                 }

@@ -47,4 +47,28 @@ class ScenarioSessionTest {
             assertThat(sim.miner().status(0, false).state()).isEqualTo(SectorState.FaultReported);
         }
     }
+
+    @Test
+    void aScheduledDealExpirySendsTheSealingSectorHoldingItDownTheDealsExpiredPath() throws Exception {
+        String scenario = """
+                clock: {startEpoch: 100}
+                miner:
+                  sectorSize: 2KiB
+                  sectors:
+                    - {number: 7, state: WaitDeals, pieces: [{size: 1024, dealId: 42, startEpoch: 200000, endEpoch: 800000}]}
+                    - {number: 8, state: WaitDeals, pieces: [{size: 1024, dealId: 43, startEpoch: 200000, endEpoch: 800000}]}
+                  events:
+                    - {kind: expireDeals, epoch: 120, deals: [42]}
+                """;
+        try (MinerSimulator sim = MinerSimulator.builder().scenario(scenario).start()) {
+            sim.advanceTo(119);
+            assertThat(sim.miner().history(0, Integer.MAX_VALUE)).filteredOn(e -> e.sector() == 7)
+                    .extracting(HistoryEvent::to).doesNotContain(SectorState.DealsExpired);
+            sim.advanceTo(200);
+            assertThat(sim.miner().history(0, Integer.MAX_VALUE)).filteredOn(e -> e.sector() == 7)
+                    .extracting(HistoryEvent::to).contains(SectorState.DealsExpired);
+            assertThat(sim.miner().history(0, Integer.MAX_VALUE)).filteredOn(e -> e.sector() == 8)
+                    .extracting(HistoryEvent::to).doesNotContain(SectorState.DealsExpired);
+        }
+    }
 }

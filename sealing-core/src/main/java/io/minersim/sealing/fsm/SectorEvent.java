@@ -6,7 +6,8 @@ package io.minersim.sealing.fsm;
  *
  * <p>Global events act in every state except where noted in {@link SectorTransitions}. Events
  * marked as simulator events have no Lotus counterpart: they stand for what a real miner learns from
- * the chain (a fault recovered, a faulty sector terminated by the network after FaultMaxAge).
+ * the chain (a fault recovered, a faulty sector terminated by the network after FaultMaxAge, an
+ * expiration extended, a sector expired).
  */
 public enum SectorEvent {
     // global
@@ -76,6 +77,10 @@ public enum SectorEvent {
     SectorFaultReported,
     SectorFaultRecovered(Kind.SIMULATOR),
     SectorFaultedFinal(Kind.SIMULATOR),
+    /** The chain extended the sector's expiration (ExtendSectorExpiration2); the state is unchanged. */
+    SectorExtended(Kind.SIMULATOR),
+    /** The head passed the sector's expiration epoch: it left the chain; the state is unchanged. */
+    SectorExpired(Kind.SIMULATOR),
     SectorTerminating,
     SectorTerminated,
     SectorTerminateFailed(Kind.ERROR),

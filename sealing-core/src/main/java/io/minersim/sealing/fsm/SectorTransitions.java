@@ -35,7 +35,9 @@ import java.util.Set;
  *
  * <p>Per state the table has Lotus's planner kind: most states reject an event they have no move
  * for (the sector is unchanged and its log gets Lotus's planner error); {@code AbortUpgrade} and
- * {@code Removing} drop such events silently; the final states {@code FailedUnrecoverable},
+ * {@code Removing} drop such events silently; the chain's {@code SectorExtended} and
+ * {@code SectorExpired} are absorbed (recorded, state unchanged) by every state but {@code Removed};
+ * the final states {@code FailedUnrecoverable},
  * {@code FaultReported} and {@code FaultedFinal} take only global events; {@code Removed} takes
  * nothing at all, not even a forced state.
  *
@@ -201,6 +203,14 @@ public final class SectorTransitions {
         // what the chain does to faulty sectors (simulator events; Lotus's planners never see them)
         state(Faulty).on(SectorFaultRecovered, Proving).on(SectorFaultedFinal, FaultedFinal);
         state(FaultReported).on(SectorFaultRecovered, Proving).on(SectorFaultedFinal, FaultedFinal);
+
+        // what the chain does to any sector it holds, whatever its local state: the event is recorded
+        // and the state stays (a lotus-miner keeps an expired sector in Proving, `sectors expired`)
+        for (SectorState s : SectorState.values()) {
+            if (s != Removed) {
+                state(s).absorb(SectorExtended).absorb(SectorExpired);
+            }
+        }
     }
 
     private SectorTransitions() {

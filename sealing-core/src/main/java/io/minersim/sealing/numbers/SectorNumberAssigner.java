@@ -177,6 +177,27 @@ public final class SectorNumberAssigner {
         rebuildInUse();
     }
 
+    /**
+     * An assigner in a given state, as {@link #meta()} and {@link #reservations()} describe it: for
+     * restoring a miner's snapshot. {@code reserved} is the aggregate kept beside the named
+     * reservations (it may differ from their union after a forced overlap and a free).
+     *
+     * @throws SectorNumberException on a bad reservation name
+     */
+    public static SectorNumberAssigner restore(BitField allocated, SortedMap<String, BitField> reservations,
+            BitField reserved, BitField chainAllocated) {
+        SectorNumberAssigner a = new SectorNumberAssigner();
+        for (String name : reservations.keySet()) {
+            checkName(name);
+        }
+        a.allocated.addAll(allocated);
+        a.reservations.putAll(reservations);
+        a.reserved = Objects.requireNonNull(reserved, "reserved");
+        a.chainAllocated = Objects.requireNonNull(chainAllocated, "chainAllocated");
+        a.rebuildInUse();
+        return a;
+    }
+
     /** The named reservations, by name (a snapshot). */
     public SortedMap<String, BitField> reservations() {
         return Collections.unmodifiableSortedMap(new TreeMap<>(reservations));

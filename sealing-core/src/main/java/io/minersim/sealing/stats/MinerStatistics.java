@@ -42,7 +42,8 @@ public final class MinerStatistics {
     private static final Set<SectorEvent> OBSERVED = EnumSet.of(SectorEvent.SectorPreCommitLanded,
             SectorEvent.SectorProving, SectorEvent.SectorReceived, SectorEvent.SectorFaulty,
             SectorEvent.SectorFaultReported, SectorEvent.SectorFaultRecovered, SectorEvent.SectorFaultedFinal,
-            SectorEvent.SectorTerminated, SectorEvent.SectorReplicaUpdateLanded);
+            SectorEvent.SectorTerminated, SectorEvent.SectorReplicaUpdateLanded, SectorEvent.SectorExtended,
+            SectorEvent.SectorExpired);
 
     private final long genesisTimestamp;
     private final long blockDelaySeconds;
@@ -129,6 +130,8 @@ public final class MinerStatistics {
             case SectorFaultedFinal -> leave(m, Measure.PASSIVE_TERMINATED_RBP, Measure.PASSIVE_TERMINATED_QAP);
             case SectorTerminated -> leave(m, Measure.ACTIVE_TERMINATED_RBP, Measure.ACTIVE_TERMINATED_QAP);
             case SectorReplicaUpdateLanded -> snap(m);
+            case SectorExtended -> extend(m);
+            case SectorExpired -> leave(m, Measure.EXPIRED_RBP, Measure.EXPIRED_QAP);
             default -> {
                 // not a chain-side change the statistics count
             }
@@ -150,6 +153,110 @@ public final class MinerStatistics {
         }
         return new SectorStats(date, day == currentDay ? daily : new long[MEASURES], total, level,
                 lifetimeSquares);
+    }
+
+    /**
+     * Everything the statistics hold, as plain arrays, for a miner's snapshot.
+     *
+     * @param lastEpoch the epoch of the last move recorded
+     * @param rows every day from genesis to the current day, each {@link SectorStats#rowLength()} longs
+     *     (daily, total, level)
+     * @param lifetimeSquares per day, the sum of squared active lifetimes (seconds²), in decimal
+     * @param sectors per-sector facts: number, flags, QAP, activation and lifetime in seconds, five
+     *     longs a sector
+     * @param preCommitBatchMessages the pre-commit batch messages counted, ascending
+     * @param aggregateMessages the prove-commit aggregates counted, ascending
+     */
+    public record State(long lastEpoch, long[] rows, List<String> lifetimeSquares, long[] sectors,
+            long[] preCommitBatchMessages, long[] aggregateMessages) {
+        public State {
+            if (lastEpoch < 0 || rows.length == 0 || rows.length % SectorStats.rowLength() != 0
+                    || rows.length / SectorStats.rowLength() != lifetimeSquares.size() || sectors.length % 5 != 0) {
+                throw new InvalidInputException("statistics", "inconsistent statistics state: " + rows.length
+                        + " row values for " + lifetimeSquares.size() + " days, " + sectors.length + " sector values");
+            }
+        }
+    }
+
+    /** The whole state, for a snapshot; {@link #restore} makes statistics that answer the same. */
+    public synchronized State exportState() {
+        List<SectorStats> days = new ArrayList<>(past);
+        days.add(new SectorStats(LocalDate.ofEpochDay(currentDay), daily, total, level, lifetimeSquares));
+        long[] rows = new long[days.size() * SectorStats.rowLength()];
+        List<String> squares = new ArrayList<>(days.size());
+        for (int d = 0; d < days.size(); d++) {
+            System.arraycopy(days.get(d).row(), 0, rows, d * SectorStats.rowLength(), SectorStats.rowLength());
+            squares.add(days.get(d).lifetimeSquares().toString());
+        }
+        List<Long> keys = new ArrayList<>(pages.keySet());
+        keys.sort(null);
+        long[] sectors = new long[0];
+        int n = 0;
+        for (long k : keys) {
+            Page p = pages.get(k);
+            for (int i = 0; i < PAGE; i++) {
+                if (p.flags[i] == 0) {
+                    continue;
+                }
+                if (n + 5 > sectors.length) {
+                    sectors = java.util.Arrays.copyOf(sectors, Math.max(64, sectors.length * 2));
+                }
+                sectors[n++] = (k << PAGE_BITS) | i;
+                sectors[n++] = p.flags[i];
+                sectors[n++] = p.qap[i];
+                sectors[n++] = p.activation[i];
+                sectors[n++] = p.lifetimeSeconds[i];
+            }
+        }
+        return new State(lastEpoch, rows, squares, java.util.Arrays.copyOf(sectors, n),
+                preCommitBatchMessages.stream().mapToLong(i -> i).toArray(),
+                aggregateMessages.stream().mapToLong(i -> i).toArray());
+    }
+
+    /** Statistics as {@code state} describes them, on a chain of this genesis and block delay. */
+    public static MinerStatistics restore(long genesisTimestamp, long blockDelaySeconds, State state) {
+        MinerStatistics st = new MinerStatistics(genesisTimestamp, blockDelaySeconds);
+        int days = state.lifetimeSquares().size();
+        for (int d = 0; d < days; d++) {
+            BigInteger squares;
+            try {
+                squares = new BigInteger(state.lifetimeSquares().get(d));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("statistics", "not a number: " + state.lifetimeSquares().get(d));
+            }
+            SectorStats day = SectorStats.ofRow(LocalDate.ofEpochDay(st.genesisDay + d), state.rows(),
+                    d * SectorStats.rowLength(), squares);
+            if (d < days - 1) {
+                st.past.add(day);
+            } else {
+                st.currentDay = st.genesisDay + d;
+                long[] row = day.row();
+                System.arraycopy(row, 0, st.daily, 0, MEASURES);
+                System.arraycopy(row, MEASURES, st.total, 0, MEASURES);
+                System.arraycopy(row, 2 * MEASURES, st.level, 0, LEVELS);
+                st.lifetimeSquares = squares;
+            }
+        }
+        st.lastEpoch = state.lastEpoch();
+        long[] s = state.sectors();
+        for (int j = 0; j < s.length; j += 5) {
+            if (s[j] < 0 || s[j + 1] <= 0 || s[j + 1] > (PRE_COMMITTED | ON_CHAIN | LIVE | FAULTY)) {
+                throw new InvalidInputException("statistics", "bad sector facts for sector " + s[j]);
+            }
+            Page p = st.page(s[j]);
+            int i = slot(s[j]);
+            p.flags[i] = (byte) s[j + 1];
+            p.qap[i] = s[j + 2];
+            p.activation[i] = s[j + 3];
+            p.lifetimeSeconds[i] = s[j + 4];
+        }
+        for (long m : state.preCommitBatchMessages()) {
+            st.preCommitBatchMessages.set(Math.toIntExact(m));
+        }
+        for (long m : state.aggregateMessages()) {
+            st.aggregateMessages.set(Math.toIntExact(m));
+        }
+        return st;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -296,6 +403,27 @@ public final class MinerStatistics {
         setQap(p, i, qap);
         add(Measure.SNAPPED_RBP, m.sectorSize());
         add(Measure.SNAPPED_QAP, qap);
+    }
+
+    /** A longer life: the lifetime (and, with the same deal weights, the QAP) changes. */
+    private void extend(SectorMove m) {
+        Page p = page(m.sector());
+        int i = slot(m.sector());
+        if ((p.flags[i] & LIVE) == 0) {
+            return;
+        }
+        boolean active = (p.flags[i] & FAULTY) == 0;
+        if (active) {
+            deactivate(p, i);
+        }
+        p.lifetimeSeconds[i] = lifetimeSeconds(m.expiration(), p.activation[i]);
+        if (active) {
+            activate(p, i);
+        }
+        long qap = m.qualityAdjustedPower();
+        setQap(p, i, qap);
+        add(Measure.EXTENDED_RBP, m.sectorSize());
+        add(Measure.EXTENDED_QAP, qap);
     }
 
     private void setQap(Page p, int i, long qap) {

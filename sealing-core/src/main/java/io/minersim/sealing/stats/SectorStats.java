@@ -35,6 +35,28 @@ public final class SectorStats {
         this.lifetimeSquares = Objects.requireNonNull(lifetimeSquares, "lifetimeSquares");
     }
 
+    /** The day's values in one array: daily, then total (one per {@link Measure}), then each {@link Level}. */
+    long[] row() {
+        long[] out = new long[2 * MEASURES + LEVELS];
+        System.arraycopy(daily, 0, out, 0, MEASURES);
+        System.arraycopy(total, 0, out, MEASURES, MEASURES);
+        System.arraycopy(level, 0, out, 2 * MEASURES, LEVELS);
+        return out;
+    }
+
+    /** The values of a day's {@link #row()}. */
+    static SectorStats ofRow(LocalDate date, long[] row, int from, BigInteger lifetimeSquares) {
+        long[] d = java.util.Arrays.copyOfRange(row, from, from + MEASURES);
+        long[] t = java.util.Arrays.copyOfRange(row, from + MEASURES, from + 2 * MEASURES);
+        long[] l = java.util.Arrays.copyOfRange(row, from + 2 * MEASURES, from + 2 * MEASURES + LEVELS);
+        return new SectorStats(date, d, t, l, lifetimeSquares);
+    }
+
+    /** Longs in a {@link #row()}. */
+    static int rowLength() {
+        return 2 * MEASURES + LEVELS;
+    }
+
     /** A day with nothing in it. */
     public static SectorStats empty(LocalDate date) {
         return new SectorStats(date, new long[MEASURES], new long[MEASURES], new long[LEVELS], BigInteger.ZERO);

@@ -302,6 +302,10 @@ final class LotusFsmModel {
                     throw new AssertionError(event);
             }
         }
+        if (event == SectorExtended || event == SectorExpired) {
+            // simulator records of what the chain did to the sector: accepted in any state, state unchanged
+            return unchanged(Transition.Outcome.ABSORBED, from);
+        }
         SectorState simulated = SIMULATOR.get(from).get(event);
         if (simulated != null) {
             return new Expected(Transition.Outcome.MOVED, simulated, null);

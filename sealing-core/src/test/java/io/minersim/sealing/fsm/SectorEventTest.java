@@ -48,13 +48,15 @@ class SectorEventTest {
     }
 
     @Test
-    void eventsAreLotusEventTypesPlusFaultRecovered() {
+    void eventsAreLotusEventTypesPlusTheSimulatorsChainEvents() {
         List<String> names = new ArrayList<>();
         for (SectorEvent e : SectorEvent.values()) {
             names.add(e.name());
         }
         List<String> expected = new ArrayList<>(LOTUS_EVENT_TYPES);
         expected.add("SectorFaultRecovered");
+        expected.add("SectorExtended");
+        expected.add("SectorExpired");
         assertThat(LOTUS_EVENT_TYPES).hasSize(82).doesNotHaveDuplicates();
         assertThat(names).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -73,7 +75,7 @@ class SectorEventTest {
     @Test
     void simulatorEventsAreTheChainFaultOutcomes() {
         assertThat(where(SectorEvent::isSimulatorEvent)).containsExactlyInAnyOrder(SectorFaultRecovered,
-                SectorFaultedFinal);
+                SectorFaultedFinal, SectorExtended, SectorExpired);
     }
 
     @Test

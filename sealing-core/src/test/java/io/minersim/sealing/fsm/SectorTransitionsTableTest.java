@@ -108,6 +108,19 @@ class SectorTransitionsTableTest {
     }
 
     @Test
+    void extendedAndExpiredAreRecordedWithoutAMoveInEveryStateButRemoved() {
+        for (SectorState s : SectorState.values()) {
+            for (SectorEvent e : List.of(SectorExtended, SectorExpired)) {
+                Transition t = SectorTransitions.next(s, e);
+                assertThat(t.outcome()).as("%s/%s", s, e)
+                        .isEqualTo(s == Removed ? Outcome.IGNORED : Outcome.ABSORBED);
+                assertThat(t.to()).isEqualTo(s);
+                assertThat(t.error()).isNull();
+            }
+        }
+    }
+
+    @Test
     void submitReplicaUpdateWaitsForAMutableDeadlineAndBack() {
         assertMoved(SubmitReplicaUpdate, SectorDeadlineImmutable, WaitMutable);
         assertMoved(WaitMutable, SectorDeadlineMutable, SubmitReplicaUpdate);

@@ -1,0 +1,348 @@
+package io.minersim.sealing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.minersim.sealing.commitment.PieceCommitments;
+import io.minersim.sealing.fsm.SectorEvent;
+import io.minersim.sealing.fsm.SectorState;
+import io.minersim.sealing.piece.DealInfo;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** What the chain does to sectors by itself or through Sim.*: extension, expiration, passive termination, deal expiry. */
+class ChainEventsTest {
+
+    private static SimulatedMiner miner() {
+        return new SimulatedMiner(MinerConfig.of(Profile.DEVNET).withSectorSize(SectorSize.SIZE_2KiB));
+    }
+
+    private static long provingCc(SimulatedMiner sim) {
+        long n = sim.miner.pledgeSector();
+        sim.advanceUntil(n, SectorState.Proving, 100);
+        return n;
+    }
+
+    private static DealInfo deal(long id, long start) {
+        byte[] data = new byte[1016];
+        new Random(id).nextBytes(data);
+        return SimulatedMiner.marketDeal(id, 1016, PieceCommitments.pieceCommitment(data), start, 600_000, false);
+    }
+
+    private static HistoryEvent lastEvent(SimulatedMiner sim) {
+        return sim.miner.history(sim.miner.historySize() - 1, 1).get(0);
+    }
+
+    /** Everything a refused call must leave as it was. */
+    private static String fingerprint(SimulatedMiner sim) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(sim.miner.historySize()).append(sim.miner.summary()).append(sim.miner.expiredDeals());
+        for (long n : sim.miner.list()) {
+            SectorInfo i = sim.miner.status(n, true);
+            sb.append(n).append(i.state()).append(i.expiration()).append(i.log().size());
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------------------------ extension
+
+    @Test
+    void extendingAProvingSectorMovesItsExpirationAndIsRecordedWithoutAMove() {
+        SimulatedMiner sim = miner();
+        long n = provingCc(sim);
+        sim.clock.advance(20_000); // a new sector's expiration sits at the furthest the chain allows
+        SectorInfo before = sim.miner.status(n, true);
+        long newExpiration = before.expiration() + 10_000;
+
+        sim.miner.extendSectors(List.of(n), newExpiration);
+
+        SectorInfo after = sim.miner.status(n, true);
+        assertThat(after.state()).isEqualTo(SectorState.Proving);
+        assertThat(after.expiration()).isEqualTo(newExpiration);
+        assertThat(after.onTime()).isEqualTo(newExpiration);
+        assertThat(after.activation()).isEqualTo(before.activation());
+        assertThat(after.dealWeight()).isEqualTo(before.dealWeight());
+        assertThat(lastEvent(sim)).satisfies(e -> {
+            assertThat(e.event()).isEqualTo(SectorEvent.SectorExtended);
+            assertThat(e.from()).isEqualTo(SectorState.Proving);
+            assertThat(e.to()).isEqualTo(SectorState.Proving);
+            assertThat(e.sector()).isEqualTo(n);
+        });
+        assertThat(after.log()).last().satisfies(l -> {
+            assertThat(l.kind()).isEqualTo("event;sealing.SectorExtended");
+            assertThat(l.message()).isEqualTo("{\"User\":{\"NewExpiration\":" + newExpiration + "}}");
+        });
+    }
+
+    @Test
+    void anExtendedSectorExpiresAtItsNewExpirationNotItsOldOne() {
+        SimulatedMiner sim = miner();
+        long n = provingCc(sim);
+        long old = sim.miner.status(n, true).expiration();
+        sim.clock.advance(1_000);
+        sim.miner.extendSectors(List.of(n), old + 100);
+        sim.clock.advanceTo(old + 1);
+        assertThat(sim.miner.history(0, Integer.MAX_VALUE)).noneMatch(e -> e.event() == SectorEvent.SectorExpired);
+        sim.clock.advanceTo(old + 101);
+        assertThat(lastEvent(sim).event()).isEqualTo(SectorEvent.SectorExpired);
+        assertThat(lastEvent(sim).epoch()).isEqualTo(old + 101);
+    }
+
+    @Test
+    void extensionIsAllOrNothingAndRefusesEveryBadSector() {
+        SimulatedMiner sim = miner();
+        long proving = provingCc(sim);
+        long sealing = sim.miner.pledgeSector();
+        long expiration = sim.miner.status(proving, true).expiration();
+        String before = fingerprint(sim);
+
+        assertThatThrownBy(() -> sim.miner.extendSectors(List.of(proving, 99L), expiration + 10))
+                .isInstanceOf(SectorNotFoundException.class).hasMessage("sector 99 not found");
+        assertThatThrownBy(() -> sim.miner.extendSectors(List.of(proving, sealing), expiration + 10))
+                .isInstanceOf(SectorStateException.class)
+                .hasMessage("cannot extend sector " + sealing + ": it is not active on chain (state Packing)");
+        assertThatThrownBy(() -> sim.miner.extendSectors(List.of(proving), expiration - 1))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("cannot reduce sector " + proving + " expiration to " + (expiration - 1) + " from "
+                        + expiration);
+        assertThatThrownBy(() -> sim.miner.extendSectors(List.of(proving), expiration))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("already expires at epoch");
+        long head = sim.clock.head();
+        long max = sim.config.policy().maxSectorExpirationExtension();
+        assertThatThrownBy(() -> sim.miner.extendSectors(List.of(proving), head + max + 1))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cannot be more than " + max + " past current epoch " + head);
+        assertThat(fingerprint(sim)).isEqualTo(before);
+
+        sim.miner.extendSectors(List.of(proving), head + max);
+        assertThat(sim.miner.status(proving, true).expiration()).isEqualTo(head + max);
+    }
+
+    @Test
+    void extensionCannotTakeASectorPastItsProofsMaximumLifetime() {
+        SimulatedMiner sim = miner();
+        long n = provingCc(sim);
+        long activation = sim.miner.status(n, true).activation();
+        ChainPolicyView p = new ChainPolicyView(sim);
+        sim.miner.extendSectors(List.of(n), sim.clock.head() + p.maxExtension);
+        sim.clock.advanceTo(2_000_000);
+        long tooLong = activation + p.maxLifetime + 1;
+        assertThat(tooLong).isLessThanOrEqualTo(sim.clock.head() + p.maxExtension);
+        assertThatThrownBy(() -> sim.miner.extendSectors(List.of(n), tooLong))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cannot exceed " + p.maxLifetime + " after activation " + activation);
+        sim.miner.extendSectors(List.of(n), tooLong - 1);
+        assertThat(sim.miner.status(n, true).expiration()).isEqualTo(tooLong - 1);
+    }
+
+    private record ChainPolicyView(long maxExtension, long maxLifetime) {
+        ChainPolicyView(SimulatedMiner sim) {
+            this(sim.config.policy().maxSectorExpirationExtension(), sim.config.policy().sectorMaxLifetime());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ expiration
+
+    @Test
+    void aSectorExpiresByItselfWhenTheHeadPassesItsExpirationAndStaysInProving() {
+        SimulatedMiner sim = miner();
+        long n = provingCc(sim);
+        long expiration = sim.miner.status(n, true).expiration();
+
+        sim.clock.advanceTo(expiration);
+        assertThat(sim.miner.history(0, Integer.MAX_VALUE)).noneMatch(e -> e.event() == SectorEvent.SectorExpired);
+        sim.miner.extendSectors(List.of(n), expiration + 1); // at its expiration epoch it is still live
+        sim.clock.advanceTo(expiration + 2);
+
+        assertThat(sim.state(n)).as("a lotus-miner keeps an expired sector in Proving").isEqualTo(SectorState.Proving);
+        assertThat(lastEvent(sim)).satisfies(e -> {
+            assertThat(e.event()).isEqualTo(SectorEvent.SectorExpired);
+            assertThat(e.from()).isEqualTo(SectorState.Proving);
+            assertThat(e.to()).isEqualTo(SectorState.Proving);
+            assertThat(e.epoch()).isEqualTo(expiration + 2);
+        });
+        assertThat(sim.miner.status(n, true).expiration()).as("on-chain info stays until compaction")
+                .isEqualTo(expiration + 1);
+    }
+
+    @Test
+    void anExpiredSectorCanNoLongerFaultRecoverExtendOrBeUpgraded() {
+        SimulatedMiner sim = miner();
+        long n = provingCc(sim);
+        long expiration = sim.miner.status(n, true).expiration();
+        sim.clock.advanceTo(expiration + 1);
+        String before = fingerprint(sim);
+
+        assertThatThrownBy(() -> sim.miner.declareFaults(List.of(n), true)).isInstanceOf(SectorStateException.class)
+                .hasMessage("sector " + n + " expired at epoch " + (expiration + 1) + " (expiration " + expiration
+                        + "); it can no longer become faulty");
+        assertThatThrownBy(() -> sim.miner.extendSectors(List.of(n), expiration + 100))
+                .isInstanceOf(SectorStateException.class).hasMessageContaining("it can no longer be extended");
+        assertThatThrownBy(() -> sim.miner.markForUpgrade(n, true)).isInstanceOf(SectorStateException.class)
+                .hasMessage("cannot mark inactive sector for upgrade");
+        assertThat(fingerprint(sim)).isEqualTo(before);
+    }
+
+    @Test
+    void terminatingAnExpiredSectorSendsNoMessageAndEndsRemovedAsLotusDoes() {
+        SimulatedMiner sim = miner();
+        long n = provingCc(sim);
+        long expiration = sim.miner.status(n, true).expiration();
+        sim.clock.advanceTo(expiration + 1);
+
+        sim.miner.terminate(n);
+        assertThat(sim.miner.terminatePending()).as("not in the live set: nothing to batch").isEmpty();
+        assertThat(sim.state(n)).isEqualTo(SectorState.TerminateFinality);
+        assertThat(sim.miner.status(n, false).log()).anySatisfy(l -> {
+            assertThat(l.kind()).isEqualTo("event;sealing.SectorTerminating");
+            assertThat(l.message()).isEqualTo("{\"User\":{\"Message\":null}}");
+        });
+        sim.advanceUntil(n, SectorState.Removed, 2000);
+        assertThat(sim.miner.terminateFlush()).isEmpty();
+    }
+
+    @Test
+    void aFaultySectorThatExpiresIsNotTerminatedLaterByFaultMaxAge() {
+        SimulatedMiner sim = miner();
+        long n = provingCc(sim);
+        long expiration = sim.miner.status(n, true).expiration();
+        sim.clock.advanceTo(expiration - 10);
+        sim.miner.declareFaults(List.of(n), false);
+        sim.clock.advanceTo(expiration + 1);
+        assertThat(lastEvent(sim).event()).isEqualTo(SectorEvent.SectorExpired);
+        assertThatThrownBy(() -> sim.miner.recoverFaults(List.of(n))).isInstanceOf(SectorStateException.class)
+                .hasMessageContaining("it can no longer recover");
+
+        sim.clock.advance(sim.config.policy().faultMaxAge() + 10);
+        assertThat(sim.state(n)).isEqualTo(SectorState.Faulty);
+        assertThat(sim.miner.history(0, Integer.MAX_VALUE)).noneMatch(e -> e.event() == SectorEvent.SectorFaultedFinal);
+    }
+
+    @Test
+    void sectorsExpiringAtTheSameEpochLeaveTogetherInNumberOrder() {
+        SimulatedMiner sim = miner();
+        for (int i = 0; i < 40; i++) {
+            sim.miner.pledgeSector();
+        }
+        sim.advanceUntil(39, SectorState.Proving, 200);
+        long latest = 0;
+        for (long n : sim.miner.list()) {
+            latest = Math.max(latest, sim.miner.status(n, true).expiration());
+        }
+        long seqBefore = sim.miner.historySize();
+        sim.clock.advanceTo(latest + 1);
+        List<HistoryEvent> expired = sim.miner.history(seqBefore, Integer.MAX_VALUE);
+        assertThat(expired).hasSize(40).allMatch(e -> e.event() == SectorEvent.SectorExpired);
+        assertThat(expired).extracting(HistoryEvent::epoch).isSortedAccordingTo(Long::compare);
+        for (int i = 1; i < expired.size(); i++) {
+            if (expired.get(i).epoch() == expired.get(i - 1).epoch()) {
+                assertThat(expired.get(i).sector()).isGreaterThan(expired.get(i - 1).sector());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ passive termination
+
+    @Test
+    void faultMaxAgeTerminatesByTheClockAloneAndIsRecordedApartFromAnActiveTermination() {
+        SimulatedMiner sim = miner();
+        long passive = provingCc(sim);
+        long active = provingCc(sim);
+        sim.miner.declareFaults(List.of(passive), false);
+        long faultAt = sim.clock.head();
+        sim.miner.terminate(active);
+
+        sim.clock.advance(sim.config.policy().faultMaxAge() + 5); // one clock step, no call on the sector
+
+        assertThat(sim.state(passive)).isEqualTo(SectorState.FaultedFinal);
+        List<HistoryEvent> all = sim.miner.history(0, Integer.MAX_VALUE);
+        assertThat(all).filteredOn(e -> e.sector() == passive && e.to() == SectorState.FaultedFinal).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.event()).isEqualTo(SectorEvent.SectorFaultedFinal);
+                    assertThat(e.epoch()).isEqualTo(faultAt + sim.config.policy().faultMaxAge());
+                });
+        assertThat(all).filteredOn(e -> e.sector() == active && e.to() == SectorState.Terminating)
+                .singleElement().satisfies(e -> assertThat(e.event()).isEqualTo(SectorEvent.SectorTerminate));
+        assertThat(all).filteredOn(e -> e.sector() == passive).noneMatch(e -> e.event() == SectorEvent.SectorTerminate);
+        assertThatThrownBy(() -> sim.miner.extendSectors(List.of(passive), sim.clock.head() + 1000))
+                .isInstanceOf(SectorStateException.class).hasMessageContaining("was terminated at epoch");
+    }
+
+    // ------------------------------------------------------------------------------------ deal expiry
+
+    @Test
+    void aSealingSectorWithAnExpiredDealFollowsTheDealsExpiredPathToRemoved() throws Exception {
+        SimulatedMiner sim = miner();
+        sim.miner.addPieceToAny(1016, deal(41, 5000)).get();
+        sim.clock.advance(1);
+        assertThat(sim.state(0)).isEqualTo(SectorState.WaitDeals);
+
+        sim.miner.expireDeals(List.of(41L));
+        assertThat(sim.state(0)).as("the check comes at PreCommit1").isEqualTo(SectorState.WaitDeals);
+        sim.miner.startSealing(0);
+        List<String> walk = sim.walk(0, SectorState.Removed, 100);
+        assertThat(walk.stream().map(m -> m.substring(0, m.indexOf('@'))).toList()).containsSubsequence(
+                "PreCommit1", "DealsExpired", "Removing", "Removed");
+        assertThat(sim.miner.status(0, false).lastErr()).contains("deal 41 expired on chain");
+        assertThat(sim.miner.expiredDeals()).containsExactly(41L);
+    }
+
+    @Test
+    void aSectorInAStateWithADealsExpiredEdgeGivesUpAtOnce() throws Exception {
+        SimulatedMiner sim = miner();
+        sim.miner.addPieceToAny(1016, deal(42, 5000)).get();
+        sim.miner.startSealing(0);
+        sim.advanceUntil(0, SectorState.PreCommit1, 50);
+        sim.miner.expireDeals(List.of(42L));
+        assertThat(sim.moves(0).stream().map(m -> m.substring(0, m.indexOf('@'))).toList())
+                .endsWith("PreCommit1", "DealsExpired", "Removing");
+    }
+
+    @Test
+    void aSectorPreCommittedWithAnExpiredDealFailsItsCommitIntoDealsExpired() throws Exception {
+        SimulatedMiner sim = miner();
+        sim.miner.addPieceToAny(1016, deal(43, 5000)).get();
+        sim.miner.startSealing(0);
+        sim.advanceUntil(0, SectorState.WaitSeed, 100);
+        sim.miner.expireDeals(List.of(43L));
+        List<String> states = sim.walk(0, SectorState.Removed, 200).stream()
+                .map(m -> m.substring(0, m.indexOf('@'))).toList();
+        assertThat(states).containsSubsequence("WaitSeed", "Committing", "SubmitCommitAggregate", "CommitFailed",
+                "DealsExpired", "Removing", "Removed");
+    }
+
+    @Test
+    void aProvingSectorKeepsItsOnChainDealWeightWhenItsDealExpires() throws Exception {
+        SimulatedMiner sim = miner();
+        sim.miner.addPieceToAny(1016, deal(44, 5000)).get();
+        sim.miner.startSealing(0);
+        sim.advanceUntil(0, SectorState.Proving, 200);
+        SectorInfo before = sim.miner.status(0, true);
+        assertThat(before.dealWeight()).isGreaterThan(BigInteger.ZERO);
+        long history = sim.miner.historySize();
+
+        sim.miner.expireDeals(List.of(44L));
+        sim.clock.advance(100);
+
+        SectorInfo after = sim.miner.status(0, true);
+        assertThat(after.state()).isEqualTo(SectorState.Proving);
+        assertThat(after.dealWeight()).isEqualTo(before.dealWeight());
+        assertThat(after.initialPledge()).isEqualTo(before.initialPledge());
+        assertThat(sim.miner.historySize()).isEqualTo(history);
+    }
+
+    @Test
+    void unknownDealIdsAreRefusedAndNothingChanges() throws Exception {
+        SimulatedMiner sim = miner();
+        sim.miner.addPieceToAny(1016, deal(45, 5000)).get();
+        sim.miner.startSealing(0);
+        sim.advanceUntil(0, SectorState.PreCommit1, 50);
+        String before = fingerprint(sim);
+        assertThatThrownBy(() -> sim.miner.expireDeals(List.of(45L, 7L))).isInstanceOf(InvalidInputException.class)
+                .hasMessage("deal 7 not found in any sector");
+        assertThat(fingerprint(sim)).isEqualTo(before);
+        assertThat(sim.miner.expiredDeals()).isEmpty();
+    }
+}
