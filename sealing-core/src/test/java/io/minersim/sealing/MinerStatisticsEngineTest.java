@@ -141,4 +141,57 @@ class MinerStatisticsEngineTest {
         }
         assertThat(runs[1]).isEqualTo(runs[0]);
     }
+
+    @Test
+    void extensionsAndExpirationsAreCounted() {
+        SimulatedMiner sim = miner();
+        for (int i = 0; i < 4; i++) {
+            sim.miner.pledgeSector();
+        }
+        advanceUntilAllProving(sim, 4);
+        long expiration = sim.miner.status(0, true).expiration();
+        sim.clock.advance(20_000);
+        sim.miner.extendSectors(List.of(0L, 1L), expiration + 10_000);
+        SectorStats d = today(sim);
+        assertThat(d.daily(Measure.EXTENDED_RBP)).isEqualTo(2 * S);
+        assertThat(d.daily(Measure.EXTENDED_QAP)).isEqualTo(2 * S);
+        double longer = d.averageActiveLifetimeDays();
+
+        sim.clock.advanceTo(expiration + 1);
+        SectorStats after = sim.miner.statistics().day(sim.miner.statistics().dateOf(sim.clock.head()));
+        assertThat(after.total(Measure.EXPIRED_RBP)).isEqualTo(2 * S);
+        assertThat(after.level(Level.ACTIVE_SECTORS)).isEqualTo(2);
+        assertThat(after.averageActiveLifetimeDays()).isGreaterThan(longer);
+        assertThat(after.total(Measure.ACTIVE_TERMINATED_RBP) + after.total(Measure.PASSIVE_TERMINATED_RBP)).isZero();
+    }
+
+    @Test
+    void aRestoredSnapshotKeepsEveryDayOfTheStatisticsAndCountsOnIdentically() {
+        SimulatedMiner original = miner();
+        long hour = 900;
+        io.minersim.sealing.activity.MinerActivity busy = io.minersim.sealing.activity.MinerActivity.start(
+                original.miner, original.clock,
+                new io.minersim.sealing.activity.ActivityProfile(200, 0.5, 0.5, 0.05, 0.3, 0.01, 0.01, 0.02), 9);
+        for (int h = 0; h < 36; h++) {
+            original.clock.advance(hour);
+        }
+        busy.close();
+        SimulatedMiner copy = miner();
+        copy.clock.advanceTo(original.clock.head());
+        copy.miner.restore(original.miner.snapshot());
+        MinerStatistics a = original.miner.statistics();
+        MinerStatistics b = copy.miner.statistics();
+        LocalDate last = a.dateOf(original.clock.head());
+        for (LocalDate d = a.genesisDate(); !d.isAfter(last); d = d.plusDays(1)) {
+            assertThat(b.day(d)).as(d.toString()).isEqualTo(a.day(d));
+        }
+        assertThat(a.day(last).total(Measure.ONBOARDED_SECTORS)).isPositive();
+        for (SimulatedMiner sim : List.of(original, copy)) {
+            sim.miner.declareFaults(List.of(sim.miner.listInStates(Set.of(SectorState.Proving))[0]), true);
+        }
+        copy.clock.advance(4 * hour);
+        original.clock.advance(4 * hour);
+        LocalDate now = a.dateOf(original.clock.head());
+        assertThat(copy.miner.statistics().day(now)).isEqualTo(a.day(now));
+    }
 }

@@ -18,9 +18,11 @@ import io.minersim.sealing.stats.SectorMove;
  *   <li>day 3: sector 5 detected faulty, sector 6 declares a fault, sector 5 then declared too
  *       (still one fault).
  *   <li>day 4: sector 5 recovers; sector 0 terminated by the miner.
- *   <li>day 5: sector 8 snap-upgraded with a verified deal filling it (QAP 10 S).
+ *   <li>day 5: sector 8 snap-upgraded with a verified deal filling it (QAP 10 S); sector 7 (CC)
+ *       extended from 180 to 540 days.
  *   <li>day 45 (2024-02-14): sector 6, faulty since epoch 6100, terminated by the network after
  *       FaultMaxAge (42 days).
+ *   <li>day 181 (2024-06-29): sectors 5, 8 and 9 reach their expiration (epoch 519000).
  * </ul>
  */
 final class HandWrittenHistory {
@@ -72,9 +74,19 @@ final class HandWrittenHistory {
         st.record(new SectorMove(12_000, 8, SectorState.ReplicaUpdateWait, SectorState.UpdateActivating,
                 SectorEvent.SectorReplicaUpdateLanded, S, S, S, 0, S * (expiration8 - 11_990), 11_990, expiration8,
                 null));
+        // day 5: sector 7's expiration extended to 540 days after its activation
+        st.record(new SectorMove(12_100, 7, SectorState.Proving, SectorState.Proving, SectorEvent.SectorExtended, S, 0,
+                0, 0, 0, 600, 600 + L540, null));
         // day 45: passive termination of sector 6
         st.record(cc(6100 + 42 * 2880, 6, SectorState.FaultReported, SectorState.FaultedFinal,
                 SectorEvent.SectorFaultedFinal));
+        // day 181: the 180-day sectors still live expire
+        st.record(new SectorMove(expiration8, 5, SectorState.Proving, SectorState.Proving, SectorEvent.SectorExpired, S,
+                0, 0, 0, 0, 600, expiration8, null));
+        st.record(new SectorMove(expiration8, 8, SectorState.Proving, SectorState.Proving, SectorEvent.SectorExpired, S,
+                S, S, 0, S * (expiration8 - 11_990), 11_990, expiration8, null));
+        st.record(new SectorMove(expiration8, 9, SectorState.Proving, SectorState.Proving, SectorEvent.SectorExpired, S,
+                0, 0, 0, 0, 600, expiration8, null));
         return st;
     }
 

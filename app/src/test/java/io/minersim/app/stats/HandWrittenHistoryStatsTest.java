@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every field of every endpoint, on every day that matters, against values computed by hand from
- * {@link HandWrittenHistory} (S = 32 GiB). QAP by hand: a sector full of verified deals has 10 S,
+ * {@link HandWrittenHistory} (S = 32 GiB), eight days of it. QAP by hand: a sector full of verified deals has 10 S,
  * half verified 1 + 9/2 = 5.5 S, unverified deals and CC S.
  */
 class HandWrittenHistoryStatsTest {
@@ -93,7 +93,8 @@ class HandWrittenHistoryStatsTest {
                 List.of(0L, 0L),
                 List.of(0L, 0L, 0L, 0L),
                 List.of(360.0, 180.0));
-        // day 5: sector 8 snapped with a verified deal: 10 S
+        // day 5: sector 8 snapped with a verified deal: 10 S; sector 7 (CC, S) extended to 540 days:
+        // active 1–4 and 7 (540), 5, 8, 9 (180): as on day 3, mean 405, variance 30375
         day("2024-01-05",
                 List.of(10L, 10 * S, 47 * S / 2, 0L, 0L, 0L),
                 List.of(10L, 1L, 9L, 3.0, 6L, 4L, 4.0),
@@ -102,9 +103,9 @@ class HandWrittenHistoryStatsTest {
                 List.of(0L, 0L, S, S),
                 List.of(0L, 0L),
                 List.of(0L, 0L, 0L, 0L),
-                List.of(0L, 0L),
+                List.of(S, S),
                 List.of(S, 10 * S, S, 10 * S),
-                List.of(360.0, 180.0));
+                List.of(405.0, Math.sqrt(30375)));
         // a quiet day in between: totals carried, nothing daily
         day("2024-01-20",
                 List.of(10L, 10 * S, 47 * S / 2, 0L, 0L, 0L),
@@ -116,7 +117,7 @@ class HandWrittenHistoryStatsTest {
                 List.of(0L, 0L, 0L, 0L),
                 List.of(0L, 0L),
                 List.of(0L, 0L, S, 10 * S),
-                List.of(360.0, 180.0));
+                List.of(405.0, Math.sqrt(30375)));
         // day 45: sector 6 (CC) terminated by the network after 42 days in fault
         day("2024-02-14",
                 List.of(10L, 10 * S, 47 * S / 2, 0L, 0L, 0L),
@@ -128,7 +129,19 @@ class HandWrittenHistoryStatsTest {
                 List.of(0L, 0L, 0L, 0L),
                 List.of(0L, 0L),
                 List.of(0L, 0L, S, 10 * S),
-                List.of(360.0, 180.0));
+                List.of(405.0, Math.sqrt(30375)));
+        // day 181: sectors 5 (S), 8 (snapped, 10 S) and 9 (S) expire; 1–4 and 7 remain, all 540 days
+        day("2024-06-29",
+                List.of(10L, 10 * S, 47 * S / 2, 0L, 0L, 0L),
+                List.of(10L, 1L, 9L, 3.0, 6L, 4L, 4.0),
+                List.of(S, S, 9 * S, 45 * S / 2, 6 * S, 6 * S, 4 * S),
+                List.of(0L, 0L, 2 * S, 11 * S, 0L, 0L, S, 10 * S, 0L, 0L, S, S),
+                List.of(0L, 0L, 0L, 0L),
+                List.of(0L, 0L),
+                List.of(3 * S, 12 * S, 3 * S, 12 * S),
+                List.of(0L, 0L),
+                List.of(0L, 0L, S, 10 * S),
+                List.of(540.0, 0.0));
         assertThat(D540).isEqualTo(540);
     }
 
@@ -171,7 +184,7 @@ class HandWrittenHistoryStatsTest {
             }
             checked.add(e.getKey());
         }
-        assertThat(checked).hasSize(7 * StatsEndpoint.values().length);
+        assertThat(checked).hasSize(8 * StatsEndpoint.values().length);
     }
 
     @Test
