@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class MinerActivityTest {
-    private static final ActivityProfile BUSY = new ActivityProfile(120, 0.5, 0.5, 0.05, 0.3, 0.01, 0, 0.05);
+    private static final ActivityProfile BUSY = new ActivityProfile(120, 0.5, 0.5, 0.05, 0.3, 0.01, 0.02, 0.05);
 
     /** A 2 KiB devnet miner driven for {@code days} of chain time, an hour at a time. */
     private static SectorStats run(long seed, int days) {
@@ -41,6 +41,7 @@ class MinerActivityTest {
         assertThat(d.total(Measure.ACTIVE_TERMINATED_RBP)).isPositive();
         assertThat(d.total(Measure.PASSIVE_TERMINATED_RBP)).as("after FaultMaxAge, 5.6 devnet days").isPositive();
         assertThat(d.total(Measure.SNAPPED_RBP)).isPositive();
+        assertThat(d.total(Measure.EXTENDED_RBP)).isPositive();
         assertThat(d.level(Level.ACTIVE_SECTORS)).isPositive();
     }
 

@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * Drives one miner with random but seeded activity as the chain moves. Every hour of chain time
  * (or, when the head jumps, once for all the hours it crossed, scaled to them) it draws from the
  * {@link ActivityProfile}: faulty sectors recover, proving sectors fault (declared or detected),
- * are terminated or snap-upgraded, and new sectors are pledged or given a deal (verified or not)
+ * are terminated, extended or snap-upgraded, and new sectors are pledged or given a deal (verified or not)
  * that fills them. Draws come from one generator seeded by the seed and the miner's actor, and
  * happen on the clock's thread after the miner has processed the head, so a manual clock, a seed and
  * the same advances give the same run.
@@ -98,6 +98,11 @@ public final class MinerActivity implements HeadListener, AutoCloseable {
                 attempt(() -> miner.terminate(n), true);
             }
         }
+        for (long n : pick(proving, chance(profile.extensionRate(), days))) {
+            if (!fault.contains(n)) {
+                extend(n);
+            }
+        }
         for (long n : pick(proving, chance(profile.snapRate(), days))) {
             if (!fault.contains(n)) {
                 snap(n);
@@ -112,6 +117,23 @@ public final class MinerActivity implements HeadListener, AutoCloseable {
             } else {
                 attempt(miner::pledgeSector, true);
             }
+        }
+    }
+
+    /** A proving sector's expiration moves 180 days on, within the chain's limits. */
+    private void extend(long n) {
+        SectorInfo info;
+        try {
+            info = miner.status(n, true);
+        } catch (SealingException e) {
+            return;
+        }
+        ChainPolicy policy = miner.config().policy();
+        long target = Math.min(info.expiration() + 180 * ChainPolicy.EPOCHS_PER_DAY,
+                Math.min(miner.head() + policy.maxSectorExpirationExtension(),
+                        info.activation() + policy.sectorMaxLifetime()));
+        if (info.state() == SectorState.Proving && target > info.expiration()) {
+            attempt(() -> miner.extendSectors(List.of(n), target), true);
         }
     }
 
