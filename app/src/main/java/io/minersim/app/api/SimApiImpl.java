@@ -38,6 +38,15 @@ public final class SimApiImpl implements SimApi {
         this.clock = clock;
     }
 
+    /** Whether the clock is shared with a fleet's other miners: a restore may then not move it. */
+    private boolean sharedClock;
+
+    /** Marks the clock as a fleet's: {@code Restore} accepts only a snapshot taken at the clock's head. */
+    public SimApiImpl onSharedClock() {
+        this.sharedClock = true;
+        return this;
+    }
+
     @Override
     public ChainHead head() {
         long epoch = miner.head();
@@ -194,6 +203,11 @@ public final class SimApiImpl implements SimApi {
         Map<String, Object> document = TREE.convertValue(snapshot, new TypeReference<Map<String, Object>>() { });
         SimulatedChainClock sim = switchableClock();
         sim.holding(() -> {
+            if (sharedClock && !(document.get("Head") instanceof Number h && h.longValue() == sim.head())) {
+                throw new InvalidInputException("snapshot", "this miner shares its clock with a fleet: only a snapshot"
+                        + " taken at the clock's head (epoch " + sim.head() + ") can be restored, not one at epoch "
+                        + document.get("Head"));
+            }
             miner.restore(document);
             sim.resetHead(miner.head(), () -> { });
             return null;

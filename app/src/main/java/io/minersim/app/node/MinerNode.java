@@ -188,7 +188,8 @@ public final class MinerNode implements AutoCloseable {
             ObjectMapper mapper = RpcJson.newObjectMapper();
             RpcDispatcher dispatcher = RpcDispatcher.builder()
                     .register(MinerApi.class, api)
-                    .register(SimApi.class, new SimApiImpl(miner, clock))
+                    .register(SimApi.class, sharedClock != null ? new SimApiImpl(miner, clock).onSharedClock()
+                            : new SimApiImpl(miner, clock))
                     .objectMapper(mapper)
                     .errorMapper(errors())
                     .paramDecoder(ReaderStream.class, (json, ctx) -> {

@@ -84,6 +84,31 @@ class FleetTest {
         assertThat(runs[1]).isEqualTo(runs[0]);
     }
 
+    private static String call(MinerNode node, String method, String params) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(node.httpUri()).header("Authorization", "Bearer " + node.adminToken())
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
+                                + method + "\",\"params\":" + params + "}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void aFleetMinerRestoresOnlyASnapshotTakenAtTheSharedClocksHead() throws Exception {
+        try (Fleet fleet = Fleet.start(settings(2, List.of(SectorSize.SIZE_2KiB), null))) {
+            MinerNode first = fleet.nodes().get(0);
+            fleet.miners().get(0).pledgeSector();
+            fleet.clock().advance(10);
+            String snapshot = new com.fasterxml.jackson.databind.ObjectMapper().readTree(call(first, "Sim.Snapshot",
+                    "[]")).get("result").toString();
+            assertThat(call(first, "Sim.Restore", "[" + snapshot + "]")).contains("\"result\":null");
+            fleet.clock().advance(5);
+            String refused = call(first, "Sim.Restore", "[" + snapshot + "]");
+            assertThat(refused).contains("shares its clock with a fleet").contains("\"code\":1");
+            assertThat(fleet.clock().head()).isEqualTo(15);
+            assertThat(fleet.miners()).allSatisfy(m -> assertThat(m.head()).isEqualTo(15));
+        }
+    }
+
     @Test
     void badSettingsAreRefused() {
         assertThatThrownBy(() -> settings(0, List.of(SectorSize.SIZE_2KiB), null))
