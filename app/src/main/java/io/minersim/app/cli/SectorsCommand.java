@@ -1,6 +1,7 @@
 package io.minersim.app.cli;
 
 import com.googlecode.jsonrpc4j.JsonRpcClientException;
+import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.CommitBatchRes;
 import io.minersim.rpc.types.PreCommitBatchRes;
@@ -242,29 +243,48 @@ public final class SectorsCommand implements Runnable {
             return false;
         }
 
-        @Command(name = "commit", mixinStandardHelpOptions = true,
-                description = "List the sectors waiting in the commit batch queue; --publish-now sends a batch.")
-        static final class Commit extends MinerCommand {
+        /**
+         * The flow both batching commands share: list the sectors waiting in the batcher's queue, ask whether
+         * to publish them (unless {@code --publish-now}), flush, and print each batch with its sectors.
+         *
+         * @param <R> the batcher's result, one element per batch sent
+         */
+        abstract static class BatchQueue<R> extends MinerCommand {
             @Option(names = "--publish-now", description = "Send a batch now.")
             boolean publishNow;
 
+            /** What the queue is waiting for, in "No sectors queued to be ...". */
+            abstract String queuedFor();
+
+            abstract List<SectorId> pending(MinerApi api);
+
+            /** Sends the queued batches now; null when there was nothing to send. */
+            abstract List<R> flush(MinerApi api);
+
+            /** One batch as printed. */
+            abstract Batch batch(R result);
+
+            /** A sent batch: its message or error, and its sectors with the reason of each that failed. */
+            record Batch(CidLink msg, String error, List<Long> sectors, Map<Long, String> failedSectors) {
+            }
+
             @Override
-            void run(MinerConnection miner) {
+            final void run(MinerConnection miner) {
                 if (!publishNow) {
-                    List<SectorId> pending = miner.api().sectorCommitPending();
+                    List<SectorId> pending = pending(miner.api());
                     if (json()) {
                         printJson(pending);
                         return;
                     }
                     if (pending.isEmpty()) {
-                        out().println("No sectors queued to be committed");
+                        out().println("No sectors queued to be " + queuedFor());
                         return;
                     }
                     if (!askToPublish(this, pending)) {
                         return;
                     }
                 }
-                List<CommitBatchRes> res = miner.api().sectorCommitFlush();
+                List<R> res = flush(miner.api());
                 if (json()) {
                     printJson(res);
                     return;
@@ -273,65 +293,67 @@ public final class SectorsCommand implements Runnable {
                     throw new CliException("no sectors to publish");
                 }
                 for (int i = 0; i < res.size(); i++) {
-                    CommitBatchRes r = res.get(i);
+                    Batch b = batch(res.get(i));
                     out().printf("Batch %d:%n", i);
-                    if (!r.error().isEmpty()) {
-                        out().printf("\tError: %s%n", r.error());
+                    if (!b.error().isEmpty()) {
+                        out().printf("\tError: %s%n", b.error());
                     } else {
-                        out().printf("\tMessage: %s%n", Formats.cid(r.msg()));
+                        out().printf("\tMessage: %s%n", Formats.cid(b.msg()));
                     }
                     out().println("\tSectors:");
-                    for (long s : r.sectors()) {
-                        String failed = r.failedSectors().get(s);
+                    for (long s : b.sectors()) {
+                        String failed = b.failedSectors().get(s);
                         out().printf(failed != null ? "\t\t%d\tERROR %s%n" : "\t\t%d\tOK%n", s, failed);
                     }
                 }
             }
         }
 
-        @Command(name = "precommit", mixinStandardHelpOptions = true,
-                description = "List the sectors waiting in the precommit batch queue; --publish-now sends a batch.")
-        static final class PreCommit extends MinerCommand {
-            @Option(names = "--publish-now", description = "Send a batch now.")
-            boolean publishNow;
+        @Command(name = "commit", mixinStandardHelpOptions = true,
+                description = "List the sectors waiting in the commit batch queue; --publish-now sends a batch.")
+        static final class Commit extends BatchQueue<CommitBatchRes> {
+            @Override
+            String queuedFor() {
+                return "committed";
+            }
 
             @Override
-            void run(MinerConnection miner) {
-                if (!publishNow) {
-                    List<SectorId> pending = miner.api().sectorPreCommitPending();
-                    if (json()) {
-                        printJson(pending);
-                        return;
-                    }
-                    if (pending.isEmpty()) {
-                        out().println("No sectors queued to be precommitted");
-                        return;
-                    }
-                    if (!askToPublish(this, pending)) {
-                        return;
-                    }
-                }
-                List<PreCommitBatchRes> res = miner.api().sectorPreCommitFlush();
-                if (json()) {
-                    printJson(res);
-                    return;
-                }
-                if (res == null) {
-                    throw new CliException("no sectors to publish");
-                }
-                for (int i = 0; i < res.size(); i++) {
-                    PreCommitBatchRes r = res.get(i);
-                    out().printf("Batch %d:%n", i);
-                    if (!r.error().isEmpty()) {
-                        out().printf("\tError: %s%n", r.error());
-                    } else {
-                        out().printf("\tMessage: %s%n", Formats.cid(r.msg()));
-                    }
-                    out().println("\tSectors:");
-                    for (long s : r.sectors()) {
-                        out().printf("\t\t%d\tOK%n", s);
-                    }
-                }
+            List<SectorId> pending(MinerApi api) {
+                return api.sectorCommitPending();
+            }
+
+            @Override
+            List<CommitBatchRes> flush(MinerApi api) {
+                return api.sectorCommitFlush();
+            }
+
+            @Override
+            Batch batch(CommitBatchRes r) {
+                return new Batch(r.msg(), r.error(), r.sectors(), r.failedSectors());
+            }
+        }
+
+        @Command(name = "precommit", mixinStandardHelpOptions = true,
+                description = "List the sectors waiting in the precommit batch queue; --publish-now sends a batch.")
+        static final class PreCommit extends BatchQueue<PreCommitBatchRes> {
+            @Override
+            String queuedFor() {
+                return "precommitted";
+            }
+
+            @Override
+            List<SectorId> pending(MinerApi api) {
+                return api.sectorPreCommitPending();
+            }
+
+            @Override
+            List<PreCommitBatchRes> flush(MinerApi api) {
+                return api.sectorPreCommitFlush();
+            }
+
+            @Override
+            Batch batch(PreCommitBatchRes r) {
+                return new Batch(r.msg(), r.error(), r.sectors(), Map.of());
             }
         }
     }
