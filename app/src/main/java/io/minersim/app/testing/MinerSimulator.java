@@ -8,6 +8,7 @@ import io.minersim.rpc.Permission;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.MinerConfig;
 import io.minersim.sealing.Profile;
+import io.minersim.sealing.SealingConfig;
 import io.minersim.sealing.SectorSize;
 import io.minersim.sealing.chain.SimulatedChainClock;
 import java.net.URI;
@@ -51,6 +52,7 @@ public final class MinerSimulator implements AutoCloseable {
         private Long seed;
         private String actor;
         private SectorSize sectorSize;
+        private SealingConfig sealing;
         private boolean manualClock = true;
         private Duration blockTime;
 
@@ -99,6 +101,12 @@ public final class MinerSimulator implements AutoCloseable {
             return this;
         }
 
+        /** The sealing knobs: batch sizes and waits, sealing limits (without a scenario). */
+        public Builder sealing(SealingConfig knobs) {
+            this.sealing = knobs;
+            return this;
+        }
+
         /**
          * A real clock instead of the manual one: one epoch per {@code blockTime} of wall time. The
          * clock methods of the simulator then fail.
@@ -111,9 +119,9 @@ public final class MinerSimulator implements AutoCloseable {
 
         /** Starts the simulator. */
         public MinerSimulator start() throws Exception {
-            if (scenario != null && (profile != null || actor != null || sectorSize != null)) {
-                throw new IllegalStateException("a scenario names the miner: profile, actor and sector size cannot be"
-                        + " set as well");
+            if (scenario != null && (profile != null || actor != null || sectorSize != null || sealing != null)) {
+                throw new IllegalStateException("a scenario names the miner: profile, actor, sector size and sealing"
+                        + " knobs cannot be set as well");
             }
             MinerNode.Builder b = MinerNode.builder();
             MinerConfig config;
@@ -129,6 +137,9 @@ public final class MinerSimulator implements AutoCloseable {
                 }
                 if (sectorSize != null) {
                     config = config.withSectorSize(sectorSize);
+                }
+                if (sealing != null) {
+                    config = config.withSealing(sealing);
                 }
             }
             if (seed != null) {

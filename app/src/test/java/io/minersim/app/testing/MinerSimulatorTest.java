@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minersim.app.scenario.ScenarioException;
 import io.minersim.rpc.Permission;
+import io.minersim.sealing.SealingConfig;
+import io.minersim.sealing.SectorSize;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,24 @@ class MinerSimulatorTest {
     void anInvalidScenarioStartsNothing() {
         assertThatThrownBy(() -> MinerSimulator.builder().scenario("miner: {counts: [{state: Nope, count: 1}]}"))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("$.miner.counts[0].state");
+    }
+
+    @Test
+    void sealingKnobsReachTheMinersBatchers() throws Exception {
+        SealingConfig holding = SealingConfig.devnet().withPreCommitBatching(256, Duration.ofHours(24),
+                Duration.ofHours(1));
+        try (MinerSimulator sim = MinerSimulator.builder().sectorSize(SectorSize.SIZE_2KiB).sealing(holding).start()) {
+            sim.client().miner().pledgeSector();
+            sim.advance(10);
+            assertThat(sim.client().miner().sectorPreCommitPending()).hasSize(1);
+        }
+        try (MinerSimulator sim = MinerSimulator.builder().sectorSize(SectorSize.SIZE_2KiB).start()) {
+            sim.client().miner().pledgeSector();
+            sim.advance(10);
+            assertThat(sim.client().miner().sectorPreCommitPending()).as("the devnet default sends at once").isEmpty();
+        }
+        assertThatThrownBy(() -> MinerSimulator.builder().scenario("miner: {}").sealing(holding).start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("sealing knobs");
     }
 
     /** The same calls against a simulator from the same scenario and seed, as raw HTTP answers. */
