@@ -11,9 +11,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How the commands find the miner: --api-url, then MINER_API_INFO, then the repo's api and token files. */
@@ -21,23 +21,15 @@ class ApiDiscoveryTest {
     /** A port nothing listens on (the discard port, closed on any test machine). */
     private static final String DEAD = "/ip4/127.0.0.1/tcp/9/http";
 
-    @TempDir
-    Path home;
+    @RegisterExtension
+    final CliFixture sim = CliFixture.devnet();
 
     @TempDir
     Path repoDir;
 
-    private CliFixture sim;
-
     @BeforeEach
-    void start() throws Exception {
-        sim = CliFixture.start(home);
+    void withoutMinerApiInfo() {
         sim.env.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     private void writeRepo(Path dir, String api, String token) throws Exception {
@@ -50,27 +42,27 @@ class ApiDiscoveryTest {
 
     @Test
     void apiUrlFlagBeatsTheEnvironmentAndTheRepo() throws Exception {
-        sim.env.put(CliEnvironment.MINER_API_INFO, sim.node.adminToken() + ":" + DEAD);
-        writeRepo(repoDir, DEAD, sim.node.adminToken());
+        sim.env.put(CliEnvironment.MINER_API_INFO, sim.node().adminToken() + ":" + DEAD);
+        writeRepo(repoDir, DEAD, sim.node().adminToken());
 
-        sim.run("sectors", "pledge", "--repo", repoDir.toString(), "--api-url", sim.node.multiaddr(), "--token",
-                sim.node.adminToken()).ok();
-        sim.run("sectors", "summary", "--api-url", sim.node.httpUri().toString()).ok();
-        sim.run("sectors", "summary", "--api-url", "http://127.0.0.1:" + sim.node.port()).ok();
+        sim.run("sectors", "pledge", "--repo", repoDir.toString(), "--api-url", sim.node().multiaddr(), "--token",
+                sim.node().adminToken()).ok();
+        sim.run("sectors", "summary", "--api-url", sim.node().httpUri().toString()).ok();
+        sim.run("sectors", "summary", "--api-url", "http://127.0.0.1:" + sim.node().port()).ok();
 
-        assertThat(sim.client.miner().sectorsList()).containsExactly(0L);
+        assertThat(sim.client().miner().sectorsList()).containsExactly(0L);
     }
 
     @Test
     void minerApiInfoBeatsTheRepo() throws Exception {
-        writeRepo(repoDir, DEAD, sim.node.adminToken());
-        sim.env.put(CliEnvironment.MINER_API_INFO, sim.node.minerApiInfo());
+        writeRepo(repoDir, DEAD, sim.node().adminToken());
+        sim.env.put(CliEnvironment.MINER_API_INFO, sim.node().minerApiInfo());
 
         assertThat(sim.run("sectors", "pledge", "--repo", repoDir.toString()).ok().out())
                 .isEqualTo("Created CC sector:  0\n");
 
-        sim.env.put(CliEnvironment.MINER_API_INFO, sim.node.adminToken() + ":" + DEAD);
-        writeRepo(repoDir, sim.node.multiaddr(), sim.node.adminToken());
+        sim.env.put(CliEnvironment.MINER_API_INFO, sim.node().adminToken() + ":" + DEAD);
+        writeRepo(repoDir, sim.node().multiaddr(), sim.node().adminToken());
         sim.run("sectors", "summary", "--repo", repoDir.toString())
                 .refused("could not connect to the miner at http://127.0.0.1:9/rpc/v0: connection refused");
     }
@@ -90,31 +82,31 @@ class ApiDiscoveryTest {
 
     @Test
     void theDefaultRepoIsDotMinersimInTheHomeDirectory() throws Exception {
-        writeRepo(home.resolve(".minersim"), sim.node.multiaddr(), sim.node.adminToken());
+        writeRepo(sim.home().resolve(".minersim"), sim.node().multiaddr(), sim.node().adminToken());
 
         assertThat(sim.run("sectors", "pledge").ok().out()).isEqualTo("Created CC sector:  0\n");
     }
 
     @Test
     void withoutAnySourceTheCommandSaysWhereItLooked() {
-        sim.run("sectors", "summary").refused("could not get API info: " + home.resolve(".minersim")
+        sim.run("sectors", "summary").refused("could not get API info: " + sim.home().resolve(".minersim")
                 + " has no api file");
         sim.run("sectors", "summary", "--repo", repoDir.toString()).refused(repoDir + " has no api file");
     }
 
     @Test
     void tokenFlagReplacesTheTokenOfTheSource() {
-        sim.env.put(CliEnvironment.MINER_API_INFO, sim.node.minerApiInfo());
+        sim.env.put(CliEnvironment.MINER_API_INFO, sim.node().minerApiInfo());
 
-        sim.run("sectors", "pledge", "--token", sim.node.token(Permission.READ))
+        sim.run("sectors", "pledge", "--token", sim.node().token(Permission.READ))
                 .refused("missing permission to invoke 'PledgeSector' (need 'write')");
 
-        assertThat(sim.client.miner().sectorsList()).isEmpty();
+        assertThat(sim.client().miner().sectorsList()).isEmpty();
     }
 
     @Test
     void aMultiaddrWithoutATokenGivesReadAccess() {
-        sim.env.put(CliEnvironment.MINER_API_INFO, sim.node.multiaddr());
+        sim.env.put(CliEnvironment.MINER_API_INFO, sim.node().multiaddr());
 
         sim.run("sectors", "summary").ok();
         sim.run("sectors", "pledge").refused("missing permission to invoke 'PledgeSector' (need 'write')");
@@ -122,7 +114,7 @@ class ApiDiscoveryTest {
 
     @Test
     void aTokenTheMinerDidNotSignIsOneLine401() {
-        sim.env.put(CliEnvironment.MINER_API_INFO, "not.a.jwt:" + sim.node.multiaddr());
+        sim.env.put(CliEnvironment.MINER_API_INFO, "not.a.jwt:" + sim.node().multiaddr());
 
         sim.run("sectors", "summary").refused("401 Unauthorized");
     }
@@ -162,11 +154,11 @@ class ApiDiscoveryTest {
 
     @Test
     void theEnvironmentIsTheOneGivenNotTheProcesses() {
-        CliEnvironment env = new CliEnvironment(Map.of(CliEnvironment.MINERSIM_PATH, "/srv/sim"), home,
+        CliEnvironment env = new CliEnvironment(Map.of(CliEnvironment.MINERSIM_PATH, "/srv/sim"), sim.home(),
                 new ByteArrayInputStream(new byte[0]));
 
         assertThat(env.defaultRepo()).isEqualTo(Path.of("/srv/sim"));
-        assertThat(new CliEnvironment(Map.of(CliEnvironment.MINERSIM_PATH, " "), home, System.in).defaultRepo())
-                .isEqualTo(home.resolve(".minersim"));
+        assertThat(new CliEnvironment(Map.of(CliEnvironment.MINERSIM_PATH, " "), sim.home(), System.in).defaultRepo())
+                .isEqualTo(sim.home().resolve(".minersim"));
     }
 }

@@ -5,29 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minersim.rpc.MinerClient;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuthCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path home;
-
-    private CliFixture sim;
-
-    @BeforeEach
-    void start() throws Exception {
-        sim = CliFixture.start(home);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    final CliFixture sim = CliFixture.devnet();
 
     private String created(String perm) {
         String out = sim.run("auth", "create-token", "--perm", perm).ok().out();
@@ -37,10 +22,10 @@ class AuthCommandsTest {
 
     @Test
     void createTokenIssuesLotusCumulativePermissionLists() {
-        assertThat(sim.client.miner().authVerify(created("read"))).containsExactly("read");
-        assertThat(sim.client.miner().authVerify(created("write"))).containsExactly("read", "write");
-        assertThat(sim.client.miner().authVerify(created("sign"))).containsExactly("read", "write", "sign");
-        assertThat(sim.client.miner().authVerify(created("admin"))).containsExactly("read", "write", "sign",
+        assertThat(sim.client().miner().authVerify(created("read"))).containsExactly("read");
+        assertThat(sim.client().miner().authVerify(created("write"))).containsExactly("read", "write");
+        assertThat(sim.client().miner().authVerify(created("sign"))).containsExactly("read", "write", "sign");
+        assertThat(sim.client().miner().authVerify(created("admin"))).containsExactly("read", "write", "sign",
                 "admin");
     }
 
@@ -49,7 +34,7 @@ class AuthCommandsTest {
         JsonNode json = JSON.readTree(sim.run("auth", "create-token", "--perm", "write", "--json").ok().out());
 
         assertThat(json.isTextual()).isTrue();
-        assertThat(sim.client.miner().authVerify(json.asText())).containsExactly("read", "write");
+        assertThat(sim.client().miner().authVerify(json.asText())).containsExactly("read", "write");
     }
 
     @Test
@@ -61,7 +46,7 @@ class AuthCommandsTest {
 
     @Test
     void createTokenNeedsAnAdminToken() {
-        String write = sim.node.token(io.minersim.rpc.Permission.WRITE);
+        String write = sim.node().token(io.minersim.rpc.Permission.WRITE);
 
         sim.run("auth", "create-token", "--perm", "read", "--token", write)
                 .refused("missing permission to invoke 'AuthNew' (need 'admin')");
@@ -71,10 +56,10 @@ class AuthCommandsTest {
     void apiInfoPrintsMinerApiInfoWithANewTokenAndTheMinersAddress() {
         String out = sim.run("auth", "api-info", "--perm", "write").ok().out();
 
-        assertThat(out).startsWith("MINER_API_INFO=").endsWith(":" + sim.node.multiaddr() + "\n");
+        assertThat(out).startsWith("MINER_API_INFO=").endsWith(":" + sim.node().multiaddr() + "\n");
         String value = out.strip().substring("MINER_API_INFO=".length());
         String token = value.substring(0, value.indexOf(':'));
-        assertThat(sim.client.miner().authVerify(token)).containsExactly("read", "write");
+        assertThat(sim.client().miner().authVerify(token)).containsExactly("read", "write");
 
         sim.env.put(CliEnvironment.MINER_API_INFO, value);
         assertThat(sim.run("sectors", "pledge").ok().out()).as("the printed value works as MINER_API_INFO")
@@ -85,8 +70,8 @@ class AuthCommandsTest {
     void apiInfoJsonPrintsTheAddressAndToken() throws Exception {
         JsonNode json = JSON.readTree(sim.run("auth", "api-info", "--perm", "read", "--json").ok().out());
 
-        assertThat(json.get("Addr").asText()).isEqualTo(sim.node.multiaddr());
-        MinerClient reader = MinerClient.connect(sim.node.httpUri(), json.get("Token").asText());
+        assertThat(json.get("Addr").asText()).isEqualTo(sim.node().multiaddr());
+        MinerClient reader = MinerClient.connect(sim.node().httpUri(), json.get("Token").asText());
         assertThat(reader.miner().authVerify(json.get("Token").asText())).containsExactly("read");
     }
 

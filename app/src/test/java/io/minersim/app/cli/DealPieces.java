@@ -23,8 +23,8 @@ final class DealPieces {
         CidLink publish = new CidLink(Cid.dagCborBlake2b256("publish 42".getBytes(StandardCharsets.UTF_8))
                 .toString());
         PieceDealInfo deal = new PieceDealInfo(publish, 42, proposal, new DealSchedule(2000, 600_000), null, true);
-        long sector = sim.client.miner().sectorAddPieceToAny(254, new ReaderStream("null", "254"), deal).sector();
-        sim.client.sim().advance(1);
+        long sector = sim.client().miner().sectorAddPieceToAny(254, new ReaderStream("null", "254"), deal).sector();
+        sim.client().sim().advance(1);
         return sector;
     }
 }

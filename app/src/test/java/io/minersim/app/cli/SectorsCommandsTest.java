@@ -5,33 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minersim.rpc.types.SectorInfo;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SectorsCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path home;
-
-    private CliFixture sim;
-
-    @BeforeEach
-    void start() throws Exception {
-        sim = CliFixture.start(home);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    final CliFixture sim = CliFixture.devnet();
 
     private String state(long sector) {
-        return sim.client.miner().sectorsStatus(sector, false).state();
+        return sim.client().miner().sectorsStatus(sector, false).state();
     }
 
     // ---- list --------------------------------------------------------------------------------------------------
@@ -39,7 +24,7 @@ class SectorsCommandsTest {
     @Test
     void listShowsEverySectorWithItsStateAndOnChainColumns() {
         sim.provingSectors(2);
-        sim.client.miner().pledgeSector();
+        sim.client().miner().pledgeSector();
 
         List<String> lines = sim.run("sectors", "list").ok().out().lines().toList();
 
@@ -65,8 +50,8 @@ class SectorsCommandsTest {
     @Test
     void listFiltersByStatesAndHidesRemovedSectorsUnlessAsked() {
         sim.provingSectors(2);
-        sim.client.miner().sectorRemove(0);
-        sim.client.sim().advance(5);
+        sim.client().miner().sectorRemove(0);
+        sim.client().sim().advance(5);
         assertThat(state(0)).isEqualTo("Removed");
 
         assertThat(sim.run("sectors", "list", "--fast").ok().out().lines().skip(1).toList())
@@ -93,7 +78,7 @@ class SectorsCommandsTest {
 
     @Test
     void listCountsDealsAndEstimatesTheWeightOfASectorNotYetOnChain() {
-        sim.client.miner().sectorSetSealDelay(java.time.Duration.ofDays(1).toNanos());
+        sim.client().miner().sectorSetSealDelay(java.time.Duration.ofDays(1).toNanos());
         long sector = DealPieces.addDeal(sim);
 
         List<String> lines = sim.run("sectors", "list").ok().out().lines().toList();
@@ -105,7 +90,7 @@ class SectorsCommandsTest {
     @Test
     void listOptionalColumnsShowEventsSealTimeAndPledge() {
         sim.provingSectors(1);
-        SectorInfo info = sim.client.miner().sectorsStatus(0, true);
+        SectorInfo info = sim.client().miner().sectorsStatus(0, true);
         long events = info.log().stream().filter(l -> l.kind().startsWith("event;")).count();
 
         List<String> lines = sim.run("sectors", "list", "--events", "--seal-time", "--initial-pledge").ok().out()
@@ -120,9 +105,9 @@ class SectorsCommandsTest {
     @Test
     void listWithATokenThatMayNotReadTheHeadShowsPlainExpirationEpochs() {
         sim.provingSectors(1);
-        long expiration = sim.client.miner().sectorsStatus(0, true).expiration();
+        long expiration = sim.client().miner().sectorsStatus(0, true).expiration();
 
-        List<String> lines = sim.run("sectors", "list", "--token", sim.node.token(io.minersim.rpc.Permission.READ))
+        List<String> lines = sim.run("sectors", "list", "--token", sim.node().token(io.minersim.rpc.Permission.READ))
                 .ok().out().lines().toList();
 
         assertThat(lines.get(1)).matches("0\\s+Proving\\s+YES\\s+YES\\s+" + expiration + "\\s+CC");
@@ -139,7 +124,7 @@ class SectorsCommandsTest {
     @Test
     void statusPrintsLotusLinesWithTheStateTheMinerReports() {
         sim.provingSectors(1);
-        SectorInfo info = sim.client.miner().sectorsStatus(0, true);
+        SectorInfo info = sim.client().miner().sectorsStatus(0, true);
 
         String out = sim.run("sectors", "status", "0").ok().out();
 
@@ -157,7 +142,7 @@ class SectorsCommandsTest {
     @Test
     void statusOnChainInfoAndLogAddTheirSections() {
         sim.provingSectors(1);
-        SectorInfo info = sim.client.miner().sectorsStatus(0, true);
+        SectorInfo info = sim.client().miner().sectorsStatus(0, true);
 
         String out = sim.run("sectors", "status", "0", "--on-chain-info", "--log").ok().out();
 
@@ -170,7 +155,7 @@ class SectorsCommandsTest {
 
     @Test
     void statusOfANewSectorShowsNilCidsLikeLotus() {
-        sim.client.miner().pledgeSector();
+        sim.client().miner().pledgeSector();
 
         String out = sim.run("sectors", "status", "0").ok().out();
 
@@ -201,8 +186,8 @@ class SectorsCommandsTest {
     @Test
     void summaryPrintsTotalThenStatesInLotusOrder() {
         sim.provingSectors(2);
-        sim.client.miner().pledgeSector();
-        sim.client.sim().advance(1);
+        sim.client().miner().pledgeSector();
+        sim.client().sim().advance(1);
         String sealing = state(2);
 
         String out = sim.run("sectors", "summary").ok().out();
@@ -237,7 +222,7 @@ class SectorsCommandsTest {
         sim.provingSectors(1);
 
         sim.run("sectors", "remove", "0", "--really-do-it").ok();
-        sim.client.sim().advance(5);
+        sim.client().sim().advance(5);
 
         assertThat(state(0)).isEqualTo("Removed");
     }
@@ -263,7 +248,7 @@ class SectorsCommandsTest {
         sim.run("sectors", "terminate", "0").refused("pass --really-do-it to confirm this action");
 
         assertThat(state(0)).isEqualTo("Proving");
-        assertThat(sim.client.miner().sectorTerminatePending()).isEmpty();
+        assertThat(sim.client().miner().sectorTerminatePending()).isEmpty();
     }
 
     @Test
@@ -271,14 +256,14 @@ class SectorsCommandsTest {
         sim.provingSectors(2);
 
         assertThat(sim.run("sectors", "terminate", "1", "--really-do-it", "--json").ok().out()).isEqualTo("null\n");
-        sim.client.sim().advance(1);
+        sim.client().sim().advance(1);
 
         assertThat(sim.run("sectors", "terminate", "pending").ok().out()).isEqualTo("1\n");
         assertThat(sim.run("sectors", "terminate", "pending", "--json").ok().out())
                 .isEqualToIgnoringWhitespace("[{\"Miner\": 1000, \"Number\": 1}]");
         String cid = sim.run("sectors", "terminate", "flush").ok().out();
         assertThat(cid).matches("bafy2bzace[a-z2-7]+\n");
-        assertThat(sim.client.miner().sectorTerminatePending()).isEmpty();
+        assertThat(sim.client().miner().sectorTerminatePending()).isEmpty();
         sim.run("sectors", "terminate", "flush").refused("no sectors were queued for termination");
         assertThat(sim.run("sectors", "terminate", "flush", "--json").ok().out()).isEqualTo("null\n");
     }
@@ -325,17 +310,17 @@ class SectorsCommandsTest {
 
         assertThat(json.get("Number").asLong()).isEqualTo(1);
         assertThat(json.get("Miner").asLong()).isEqualTo(1000);
-        assertThat(sim.client.miner().sectorsList()).containsExactly(0L, 1L);
+        assertThat(sim.client().miner().sectorsList()).containsExactly(0L, 1L);
     }
 
     @Test
     void sealStartsSealingASectorWaitingForDeals() {
-        sim.client.miner().sectorSetSealDelay(java.time.Duration.ofDays(1).toNanos());
+        sim.client().miner().sectorSetSealDelay(java.time.Duration.ofDays(1).toNanos());
         long sector = DealPieces.addDeal(sim);
         assertThat(state(sector)).isEqualTo("WaitDeals");
 
         assertThat(sim.run("sectors", "seal", Long.toString(sector), "--json").ok().out()).isEqualTo("null\n");
-        sim.client.sim().advance(2);
+        sim.client().sim().advance(2);
 
         assertThat(state(sector)).isNotIn("WaitDeals", "AddPiece");
     }
@@ -360,7 +345,7 @@ class SectorsCommandsTest {
 
     @Test
     void markForUpgradeOfASectorNotProvingIsRefused() {
-        sim.client.miner().pledgeSector();
+        sim.client().miner().pledgeSector();
 
         sim.run("sectors", "mark-for-upgrade", "0").refused("unable to snap-up sectors not in the 'Proving' state");
     }
@@ -376,7 +361,7 @@ class SectorsCommandsTest {
 
         assertThat(sim.run("sectors", "abort-upgrade", "0", "--really-do-it", "--json").ok().out())
                 .isEqualTo("null\n");
-        sim.client.sim().advance(10);
+        sim.client().sim().advance(10);
         assertThat(state(0)).isEqualTo("Proving");
         assertThat(sim.run("sectors", "snap-up", "0", "--json").ok().out()).isEqualTo("null\n");
         assertThat(state(0)).isEqualTo("Available");
