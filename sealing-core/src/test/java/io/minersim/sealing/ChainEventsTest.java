@@ -1,35 +1,17 @@
 package io.minersim.sealing;
 
+import static io.minersim.sealing.SimulatedMiner.randomMarketDeal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.minersim.sealing.commitment.PieceCommitments;
 import io.minersim.sealing.fsm.SectorEvent;
 import io.minersim.sealing.fsm.SectorState;
-import io.minersim.sealing.piece.DealInfo;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** What the chain does to sectors by itself or through Sim.*: extension, expiration, passive termination, deal expiry. */
 class ChainEventsTest {
-
-    private static SimulatedMiner miner() {
-        return new SimulatedMiner(MinerConfig.of(Profile.DEVNET).withSectorSize(SectorSize.SIZE_2KiB));
-    }
-
-    private static long provingCc(SimulatedMiner sim) {
-        long n = sim.miner.pledgeSector();
-        sim.advanceUntil(n, SectorState.Proving, 100);
-        return n;
-    }
-
-    private static DealInfo deal(long id, long start) {
-        byte[] data = new byte[1016];
-        new Random(id).nextBytes(data);
-        return SimulatedMiner.marketDeal(id, 1016, PieceCommitments.pieceCommitment(data), start, 600_000, false);
-    }
 
     private static HistoryEvent lastEvent(SimulatedMiner sim) {
         return sim.miner.history(sim.miner.historySize() - 1, 1).get(0);
@@ -46,12 +28,26 @@ class ChainEventsTest {
         return sb.toString();
     }
 
+    /** A miner whose sector 0 holds deal {@code dealId} (starting at 5000) and is sealing, in {@code state}. */
+    private static SimulatedMiner dealSectorIn(long dealId, SectorState state, long maxEpochs) throws Exception {
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        sim.miner.addPieceToAny(1016, randomMarketDeal(dealId, 5000)).get();
+        sim.miner.startSealing(0);
+        sim.advanceUntil(0, state, maxEpochs);
+        return sim;
+    }
+
+    /** The state names of {@code State@epoch} moves. */
+    private static List<String> stateNames(List<String> moves) {
+        return moves.stream().map(m -> m.substring(0, m.indexOf('@'))).toList();
+    }
+
     // ------------------------------------------------------------------------------------ extension
 
     @Test
     void extendingAProvingSectorMovesItsExpirationAndIsRecordedWithoutAMove() {
-        SimulatedMiner sim = miner();
-        long n = provingCc(sim);
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        long n = sim.provingCc();
         sim.clock.advance(20_000); // a new sector's expiration sits at the furthest the chain allows
         SectorInfo before = sim.miner.status(n, true);
         long newExpiration = before.expiration() + 10_000;
@@ -78,8 +74,8 @@ class ChainEventsTest {
 
     @Test
     void anExtendedSectorExpiresAtItsNewExpirationNotItsOldOne() {
-        SimulatedMiner sim = miner();
-        long n = provingCc(sim);
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        long n = sim.provingCc();
         long old = sim.miner.status(n, true).expiration();
         sim.clock.advance(1_000);
         sim.miner.extendSectors(List.of(n), old + 100);
@@ -92,8 +88,8 @@ class ChainEventsTest {
 
     @Test
     void extensionIsAllOrNothingAndRefusesEveryBadSector() {
-        SimulatedMiner sim = miner();
-        long proving = provingCc(sim);
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        long proving = sim.provingCc();
         long sealing = sim.miner.pledgeSector();
         long expiration = sim.miner.status(proving, true).expiration();
         String before = fingerprint(sim);
@@ -122,8 +118,8 @@ class ChainEventsTest {
 
     @Test
     void extensionCannotTakeASectorPastItsProofsMaximumLifetime() {
-        SimulatedMiner sim = miner();
-        long n = provingCc(sim);
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        long n = sim.provingCc();
         long activation = sim.miner.status(n, true).activation();
         ChainPolicyView p = new ChainPolicyView(sim);
         sim.miner.extendSectors(List.of(n), sim.clock.head() + p.maxExtension);
@@ -147,8 +143,8 @@ class ChainEventsTest {
 
     @Test
     void aSectorExpiresByItselfWhenTheHeadPassesItsExpirationAndStaysInProving() {
-        SimulatedMiner sim = miner();
-        long n = provingCc(sim);
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        long n = sim.provingCc();
         long expiration = sim.miner.status(n, true).expiration();
 
         sim.clock.advanceTo(expiration);
@@ -169,8 +165,8 @@ class ChainEventsTest {
 
     @Test
     void anExpiredSectorCanNoLongerFaultRecoverExtendOrBeUpgraded() {
-        SimulatedMiner sim = miner();
-        long n = provingCc(sim);
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        long n = sim.provingCc();
         long expiration = sim.miner.status(n, true).expiration();
         sim.clock.advanceTo(expiration + 1);
         String before = fingerprint(sim);
@@ -187,8 +183,8 @@ class ChainEventsTest {
 
     @Test
     void terminatingAnExpiredSectorSendsNoMessageAndEndsRemovedAsLotusDoes() {
-        SimulatedMiner sim = miner();
-        long n = provingCc(sim);
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        long n = sim.provingCc();
         long expiration = sim.miner.status(n, true).expiration();
         sim.clock.advanceTo(expiration + 1);
 
@@ -205,8 +201,8 @@ class ChainEventsTest {
 
     @Test
     void aFaultySectorThatExpiresIsNotTerminatedLaterByFaultMaxAge() {
-        SimulatedMiner sim = miner();
-        long n = provingCc(sim);
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        long n = sim.provingCc();
         long expiration = sim.miner.status(n, true).expiration();
         sim.clock.advanceTo(expiration - 10);
         sim.miner.declareFaults(List.of(n), false);
@@ -222,7 +218,7 @@ class ChainEventsTest {
 
     @Test
     void sectorsExpiringAtTheSameEpochLeaveTogetherInNumberOrder() {
-        SimulatedMiner sim = miner();
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
         for (int i = 0; i < 40; i++) {
             sim.miner.pledgeSector();
         }
@@ -247,9 +243,9 @@ class ChainEventsTest {
 
     @Test
     void faultMaxAgeTerminatesByTheClockAloneAndIsRecordedApartFromAnActiveTermination() {
-        SimulatedMiner sim = miner();
-        long passive = provingCc(sim);
-        long active = provingCc(sim);
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        long passive = sim.provingCc();
+        long active = sim.provingCc();
         sim.miner.declareFaults(List.of(passive), false);
         long faultAt = sim.clock.head();
         sim.miner.terminate(active);
@@ -274,8 +270,8 @@ class ChainEventsTest {
 
     @Test
     void aSealingSectorWithAnExpiredDealFollowsTheDealsExpiredPathToRemoved() throws Exception {
-        SimulatedMiner sim = miner();
-        sim.miner.addPieceToAny(1016, deal(41, 5000)).get();
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        sim.miner.addPieceToAny(1016, randomMarketDeal(41, 5000)).get();
         sim.clock.advance(1);
         assertThat(sim.state(0)).isEqualTo(SectorState.WaitDeals);
 
@@ -283,42 +279,30 @@ class ChainEventsTest {
         assertThat(sim.state(0)).as("the check comes at PreCommit1").isEqualTo(SectorState.WaitDeals);
         sim.miner.startSealing(0);
         List<String> walk = sim.walk(0, SectorState.Removed, 100);
-        assertThat(walk.stream().map(m -> m.substring(0, m.indexOf('@'))).toList()).containsSubsequence(
-                "PreCommit1", "DealsExpired", "Removing", "Removed");
+        assertThat(stateNames(walk)).containsSubsequence("PreCommit1", "DealsExpired", "Removing", "Removed");
         assertThat(sim.miner.status(0, false).lastErr()).contains("deal 41 expired on chain");
         assertThat(sim.miner.expiredDeals()).containsExactly(41L);
     }
 
     @Test
     void aSectorInAStateWithADealsExpiredEdgeGivesUpAtOnce() throws Exception {
-        SimulatedMiner sim = miner();
-        sim.miner.addPieceToAny(1016, deal(42, 5000)).get();
-        sim.miner.startSealing(0);
-        sim.advanceUntil(0, SectorState.PreCommit1, 50);
+        SimulatedMiner sim = dealSectorIn(42, SectorState.PreCommit1, 50);
         sim.miner.expireDeals(List.of(42L));
-        assertThat(sim.moves(0).stream().map(m -> m.substring(0, m.indexOf('@'))).toList())
-                .endsWith("PreCommit1", "DealsExpired", "Removing");
+        assertThat(stateNames(sim.moves(0))).endsWith("PreCommit1", "DealsExpired", "Removing");
     }
 
     @Test
     void aSectorPreCommittedWithAnExpiredDealFailsItsCommitIntoDealsExpired() throws Exception {
-        SimulatedMiner sim = miner();
-        sim.miner.addPieceToAny(1016, deal(43, 5000)).get();
-        sim.miner.startSealing(0);
-        sim.advanceUntil(0, SectorState.WaitSeed, 100);
+        SimulatedMiner sim = dealSectorIn(43, SectorState.WaitSeed, 100);
         sim.miner.expireDeals(List.of(43L));
-        List<String> states = sim.walk(0, SectorState.Removed, 200).stream()
-                .map(m -> m.substring(0, m.indexOf('@'))).toList();
+        List<String> states = stateNames(sim.walk(0, SectorState.Removed, 200));
         assertThat(states).containsSubsequence("WaitSeed", "Committing", "SubmitCommitAggregate", "CommitFailed",
                 "DealsExpired", "Removing", "Removed");
     }
 
     @Test
     void aProvingSectorKeepsItsOnChainDealWeightWhenItsDealExpires() throws Exception {
-        SimulatedMiner sim = miner();
-        sim.miner.addPieceToAny(1016, deal(44, 5000)).get();
-        sim.miner.startSealing(0);
-        sim.advanceUntil(0, SectorState.Proving, 200);
+        SimulatedMiner sim = dealSectorIn(44, SectorState.Proving, 200);
         SectorInfo before = sim.miner.status(0, true);
         assertThat(before.dealWeight()).isGreaterThan(BigInteger.ZERO);
         long history = sim.miner.historySize();
@@ -335,10 +319,7 @@ class ChainEventsTest {
 
     @Test
     void unknownDealIdsAreRefusedAndNothingChanges() throws Exception {
-        SimulatedMiner sim = miner();
-        sim.miner.addPieceToAny(1016, deal(45, 5000)).get();
-        sim.miner.startSealing(0);
-        sim.advanceUntil(0, SectorState.PreCommit1, 50);
+        SimulatedMiner sim = dealSectorIn(45, SectorState.PreCommit1, 50);
         String before = fingerprint(sim);
         assertThatThrownBy(() -> sim.miner.expireDeals(List.of(45L, 7L))).isInstanceOf(InvalidInputException.class)
                 .hasMessage("deal 7 not found in any sector");

@@ -20,10 +20,6 @@ import org.junit.jupiter.api.Test;
 
 class DealSectorTest {
 
-    private static SimulatedMiner smallSectors() {
-        return new SimulatedMiner(MinerConfig.of(Profile.DEVNET).withSectorSize(SectorSize.SIZE_2KiB));
-    }
-
     private static byte[] data(int length, long seed) {
         byte[] b = new byte[length];
         new Random(seed).nextBytes(b);
@@ -32,7 +28,7 @@ class DealSectorTest {
 
     @Test
     void mixedPieceSizesGetLotusOffsetsPaddingAndCommD() throws Exception {
-        SimulatedMiner sim = smallSectors();
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
         byte[] d1 = data(127, 1);
         byte[] d2 = data(508, 2);
         byte[] d3 = data(254, 3);
@@ -64,7 +60,7 @@ class DealSectorTest {
 
     @Test
     void dealWeightsAndVerifiedWeightsFollowPieceSizesAndSectorLifetime() throws Exception {
-        SimulatedMiner sim = smallSectors();
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
         sim.miner.addPieceToAny(508, marketDeal(21, 508, PieceCommitments.pieceCommitment(data(508, 4)),
                 1000, 600_000, false)).get();
         sim.miner.addPieceToAny(1016, ddoPiece(1016, PieceCommitments.pieceCommitment(data(1016, 5)),
@@ -82,7 +78,7 @@ class DealSectorTest {
 
     @Test
     void aFullSectorStartsPackingAsSoonAsItsPieceIsWritten() throws Exception {
-        SimulatedMiner sim = smallSectors();
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
         sim.miner.addPieceToAny(2032, marketDeal(1, 2032, PieceCommitments.pieceCommitment(data(2032, 6)),
                 1000, 600_000, false)).get();
         assertThat(sim.walk(0, SectorState.GetTicket, 20)).containsExactly("WaitDeals@0", "AddPiece@0",
@@ -108,7 +104,7 @@ class DealSectorTest {
 
     @Test
     void sealDelayStartsPackingWhenItPasses() throws Exception {
-        SimulatedMiner sim = smallSectors();
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
         sim.miner.setSealDelay(Duration.ofSeconds(20));
         sim.miner.addPieceToAny(127, marketDeal(1, 127, PieceCommitments.pieceCommitment(data(127, 7)),
                 1000, 600_000, false)).get();
@@ -119,7 +115,7 @@ class DealSectorTest {
 
     @Test
     void aNearingDealStartStartsPackingBeforeTheSealDelay() throws Exception {
-        SimulatedMiner sim = smallSectors();
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
         sim.miner.setSealDelay(Duration.ofHours(6));
         sim.miner.addPieceToAny(127, marketDeal(1, 127, PieceCommitments.pieceCommitment(data(127, 8)),
                 485, 600_000, false)).get();
@@ -129,7 +125,7 @@ class DealSectorTest {
 
     @Test
     void startSealingPacksAWaitingSectorAtOnce() throws Exception {
-        SimulatedMiner sim = smallSectors();
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
         sim.miner.addPieceToAny(127, marketDeal(1, 127, PieceCommitments.pieceCommitment(data(127, 9)),
                 1000, 600_000, false)).get();
         sim.clock.advance(1);
@@ -140,7 +136,7 @@ class DealSectorTest {
 
     @Test
     void piecesThatDoNotFitOpenANewSectorUpToMaxWaitDealsSectorsThenWait() throws Exception {
-        SimulatedMiner sim = smallSectors();
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
         DealInfo big = marketDeal(1, 1016, PieceCommitments.pieceCommitment(data(1016, 10)), 1000, 600_000, false);
         assertThat(sim.miner.addPieceToAny(1016, big).get()).isEqualTo(new SectorLocation(0, 0));
         assertThat(sim.miner.addPieceToAny(1016, big).get()).isEqualTo(new SectorLocation(0, 1024));
@@ -154,7 +150,7 @@ class DealSectorTest {
 
     @Test
     void invalidPiecesAreRefusedAndChangeNothing() {
-        SimulatedMiner sim = smallSectors();
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
         byte[] commP = PieceCommitments.pieceCommitment(data(127, 11));
         DealInfo good = marketDeal(1, 127, commP, 1000, 600_000, false);
         assertRefused(sim, 100, good, "cannot allocate unpadded piece");

@@ -28,6 +28,18 @@ final class SimulatedMiner {
         return new SimulatedMiner(MinerConfig.of(Profile.DEVNET));
     }
 
+    /** A devnet miner with 2 KiB sectors. */
+    static SimulatedMiner smallSectors() {
+        return new SimulatedMiner(MinerConfig.of(Profile.DEVNET).withSectorSize(SectorSize.SIZE_2KiB));
+    }
+
+    /** Pledges a committed-capacity sector and seals it to Proving; returns its number. */
+    long provingCc() {
+        long n = miner.pledgeSector();
+        advanceUntil(n, SectorState.Proving, 100);
+        return n;
+    }
+
     SectorState state(long n) {
         return miner.status(n, false).state();
     }
@@ -72,6 +84,13 @@ final class SimulatedMiner {
                 start, end, BigInteger.ONE, BigInteger.ZERO, BigInteger.ZERO);
         Cid publish = Cid.dagCborBlake2b256(("publish-" + dealId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return new DealInfo(publish, dealId, proposal, null, start, end, true);
+    }
+
+    /** A legacy market deal (unverified, ending at 600 000) for 1016 bytes of data seeded by the deal's ID. */
+    static DealInfo randomMarketDeal(long dealId, long start) {
+        byte[] data = new byte[1016];
+        new java.util.Random(dealId).nextBytes(data);
+        return marketDeal(dealId, 1016, PieceCommitments.pieceCommitment(data), start, 600_000, false);
     }
 
     /** A DDO piece with a verified allocation. */

@@ -1,11 +1,11 @@
 package io.minersim.sealing;
 
+import static io.minersim.sealing.SimulatedMiner.randomMarketDeal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minersim.sealing.commitment.PieceCommitments;
 import io.minersim.sealing.fsm.SectorState;
-import io.minersim.sealing.piece.DealInfo;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
@@ -13,35 +13,19 @@ import org.junit.jupiter.api.Test;
 
 class SnapDealsTest {
 
-    private static SimulatedMiner miner() {
-        return new SimulatedMiner(MinerConfig.of(Profile.DEVNET).withSectorSize(SectorSize.SIZE_2KiB));
-    }
-
-    private static long provingCc(SimulatedMiner sim) {
-        long n = sim.miner.pledgeSector();
-        sim.advanceUntil(n, SectorState.Proving, 100);
-        return n;
-    }
-
-    private static DealInfo deal(long id, long start) {
-        byte[] data = new byte[1016];
-        new java.util.Random(id).nextBytes(data);
-        return SimulatedMiner.marketDeal(id, 1016, PieceCommitments.pieceCommitment(data), start, 600_000, false);
-    }
-
     private static List<String> states(SimulatedMiner sim, long n) {
         return sim.moves(n).stream().map(s -> s.substring(0, s.indexOf('@'))).toList();
     }
 
     @Test
     void snapUpgradeGoesThroughToProvingWithTheDeal() throws Exception {
-        SimulatedMiner sim = miner();
-        long n = provingCc(sim);
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        long n = sim.provingCc();
         SectorInfo before = sim.miner.status(n, true);
         sim.miner.markForUpgrade(n, true);
         assertThat(sim.state(n)).isEqualTo(SectorState.Available);
 
-        SectorLocation at = sim.miner.addPieceToAny(1016, deal(77, sim.clock.head() + 1000)).get();
+        SectorLocation at = sim.miner.addPieceToAny(1016, randomMarketDeal(77, sim.clock.head() + 1000)).get();
         assertThat(at).isEqualTo(new SectorLocation(n, 0));
         sim.miner.startSealing(n);
         sim.clock.advance(1);
@@ -64,8 +48,8 @@ class SnapDealsTest {
 
     @Test
     void abortFromAvailableReturnsToProving() {
-        SimulatedMiner sim = miner();
-        long n = provingCc(sim);
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        long n = sim.provingCc();
         sim.miner.markForUpgrade(n, true);
         sim.miner.abortUpgrade(n);
         assertThat(states(sim, n)).endsWith("Proving", "Available", "Proving");
@@ -73,12 +57,12 @@ class SnapDealsTest {
 
     @Test
     void abortMidUpgradeRestoresTheCommittedCapacityPieces() throws Exception {
-        SimulatedMiner sim = miner();
-        long n = provingCc(sim);
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        long n = sim.provingCc();
         SectorInfo before = sim.miner.status(n, false);
         sim.miner.setSealDelay(Duration.ofHours(6));
         sim.miner.markForUpgrade(n, true);
-        sim.miner.addPieceToAny(1016, deal(78, sim.clock.head() + 1000)).get();
+        sim.miner.addPieceToAny(1016, randomMarketDeal(78, sim.clock.head() + 1000)).get();
         sim.advanceUntil(n, SectorState.SnapDealsWaitDeals, 10);
         sim.miner.abortUpgrade(n);
         sim.advanceUntil(n, SectorState.Proving, 10);
@@ -91,8 +75,8 @@ class SnapDealsTest {
 
     @Test
     void markForUpgradeRefusesWhatLotusRefuses() throws Exception {
-        SimulatedMiner sim = miner();
-        long cc = provingCc(sim);
+        SimulatedMiner sim = SimulatedMiner.smallSectors();
+        long cc = sim.provingCc();
         assertThatThrownBy(() -> sim.miner.markForUpgrade(cc, false)).isInstanceOf(SealingException.class)
                 .hasMessage("non-snap upgrades are not supported");
         long sealing = sim.miner.pledgeSector();
