@@ -108,17 +108,7 @@ public final class ScenarioLoader {
 
     /** Reads and checks a scenario file. */
     public static Scenario load(Path file) {
-        String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ScenarioException(name, List.of(new Problem("$", "cannot read the file: " + e.getMessage())));
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml")
-                || (!lower.endsWith(".json") && !looksLikeJson(text));
-        return parse(text, name, yaml);
+        return fromFile(file, ScenarioLoader::parse);
     }
 
     /** Reads and checks a scenario given as text, JSON or YAML. */
@@ -132,6 +122,17 @@ public final class ScenarioLoader {
      * A fleet miner without an {@code actor} is {@code f01000} + its index.
      */
     public static List<Scenario> loadFleet(Path file) {
+        return fromFile(file, ScenarioLoader::parseFleet);
+    }
+
+    /** How a document is read: its text, the name problems are reported under, and whether it is YAML. */
+    @FunctionalInterface
+    private interface DocumentReader<T> {
+        T read(String text, String source, boolean yaml);
+    }
+
+    /** Reads a file and hands it to {@code reader}: YAML by its name, or when the text is not JSON. */
+    private static <T> T fromFile(Path file, DocumentReader<T> reader) {
         String name = file.toString();
         String text;
         try {
@@ -142,7 +143,7 @@ public final class ScenarioLoader {
         String lower = name.toLowerCase(Locale.ROOT);
         boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml")
                 || (!lower.endsWith(".json") && !looksLikeJson(text));
-        return parseFleet(text, name, yaml);
+        return reader.read(text, name, yaml);
     }
 
     /** {@link #loadFleet} for text, JSON or YAML. */
@@ -259,8 +260,11 @@ public final class ScenarioLoader {
         return s;
     }
 
-    /** Parses a Go duration ({@code 1h30m}, {@code 250ms}, {@code 0}). */
-    static Duration parseDuration(String text) {
+    /**
+     * Parses a Go duration ({@code 1h30m}, {@code 250ms}, {@code 0}), as Lotus's config and the scenario files
+     * write them (and {@code minersim run --block-time}).
+     */
+    public static Duration parseDuration(String text) {
         if ("0".equals(text)) {
             return Duration.ZERO;
         }
