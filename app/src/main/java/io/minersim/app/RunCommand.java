@@ -1,5 +1,6 @@
 package io.minersim.app;
 
+import io.minersim.app.node.ListenAddress;
 import io.minersim.app.node.MinerNode;
 import io.minersim.app.repo.MinerRepo;
 import io.minersim.app.scenario.Scenario;
@@ -112,37 +113,18 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         MinerConfig cfg = scen != null ? scen.minerConfig()
                 : MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor))
                         .withSectorSize(SectorSize.parse(sectorSize)).withSeed(seed);
-        if (pledge < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--pledge must not be negative");
-        }
-        boolean manual = switch (clock.toLowerCase(Locale.ROOT)) {
-            case "real" -> false;
-            case "manual" -> true;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--clock must be real or manual, not '" + clock + "'");
-        };
-        int colon = listen.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--listen must be HOST:PORT, not '" + listen
-                    + "'");
-        }
-        String host = listen.substring(0, colon).replace("[", "").replace("]", "");
-        int port;
-        try {
-            port = Integer.parseInt(listen.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--listen port is not a number: '"
-                    + listen + "'");
-        }
-        MinerRepo minerRepo = MinerRepo.open(repo != null ? repo : MinerRepo.defaultPath(System.getenv()));
+        checkPledge();
+        boolean manual = manualClock();
+        ListenAddress address = listenAddress();
+        MinerRepo minerRepo = openRepo();
         MinerNode.Builder builder = MinerNode.builder();
         if (scen != null) {
             builder.scenario(scen);
             seed = cfg.seed();
         }
         MinerNode node = builder.profile(p).config(cfg).manualClock(manual)
-                .blockTime(blockTime == null ? null : parseDuration(blockTime)).listen(host, port).repo(minerRepo)
-                .start();
+                .blockTime(blockTime == null ? null : parseDuration(blockTime)).listen(address.host(), address.port())
+                .repo(minerRepo).start();
         Thread hook = new Thread(node::close, "minersim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Miner miner = node.miner();
@@ -196,34 +178,53 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     /** {@code --miners N}: the fleet, with the same options. */
     private int runFleet(PrintWriter out, Profile p, io.minersim.sealing.activity.ActivityProfile activityProfile,
             List<Scenario> scenarios) throws Exception {
-        if (pledge < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--pledge must not be negative");
-        }
-        boolean manual = switch (clock.toLowerCase(Locale.ROOT)) {
-            case "real" -> false;
-            case "manual" -> true;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--clock must be real or manual, not '" + clock + "'");
-        };
-        int colon = listen.lastIndexOf(':');
-        int port;
-        try {
-            port = colon <= 0 ? -1 : Integer.parseInt(listen.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            port = -1;
-        }
-        if (port < 0) {
+        checkPledge();
+        boolean manual = manualClock();
+        ListenAddress address = listenAddress();
+        if (address.port() < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--listen must be HOST:PORT, not '" + listen
                     + "'");
         }
         MinerConfig base = scenarios != null ? scenarios.get(0).minerConfig()
                 : MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor)).withSeed(seed);
-        java.nio.file.Path root = MinerRepo.open(repo != null ? repo : MinerRepo.defaultPath(System.getenv())).root();
+        java.nio.file.Path root = openRepo().root();
         io.minersim.app.fleet.Fleet.Settings settings = new io.minersim.app.fleet.Fleet.Settings(miners, p, base,
                 io.minersim.app.fleet.FleetRunner.sizes(sectorSize), manual,
-                blockTime == null ? null : parseDuration(blockTime), listen.substring(0, colon).replace("[", "")
-                        .replace("]", ""), port, root, activityProfile, scenarios);
+                blockTime == null ? null : parseDuration(blockTime), address.host(), address.port(), root,
+                activityProfile, scenarios);
         return io.minersim.app.fleet.FleetRunner.run(settings, pledge, untilEpoch, statsListen, statsKeys, clock, out);
+    }
+
+    /** {@code --repo}, or the default one. */
+    private MinerRepo openRepo() {
+        return MinerRepo.open(repo != null ? repo : MinerRepo.defaultPath(System.getenv()));
+    }
+
+    private void checkPledge() {
+        if (pledge < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--pledge must not be negative");
+        }
+    }
+
+    /** {@code --clock}: true for manual. */
+    private boolean manualClock() {
+        return switch (clock.toLowerCase(Locale.ROOT)) {
+            case "real" -> false;
+            case "manual" -> true;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--clock must be real or manual, not '" + clock + "'");
+        };
+    }
+
+    /** {@code --listen} as host and port. */
+    private ListenAddress listenAddress() {
+        ListenAddress address = ListenAddress.parse(listen);
+        if (address == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), listen.lastIndexOf(':') <= 0
+                    ? "--listen must be HOST:PORT, not '" + listen + "'"
+                    : "--listen port is not a number: '" + listen + "'");
+        }
+        return address;
     }
 
     /** The scenario file, with --clock, --block-time and --seed applied; the miner options may not be given. */
@@ -263,25 +264,13 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 throw new IllegalArgumentException("not a duration: '" + text + "'");
             }
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ns|us|µs|ms|s|m|h)").matcher(t);
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end) {
-                break;
-            }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ns" -> Duration.ofNanos(n);
-                case "us", "µs" -> Duration.ofNanos(n * 1000);
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            });
-            end = m.end();
+        Duration total;
+        try {
+            total = ScenarioLoader.parseDuration(t);
+        } catch (IllegalArgumentException notGo) {
+            total = Duration.ZERO;
         }
-        if (end != t.length() || end == 0 || total.isZero()) {
+        if (total.isZero()) {
             throw new IllegalArgumentException("not a positive duration: '" + text + "' (use e.g. 1s, 250ms, 1m30s)");
         }
         return total;

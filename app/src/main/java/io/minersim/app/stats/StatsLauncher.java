@@ -1,5 +1,6 @@
 package io.minersim.app.stats;
 
+import io.minersim.app.node.ListenAddress;
 import io.minersim.sealing.Miner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,17 +31,10 @@ public final class StatsLauncher {
         if (listen.equalsIgnoreCase("off")) {
             return null;
         }
-        int colon = listen.lastIndexOf(':');
-        int port;
-        try {
-            port = colon <= 0 ? -1 : Integer.parseInt(listen.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            port = -1;
-        }
-        if (port < 0 || port > 65_535) {
+        ListenAddress address = ListenAddress.parse(listen);
+        if (address == null || address.port() < 0 || address.port() > 65_535) {
             throw new IllegalArgumentException("--stats-listen must be HOST:PORT or off, not '" + listen + "'");
         }
-        String host = listen.substring(0, colon).replace("[", "").replace("]", "");
         StatsKeys keys = StatsKeys.load(repo, extraKeys);
         String made = "";
         if (keys.isEmpty()) {
@@ -52,7 +46,7 @@ public final class StatsLauncher {
         for (Miner m : miners) {
             all.add(StatsMiner.of(m));
         }
-        StatsServer server = StatsServer.start(new StatsService(all), keys, seed, host, port, repo);
+        StatsServer server = StatsServer.start(new StatsService(all), keys, seed, address.host(), address.port(), repo);
         return new Started(server, "minersim: statistics at " + server.uri() + StatsEndpoint.PREFIX + " (keys in "
                 + repo.resolve(StatsKeys.FILE) + made + ")");
     }
