@@ -2,39 +2,27 @@ package io.minersim.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class RunCommandTest {
 
     @org.junit.jupiter.api.io.TempDir
     static java.nio.file.Path repo;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = MinerSimCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+    private static CommandRun run(String... args) {
         String[] all = args;
         if (args.length > 0 && args[0].equals("run")) {
             all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
                     java.util.stream.Stream.of("--repo", repo.toString(), "--listen", "127.0.0.1:0", "--stats-listen", "127.0.0.1:0"))
                     .toArray(String[]::new);
         }
-        int code = cl.execute(all);
-        return new Result(code, out.toString(), err.toString());
+        return CommandRun.execute(all);
     }
 
     @Test
     void runSealsPledgedSectorsOnTheRealClockAndStops() {
-        Result r = run("run", "--block-time", "5ms", "--pledge", "2", "--until-epoch", "40", "--seed", "3");
+        CommandRun r = run("run", "--block-time", "5ms", "--pledge", "2", "--until-epoch", "40", "--seed", "3");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("minersim: miner f01000, 32GiB sectors, devnet profile, real clock, seed 3")
                 .contains("Proving=2").containsPattern("MINER_API_INFO=eyJ[^:]+:/ip4/127.0.0.1/tcp/\\d+/http");
@@ -49,16 +37,16 @@ class RunCommandTest {
 
     @Test
     void badOptionsPrintOneLineAndFail() {
-        Result size = run("run", "--sector-size", "3GiB", "--until-epoch", "1");
+        CommandRun size = run("run", "--sector-size", "3GiB", "--until-epoch", "1");
         assertThat(size.code()).isEqualTo(1);
         assertThat(size.err().strip()).isEqualTo(
                 "ERROR: unsupported sector size '3GiB'; supported: 2KiB, 8MiB, 512MiB, 32GiB, 64GiB");
 
-        Result clock = run("run", "--clock", "sundial");
+        CommandRun clock = run("run", "--clock", "sundial");
         assertThat(clock.code()).isEqualTo(2);
         assertThat(clock.err()).contains("--clock must be real or manual, not 'sundial'");
 
-        Result actor = run("run", "--actor", "f3abc", "--until-epoch", "1");
+        CommandRun actor = run("run", "--actor", "f3abc", "--until-epoch", "1");
         assertThat(actor.code()).isEqualTo(1);
         assertThat(actor.err()).doesNotContain("Exception").contains("not an ID address");
     }

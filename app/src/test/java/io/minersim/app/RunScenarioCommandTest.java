@@ -2,37 +2,26 @@ package io.minersim.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RunScenarioCommandTest {
 
     @TempDir
     Path repo;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = MinerSimCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+    private CommandRun run(String... args) {
         String[] all = Stream.concat(Stream.of("run"), Stream.concat(Stream.of(args),
                 Stream.of("--repo", repo.toString(), "--listen", "127.0.0.1:0"))).toArray(String[]::new);
-        return new Result(cl.execute(all), out.toString(), err.toString());
+        return CommandRun.execute(all);
     }
 
     @Test
     void runStartsFromAScenario() {
-        Result r = run("--scenario", "../scenarios/miner-in-trouble.yaml", "--until-epoch", "10000");
+        CommandRun r = run("--scenario", "../scenarios/miner-in-trouble.yaml", "--until-epoch", "10000");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("minersim: miner f01234, 2KiB sectors, devnet profile, manual clock, seed 13")
                 .contains("epoch 10000: WaitDeals=1 PreCommit1=8 Proving=120").contains("Faulty=12");
@@ -40,7 +29,7 @@ class RunScenarioCommandTest {
 
     @Test
     void seedAndClockOptionsOverrideTheScenario() {
-        Result r = run("--scenario", "../scenarios/devnet-empty.json", "--seed", "8", "--clock", "real",
+        CommandRun r = run("--scenario", "../scenarios/devnet-empty.json", "--seed", "8", "--clock", "real",
                 "--block-time", "5ms", "--until-epoch", "3");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("minersim: miner f01000, 2KiB sectors, devnet profile, real clock, seed 8");
@@ -51,7 +40,7 @@ class RunScenarioCommandTest {
         Path bad = repo.resolve("bad.yaml");
         Files.writeString(bad, "clock: {startEpoch: 100}\nminer:\n  counts: [{state: Provin, count: 1}]\n"
                 + "  events: [{kind: pledge, epoch: 5, count: 1}]\n");
-        Result r = run("--scenario", bad.toString());
+        CommandRun r = run("--scenario", bad.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).startsWith("ERROR: scenario " + bad + " is invalid: $.miner.counts[0].state:"
                 + " unknown sector state \"Provin\"").contains("; $.miner.events[0].epoch: epoch 5 is before the"
@@ -62,7 +51,7 @@ class RunScenarioCommandTest {
 
     @Test
     void theScenarioNamesTheMiner() {
-        Result r = run("--scenario", "../scenarios/devnet-empty.json", "--actor", "f02000");
+        CommandRun r = run("--scenario", "../scenarios/devnet-empty.json", "--actor", "f02000");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--actor cannot be combined with --scenario");
     }

@@ -25,6 +25,9 @@ class HandWrittenHistoryStatsTest {
     private static StatsServer server;
     private static StatsClient client;
     private static final Map<String, List<?>> EXPECTED = new LinkedHashMap<>();
+    /** commit_sector_count and commit_sector_size: every pre-commit and commit happened on day 1. */
+    private static final List<?> COMMIT_COUNTS = List.of(10L, 1L, 9L, 3.0, 6L, 4L, 4.0);
+    private static final List<?> COMMIT_SIZES = List.of(S, S, 9 * S, 45 * S / 2, 6 * S, 6 * S, 4 * S);
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,8 +48,8 @@ class HandWrittenHistoryStatsTest {
         // day 1: ten sectors onboarded
         day("2024-01-01",
                 List.of(10L, 10 * S, 47 * S / 2, 10L, 10 * S, 47 * S / 2),
-                List.of(10L, 1L, 9L, 3.0, 6L, 4L, 4.0),
-                List.of(S, S, 9 * S, 45 * S / 2, 6 * S, 6 * S, 4 * S),
+                COMMIT_COUNTS,
+                COMMIT_SIZES,
                 List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L),
                 List.of(0L, 0L, 0L, 0L),
                 List.of(0L, 0L),
@@ -58,8 +61,8 @@ class HandWrittenHistoryStatsTest {
         // day 2: nothing new (the repeated pre-commit landing does not count)
         day("2024-01-02",
                 List.of(10L, 10 * S, 47 * S / 2, 0L, 0L, 0L),
-                List.of(10L, 1L, 9L, 3.0, 6L, 4L, 4.0),
-                List.of(S, S, 9 * S, 45 * S / 2, 6 * S, 6 * S, 4 * S),
+                COMMIT_COUNTS,
+                COMMIT_SIZES,
                 List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L),
                 List.of(0L, 0L, 0L, 0L),
                 List.of(0L, 0L),
@@ -71,8 +74,8 @@ class HandWrittenHistoryStatsTest {
         // mean 3240/8 = 405, variance (5 × 135² + 3 × 225²)/8 = 30375
         day("2024-01-03",
                 List.of(10L, 10 * S, 47 * S / 2, 0L, 0L, 0L),
-                List.of(10L, 1L, 9L, 3.0, 6L, 4L, 4.0),
-                List.of(S, S, 9 * S, 45 * S / 2, 6 * S, 6 * S, 4 * S),
+                COMMIT_COUNTS,
+                COMMIT_SIZES,
                 List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L),
                 List.of(2 * S, 2 * S, 2 * S, 2 * S),
                 List.of(0L, 0L),
@@ -84,8 +87,8 @@ class HandWrittenHistoryStatsTest {
         // active: 1–4 (540) and 5, 7, 8, 9 (180): mean 360, deviations ±180
         day("2024-01-04",
                 List.of(10L, 10 * S, 47 * S / 2, 0L, 0L, 0L),
-                List.of(10L, 1L, 9L, 3.0, 6L, 4L, 4.0),
-                List.of(S, S, 9 * S, 45 * S / 2, 6 * S, 6 * S, 4 * S),
+                COMMIT_COUNTS,
+                COMMIT_SIZES,
                 List.of(S, 10 * S, S, 10 * S, S, 10 * S, S, 10 * S, 0L, 0L, 0L, 0L),
                 List.of(0L, 0L, S, S),
                 List.of(S, S),
@@ -97,8 +100,8 @@ class HandWrittenHistoryStatsTest {
         // active 1–4 and 7 (540), 5, 8, 9 (180): as on day 3, mean 405, variance 30375
         day("2024-01-05",
                 List.of(10L, 10 * S, 47 * S / 2, 0L, 0L, 0L),
-                List.of(10L, 1L, 9L, 3.0, 6L, 4L, 4.0),
-                List.of(S, S, 9 * S, 45 * S / 2, 6 * S, 6 * S, 4 * S),
+                COMMIT_COUNTS,
+                COMMIT_SIZES,
                 List.of(0L, 0L, S, 10 * S, 0L, 0L, S, 10 * S, 0L, 0L, 0L, 0L),
                 List.of(0L, 0L, S, S),
                 List.of(0L, 0L),
@@ -109,8 +112,8 @@ class HandWrittenHistoryStatsTest {
         // a quiet day in between: totals carried, nothing daily
         day("2024-01-20",
                 List.of(10L, 10 * S, 47 * S / 2, 0L, 0L, 0L),
-                List.of(10L, 1L, 9L, 3.0, 6L, 4L, 4.0),
-                List.of(S, S, 9 * S, 45 * S / 2, 6 * S, 6 * S, 4 * S),
+                COMMIT_COUNTS,
+                COMMIT_SIZES,
                 List.of(0L, 0L, S, 10 * S, 0L, 0L, S, 10 * S, 0L, 0L, 0L, 0L),
                 List.of(0L, 0L, S, S),
                 List.of(0L, 0L),
@@ -121,8 +124,8 @@ class HandWrittenHistoryStatsTest {
         // day 45: sector 6 (CC) terminated by the network after 42 days in fault
         day("2024-02-14",
                 List.of(10L, 10 * S, 47 * S / 2, 0L, 0L, 0L),
-                List.of(10L, 1L, 9L, 3.0, 6L, 4L, 4.0),
-                List.of(S, S, 9 * S, 45 * S / 2, 6 * S, 6 * S, 4 * S),
+                COMMIT_COUNTS,
+                COMMIT_SIZES,
                 List.of(S, S, 2 * S, 11 * S, 0L, 0L, S, 10 * S, S, S, S, S),
                 List.of(0L, 0L, 0L, 0L),
                 List.of(0L, 0L),
@@ -133,8 +136,8 @@ class HandWrittenHistoryStatsTest {
         // day 181: sectors 5 (S), 8 (snapped, 10 S) and 9 (S) expire; 1–4 and 7 remain, all 540 days
         day("2024-06-29",
                 List.of(10L, 10 * S, 47 * S / 2, 0L, 0L, 0L),
-                List.of(10L, 1L, 9L, 3.0, 6L, 4L, 4.0),
-                List.of(S, S, 9 * S, 45 * S / 2, 6 * S, 6 * S, 4 * S),
+                COMMIT_COUNTS,
+                COMMIT_SIZES,
                 List.of(0L, 0L, 2 * S, 11 * S, 0L, 0L, S, 10 * S, 0L, 0L, S, S),
                 List.of(0L, 0L, 0L, 0L),
                 List.of(0L, 0L),

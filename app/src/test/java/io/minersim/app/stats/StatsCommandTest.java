@@ -2,37 +2,25 @@ package io.minersim.app.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minersim.app.MinerSimCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.minersim.app.CommandRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class StatsCommandTest {
     @TempDir
     Path repo;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = MinerSimCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.execute(args);
     }
 
     @Test
     void createKeyStoresKeysInTheRepoOwnerOnly() throws Exception {
-        Result a = run("stats", "create-key", "--repo", repo.toString());
-        Result b = run("stats", "create-key", "--repo", repo.toString());
+        CommandRun a = run("stats", "create-key", "--repo", repo.toString());
+        CommandRun b = run("stats", "create-key", "--repo", repo.toString());
         assertThat(a.code()).isZero();
         assertThat(a.out().strip()).matches("mss_[A-Za-z0-9_-]{32}");
         assertThat(StatsKeys.stored(repo)).containsExactly(a.out().strip(), b.out().strip());
@@ -49,7 +37,7 @@ class StatsCommandTest {
         try (StatsServer server = StatsServer.start(service, StatsKeys.load(repo, List.of()), 0, "127.0.0.1", 0,
                 repo)) {
             assertThat(Files.readString(repo.resolve(StatsServer.API_FILE))).isEqualTo(server.uri().toString());
-            Result r = run("stats", "show", "fault", "--from", "2024-01-02", "--to", "2024-01-04", "--repo",
+            CommandRun r = run("stats", "show", "fault", "--from", "2024-01-02", "--to", "2024-01-04", "--repo",
                     repo.toString());
             assertThat(r.err()).isEmpty();
             assertThat(r.code()).isZero();
@@ -60,10 +48,10 @@ class StatsCommandTest {
                     String.format("2024-01-03  f01000    %19d  %19d  %16d  %16d", 2 * s, 2 * s, 2 * s, 2 * s),
                     String.format("2024-01-04  f01000    %19d  %19d  %16d  %16d", 0, 0, s, s));
 
-            Result latest = run("stats", "show", "total", "--repo", repo.toString());
+            CommandRun latest = run("stats", "show", "total", "--repo", repo.toString());
             assertThat(latest.out()).contains("2024-01-10  f01000");
 
-            Result bad = run("stats", "show", "fault", "--date", "2030-01-01", "--repo", repo.toString());
+            CommandRun bad = run("stats", "show", "fault", "--date", "2030-01-01", "--repo", repo.toString());
             assertThat(bad.code()).isEqualTo(1);
             assertThat(bad.err().strip()).startsWith("ERROR: state_date 2030-01-01 is out of range")
                     .endsWith("(code 30004, HTTP 200)");
@@ -78,7 +66,7 @@ class StatsCommandTest {
                 repo.toString()).err()).contains("is before --from");
         assertThat(run("stats", "show", "total", "--date", "2024-1-5", "--repo", repo.toString()).err())
                 .contains("--date must be YYYY-MM-DD");
-        Result noServer = run("stats", "show", "total", "--repo", repo.toString(), "--key", "mss_whateverkey");
+        CommandRun noServer = run("stats", "show", "total", "--repo", repo.toString(), "--key", "mss_whateverkey");
         assertThat(noServer.code()).isEqualTo(1);
         assertThat(noServer.err()).contains("no running statistics server");
     }
