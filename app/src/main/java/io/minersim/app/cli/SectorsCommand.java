@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -254,15 +255,20 @@ public final class SectorsCommand implements Runnable {
             boolean publishNow;
 
             /** What the queue is waiting for, in "No sectors queued to be ...". */
-            abstract String queuedFor();
-
-            abstract List<SectorId> pending(MinerApi api);
-
+            private final String queuedFor;
+            private final Function<MinerApi, List<SectorId>> pending;
             /** Sends the queued batches now; null when there was nothing to send. */
-            abstract List<R> flush(MinerApi api);
-
+            private final Function<MinerApi, List<R>> flush;
             /** One batch as printed. */
-            abstract Batch batch(R result);
+            private final Function<R, Batch> batch;
+
+            BatchQueue(String queuedFor, Function<MinerApi, List<SectorId>> pending,
+                    Function<MinerApi, List<R>> flush, Function<R, Batch> batch) {
+                this.queuedFor = queuedFor;
+                this.pending = pending;
+                this.flush = flush;
+                this.batch = batch;
+            }
 
             /** A sent batch: its message or error, and its sectors with the reason of each that failed. */
             record Batch(CidLink msg, String error, List<Long> sectors, Map<Long, String> failedSectors) {
@@ -271,20 +277,20 @@ public final class SectorsCommand implements Runnable {
             @Override
             final void run(MinerConnection miner) {
                 if (!publishNow) {
-                    List<SectorId> pending = pending(miner.api());
+                    List<SectorId> queued = pending.apply(miner.api());
                     if (json()) {
-                        printJson(pending);
+                        printJson(queued);
                         return;
                     }
-                    if (pending.isEmpty()) {
-                        out().println("No sectors queued to be " + queuedFor());
+                    if (queued.isEmpty()) {
+                        out().println("No sectors queued to be " + queuedFor);
                         return;
                     }
-                    if (!askToPublish(this, pending)) {
+                    if (!askToPublish(this, queued)) {
                         return;
                     }
                 }
-                List<R> res = flush(miner.api());
+                List<R> res = flush.apply(miner.api());
                 if (json()) {
                     printJson(res);
                     return;
@@ -293,7 +299,7 @@ public final class SectorsCommand implements Runnable {
                     throw new CliException("no sectors to publish");
                 }
                 for (int i = 0; i < res.size(); i++) {
-                    Batch b = batch(res.get(i));
+                    Batch b = batch.apply(res.get(i));
                     out().printf("Batch %d:%n", i);
                     if (!b.error().isEmpty()) {
                         out().printf("\tError: %s%n", b.error());
@@ -312,48 +318,18 @@ public final class SectorsCommand implements Runnable {
         @Command(name = "commit", mixinStandardHelpOptions = true,
                 description = "List the sectors waiting in the commit batch queue; --publish-now sends a batch.")
         static final class Commit extends BatchQueue<CommitBatchRes> {
-            @Override
-            String queuedFor() {
-                return "committed";
-            }
-
-            @Override
-            List<SectorId> pending(MinerApi api) {
-                return api.sectorCommitPending();
-            }
-
-            @Override
-            List<CommitBatchRes> flush(MinerApi api) {
-                return api.sectorCommitFlush();
-            }
-
-            @Override
-            Batch batch(CommitBatchRes r) {
-                return new Batch(r.msg(), r.error(), r.sectors(), r.failedSectors());
+            Commit() {
+                super("committed", MinerApi::sectorCommitPending, MinerApi::sectorCommitFlush,
+                        r -> new Batch(r.msg(), r.error(), r.sectors(), r.failedSectors()));
             }
         }
 
         @Command(name = "precommit", mixinStandardHelpOptions = true,
                 description = "List the sectors waiting in the precommit batch queue; --publish-now sends a batch.")
         static final class PreCommit extends BatchQueue<PreCommitBatchRes> {
-            @Override
-            String queuedFor() {
-                return "precommitted";
-            }
-
-            @Override
-            List<SectorId> pending(MinerApi api) {
-                return api.sectorPreCommitPending();
-            }
-
-            @Override
-            List<PreCommitBatchRes> flush(MinerApi api) {
-                return api.sectorPreCommitFlush();
-            }
-
-            @Override
-            Batch batch(PreCommitBatchRes r) {
-                return new Batch(r.msg(), r.error(), r.sectors(), Map.of());
+            PreCommit() {
+                super("precommitted", MinerApi::sectorPreCommitPending, MinerApi::sectorPreCommitFlush,
+                        r -> new Batch(r.msg(), r.error(), r.sectors(), Map.of()));
             }
         }
     }
