@@ -1,5 +1,6 @@
 package io.minersim.app.fleet;
 
+import io.minersim.app.node.ListenAddress;
 import io.minersim.app.node.MinerNode;
 import io.minersim.app.stats.StatsLauncher;
 import io.minersim.sealing.Miner;
@@ -35,13 +36,15 @@ public final class FleetRunner {
     public static int run(Fleet.Settings settings, int pledge, Long untilEpoch, String statsListen,
             List<String> statsKeys, String clockName, PrintWriter out) throws Exception {
         String listen = statsListen;
-        int colon = statsListen.lastIndexOf(':');
-        if (settings.basePort() > 0 && colon > 0 && !statsListen.equalsIgnoreCase("off")) {
-            int statsPort = Integer.parseInt(statsListen.substring(colon + 1));
-            if (statsPort >= settings.basePort() && statsPort < settings.basePort() + settings.count()) {
-                // the miners take base port + i: the statistics move to the first port after them
-                listen = statsListen.substring(0, colon + 1) + (settings.basePort() + settings.count());
-            }
+        ListenAddress stats0 = statsListen.equalsIgnoreCase("off") ? null : ListenAddress.parse(statsListen);
+        if (stats0 == null && !statsListen.equalsIgnoreCase("off")) {
+            throw new IllegalArgumentException("--stats-listen must be HOST:PORT or off, not '" + statsListen + "'");
+        }
+        if (settings.basePort() > 0 && stats0 != null && stats0.port() >= settings.basePort()
+                && stats0.port() < settings.basePort() + settings.count()) {
+            // the miners take base port + i: the statistics move to the first port after them
+            listen = statsListen.substring(0, statsListen.lastIndexOf(':') + 1)
+                    + (settings.basePort() + settings.count());
         }
         Fleet fleet = Fleet.start(settings);
         Thread hook = new Thread(fleet::close, "minersim-fleet-shutdown");

@@ -142,4 +142,23 @@ class FleetTest {
         assertThat(repo.resolve("stats-keys")).exists();
         assertThat(repo.resolve("stats-api")).doesNotExist();
     }
+
+    @Test
+    void aStatsListenPortThatIsNotANumberIsOneLineAndStartsNoMiner() throws Exception {
+        int base;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            base = probe.getLocalPort();
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = MinerSimCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute("run", "--miners", "2", "--clock", "manual", "--repo", repo.toString(),
+                "--listen", "127.0.0.1:" + base, "--stats-listen", "127.0.0.1:abc");
+        assertThat(code).isNotZero();
+        assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("NumberFormatException")
+                .contains("--stats-listen must be HOST:PORT or off, not '127.0.0.1:abc'");
+        assertThat(repo.resolve("f01000")).doesNotExist();
+    }
 }
