@@ -146,6 +146,8 @@ public final class MinerNode implements AutoCloseable {
                     .register(SimApi.class, new SimApiImpl(miner, clock))
                     .objectMapper(mapper)
                     .errorMapper(errors())
+                    .encodedCall("Filecoin.SectorsStatus",
+                            args -> api.sectorsStatusJson((Long) args[0], (Boolean) args[1]))
                     .paramDecoder(ReaderStream.class, (json, ctx) -> {
                         ReaderStream r = json == null || json.length == 0 ? null
                                 : mapper.readValue(json, ReaderStream.class);
