@@ -76,7 +76,24 @@ public final class GoJsonWriter {
 
     /** A signed integer (Go's int64). */
     public GoJsonWriter number(long v) {
-        return raw(Long.toString(v));
+        if (v == Long.MIN_VALUE) {
+            return raw(Long.toString(v));
+        }
+        ensure(20);
+        if (v < 0) {
+            buf[len++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        for (int i = len + digits - 1; i >= len; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len += digits;
+        return this;
     }
 
     /** An unsigned integer (Go's uint64) held in a long's 64 bits. */
