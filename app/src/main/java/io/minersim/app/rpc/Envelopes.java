@@ -62,11 +62,7 @@ final class Envelopes {
      * for it), byte for byte what {@link #result} gives for the decoded value.
      */
     static byte[] encodedResult(Object id, byte[] result) throws IOException {
-        ByteArrayOutputStream idJson = new ByteArrayOutputStream(32);
-        try (JsonGenerator g = RpcJson.FACTORY.createGenerator(idJson)) {
-            RpcJson.writeGoValue(g, id);
-        }
-        byte[] idBytes = idJson.toByteArray();
+        byte[] idBytes = idJson(id);
         byte[] out = new byte[ID_PREFIX.length + idBytes.length + RESULT_PREFIX.length + result.length + 2];
         int at = 0;
         System.arraycopy(ID_PREFIX, 0, out, at, ID_PREFIX.length);
@@ -80,6 +76,21 @@ final class Envelopes {
         out[at++] = '}';
         out[at] = '\n';
         return out;
+    }
+
+    /** An id as {@link RpcJson#writeGoValue} writes it; the usual ones (small integers, strings) without Jackson. */
+    private static byte[] idJson(Object id) throws IOException {
+        if (id instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 && d != 0) {
+            return Long.toString(d.longValue()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        if (id instanceof String s) {
+            return new GoJsonWriter(s.length() + 8).string(s).toByteArray();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32);
+        try (JsonGenerator g = RpcJson.FACTORY.createGenerator(out)) {
+            RpcJson.writeGoValue(g, id);
+        }
+        return out.toByteArray();
     }
 
     private static final byte[] ID_PREFIX = "{\"id\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -5,15 +5,17 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Writes JSON bytes by hand, the way Go's {@code encoding/json} writes them: for a hot result whose
- * shape is fixed, without Jackson's per-field and per-character overhead. Strings get Go's escaping (the
- * same as {@link RpcJson#newObjectMapper()}'s: {@code \"}, {@code \\}, {@code \n \r \t \b \f}, other
- * control characters and {@code < > &} and U+2028/U+2029 as lowercase <code>&#92;u00XX</code>, everything else as
- * UTF-8, an unpaired surrogate as <code>&#92;ufffd</code>); bytes are standard base64 with padding; a caller writes
- * keys, commas and brackets itself. Not thread-safe.
+ * Writes JSON bytes by hand, as the RPC mapper ({@link RpcJson#newObjectMapper()}) writes them, byte for
+ * byte: for a hot result whose shape is fixed, without Jackson's per-field and per-character overhead.
+ * Strings get Go's escaping ({@code \"}, {@code \\}, {@code \n \r \t \b \f}, other control characters,
+ * {@code < > &} and U+2028/U+2029 as lower-case <code>&#92;u00XX</code>, other characters as UTF-8), except
+ * that, like the mapper, each half of a surrogate pair is written as an upper-case escape where Go writes
+ * the character's 4 UTF-8 bytes. Bytes are standard base64 with padding; a caller writes keys, commas and
+ * brackets itself. Not thread-safe.
  */
 public final class GoJsonWriter {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] EMPTY = {'"', '"'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
@@ -145,7 +147,7 @@ public final class GoJsonWriter {
             } else if (s.charAt(i) == '?') {
                 append(utf8, i, 1);
             } else {
-                unicodeEscape(0xfffd); // Go writes invalid UTF-8 as the escaped replacement character
+                nonAscii(s.charAt(i)); // an unpaired surrogate, which the UTF-8 encoder made a '?'
             }
             run = i + 1;
         }
@@ -187,7 +189,7 @@ public final class GoJsonWriter {
                     escape(c, e);
                 }
             } else {
-                i = nonAscii(s, i, c);
+                nonAscii(c);
             }
         }
         ensure(1);
@@ -215,29 +217,28 @@ public final class GoJsonWriter {
         buf[len++] = HEX[c & 0xf];
     }
 
-    /** Writes the non-ASCII character at {@code i}; returns the index of its last char (a pair takes two). */
-    private int nonAscii(String s, int i, char c) {
+    /** Writes one non-ASCII char. */
+    private void nonAscii(char c) {
         ensure(4);
         if (c < 0x800) {
             buf[len++] = (byte) (0xc0 | (c >> 6));
             buf[len++] = (byte) (0x80 | (c & 0x3f));
         } else if (c == 0x2028 || c == 0x2029) {
             unicodeEscape(c);
-        } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            int cp = Character.toCodePoint(c, s.charAt(i + 1));
-            buf[len++] = (byte) (0xf0 | (cp >> 18));
-            buf[len++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-            buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-            buf[len++] = (byte) (0x80 | (cp & 0x3f));
-            return i + 1;
         } else if (Character.isSurrogate(c)) {
-            unicodeEscape(0xfffd); // Go writes invalid UTF-8 as the escaped replacement character
+            // as the RPC mapper (Jackson) writes it: each half escaped, upper-case hex (Go: 4 UTF-8 bytes)
+            ensure(6);
+            buf[len++] = '\\';
+            buf[len++] = 'u';
+            buf[len++] = UPPER_HEX[(c >> 12) & 0xf];
+            buf[len++] = UPPER_HEX[(c >> 8) & 0xf];
+            buf[len++] = UPPER_HEX[(c >> 4) & 0xf];
+            buf[len++] = UPPER_HEX[c & 0xf];
         } else {
             buf[len++] = (byte) (0xe0 | (c >> 12));
             buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3f));
             buf[len++] = (byte) (0x80 | (c & 0x3f));
         }
-        return i;
     }
 
     /** How many bytes have been written. */
