@@ -24,7 +24,7 @@ class FastStopTest {
 
     @Test
     void anIdleKeepAliveConnectionDoesNotDelayTheStop() throws Exception {
-        RpcFixture f = new RpcFixture();
+        RpcFixture f = new RpcFixture().start();
         try (Socket idle = new Socket("127.0.0.1", f.server.port())) {
             idle.setSoTimeout(5_000);
             post(idle, VERSION);
@@ -57,7 +57,7 @@ class FastStopTest {
 
     @Test
     void aCallInFlightStillGetsItsAnswer() throws Exception {
-        RpcFixture f = new RpcFixture();
+        RpcFixture f = new RpcFixture().start();
         try (Socket idle = new Socket("127.0.0.1", f.server.port());
                 Socket busy = new Socket("127.0.0.1", f.server.port())) {
             idle.setSoTimeout(5_000);
