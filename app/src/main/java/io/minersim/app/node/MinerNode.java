@@ -74,6 +74,7 @@ public final class MinerNode implements AutoCloseable {
         private int port;
         private MinerRepo repo;
         private Duration addPieceTimeout = Duration.ofMinutes(10);
+        private Duration pushTimeout = PushStreams.DEFAULT_TIMEOUT;
 
         /** The profile's defaults, keeping the actor, sector size and seed already set. */
         public Builder profile(Profile p) {
@@ -114,6 +115,12 @@ public final class MinerNode implements AutoCloseable {
             return this;
         }
 
+        /** How long a push reader's call and its upload wait for each other (Lotus's 30 s). */
+        public Builder pushTimeout(Duration d) {
+            this.pushTimeout = d;
+            return this;
+        }
+
         public MinerConfig config() {
             return config;
         }
@@ -125,7 +132,7 @@ public final class MinerNode implements AutoCloseable {
                                     : blockTime);
             Miner miner = Miner.start(config, clock);
             JwtAuthority auth = repo == null ? JwtAuthority.generate() : new JwtAuthority(repo.apiSecret());
-            PushStreams push = new PushStreams();
+            PushStreams push = new PushStreams(pushTimeout);
             MinerNode[] self = new MinerNode[1];
             TokenAuthority tokens = new TokenAuthority() {
                 @Override
@@ -152,7 +159,7 @@ public final class MinerNode implements AutoCloseable {
                         ReaderStream r = json == null || json.length == 0 ? null
                                 : mapper.readValue(json, ReaderStream.class);
                         r = r == null ? new ReaderStream("", "") : r;
-                        push.check(r.type(), r.info());
+                        push.await(r.type(), r.info()); // Lotus's decoder waits for a push upload
                         return r;
                     })
                     .build();
