@@ -1951,6 +1951,18 @@ public final class Miner implements AutoCloseable {
         return Collections.unmodifiableList(out);
     }
 
+    /** Bumped by every write, inside the write lock; see {@link #writeCount()}. */
+    private volatile long writeCount;
+
+    /**
+     * How many writes (API mutations, clock moves, restores) the miner has run. A reader that sees the
+     * same count before and after a read knows that nothing changed in between, so whatever it derived
+     * from that read is still current while the count stays the same (a cache key).
+     */
+    public long writeCount() {
+        return writeCount;
+    }
+
     private <T> T read(Supplier<T> body) {
         lock.readLock().lock();
         try {
@@ -1972,6 +1984,7 @@ public final class Miner implements AutoCloseable {
             result = body.get();
             settle();
         } finally {
+            writeCount++;
             completions = placedPieces.isEmpty() ? List.of() : List.copyOf(placedPieces);
             placedPieces.clear();
             lock.writeLock().unlock();

@@ -1,6 +1,8 @@
 package io.minersim.sealing;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,7 +32,12 @@ final class SimulatedRandomness {
     byte[] bytes(String domain, long a, long b, byte[] extra, int length) {
         MessageDigest sha = sha256();
         sha.update(domain.getBytes(StandardCharsets.US_ASCII));
-        sha.update(ByteBuffer.allocate(32).putLong(seed).putLong(actorId).putLong(a).putLong(b).array());
+        byte[] numbers = new byte[32];
+        BIG_ENDIAN.set(numbers, 0, seed);
+        BIG_ENDIAN.set(numbers, 8, actorId);
+        BIG_ENDIAN.set(numbers, 16, a);
+        BIG_ENDIAN.set(numbers, 24, b);
+        sha.update(numbers);
         if (extra != null) {
             sha.update(extra);
         }
@@ -38,16 +45,20 @@ final class SimulatedRandomness {
         byte[] out = new byte[length];
         System.arraycopy(digest, 0, out, 0, Math.min(32, length));
         if (length > 32) {
-            ByteBuffer key = ByteBuffer.wrap(digest);
-            long state = key.getLong() ^ key.getLong() ^ key.getLong() ^ key.getLong();
+            long state = (long) BIG_ENDIAN.get(digest, 0) ^ (long) BIG_ENDIAN.get(digest, 8)
+                    ^ (long) BIG_ENDIAN.get(digest, 16) ^ (long) BIG_ENDIAN.get(digest, 24);
             for (int off = 32; off < length; off += 8) {
                 state += 0x9E3779B97F4A7C15L;
                 long z = state;
                 z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
                 z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
                 z ^= z >>> 31;
-                for (int i = 0; i < 8 && off + i < length; i++) {
-                    out[off + i] = (byte) (z >>> (8 * i));
+                if (off + 8 <= length) {
+                    LITTLE_ENDIAN.set(out, off, z);
+                } else {
+                    for (int i = 0; off + i < length; i++) {
+                        out[off + i] = (byte) (z >>> (8 * i));
+                    }
                 }
             }
         }
@@ -61,7 +72,22 @@ final class SimulatedRandomness {
         return out;
     }
 
+    private static final VarHandle BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LITTLE_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    /** Cloned for each use: cheaper than a provider lookup, which showed in status profiles. */
+    private static final MessageDigest SHA256 = newSha256();
+
     static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

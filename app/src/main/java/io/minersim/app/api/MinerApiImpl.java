@@ -1,5 +1,6 @@
 package io.minersim.app.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -72,6 +73,9 @@ public final class MinerApiImpl implements MinerApi {
     private final String startTime;
     private final ObjectNode openRpc;
     private final Duration addPieceTimeout;
+    private final SectorInfoJson statusJson = new SectorInfoJson(io.minersim.app.rpc.RpcJson.newObjectMapper());
+    /** Up to 2048 encoded answers, about 8 KB each for a sealed sector. */
+    private final StatusCache statusCache = new StatusCache(2048);
 
     public MinerApiImpl(Miner miner, String profile, TokenAuthority tokens, PieceData pieceData, Runnable shutdown,
             Duration addPieceTimeout) {
@@ -110,6 +114,24 @@ public final class MinerApiImpl implements MinerApi {
             throw new SealingException("No state for /" + Long.toUnsignedString(sectorNumber)
                     + ": datastore: key not found");
         }
+    }
+
+    /**
+     * {@link #sectorsStatus}'s result as the RPC mapper would encode it, byte for byte: served from a cache while
+     * the miner has not changed since it was read (see {@link StatusCache}), else read and written anew. The
+     * caller must not modify the array.
+     */
+    public byte[] sectorsStatusJson(long sectorNumber, boolean showOnChainInfo) throws JsonProcessingException {
+        long before = miner.writeCount();
+        byte[] json = statusCache.get(sectorNumber, showOnChainInfo, before);
+        if (json != null) {
+            return json;
+        }
+        json = statusJson.encode(sectorsStatus(sectorNumber, showOnChainInfo));
+        if (miner.writeCount() == before) {
+            statusCache.put(sectorNumber, showOnChainInfo, before, json);
+        }
+        return json;
     }
 
     @Override

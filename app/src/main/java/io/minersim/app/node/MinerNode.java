@@ -79,6 +79,7 @@ public final class MinerNode implements AutoCloseable {
         private Duration addPieceTimeout = Duration.ofMinutes(10);
         private SimulatedChainClock sharedClock;
         private Scenario scenario;
+        private Duration pushTimeout = PushStreams.DEFAULT_TIMEOUT;
 
         /** The profile's defaults, keeping the actor, sector size and seed already set. */
         public Builder profile(Profile p) {
@@ -116,6 +117,12 @@ public final class MinerNode implements AutoCloseable {
 
         public Builder addPieceTimeout(Duration d) {
             this.addPieceTimeout = d;
+            return this;
+        }
+
+        /** How long a push reader's call and its upload wait for each other (Lotus's 30 s). */
+        public Builder pushTimeout(Duration d) {
+            this.pushTimeout = d;
             return this;
         }
 
@@ -170,7 +177,7 @@ public final class MinerNode implements AutoCloseable {
                 }
             }
             JwtAuthority auth = repo == null ? JwtAuthority.generate() : new JwtAuthority(repo.apiSecret());
-            PushStreams push = new PushStreams();
+            PushStreams push = new PushStreams(pushTimeout);
             MinerNode[] self = new MinerNode[1];
             TokenAuthority tokens = new TokenAuthority() {
                 @Override
@@ -192,11 +199,13 @@ public final class MinerNode implements AutoCloseable {
                             : new SimApiImpl(miner, clock))
                     .objectMapper(mapper)
                     .errorMapper(errors())
+                    .encodedCall("Filecoin.SectorsStatus",
+                            args -> api.sectorsStatusJson((Long) args[0], (Boolean) args[1]))
                     .paramDecoder(ReaderStream.class, (json, ctx) -> {
                         ReaderStream r = json == null || json.length == 0 ? null
                                 : mapper.readValue(json, ReaderStream.class);
                         r = r == null ? new ReaderStream("", "") : r;
-                        push.check(r.type(), r.info());
+                        push.await(r.type(), r.info()); // Lotus's decoder waits for a push upload
                         return r;
                     })
                     .build();

@@ -57,6 +57,46 @@ final class Envelopes {
         return out.toByteArray();
     }
 
+    /**
+     * A success response around a result already encoded ({@code result}: the bytes {@link #result} would write
+     * for it), byte for byte what {@link #result} gives for the decoded value.
+     */
+    static byte[] encodedResult(Object id, byte[] result) throws IOException {
+        byte[] idBytes = idJson(id);
+        byte[] out = new byte[ID_PREFIX.length + idBytes.length + RESULT_PREFIX.length + result.length + 2];
+        int at = 0;
+        System.arraycopy(ID_PREFIX, 0, out, at, ID_PREFIX.length);
+        at += ID_PREFIX.length;
+        System.arraycopy(idBytes, 0, out, at, idBytes.length);
+        at += idBytes.length;
+        System.arraycopy(RESULT_PREFIX, 0, out, at, RESULT_PREFIX.length);
+        at += RESULT_PREFIX.length;
+        System.arraycopy(result, 0, out, at, result.length);
+        at += result.length;
+        out[at++] = '}';
+        out[at] = '\n';
+        return out;
+    }
+
+    /** An id as {@link RpcJson#writeGoValue} writes it; the usual ones (small integers, strings) without Jackson. */
+    private static byte[] idJson(Object id) throws IOException {
+        if (id instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 && d != 0) {
+            return Long.toString(d.longValue()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        if (id instanceof String s) {
+            return new GoJsonWriter(s.length() + 8).string(s).toByteArray();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32);
+        try (JsonGenerator g = RpcJson.FACTORY.createGenerator(out)) {
+            RpcJson.writeGoValue(g, id);
+        }
+        return out.toByteArray();
+    }
+
+    private static final byte[] ID_PREFIX = "{\"id\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] RESULT_PREFIX = ",\"jsonrpc\":\"2.0\",\"result\":"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     /** The answer to a channel-returning call: its result is the channel id (a uint64). */
     static byte[] channelOpened(Object id, long channelId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);

@@ -76,6 +76,27 @@ public final class PushStreams {
         }
     }
 
+    /**
+     * Checks a reader parameter as {@link #check} does and, for a push, waits (at most {@link #timeout()}) until
+     * its upload has arrived, without taking it: what Lotus's param decoder waits for, so that an upload that
+     * never comes fails the decoding ({@code context deadline exceeded}, or {@code handler timed out} when the
+     * upload's own wait ran out), as a -32700 error, before the method runs. {@link #open} then takes it.
+     */
+    public void await(String type, String info) throws DecodeFailure {
+        check(type, info);
+        String t = type == null ? "" : type;
+        if (t.equals("null") || t.equals("http")) {
+            return;
+        }
+        Slot slot = slots.computeIfAbsent(parseGoUuid(info == null ? "" : info), k -> new Slot());
+        try {
+            slot.awaitOffer(timeout.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DecodeFailure("context canceled");
+        }
+    }
+
     public ParamDecoder decoder() {
         return this::decode;
     }
@@ -312,6 +333,21 @@ public final class PushStreams {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
             return true;
+        }
+
+        /** The reader side: waits until a request is offered, leaving it there; Lotus's errors as {@link #take}. */
+        synchronized void awaitOffer(long nanos) throws DecodeFailure, InterruptedException {
+            long deadline = System.nanoTime() + nanos;
+            while (offers.isEmpty()) {
+                if (closed) {
+                    throw new DecodeFailure("handler timed out");
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new DecodeFailure("context deadline exceeded");
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
         }
 
         /** The reader side: the next request, or Lotus's errors on timeout or a closed slot. */

@@ -33,6 +33,9 @@ public final class RpcAuthHandler extends Handler.Wrapper {
     public static List<String> permissions(Request request) {
         Object p = request.getAttribute(PERMISSIONS_ATTRIBUTE);
         if (p instanceof List<?> list) {
+            if (p == CallContext.DEFAULT_PERMISSIONS) {
+                return CallContext.DEFAULT_PERMISSIONS; // the common case of a caller without a token
+            }
             return list.stream().map(Objects::toString).toList();
         }
         return CallContext.DEFAULT_PERMISSIONS;
@@ -75,6 +78,9 @@ public final class RpcAuthHandler extends Handler.Wrapper {
     }
 
     private static String queryToken(Request request) {
+        if (request.getHttpURI().getQuery() == null) {
+            return null;
+        }
         try {
             Fields q = Request.extractQueryParameters(request);
             return q.getValue("token");

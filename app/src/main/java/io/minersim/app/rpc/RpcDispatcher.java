@@ -86,6 +86,14 @@ public final class RpcDispatcher {
                 throw new IllegalArgumentException("wire name " + e.getKey() + " is used twice");
             }
         }
+        for (Map.Entry<String, EncodedCall> e : b.encodedCalls.entrySet()) {
+            Handler h = m.get(e.getKey());
+            if (h == null || h.channel) {
+                throw new IllegalArgumentException("no method " + e.getKey() + " to answer with encoded results"
+                        + (h == null ? "" : ": it returns a channel"));
+            }
+            h.encoded = e.getValue();
+        }
         this.methods = Collections.unmodifiableMap(m);
         this.aliases = Collections.unmodifiableMap(a);
     }
@@ -98,6 +106,7 @@ public final class RpcDispatcher {
     public static final class Builder {
         private final List<Registration> registrations = new ArrayList<>();
         private final Map<Type, ParamDecoder> decoders = new LinkedHashMap<>();
+        private final Map<String, EncodedCall> encodedCalls = new LinkedHashMap<>();
         private ObjectMapper mapper;
         private ErrorMapper errors;
 
@@ -135,6 +144,15 @@ public final class RpcDispatcher {
          */
         public Builder paramDecoder(Type type, ParamDecoder decoder) {
             decoders.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(decoder, "decoder"));
+            return this;
+        }
+
+        /**
+         * Answers {@code wireName} (a registered, non-channel method) through {@code call}, which gives the result
+         * already encoded, instead of invoking the method and encoding its value.
+         */
+        public Builder encodedCall(String wireName, EncodedCall call) {
+            encodedCalls.put(Objects.requireNonNull(wireName, "wireName"), Objects.requireNonNull(call, "call"));
             return this;
         }
 
@@ -311,6 +329,9 @@ public final class RpcDispatcher {
                 return handlerError(id, "missing permission to invoke '" + h.goName + "' (need '"
                         + h.permission.wire() + "')");
             }
+            if (h.encoded != null) {
+                return encodedCall(h, id, req.method, args);
+            }
             Object result;
             try {
                 result = h.method.invoke(h.target, args);
@@ -341,6 +362,30 @@ public final class RpcDispatcher {
             CallContext.restore(previous);
         }
     }
+
+    private Reply encodedCall(Handler h, Object id, String method, Object[] args) {
+        byte[] result;
+        try {
+            result = h.encoded.call(args);
+        } catch (Exception | Error failure) { // as the reflective call reports whatever the method throws
+            RpcError err = mapError(method, failure);
+            if (err == null) {
+                return panic(id, method, failure);
+            }
+            return id == null ? Reply.none() : Reply.of(200, Envelopes.error(id, err.code(), err.message()));
+        }
+        if (id == null) {
+            return Reply.none(); // notification
+        }
+        try {
+            return Reply.of(200, Envelopes.encodedResult(id, result == null ? NULL_JSON : result));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "encoding the result of " + method + " failed", e);
+            return Reply.none();
+        }
+    }
+
+    private static final byte[] NULL_JSON = {'n', 'u', 'l', 'l'};
 
     private Object decode(Param p, byte[] json) throws IOException {
         try (JsonParser parser = p.reader.createParser(json)) {
@@ -570,6 +615,8 @@ public final class RpcDispatcher {
         final Permission permission;
         final boolean channel;
         final Param[] params;
+        /** Set once at build time for a method answered with encoded results. */
+        EncodedCall encoded;
 
         Handler(String wireName, Method method, Object target, Permission permission, boolean channel,
                 GoTypes goTypes, ObjectMapper mapper, Map<Type, ParamDecoder> decoders) {

@@ -42,6 +42,8 @@ public final class RpcServer implements AutoCloseable {
     /** go-jsonrpc's default ping interval. */
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(5);
 
+    private static final long SHUTDOWN_IDLE_TIMEOUT_MILLIS = 10;
+
     private static final System.Logger LOG = System.getLogger(RpcServer.class.getName());
 
     private final Server server;
@@ -66,6 +68,10 @@ public final class RpcServer implements AutoCloseable {
         connector.setHost(b.host);
         connector.setPort(b.port);
         connector.setIdleTimeout(b.idleTimeout.toMillis());
+        // on stop, Jetty gives connections this long to go idle (default 1 s); an idle keep-alive one then
+        // held the stop that long, where Go's Shutdown closes idle connections at once. A connection busy with
+        // a call is not timed out by this: it answers, then closes.
+        connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT_MILLIS);
         server.addConnector(connector);
 
         this.ownsCalls = b.callExecutor == null;

@@ -9,25 +9,14 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** wire-facts d: io.Reader params and the push endpoint. */
 class PushStreamsTest {
-    private static RpcFixture f;
+    @RegisterExtension
+    static final RpcFixture f = new RpcFixture(Duration.ofSeconds(5), RpcJson.DEFAULT_MAX_REQUEST_SIZE, Duration.ofSeconds(2));
     private static final String DEAL = "{\"DealID\":0}";
-
-    @BeforeAll
-    static void start() throws Exception {
-        f = new RpcFixture(Duration.ofSeconds(5), RpcJson.DEFAULT_MAX_REQUEST_SIZE, Duration.ofSeconds(2));
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-        NoJavaNames.check();
-    }
 
     private static String addPiece(String reader) {
         return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Filecoin.SectorAddPieceToAny\",\"params\":[1016,"

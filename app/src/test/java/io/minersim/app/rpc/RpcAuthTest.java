@@ -9,26 +9,15 @@ import java.net.http.WebSocketHandshakeException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** wire-facts c.3 and b.5: where the token comes from and what a bad one gets, over HTTP and on the upgrade. */
 class RpcAuthTest {
-    private static RpcFixture f;
-
-    @BeforeAll
-    static void start() throws Exception {
-        f = new RpcFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-        NoJavaNames.check();
-    }
+    @RegisterExtension
+    static final RpcFixture f = new RpcFixture();
 
     static List<Transport> transports() {
         return Transport.both();

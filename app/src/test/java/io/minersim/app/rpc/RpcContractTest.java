@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -14,18 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * error table that applies to a single request, id echo, notifications, auth.
  */
 class RpcContractTest {
-    private static RpcFixture f;
-
-    @BeforeAll
-    static void start() throws Exception {
-        f = new RpcFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-        NoJavaNames.check();
-    }
+    @RegisterExtension
+    static final RpcFixture f = new RpcFixture();
 
     static List<Transport> transports() {
         return Transport.both();

@@ -130,6 +130,45 @@ class RpcDispatcherTest {
     }
 
     @Test
+    void anEncodedCallAnswersWithItsBytesAfterEveryCheckAndFailsAsTheMethodWould() {
+        List<String> seen = new java.util.ArrayList<>();
+        RpcDispatcher d = RpcDispatcher.builder().register(Small.class, new SmallImpl())
+                .encodedCall("Filecoin.Get", args -> {
+                    seen.add((String) args[0]);
+                    if (args[0].equals("none")) {
+                        return null;
+                    }
+                    return new SmallImpl().get((String) args[0]).equals("x") ? "{\"X\":[1]}".getBytes(
+                            StandardCharsets.UTF_8) : "\"other\"".getBytes(StandardCharsets.UTF_8);
+                }).build();
+        RpcDispatcher plain = RpcDispatcher.builder().register(Small.class, new SmallImpl()).build();
+        assertThat(dispatch(d, "Filecoin.Get", "[\"x\"]"))
+                .isEqualTo("{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":{\"X\":[1]}}\n");
+        assertThat(dispatch(d, "Filecoin.Get", "[\"none\"]"))
+                .isEqualTo("{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":null}\n");
+        for (String params : List.of("[\"io\"]", "[\"null\"]", "[]", "[1]")) {
+            assertThat(dispatch(d, "Filecoin.Get", params)).as(params).isEqualTo(dispatch(plain, "Filecoin.Get",
+                    params));
+        }
+        RpcDispatcher.Reply denied = d.dispatch(WireRequest.of(1, "Filecoin.Get", "[\"y\"]"),
+                CallContext.http(List.of()));
+        assertThat(new String(denied.body(), StandardCharsets.UTF_8)).contains("missing permission to invoke 'Get'");
+        assertThat(d.dispatch(WireRequest.of(null, "Filecoin.Get", "[\"z\"]"), CallContext.http(List.of("read")))
+                .hasBody()).isFalse();
+        assertThat(seen).containsExactly("x", "none", "io", "null", "z");
+    }
+
+    @Test
+    void anEncodedCallForAnUnknownOrChannelMethodFailsAtStartUp() {
+        assertThatThrownBy(() -> RpcDispatcher.builder().register(Small.class, new SmallImpl())
+                .encodedCall("Filecoin.Nope", args -> null).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Filecoin.Nope");
+        assertThatThrownBy(() -> RpcDispatcher.builder().register(TestApi.class, new TestApiImpl(
+                JwtAuthority.generate())).encodedCall("Filecoin.Closing", args -> null).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channel");
+    }
+
+    @Test
     void theErrorMapperShapesCode1ErrorsAndNeverLeaksClassNames() {
         RpcDispatcher d = RpcDispatcher.builder().register(Small.class, new SmallImpl()).build();
         assertThat(dispatch(d, "Filecoin.Get", "[\"io\"]"))

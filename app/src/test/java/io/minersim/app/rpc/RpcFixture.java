@@ -11,31 +11,66 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A server on a free port with the test API, auth and the push endpoint, plus HTTP and WebSocket clients. */
-final class RpcFixture implements AutoCloseable {
+/**
+ * A server on a free port with the test API, auth and the push endpoint, plus HTTP and WebSocket clients.
+ *
+ * <p>A JUnit 5 extension for a test class's shared server: {@code @RegisterExtension static final RpcFixture f =
+ * new RpcFixture();} starts the server before the class's tests and, after them, stops it and checks that no
+ * response seen leaked a Java name. Outside a class's lifecycle, {@code new RpcFixture().start()} gives a
+ * server to close oneself.
+ */
+final class RpcFixture implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     static final List<String> ALL = List.of("read", "write", "sign", "admin");
 
     final JwtAuthority jwt = new JwtAuthority(new byte[32]);
     final TestApiImpl impl = new TestApiImpl(jwt);
     final PushStreams push;
     final RpcDispatcher dispatcher;
-    final RpcServer server;
+    /** The running server; null until {@link #start()}. */
+    RpcServer server;
     /** HTTP/1.1: Java's default h2c upgrade attempt is refused by go-jsonrpc (see RpcHttpTest). */
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** Every response body seen, to check that none leaks a Java name. */
     static final List<String> SEEN = new CopyOnWriteArrayList<>();
 
-    RpcFixture() throws Exception {
+    private final Duration ping;
+    private final long maxRequestSize;
+
+    /** Pings every 5 s, go-jsonrpc's request size limit, push uploads awaited 30 s. */
+    RpcFixture() {
         this(Duration.ofSeconds(5), RpcJson.DEFAULT_MAX_REQUEST_SIZE, Duration.ofSeconds(30));
     }
 
-    RpcFixture(Duration ping, long maxRequestSize, Duration pushTimeout) throws Exception {
+    RpcFixture(Duration ping, long maxRequestSize, Duration pushTimeout) {
+        this.ping = ping;
+        this.maxRequestSize = maxRequestSize;
         push = new PushStreams(pushTimeout);
         dispatcher = RpcDispatcher.builder().register(TestApi.class, impl)
                 .paramDecoder(InputStream.class, push.decoder()).build();
-        server = RpcServer.builder(dispatcher).host("127.0.0.1").port(0).auth(jwt).pingInterval(ping)
-                .maxRequestSize(maxRequestSize).pushStreams(push).start();
+    }
+
+    /** Starts the server (once); returns this. */
+    RpcFixture start() throws Exception {
+        if (server == null) {
+            server = RpcServer.builder(dispatcher).host("127.0.0.1").port(0).auth(jwt).pingInterval(ping)
+                    .maxRequestSize(maxRequestSize).pushStreams(push).start();
+        }
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+        NoJavaNames.check();
     }
 
     String token(List<String> perms) {
@@ -69,6 +104,8 @@ final class RpcFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
+        if (server != null) {
+            server.stop();
+        }
     }
 }

@@ -11,24 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What only applies to plain HTTP: bodies, batches, statuses, headers (wire-facts b.2, b.4, b.5, b.6). */
 class RpcHttpTest {
-    private static RpcFixture f;
-
-    @BeforeAll
-    static void start() throws Exception {
-        f = new RpcFixture(Duration.ofSeconds(5), 1024, Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-        NoJavaNames.check();
-    }
+    @RegisterExtension
+    static final RpcFixture f = new RpcFixture(Duration.ofSeconds(5), 1024, Duration.ofSeconds(30));
 
     private static final String ECHO1 = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Filecoin.Echo\",\"params\":[\"a\"]}";
     private static final String ECHO2 = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"Filecoin.Echo\",\"params\":[\"b\"]}";

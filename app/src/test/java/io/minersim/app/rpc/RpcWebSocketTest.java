@@ -8,24 +8,13 @@ import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What only applies to WebSocket connections (wire-facts b.7). */
 class RpcWebSocketTest {
-    private static RpcFixture f;
-
-    @BeforeAll
-    static void start() throws Exception {
-        f = new RpcFixture(Duration.ofMillis(200), RpcJson.DEFAULT_MAX_REQUEST_SIZE, Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-        NoJavaNames.check();
-    }
+    @RegisterExtension
+    static final RpcFixture f = new RpcFixture(Duration.ofMillis(200), RpcJson.DEFAULT_MAX_REQUEST_SIZE, Duration.ofSeconds(30));
 
     private static String call(Object id, String method, String params) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}";
@@ -121,7 +110,7 @@ class RpcWebSocketTest {
 
     @Test
     void channelsAreClosedWhenTheServerStops() throws Exception {
-        try (RpcFixture own = new RpcFixture()) {
+        try (RpcFixture own = new RpcFixture().start()) {
             WsClient c = own.ws();
             c.send(call(1, "Filecoin.Closing", "[]"));
             assertThat(c.next()).isEqualTo("{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":1}\n");
@@ -133,7 +122,7 @@ class RpcWebSocketTest {
 
     @Test
     void aCompletedChannelValueSendsXrpcChClose() throws Exception {
-        try (RpcFixture own = new RpcFixture(); WsClient c = own.ws()) {
+        try (RpcFixture own = new RpcFixture().start(); WsClient c = own.ws()) {
             c.send(call(1, "Filecoin.Closing", "[]"));
             assertThat(c.next()).isEqualTo("{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":1}\n");
             own.impl.closing.complete(null);

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 final class TestApiImpl implements TestApi {
     final AtomicLong counter = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger sleeps = new java.util.concurrent.atomic.AtomicInteger();
     final AtomicLong removed = new AtomicLong(-1);
     final CompletableFuture<Void> closing = new CompletableFuture<>();
     volatile boolean closeWithoutReading;
@@ -78,8 +79,14 @@ final class TestApiImpl implements TestApi {
 
     @Override
     public long sleep(long millis) throws InterruptedException {
+        sleeps.incrementAndGet();
         Thread.sleep(millis);
         return millis;
+    }
+
+    /** How many Sleep calls have started. */
+    int sleepsStarted() {
+        return sleeps.get();
     }
 
     @Override

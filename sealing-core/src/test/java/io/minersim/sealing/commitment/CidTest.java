@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Random;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 
@@ -162,5 +163,23 @@ class CidTest {
                 .as("parse(%s)", text)
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(messagePart);
+    }
+
+    @Test
+    void theStringFormMatchesCommonsCodecsBase32ForEveryCodecAndDigestLength() {
+        Base32 reference = new Base32();
+        Random random = new Random(42);
+        long[][] kinds = {{Cid.FIL_COMMITMENT_UNSEALED, Cid.SHA2_256_TRUNC254_PADDED},
+            {Cid.FIL_COMMITMENT_SEALED, Cid.POSEIDON_BLS12_381_A2_FC1}, {Cid.DAG_CBOR, Cid.BLAKE2B_256},
+            {Cid.RAW, Cid.SHA2_256}};
+        for (int i = 0; i < 2000; i++) {
+            long[] kind = kinds[i % kinds.length];
+            byte[] digest = new byte[1 + random.nextInt(64)];
+            random.nextBytes(digest);
+            Cid cid = Cid.of(kind[0], kind[1], digest);
+            String padded = reference.encodeAsString(cid.toBytes()).toLowerCase(Locale.ROOT);
+            assertThat(cid.toString()).isEqualTo("b" + padded.replaceAll("=+$", ""));
+            assertThat(Cid.parse(cid.toString())).isEqualTo(cid);
+        }
     }
 }

@@ -1,0 +1,259 @@
+package io.minersim.app.rpc;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Writes JSON bytes by hand, as the RPC mapper ({@link RpcJson#newObjectMapper()}) writes them, byte for
+ * byte: for a hot result whose shape is fixed, without Jackson's per-field and per-character overhead.
+ * Strings get Go's escaping ({@code \"}, {@code \\}, {@code \n \r \t \b \f}, other control characters,
+ * {@code < > &} and U+2028/U+2029 as lower-case <code>&#92;u00XX</code>, other characters as UTF-8), except
+ * that, like the mapper, each half of a surrogate pair is written as an upper-case escape where Go writes
+ * the character's 4 UTF-8 bytes. Bytes are standard base64 with padding; a caller writes keys, commas and
+ * brackets itself. Not thread-safe.
+ */
+public final class GoJsonWriter {
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] EMPTY = {'"', '"'};
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    /** Per ASCII character: 0 copied as is, else the character after the backslash ('u' for a six-character escape). */
+    private static final byte[] ESCAPE = new byte[128];
+    /** Per ASCII character: whether {@link #string} must look at it (an escape, or a '?' that may be a surrogate). */
+    private static final boolean[] SPECIAL = new boolean[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPE[c] = 'u';
+        }
+        ESCAPE['\n'] = 'n';
+        ESCAPE['\r'] = 'r';
+        ESCAPE['\t'] = 't';
+        ESCAPE['\b'] = 'b';
+        ESCAPE['\f'] = 'f';
+        ESCAPE['"'] = '"';
+        ESCAPE['\\'] = '\\';
+        ESCAPE['<'] = 'u';
+        ESCAPE['>'] = 'u';
+        ESCAPE['&'] = 'u';
+        for (int c = 0; c < 128; c++) {
+            SPECIAL[c] = ESCAPE[c] != 0 || c == '?';
+        }
+    }
+
+    private byte[] buf;
+    private int len;
+
+    /** A writer whose buffer starts at {@code capacity} bytes (it grows as needed). */
+    public GoJsonWriter(int capacity) {
+        buf = new byte[Math.max(16, capacity)];
+    }
+
+    /** Appends ASCII text as it is (keys with their quotes, punctuation): the caller vouches it needs no escaping. */
+    public GoJsonWriter raw(String ascii) {
+        int n = ascii.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buf[len++] = (byte) ascii.charAt(i);
+        }
+        return this;
+    }
+
+    /** Appends JSON bytes as they are (an already encoded value). */
+    public GoJsonWriter raw(byte[] json) {
+        ensure(json.length);
+        System.arraycopy(json, 0, buf, len, json.length);
+        len += json.length;
+        return this;
+    }
+
+    public GoJsonWriter raw(char c) {
+        ensure(1);
+        buf[len++] = (byte) c;
+        return this;
+    }
+
+    /** A signed integer (Go's int64). */
+    public GoJsonWriter number(long v) {
+        if (v == Long.MIN_VALUE) {
+            return raw(Long.toString(v));
+        }
+        ensure(20);
+        if (v < 0) {
+            buf[len++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        for (int i = len + digits - 1; i >= len; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len += digits;
+        return this;
+    }
+
+    /** An unsigned integer (Go's uint64) held in a long's 64 bits. */
+    public GoJsonWriter unsigned(long v) {
+        return raw(Long.toUnsignedString(v));
+    }
+
+    public GoJsonWriter bool(boolean v) {
+        return raw(v ? TRUE : FALSE);
+    }
+
+    public GoJsonWriter nullValue() {
+        return raw(NULL);
+    }
+
+    /** A Go {@code []byte}: base64 in quotes, or {@code null}. */
+    public GoJsonWriter base64(byte[] bytes) {
+        if (bytes == null) {
+            return nullValue();
+        }
+        byte[] enc = Base64.getEncoder().encode(bytes);
+        ensure(enc.length + 2);
+        buf[len++] = '"';
+        System.arraycopy(enc, 0, buf, len, enc.length);
+        len += enc.length;
+        buf[len++] = '"';
+        return this;
+    }
+
+    /** A string, quoted and escaped as Go does; null is written as {@code ""} (a Go string is never null). */
+    public GoJsonWriter string(String s) {
+        if (s == null || s.isEmpty()) {
+            return raw(EMPTY);
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length != s.length()) {
+            return slowString(s);
+        }
+        // one byte a char: ASCII, except that an unpaired surrogate came out as '?' (checked below)
+        ensure(utf8.length + 2);
+        buf[len++] = '"';
+        int run = 0;
+        int i;
+        while ((i = nextSpecial(utf8, run)) < utf8.length) {
+            append(utf8, run, i - run);
+            byte b = utf8[i];
+            if (b != '?') {
+                escape((char) b, ESCAPE[b]);
+            } else if (s.charAt(i) == '?') {
+                append(utf8, i, 1);
+            } else {
+                nonAscii(s.charAt(i)); // an unpaired surrogate, which the UTF-8 encoder made a '?'
+            }
+            run = i + 1;
+        }
+        append(utf8, run, utf8.length - run);
+        ensure(1);
+        buf[len++] = '"';
+        return this;
+    }
+
+    /** The index of the first byte from {@code from} on that needs escaping or is a '?', or the length. */
+    private static int nextSpecial(byte[] ascii, int from) {
+        for (int i = from; i < ascii.length; i++) {
+            if (SPECIAL[ascii[i] & 0x7f]) {
+                return i;
+            }
+        }
+        return ascii.length;
+    }
+
+    private void append(byte[] bytes, int from, int count) {
+        ensure(count);
+        System.arraycopy(bytes, from, buf, len, count);
+        len += count;
+    }
+
+    /** A string with non-ASCII characters, char by char. */
+    private GoJsonWriter slowString(String s) {
+        int n = s.length();
+        ensure(n + 2);
+        buf[len++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                byte e = ESCAPE[c];
+                if (e == 0) {
+                    ensure(1);
+                    buf[len++] = (byte) c;
+                } else {
+                    escape(c, e);
+                }
+            } else {
+                nonAscii(c);
+            }
+        }
+        ensure(1);
+        buf[len++] = '"';
+        return this;
+    }
+
+    private void escape(char c, byte e) {
+        if (e == 'u') {
+            unicodeEscape(c);
+        } else {
+            ensure(2);
+            buf[len++] = '\\';
+            buf[len++] = e;
+        }
+    }
+
+    private void unicodeEscape(int c) {
+        ensure(6);
+        buf[len++] = '\\';
+        buf[len++] = 'u';
+        buf[len++] = HEX[(c >> 12) & 0xf];
+        buf[len++] = HEX[(c >> 8) & 0xf];
+        buf[len++] = HEX[(c >> 4) & 0xf];
+        buf[len++] = HEX[c & 0xf];
+    }
+
+    /** Writes one non-ASCII char. */
+    private void nonAscii(char c) {
+        ensure(4);
+        if (c < 0x800) {
+            buf[len++] = (byte) (0xc0 | (c >> 6));
+            buf[len++] = (byte) (0x80 | (c & 0x3f));
+        } else if (c == 0x2028 || c == 0x2029) {
+            unicodeEscape(c);
+        } else if (Character.isSurrogate(c)) {
+            // as the RPC mapper (Jackson) writes it: each half escaped, upper-case hex (Go: 4 UTF-8 bytes)
+            ensure(6);
+            buf[len++] = '\\';
+            buf[len++] = 'u';
+            buf[len++] = UPPER_HEX[(c >> 12) & 0xf];
+            buf[len++] = UPPER_HEX[(c >> 8) & 0xf];
+            buf[len++] = UPPER_HEX[(c >> 4) & 0xf];
+            buf[len++] = UPPER_HEX[c & 0xf];
+        } else {
+            buf[len++] = (byte) (0xe0 | (c >> 12));
+            buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+            buf[len++] = (byte) (0x80 | (c & 0x3f));
+        }
+    }
+
+    /** How many bytes have been written. */
+    public int size() {
+        return len;
+    }
+
+    /** A copy of what has been written. */
+    public byte[] toByteArray() {
+        return Arrays.copyOf(buf, len);
+    }
+
+    private void ensure(int more) {
+        if (buf.length - len < more) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+        }
+    }
+}
