@@ -78,32 +78,15 @@ public final class SectorsCommand implements Runnable {
     @Command(name = "remove", mixinStandardHelpOptions = true,
             description = "Forcefully remove a sector (WARNING: this means losing power and collateral for the "
                     + "removed sector; use 'terminate' for a lower penalty).")
-    static final class Remove extends MinerCommand {
-        @Parameters(paramLabel = "<sectorNum>", description = "The sector number.")
-        long sector;
-
-        @Option(names = "--really-do-it", description = "Pass this flag if you know what you are doing.")
-        boolean really;
-
+    static final class Remove extends AdvancedSectorCommand {
         @Override
-        void check() {
-            if (!really) {
-                throw refuse(ADVANCED);
-            }
-            sectorNumber(sector);
-        }
-
-        @Override
-        void run(MinerConnection miner) {
+        void call(MinerApi api, long sector) {
             try {
-                miner.api().sectorsStatus(sector, false);
+                api.sectorsStatus(sector, false);
             } catch (JsonRpcClientException e) {
                 throw new CliException("sectorID " + sector + " has not been created yet: " + e.getMessage(), e);
             }
-            miner.api().sectorRemove(sector);
-            if (json()) {
-                printJson(null);
-            }
+            api.sectorRemove(sector);
         }
     }
 
@@ -349,27 +332,38 @@ public final class SectorsCommand implements Runnable {
 
     @Command(name = "seal", mixinStandardHelpOptions = true,
             description = "Manually start sealing a sector (filling any unused space with junk).")
-    static final class Seal extends MinerCommand {
-        @Parameters(paramLabel = "<sectorNum>", description = "The sector number.")
-        long sector;
-
+    static final class Seal extends OneSectorCommand {
         @Override
-        void check() {
-            sectorNumber(sector);
-        }
-
-        @Override
-        void run(MinerConnection miner) {
-            miner.api().sectorStartSealing(sector);
-            if (json()) {
-                printJson(null);
-            }
+        void call(MinerApi api, long sector) {
+            api.sectorStartSealing(sector);
         }
     }
 
     @Command(name = "mark-for-upgrade", aliases = "snap-up", mixinStandardHelpOptions = true,
             description = "Mark a committed-capacity sector to be filled with deals (a snap-deal upgrade).")
-    static final class MarkForUpgrade extends MinerCommand {
+    static final class MarkForUpgrade extends OneSectorCommand {
+        @Override
+        void call(MinerApi api, long sector) {
+            api.sectorMarkForUpgrade(sector, true);
+        }
+    }
+
+    @Command(name = "abort-upgrade", mixinStandardHelpOptions = true,
+            description = "Abort the attempted (snap-deal) upgrade of a CC sector, reverting it to as before.")
+    static final class AbortUpgrade extends AdvancedSectorCommand {
+        @Override
+        String refusal() {
+            return "--really-do-it must be specified for this action to have an effect; you have been warned";
+        }
+
+        @Override
+        void call(MinerApi api, long sector) {
+            api.sectorAbortUpgrade(sector);
+        }
+    }
+
+    /** A command on one sector that answers nothing: checks the number, calls, prints {@code null} with --json. */
+    abstract static class OneSectorCommand extends MinerCommand {
         @Parameters(paramLabel = "<sectorNum>", description = "The sector number.")
         long sector;
 
@@ -378,39 +372,34 @@ public final class SectorsCommand implements Runnable {
             sectorNumber(sector);
         }
 
+        /** The call the command makes. */
+        abstract void call(MinerApi api, long sector);
+
         @Override
-        void run(MinerConnection miner) {
-            miner.api().sectorMarkForUpgrade(sector, true);
+        final void run(MinerConnection miner) {
+            call(miner.api(), sector);
             if (json()) {
                 printJson(null);
             }
         }
     }
 
-    @Command(name = "abort-upgrade", mixinStandardHelpOptions = true,
-            description = "Abort the attempted (snap-deal) upgrade of a CC sector, reverting it to as before.")
-    static final class AbortUpgrade extends MinerCommand {
-        @Parameters(paramLabel = "<sectorNum>", description = "The sector number.")
-        long sector;
-
+    /** A {@link OneSectorCommand} that lotus-miner runs only with {@code --really-do-it}. */
+    abstract static class AdvancedSectorCommand extends OneSectorCommand {
         @Option(names = "--really-do-it", description = "Pass this flag if you know what you are doing.")
         boolean really;
 
-        @Override
-        void check() {
-            if (!really) {
-                throw refuse("--really-do-it must be specified for this action to have an effect; "
-                        + "you have been warned");
-            }
-            sectorNumber(sector);
+        /** The refusal without {@code --really-do-it}. */
+        String refusal() {
+            return ADVANCED;
         }
 
         @Override
-        void run(MinerConnection miner) {
-            miner.api().sectorAbortUpgrade(sector);
-            if (json()) {
-                printJson(null);
+        final void check() {
+            if (!really) {
+                throw refuse(refusal());
             }
+            super.check();
         }
     }
 
