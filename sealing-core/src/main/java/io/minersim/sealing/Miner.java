@@ -82,8 +82,8 @@ public final class Miner implements AutoCloseable {
     SectorBatcher terminations = new SectorBatcher();
     ChainMessages messages;
     SectorHistory history;
-    /** Daily statistics, fed by the history as moves are recorded; a snapshot carries them. */
-    MinerStatistics statistics;
+    /** Daily statistics, fed by the history as moves are recorded; a snapshot carries them (restored in place). */
+    final MinerStatistics statistics;
     private final SimulatedRandomness random;
     List<FailureRule> failureRules = new ArrayList<>();
     ExpirationQueue expirations = new ExpirationQueue();
@@ -288,6 +288,7 @@ public final class Miner implements AutoCloseable {
         MinerSnapshot.Restored r = MinerSnapshot.decode(this, document);
         List<PendingPiece> dropped = new ArrayList<>();
         write(() -> {
+            statistics.replaceWith(r.statistics());
             dropped.addAll(pendingPieces);
             sectors = r.sectors();
             timers = r.timers();
@@ -304,7 +305,6 @@ public final class Miner implements AutoCloseable {
             sealing = r.sealing();
             expectedSealDuration = r.expectedSealDuration();
             head = r.head();
-            statistics = r.statistics();
             return null;
         });
         for (PendingPiece p : dropped) {

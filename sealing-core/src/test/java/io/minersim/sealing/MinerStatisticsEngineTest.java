@@ -194,4 +194,22 @@ class MinerStatisticsEngineTest {
         LocalDate now = a.dateOf(original.clock.head());
         assertThat(copy.miner.statistics().day(now)).isEqualTo(a.day(now));
     }
+
+    @Test
+    void statisticsHeldBeforeARestoreShowTheRestoredMiner() {
+        SimulatedMiner original = miner();
+        for (int i = 0; i < 5; i++) {
+            original.miner.pledgeSector();
+        }
+        advanceUntilAllProving(original, 5);
+        SimulatedMiner copy = miner();
+        MinerStatistics held = copy.miner.statistics(); // as the statistics API holds it from start-up
+        LocalDate today = held.dateOf(original.clock.head());
+        assertThat(held.day(today).total(Measure.ONBOARDED_SECTORS)).isZero();
+        copy.clock.advanceTo(original.clock.head());
+        copy.miner.restore(original.miner.snapshot());
+        assertThat(copy.miner.statistics()).isSameAs(held);
+        assertThat(held.day(today).total(Measure.ONBOARDED_SECTORS)).isEqualTo(5);
+        assertThat(held.day(today)).isEqualTo(original.miner.statistics().day(today));
+    }
 }

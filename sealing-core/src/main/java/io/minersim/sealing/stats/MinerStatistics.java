@@ -259,6 +259,34 @@ public final class MinerStatistics {
         return st;
     }
 
+    /**
+     * Takes on the whole state of {@code restored} (statistics of the same chain, made by
+     * {@link #restore} and used nowhere else), keeping this object: readers that hold it (the
+     * statistics API) see the restored miner rather than a stale copy.
+     */
+    public synchronized void replaceWith(MinerStatistics restored) {
+        if (restored.genesisTimestamp != genesisTimestamp || restored.blockDelaySeconds != blockDelaySeconds) {
+            throw new IllegalArgumentException("statistics of another chain: genesis " + restored.genesisTimestamp
+                    + ", block delay " + restored.blockDelaySeconds);
+        }
+        synchronized (restored) {
+            past.clear();
+            past.addAll(restored.past);
+            currentDay = restored.currentDay;
+            System.arraycopy(restored.daily, 0, daily, 0, MEASURES);
+            System.arraycopy(restored.total, 0, total, 0, MEASURES);
+            System.arraycopy(restored.level, 0, level, 0, LEVELS);
+            lifetimeSquares = restored.lifetimeSquares;
+            lastEpoch = restored.lastEpoch;
+            pages.clear();
+            pages.putAll(restored.pages);
+            preCommitBatchMessages.clear();
+            preCommitBatchMessages.or(restored.preCommitBatchMessages);
+            aggregateMessages.clear();
+            aggregateMessages.or(restored.aggregateMessages);
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private long dayOf(long epoch) {
