@@ -889,10 +889,7 @@ public final class Miner implements AutoCloseable {
     }
 
     private void recordHistory(Sector s, SectorState from, SectorEvent event) {
-        long dealBytes = 0;
-        for (Piece p : s.pieces) {
-            dealBytes += p.isFiller() ? 0 : p.paddedSize();
-        }
+        long dealBytes = s.dealBytes();
         history.record(head, s.number, from, s.state, event, dealBytes, s.dealWeight, s.verifiedDealWeight);
         if (MinerStatistics.observes(event)) {
             statistics.record(statisticsMove(s, from, event, dealBytes));

@@ -77,6 +77,15 @@ final class Sector {
         return used;
     }
 
+    /** Padded bytes of the deal pieces written (what the history records with each move). */
+    long dealBytes() {
+        long bytes = 0;
+        for (Piece p : pieces) {
+            bytes += p.isFiller() ? 0 : p.paddedSize();
+        }
+        return bytes;
+    }
+
     /** Deal pieces written or assigned. */
     int dealCount() {
         int n = 0;

@@ -534,11 +534,7 @@ public final class SectorSeeder {
             }
         }
         host.sectors().add(s);
-        long dealBytes = 0;
-        for (Piece p : s.pieces) {
-            dealBytes += p.isFiller() ? 0 : p.paddedSize();
-        }
-        host.history().record(t.last(), number, null, s.state, steps.get(steps.size() - 1).event(), dealBytes,
+        host.history().record(t.last(), number, null, s.state, steps.get(steps.size() - 1).event(), s.dealBytes(),
                 s.dealWeight, s.verifiedDealWeight);
         return s;
     }
