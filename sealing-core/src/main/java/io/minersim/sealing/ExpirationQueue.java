@@ -12,39 +12,41 @@ import java.util.function.BiConsumer;
  * a bucket checks each sector's expiration again.
  */
 final class ExpirationQueue {
-    private final TreeMap<Long, long[]> buckets = new TreeMap<>();
-    /** The used length of each bucket's array (arrays grow by half). */
-    private final Map<Long, Integer> sizes = new java.util.HashMap<>();
+    private final TreeMap<Long, Bucket> buckets = new TreeMap<>();
+
+    /** One epoch's sector numbers: an array that grows by half, and its used length. */
+    private static final class Bucket {
+        long[] numbers = new long[4];
+        int size;
+    }
 
     /** Adds a sector to the bucket of {@code epoch}; whether that bucket is new (and needs a timer). */
     boolean add(long epoch, long sector) {
-        long[] bucket = buckets.get(epoch);
-        if (bucket == null) {
-            buckets.put(epoch, new long[] {sector, 0, 0, 0});
-            sizes.put(epoch, 1);
-            return true;
-        }
-        int n = sizes.get(epoch);
-        if (n == bucket.length) {
-            bucket = Arrays.copyOf(bucket, n + (n >> 1) + 1);
+        Bucket bucket = buckets.get(epoch);
+        boolean created = bucket == null;
+        if (created) {
+            bucket = new Bucket();
             buckets.put(epoch, bucket);
         }
-        bucket[n] = sector;
-        sizes.put(epoch, n + 1);
-        return false;
+        int n = bucket.size;
+        if (n == bucket.numbers.length) {
+            bucket.numbers = Arrays.copyOf(bucket.numbers, n + (n >> 1) + 1);
+        }
+        bucket.numbers[n] = sector;
+        bucket.size = n + 1;
+        return created;
     }
 
     /** Removes the bucket of {@code epoch} and returns its sector numbers, ascending and distinct. */
     long[] take(long epoch) {
-        long[] bucket = buckets.remove(epoch);
-        Integer n = sizes.remove(epoch);
-        return bucket == null ? new long[0] : distinctSorted(bucket, n);
+        Bucket bucket = buckets.remove(epoch);
+        return bucket == null ? new long[0] : distinctSorted(bucket);
     }
 
     /** Visits every bucket, by epoch, with its numbers ascending and distinct. */
     void forEach(BiConsumer<Long, long[]> visitor) {
-        for (Map.Entry<Long, long[]> e : buckets.entrySet()) {
-            visitor.accept(e.getKey(), distinctSorted(e.getValue(), sizes.get(e.getKey())));
+        for (Map.Entry<Long, Bucket> e : buckets.entrySet()) {
+            visitor.accept(e.getKey(), distinctSorted(e.getValue()));
         }
     }
 
@@ -52,8 +54,8 @@ final class ExpirationQueue {
         return buckets.size();
     }
 
-    private static long[] distinctSorted(long[] bucket, int n) {
-        long[] out = Arrays.copyOf(bucket, n);
+    private static long[] distinctSorted(Bucket bucket) {
+        long[] out = Arrays.copyOf(bucket.numbers, bucket.size);
         Arrays.sort(out);
         int k = 0;
         for (int i = 0; i < out.length; i++) {
