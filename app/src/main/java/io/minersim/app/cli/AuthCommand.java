@@ -7,21 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code minersim auth}: lotus-miner's {@code auth} commands (new API tokens). */
 @Command(name = "auth", mixinStandardHelpOptions = true, description = "Manage RPC permissions.",
         subcommands = {AuthCommand.CreateToken.class, AuthCommand.ApiInfo.class})
-public final class AuthCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class AuthCommand extends CommandGroup {
 
     /** The permission {@code --perm} names; refused with lotus-miner's words when missing or unknown. */
     static Permission permission(String perm, String missing) {
