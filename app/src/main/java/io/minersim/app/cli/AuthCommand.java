@@ -40,14 +40,16 @@ public final class AuthCommand extends CommandGroup {
                 description = "Permission to assign to the token, one of: read, write, sign, admin.")
         String perm;
 
+        private Permission permission;
+
         @Override
         void check() {
-            permission(perm, "--perm flag not set");
+            permission = permission(perm, "--perm flag not set");
         }
 
         @Override
         void run(MinerConnection miner) {
-            String token = newToken(miner, permission(perm, "--perm flag not set"));
+            String token = newToken(miner, permission);
             if (json()) {
                 printJson(token);
                 return;
@@ -65,14 +67,16 @@ public final class AuthCommand extends CommandGroup {
                 description = "Permission to assign to the token, one of: read, write, sign, admin.")
         String perm;
 
+        private Permission permission;
+
         @Override
         void check() {
-            permission(perm, MISSING);
+            permission = permission(perm, MISSING);
         }
 
         @Override
         void run(MinerConnection miner) {
-            String token = newToken(miner, permission(perm, MISSING));
+            String token = newToken(miner, permission);
             String addr = miner.endpoint().address();
             if (json()) {
                 Map<String, String> info = new LinkedHashMap<>();
