@@ -7,21 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code minersim auth}: lotus-miner's {@code auth} commands (new API tokens). */
 @Command(name = "auth", mixinStandardHelpOptions = true, description = "Manage RPC permissions.",
         subcommands = {AuthCommand.CreateToken.class, AuthCommand.ApiInfo.class})
-public final class AuthCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class AuthCommand extends CommandGroup {
 
     /** The permission {@code --perm} names; refused with lotus-miner's words when missing or unknown. */
     static Permission permission(String perm, String missing) {
@@ -48,14 +40,16 @@ public final class AuthCommand implements Runnable {
                 description = "Permission to assign to the token, one of: read, write, sign, admin.")
         String perm;
 
+        private Permission permission;
+
         @Override
         void check() {
-            permission(perm, "--perm flag not set");
+            permission = permission(perm, "--perm flag not set");
         }
 
         @Override
         void run(MinerConnection miner) {
-            String token = newToken(miner, permission(perm, "--perm flag not set"));
+            String token = newToken(miner, permission);
             if (json()) {
                 printJson(token);
                 return;
@@ -73,14 +67,16 @@ public final class AuthCommand implements Runnable {
                 description = "Permission to assign to the token, one of: read, write, sign, admin.")
         String perm;
 
+        private Permission permission;
+
         @Override
         void check() {
-            permission(perm, MISSING);
+            permission = permission(perm, MISSING);
         }
 
         @Override
         void run(MinerConnection miner) {
-            String token = newToken(miner, permission(perm, MISSING));
+            String token = newToken(miner, permission);
             String addr = miner.endpoint().address();
             if (json()) {
                 Map<String, String> info = new LinkedHashMap<>();

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,18 +35,10 @@ import picocli.CommandLine.Parameters;
             SectorsCommand.Seal.class,
             SectorsCommand.MarkForUpgrade.class,
             SectorsCommand.AbortUpgrade.class})
-public final class SectorsCommand implements Runnable {
+public final class SectorsCommand extends CommandGroup {
     /** lotus-miner's refusal when an advanced command is run without {@code --really-do-it}. */
     static final String ADVANCED =
             "this is a command for advanced users, only use it if you are sure of what you are doing";
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** Refuses a negative sector number (picocli parses the number itself). */
     static long sectorNumber(long n) {
@@ -193,14 +184,7 @@ public final class SectorsCommand implements Runnable {
 
     @Command(name = "batching", mixinStandardHelpOptions = true, description = "Manage batch sector operations.",
             subcommands = {Batching.Commit.class, Batching.PreCommit.class})
-    static final class Batching implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class Batching extends CommandGroup {
 
         /** Lists the pending sectors and asks whether to publish them now; true for "yes". */
         static boolean askToPublish(MinerCommand cmd, List<SectorId> pending) {

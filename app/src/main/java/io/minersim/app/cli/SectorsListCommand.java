@@ -52,6 +52,9 @@ final class SectorsListCommand extends MinerCommand {
             description = "Number of parallel SectorsStatus calls (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
+    /** {@code --states} as parsed by {@link #check()}; empty without the flag. */
+    private List<String> stateFilter = List.of();
+
     @Override
     void check() {
         if (states != null && unproven) {
@@ -61,7 +64,7 @@ final class SectorsListCommand extends MinerCommand {
             throw refuse("--check-parallelism must be positive, got " + parallelism);
         }
         if (states != null) {
-            SectorsCommand.states(states);
+            stateFilter = SectorsCommand.states(states);
         }
     }
 
@@ -71,7 +74,7 @@ final class SectorsListCommand extends MinerCommand {
         List<String> filter = new ArrayList<>();
         if (states != null) {
             removed = true;
-            filter.addAll(SectorsCommand.states(states));
+            filter.addAll(stateFilter);
         }
         if (unproven) {
             for (SectorState s : SectorState.values()) {

@@ -5,7 +5,6 @@ import io.minersim.rpc.types.FailureSpec;
 import io.minersim.sealing.fsm.SectorState;
 import java.util.List;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,14 +13,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "Drive the simulation: the chain clock, injected failures and faults.",
         subcommands = {SimCommand.Head.class, SimCommand.Advance.class, SimCommand.Fail.class, SimCommand.Fault.class})
-public final class SimCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class SimCommand extends CommandGroup {
 
     static String head(ChainHead h) {
         return "epoch " + h.epoch() + " (" + Formats.goTime(h.timestamp()) + ")";

@@ -68,11 +68,16 @@ public final class PushStreams {
         if (t.equals("null")) {
             parseInt64(i);
         } else if (!t.equals("http")) {
-            try {
-                parseGoUuid(i);
-            } catch (IllegalArgumentException e) {
-                throw new DecodeFailure("parsing reader UUDD: " + e.getMessage());
-            }
+            pushUuid(i);
+        }
+    }
+
+    /** A push reader's UUID, refused with Lotus's text. */
+    private static UUID pushUuid(String info) throws DecodeFailure {
+        try {
+            return parseGoUuid(info);
+        } catch (IllegalArgumentException e) {
+            throw new DecodeFailure("parsing reader UUDD: " + e.getMessage());
         }
     }
 
@@ -83,12 +88,12 @@ public final class PushStreams {
      * upload's own wait ran out), as a -32700 error, before the method runs. {@link #open} then takes it.
      */
     public void await(String type, String info) throws DecodeFailure {
-        check(type, info);
         String t = type == null ? "" : type;
         if (t.equals("null") || t.equals("http")) {
+            check(t, info);
             return;
         }
-        Slot slot = slots.computeIfAbsent(parseGoUuid(info == null ? "" : info), k -> new Slot());
+        Slot slot = slots.computeIfAbsent(pushUuid(info == null ? "" : info), k -> new Slot());
         try {
             slot.awaitOffer(timeout.toNanos());
         } catch (InterruptedException e) {
@@ -137,12 +142,7 @@ public final class PushStreams {
         if (type.equals("http")) {
             return new HttpStream(http, info);
         }
-        UUID u;
-        try {
-            u = parseGoUuid(info);
-        } catch (IllegalArgumentException e) {
-            throw new DecodeFailure("parsing reader UUDD: " + e.getMessage());
-        }
+        UUID u = pushUuid(info);
         Slot slot = slots.computeIfAbsent(u, k -> new Slot());
         PushRequest pr;
         try {
@@ -352,17 +352,7 @@ public final class PushStreams {
 
         /** The reader side: the next request, or Lotus's errors on timeout or a closed slot. */
         synchronized PushRequest take(long nanos) throws DecodeFailure, InterruptedException {
-            long deadline = System.nanoTime() + nanos;
-            while (offers.isEmpty()) {
-                if (closed) {
-                    throw new DecodeFailure("handler timed out");
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new DecodeFailure("context deadline exceeded");
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
+            awaitOffer(nanos);
             PushRequest r = offers.removeFirst();
             r.taken = true;
             notifyAll();

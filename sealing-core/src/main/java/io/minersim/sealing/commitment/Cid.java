@@ -242,8 +242,7 @@ public final class Cid {
         String padded = text.substring(1).toUpperCase(Locale.ROOT)
                 + "=".repeat(tail == 0 ? 0 : 8 - tail);
         byte[] bytes = BASE32.decode(padded);
-        String canonical = BASE32.encodeAsString(bytes);
-        if (!canonical.equals(padded)) {
+        if (!base32Lower(bytes).equals(text)) {
             throw invalid(text, "base32 payload is not canonical (non-zero trailing bits)");
         }
         return bytes;
