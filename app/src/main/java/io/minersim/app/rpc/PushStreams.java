@@ -93,13 +93,31 @@ public final class PushStreams {
             check(t, info);
             return;
         }
-        Slot slot = slots.computeIfAbsent(pushUuid(info == null ? "" : info), k -> new Slot());
+        UUID u = pushUuid(info == null ? "" : info);
+        Slot slot = slots.computeIfAbsent(u, k -> new Slot());
         try {
             slot.awaitOffer(timeout.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            forgetIfUnused(u, slot);
             throw new DecodeFailure("context canceled");
+        } catch (DecodeFailure e) {
+            forgetIfUnused(u, slot);
+            throw e;
         }
+    }
+
+    /**
+     * Drops a slot a reader gave up on when no upload ever came, so that UUIDs nobody pushes to do not pile
+     * up. A slot whose upload timed out stays: its reader is still owed "handler timed out".
+     */
+    private void forgetIfUnused(UUID u, Slot slot) {
+        slots.computeIfPresent(u, (k, s) -> s == slot && s.unused() ? null : s);
+    }
+
+    /** How many push UUIDs are waiting for their reader or upload. */
+    int pendingSlots() {
+        return slots.size();
     }
 
     public ParamDecoder decoder() {
@@ -149,7 +167,11 @@ public final class PushStreams {
             pr = slot.take(timeout.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            forgetIfUnused(u, slot);
             throw new DecodeFailure("context canceled");
+        } catch (DecodeFailure e) {
+            forgetIfUnused(u, slot);
+            throw e;
         }
         return new PushStream(u, pr, slot);
     }
@@ -313,6 +335,11 @@ public final class PushStreams {
     private static final class Slot {
         private final Deque<PushRequest> offers = new ArrayDeque<>();
         private boolean closed;
+
+        /** No upload is offered and none timed out. */
+        synchronized boolean unused() {
+            return offers.isEmpty() && !closed;
+        }
 
         /** The handler side: waits until a reader takes {@code r}; false on timeout (the slot is then closed). */
         synchronized boolean offer(PushRequest r, long nanos) throws InterruptedException {

@@ -106,12 +106,14 @@ class PushStreamsTest {
 
     @Test
     void nobodyPushingIsContextDeadlineExceeded() throws Exception {
+        int pendingBefore = f.push.pendingSlots();
         UUID u = UUID.randomUUID();
         HttpResponse<String> r = callAsync(addPiece("{\"Type\":\"push\",\"Info\":\"" + u + "\"}")).get();
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(r.body()).isEqualTo("{\"error\":{\"code\":-32700,\"message\":\"decoding params for "
                 + "'Filecoin.SectorAddPieceToAny' (param: 1; custom decoder): context deadline exceeded\"},\"id\":1,"
                 + "\"jsonrpc\":\"2.0\"}\n");
+        assertThat(f.push.pendingSlots()).as("a UUID nobody pushed to is forgotten").isEqualTo(pendingBefore);
     }
 
     @Test
