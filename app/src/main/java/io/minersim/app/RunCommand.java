@@ -244,7 +244,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             clock = s.manualClock() != null && s.manualClock() ? "manual" : "real";
         }
         if (!given.hasMatchedOption("--block-time") && s.blockTime() != null) {
-            blockTime = s.blockTime().toMillis() + "ms";
+            blockTime = s.blockTime().toNanos() + "ns"; // exact: sub-millisecond times survive
         }
         return s;
     }

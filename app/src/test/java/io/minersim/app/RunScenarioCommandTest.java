@@ -36,6 +36,16 @@ class RunScenarioCommandTest {
     }
 
     @Test
+    void aScenarioBlockTimeBelowAMillisecondIsKeptWhole() throws Exception {
+        Path fast = repo.resolve("fast.yaml");
+        Files.writeString(fast, "clock: {mode: real, blockTime: 500us}\nminer: {sectorSize: 2KiB}\n");
+        CommandRun r = run("--scenario", fast.toString(), "--until-epoch", "3");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("minersim: miner f01000, 2KiB sectors, devnet profile, real clock")
+                .contains("minersim: stopped at epoch");
+    }
+
+    @Test
     void anInvalidScenarioIsRefusedWithItsPathsAndNothingStarts() throws Exception {
         Path bad = repo.resolve("bad.yaml");
         Files.writeString(bad, "clock: {startEpoch: 100}\nminer:\n  counts: [{state: Provin, count: 1}]\n"

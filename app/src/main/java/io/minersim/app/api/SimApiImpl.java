@@ -13,9 +13,6 @@ import io.minersim.sealing.FailureRule;
 import io.minersim.sealing.HistoryEvent;
 import io.minersim.sealing.InvalidInputException;
 import io.minersim.sealing.Miner;
-import io.minersim.sealing.SealingException;
-import io.minersim.sealing.chain.ChainClock;
-import io.minersim.sealing.chain.ManualChainClock;
 import io.minersim.sealing.chain.SimulatedChainClock;
 import io.minersim.sealing.fsm.SectorState;
 import java.time.Duration;
@@ -31,9 +28,9 @@ import java.util.Map;
  */
 public final class SimApiImpl implements SimApi {
     private final Miner miner;
-    private final ChainClock clock;
+    private final SimulatedChainClock clock;
 
-    public SimApiImpl(Miner miner, ChainClock clock) {
+    public SimApiImpl(Miner miner, SimulatedChainClock clock) {
         this.miner = miner;
         this.clock = clock;
     }
@@ -55,14 +52,7 @@ public final class SimApiImpl implements SimApi {
 
     @Override
     public ChainHead advance(long epochs) {
-        if (epochs < 0) {
-            throw new InvalidInputException("epochs", "cannot advance by a negative number of epochs: " + epochs);
-        }
-        if (clock instanceof SimulatedChainClock sim) {
-            sim.advance(epochs);
-        } else {
-            manualClock().advance(epochs);
-        }
+        clock.advance(epochs); // refuses a negative count, then a real clock
         return head();
     }
 
@@ -71,16 +61,7 @@ public final class SimApiImpl implements SimApi {
         if (epoch < 0) {
             throw new InvalidInputException("epoch", "epoch must not be negative, got " + epoch);
         }
-        if (clock instanceof SimulatedChainClock sim) {
-            sim.advanceTo(epoch);
-        } else {
-            ManualChainClock manual = manualClock();
-            if (epoch < manual.head()) {
-                throw new InvalidInputException("epoch",
-                        "cannot advance to epoch " + epoch + ": the head is already at " + manual.head());
-            }
-            manual.advanceTo(epoch);
-        }
+        clock.advanceTo(epoch);
         return head();
     }
 
@@ -94,29 +75,22 @@ public final class SimApiImpl implements SimApi {
                 : settings.mode().equals(ClockSettings.REAL) ? SimulatedChainClock.Mode.REAL
                 : SimulatedChainClock.Mode.MANUAL;
         Duration blockTime = settings.blockTime() == null ? null : Duration.ofNanos(settings.blockTime());
-        return wire(switchableClock().set(mode, blockTime));
+        return wire(clock.set(mode, blockTime));
     }
 
     @Override
     public ClockSettings pause() {
-        return wire(switchableClock().pause());
+        return wire(clock.pause());
     }
 
     @Override
     public ClockSettings resume() {
-        return wire(switchableClock().resume());
+        return wire(clock.resume());
     }
 
     private static ClockSettings wire(SimulatedChainClock.Settings s) {
         return new ClockSettings(s.mode() == SimulatedChainClock.Mode.REAL ? ClockSettings.REAL : ClockSettings.MANUAL,
                 s.blockTime().toNanos(), s.paused());
-    }
-
-    private SimulatedChainClock switchableClock() {
-        if (clock instanceof SimulatedChainClock sim) {
-            return sim;
-        }
-        throw new SealingException("this simulator's clock cannot change mode");
     }
 
     @Override
@@ -201,23 +175,15 @@ public final class SimApiImpl implements SimApi {
             throw new InvalidInputException("snapshot", "the snapshot is missing: pass the object Sim.Snapshot returned");
         }
         Map<String, Object> document = TREE.convertValue(snapshot, new TypeReference<Map<String, Object>>() { });
-        SimulatedChainClock sim = switchableClock();
-        sim.holding(() -> {
-            if (sharedClock && !(document.get("Head") instanceof Number h && h.longValue() == sim.head())) {
+        clock.holding(() -> {
+            if (sharedClock && !(document.get("Head") instanceof Number h && h.longValue() == clock.head())) {
                 throw new InvalidInputException("snapshot", "this miner shares its clock with a fleet: only a snapshot"
-                        + " taken at the clock's head (epoch " + sim.head() + ") can be restored, not one at epoch "
+                        + " taken at the clock's head (epoch " + clock.head() + ") can be restored, not one at epoch "
                         + document.get("Head"));
             }
             miner.restore(document);
-            sim.resetHead(miner.head(), () -> { });
+            clock.resetHead(miner.head(), () -> { });
             return null;
         });
-    }
-
-    private ManualChainClock manualClock() {
-        if (!(clock instanceof ManualChainClock manual)) {
-            throw new SealingException("the chain follows a real clock: start minersim with --clock manual to advance it");
-        }
-        return manual;
     }
 }

@@ -36,10 +36,7 @@ public final class FleetRunner {
     public static int run(Fleet.Settings settings, int pledge, Long untilEpoch, String statsListen,
             List<String> statsKeys, String clockName, PrintWriter out) throws Exception {
         String listen = statsListen;
-        ListenAddress stats0 = statsListen.equalsIgnoreCase("off") ? null : ListenAddress.parse(statsListen);
-        if (stats0 == null && !statsListen.equalsIgnoreCase("off")) {
-            throw new IllegalArgumentException("--stats-listen must be HOST:PORT or off, not '" + statsListen + "'");
-        }
+        ListenAddress stats0 = StatsLauncher.address(statsListen); // refuses a bad one before any miner starts
         if (settings.basePort() > 0 && stats0 != null && stats0.port() >= settings.basePort()
                 && stats0.port() < settings.basePort() + settings.count()) {
             // the miners take base port + i: the statistics move to the first port after them

@@ -48,11 +48,13 @@ public final class MinerNode implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closed;
     /** Whether the node made its clock (and so starts and stops it), or shares a fleet's. */
-    private boolean ownsClock = true;
+    private final boolean ownsClock;
 
-    private MinerNode(Miner miner, SimulatedChainClock clock, RpcServer server, JwtAuthority auth, MinerRepo repo) {
+    private MinerNode(Miner miner, SimulatedChainClock clock, boolean ownsClock, RpcServer server, JwtAuthority auth,
+            MinerRepo repo) {
         this.miner = miner;
         this.clock = clock;
+        this.ownsClock = ownsClock;
         this.server = server;
         this.auth = auth;
         this.repo = repo;
@@ -219,8 +221,7 @@ public final class MinerNode implements AutoCloseable {
             if (sharedClock == null) {
                 clock.start();
             }
-            self[0] = new MinerNode(miner, clock, server, auth, repo);
-            self[0].ownsClock = sharedClock == null;
+            self[0] = new MinerNode(miner, clock, sharedClock == null, server, auth, repo);
             return self[0];
         }
     }

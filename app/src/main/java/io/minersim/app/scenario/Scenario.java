@@ -158,19 +158,6 @@ public final class Scenario {
         return out;
     }
 
-    /** How many deals the counted sectors get. */
-    long generatedDeals() {
-        long n = 0;
-        for (CountGroup g : counts) {
-            n += g.count() * g.deals();
-        }
-        return n;
-    }
-
-    long dealIdStart() {
-        return dealIdStart;
-    }
-
     private Piece generatedDeal(long dealId, long pieceSize, boolean verified, String provider) {
         byte[] commP = digest("minersim/scenario/piece", dealId);
         commP[31] &= 0x3f;

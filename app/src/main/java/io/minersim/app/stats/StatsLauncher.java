@@ -22,18 +22,27 @@ public final class StatsLauncher {
     public record Started(StatsServer server, String banner) {
     }
 
-    /**
-     * Serves {@code miners} on {@code listen} ({@code HOST:PORT}, port 0 for a free one); returns
-     * null when {@code listen} is {@code off}.
-     */
-    public static Started start(List<Miner> miners, Path repo, List<String> extraKeys, String listen, long seed)
-            throws Exception {
+    /** {@code --stats-listen} as an address ({@code HOST:PORT}, port 0 to 65535), or null for {@code off}. */
+    public static ListenAddress address(String listen) {
         if (listen.equalsIgnoreCase("off")) {
             return null;
         }
         ListenAddress address = ListenAddress.parse(listen);
         if (address == null || address.port() < 0 || address.port() > 65_535) {
             throw new IllegalArgumentException("--stats-listen must be HOST:PORT or off, not '" + listen + "'");
+        }
+        return address;
+    }
+
+    /**
+     * Serves {@code miners} on {@code listen} ({@code HOST:PORT}, port 0 for a free one); returns
+     * null when {@code listen} is {@code off}.
+     */
+    public static Started start(List<Miner> miners, Path repo, List<String> extraKeys, String listen, long seed)
+            throws Exception {
+        ListenAddress address = address(listen);
+        if (address == null) {
+            return null;
         }
         StatsKeys keys = StatsKeys.load(repo, extraKeys);
         String made = "";
