@@ -45,7 +45,7 @@ public final class MinerSimulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** How the simulator starts: devnet, {@code f01000}, 32 GiB sectors, seed 0 and a manual clock unless told. */
+    /** How the simulator starts: devnet, {@code f01000}, 32 GiB sectors, seed 0 and a manual clock unless told or the scenario names its clock. */
     public static final class Builder {
         private Scenario scenario;
         private Profile profile;
@@ -53,7 +53,7 @@ public final class MinerSimulator implements AutoCloseable {
         private String actor;
         private SectorSize sectorSize;
         private SealingConfig sealing;
-        private boolean manualClock = true;
+        private Boolean manualClock;
         private Duration blockTime;
 
         private Builder() {
@@ -145,7 +145,12 @@ public final class MinerSimulator implements AutoCloseable {
             if (seed != null) {
                 config = config.withSeed(seed);
             }
-            b.config(config).manualClock(manualClock).listen("127.0.0.1", 0);
+            b.config(config).listen("127.0.0.1", 0);
+            if (manualClock != null) {
+                b.manualClock(manualClock);
+            } else if (scenario == null || scenario.manualClock() == null) {
+                b.manualClock(true); // a test drives time unless asked otherwise or the scenario names its clock
+            }
             if (blockTime != null) {
                 b.blockTime(blockTime);
             }

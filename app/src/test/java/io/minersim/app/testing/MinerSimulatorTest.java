@@ -123,4 +123,17 @@ class MinerSimulatorTest {
         List<byte[]> otherSeed = session(22);
         assertThat(java.util.Arrays.equals(otherSeed.get(3), first.get(3))).isFalse();
     }
+
+    @Test
+    void aScenarioThatNamesARealClockKeepsItAndOneThatDoesNotGetsTheManualClock() throws Exception {
+        try (MinerSimulator real = MinerSimulator.builder().scenario("clock: {mode: real, blockTime: 1h}").start();
+                MinerSimulator unnamed = MinerSimulator.builder().scenario("seed: 3").start()) {
+            assertThat(real.node().simulatedClock().mode())
+                    .isEqualTo(io.minersim.sealing.chain.SimulatedChainClock.Mode.REAL);
+            assertThatThrownBy(() -> real.advance(1)).isInstanceOf(RuntimeException.class);
+            assertThat(unnamed.node().simulatedClock().mode())
+                    .isEqualTo(io.minersim.sealing.chain.SimulatedChainClock.Mode.MANUAL);
+            assertThat(unnamed.advance(2)).isEqualTo(2);
+        }
+    }
 }
