@@ -401,6 +401,13 @@ public final class RpcDispatcher {
 
     /** A uint64 in a long's 64 bits (two's complement above 2⁶³−1), refusing what Go refuses. */
     private static long uint64(JsonParser parser, Param p) throws IOException {
+        JsonParser.NumberType type = parser.getNumberType();
+        if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+            long small = parser.getLongValue(); // the usual case, without a BigInteger per call
+            if (small >= 0) {
+                return small;
+            }
+        }
         java.math.BigInteger v = parser.getBigIntegerValue();
         if (v.signum() < 0 || v.compareTo(TWO_TO_64) >= 0) {
             throw new GoDecodeException("json: cannot unmarshal number " + parser.getText() + " into Go value of type "
