@@ -36,6 +36,21 @@ class GoJsonWriterTest {
     }
 
     @Test
+    void eachAsciiCharacterIsFoundAtEveryPositionOfAWordScannedString() throws Exception {
+        // the scan skips eight bytes at a time: every character, at each offset of a word and in the tail
+        for (int length = 1; length <= 27; length++) {
+            for (int at = 0; at < length; at++) {
+                for (char c = 0; c < 0x80; c++) {
+                    char[] chars = "abcdefghijklmnopqrstuvwxyz=".substring(0, length).toCharArray();
+                    chars[at] = c;
+                    String s = new String(chars);
+                    assertThat(written(s)).as("U+%04X at %d of %d", (int) c, at, length).isEqualTo(mapped(s));
+                }
+            }
+        }
+    }
+
+    @Test
     void numbersAndBytesAreWrittenAsTheMapperWritesThem() throws Exception {
         for (long v : new long[] {0, 1, -1, 9, 10, -10, 99, 100, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1,
             1_598_306_400L, -123_456_789_012L}) {
