@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.minersim.app.rpc.GoJsonWriter;
 import io.minersim.app.rpc.RpcJson;
 import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.DataActivationNotification;
@@ -104,14 +105,32 @@ class SectorsStatusEncodingTest {
     @Test
     void anAnswerIsServedFromTheCacheUntilTheMinerChanges() throws Exception {
         long n = api.pledgeSector().number();
+        assertThat(api.cachedStatusJson(n, true)).isNull();
         byte[] first = api.sectorsStatusJson(n, true);
-        assertThat(api.sectorsStatusJson(n, true)).isSameAs(first);
-        assertThat(api.sectorsStatusJson(n, false)).isNotSameAs(first);
+        assertThat(api.cachedStatusJson(n, true)).isEqualTo(first);
+        assertThat(api.cachedStatusJson(n, false)).isNull();
+        assertThat(api.sectorsStatusJson(n, true)).isEqualTo(first);
 
         clock.advance(1); // a write, even one that leaves this sector as it was
+        assertThat(api.cachedStatusJson(n, true)).isNull();
         byte[] after = api.sectorsStatusJson(n, true);
-        assertThat(after).isNotSameAs(first).isEqualTo(fresh(n, true));
-        assertThat(api.sectorsStatusJson(n, true)).isSameAs(after);
+        assertThat(after).isEqualTo(fresh(n, true));
+        assertThat(api.cachedStatusJson(n, true)).isEqualTo(after);
+    }
+
+    @Test
+    void anAnswerWrittenAfterOtherBytesIsCachedAsItsOwnSliceAndServedAfterOthers() throws Exception {
+        long n = api.pledgeSector().number();
+        GoJsonWriter out = new GoJsonWriter(1).raw("{\"id\":1,\"result\":");
+        api.writeSectorsStatus(n, true, out);
+        out.raw("}"); // the writer goes on after the cached slice: the slice must not change
+        out.raw("x".repeat(100_000));
+        assertThat(api.cachedStatusJson(n, true)).isEqualTo(fresh(n, true));
+
+        GoJsonWriter again = new GoJsonWriter(1).raw("[");
+        api.writeSectorsStatus(n, true, again);
+        assertThat(new String(again.toByteArray(), StandardCharsets.UTF_8))
+                .isEqualTo("[" + new String(fresh(n, true), StandardCharsets.UTF_8));
     }
 
     @Test

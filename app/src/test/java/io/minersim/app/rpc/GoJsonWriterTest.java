@@ -1,6 +1,7 @@
 package io.minersim.app.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,20 @@ class GoJsonWriterTest {
                 }
             }
         }
+    }
+
+    @Test
+    void whatAWriterHasWrittenStaysInItsArrayWhileItGoesOnAndGrows() {
+        GoJsonWriter w = new GoJsonWriter(16).raw("[1,").reserve(4).raw(new byte[] {'x', '2', ',', 'y'}, 1, 2);
+        byte[] early = w.array();
+        int size = w.size();
+        assertThat(new String(early, 0, size, StandardCharsets.US_ASCII)).isEqualTo("[1,2,");
+        w.raw("3".repeat(1000)).raw(']');
+        assertThat(w.array()).isNotSameAs(early);
+        assertThat(new String(early, 0, size, StandardCharsets.US_ASCII)).isEqualTo("[1,2,");
+        assertThat(text(w)).isEqualTo("[1,2," + "3".repeat(1000) + "]");
+        assertThatThrownBy(() -> w.raw(new byte[2], 1, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> w.reserve(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
