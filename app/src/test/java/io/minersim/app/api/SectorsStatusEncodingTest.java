@@ -134,6 +134,40 @@ class SectorsStatusEncodingTest {
     }
 
     @Test
+    void theDispatchersAnswerWrittenInItsEnvelopeEqualsTheReflectivePathsOnMissesAndHits() throws Exception {
+        io.minersim.app.rpc.ErrorMapper errors = (method, error) -> error instanceof SealingException
+                ? new io.minersim.app.rpc.RpcError(io.minersim.app.rpc.RpcError.HANDLER_ERROR, error.getMessage())
+                : io.minersim.app.rpc.ErrorMapper.defaults().toError(method, error);
+        io.minersim.app.rpc.RpcDispatcher fast = io.minersim.app.rpc.RpcDispatcher.builder()
+                .register(io.minersim.rpc.MinerApi.class, api).objectMapper(mapper).errorMapper(errors)
+                .encodedWriter("Filecoin.SectorsStatus",
+                        (args, out) -> api.writeSectorsStatus((Long) args[0], (Boolean) args[1], out))
+                .build();
+        io.minersim.app.rpc.RpcDispatcher plain = io.minersim.app.rpc.RpcDispatcher.builder()
+                .register(io.minersim.rpc.MinerApi.class, api).objectMapper(mapper).errorMapper(errors).build();
+        long sealed = api.pledgeSector().number();
+        long young = api.pledgeSector().number();
+        while (!api.sectorsStatus(sealed, true).state().equals("Proving")) {
+            clock.advance(1);
+            api.sectorPreCommitFlush();
+            api.sectorCommitFlush();
+        }
+        io.minersim.app.rpc.CallContext ctx = io.minersim.app.rpc.CallContext.http(List.of("read"));
+        for (int round = 0; round < 2; round++) { // a miss, then a hit
+            for (String body : List.of("{\"id\":1,\"method\":\"Filecoin.SectorsStatus\",\"params\":[" + sealed
+                    + ",true]}", "{\"id\":\"a<\\\"b\",\"method\":\"Filecoin.SectorsStatus\",\"params\":["
+                    + sealed + ",false]}", "{\"id\":-3,\"method\":\"Filecoin.SectorsStatus\",\"params\":["
+                    + young + ",true]}", "{\"id\":2,\"method\":\"Filecoin.SectorsStatus\",\"params\":[99,true]}",
+                    "{\"method\":\"Filecoin.SectorsStatus\",\"params\":[" + sealed + ",true]}")) {
+                byte[] b = body.getBytes(StandardCharsets.UTF_8);
+                assertThat(fast.handleHttpBody(b, b.length, 1 << 20, ctx).bodyText()).as("round %d: %s", round, body)
+                        .isEqualTo(plain.handleHttpBody(b, b.length, 1 << 20, ctx).bodyText());
+            }
+        }
+        assertThat(api.cachedStatusJson(sealed, true)).isEqualTo(fresh(sealed, true));
+    }
+
+    @Test
     void anUnknownSectorFailsWithLotusTextAndNothingIsCached() {
         assertThatThrownBy(() -> api.sectorsStatusJson(42, false)).isInstanceOf(SealingException.class)
                 .hasMessage("No state for /42: datastore: key not found");
