@@ -1,8 +1,5 @@
 package io.minersim.app.rpc;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -178,51 +175,15 @@ public final class GoJsonWriter {
         return this;
     }
 
-    /**
-     * The index of the first byte from {@code from} on that needs escaping or is a '?', or the length. Eight
-     * bytes at a time: a word with none of them (the long runs of base64 in a proof's log message) is
-     * skipped with a few arithmetic tests; a word that may hold one is looked at byte by byte.
-     */
+    /** The index of the first byte from {@code from} on that needs escaping or is a '?', or the length. */
     private static int nextSpecial(byte[] ascii, int from) {
-        int i = from;
-        for (int end = ascii.length - 8; i <= end; i += 8) {
-            if (maySpecial((long) WORD.get(ascii, i))) {
-                for (int j = i; j < i + 8; j++) {
-                    if (SPECIAL[ascii[j] & 0x7f]) {
-                        return j;
-                    }
-                }
-            }
-        }
-        for (; i < ascii.length; i++) {
+        for (int i = from; i < ascii.length; i++) {
             if (SPECIAL[ascii[i] & 0x7f]) {
                 return i;
             }
         }
         return ascii.length;
     }
-
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
-    /**
-     * Whether a word of ASCII bytes holds a byte below 0x20 or one of {@code " & < > ? \}: true whenever it
-     * does (a byte equal to c is a zero byte of {@code w ^ c*ONES}; a byte below 0x20, with its top bit clear,
-     * borrows when 0x20 is taken from it), possibly also when it does not.
-     */
-    private static boolean maySpecial(long w) {
-        long t = zeroByte(w ^ ('"' * ONES)) | zeroByte(w ^ ('\\' * ONES)) | zeroByte(w ^ ('&' * ONES))
-                | zeroByte(w ^ ('<' * ONES)) | zeroByte(w ^ ('>' * ONES)) | zeroByte(w ^ ('?' * ONES))
-                | ((w - 0x20 * ONES) & ~w & HIGHS);
-        return t != 0;
-    }
-
-    /** Non-zero if and only if some byte of {@code x} is zero. */
-    private static long zeroByte(long x) {
-        return (x - ONES) & ~x & HIGHS;
-    }
-
-    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private void append(byte[] bytes, int from, int count) {
         ensure(count);

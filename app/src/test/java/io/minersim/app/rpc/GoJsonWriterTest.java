@@ -37,8 +37,7 @@ class GoJsonWriterTest {
     }
 
     @Test
-    void eachAsciiCharacterIsFoundAtEveryPositionOfAWordScannedString() throws Exception {
-        // the scan skips eight bytes at a time: every character, at each offset of a word and in the tail
+    void eachAsciiCharacterIsWrittenAsTheMapperWritesItAtEveryPositionOfAString() throws Exception {
         for (int length = 1; length <= 27; length++) {
             for (int at = 0; at < length; at++) {
                 for (char c = 0; c < 0x80; c++) {
