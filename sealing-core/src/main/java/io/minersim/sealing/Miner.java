@@ -25,6 +25,7 @@ import io.minersim.sealing.stats.MinerStatistics;
 import io.minersim.sealing.stats.QualityAdjustedPower;
 import io.minersim.sealing.stats.SectorMove;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -1836,6 +1837,9 @@ public final class Miner implements AutoCloseable {
     /** The event's JSON, {@code {"User":{…}}}, as Lotus logs it. */
     private String eventMessage(Sector s, SectorEvent e, long arg, Cid commD, Cid commR, byte[] proof) {
         Base64.Encoder b64 = Base64.getEncoder();
+        if (e == SectorEvent.SectorCommitted && proof != null) {
+            return committedMessage(b64.encode(proof));
+        }
         String user = switch (e) {
             case SectorStart, SectorStartCC -> "{\"ID\":" + s.number + ",\"SectorType\":"
                     + config.sectorSize().sealProof() + "}";
@@ -1852,7 +1856,7 @@ public final class Miner implements AutoCloseable {
             case SectorPreCommitLanded -> "{\"TipSet\":[{\"/\":\"" + tipSetCid(arg) + "\"}]}";
             case SectorSeedReady -> "{\"SeedValue\":\"" + b64.encodeToString(random.bytes("seed", arg, 0, 32))
                     + "\",\"SeedEpoch\":" + arg + "}";
-            case SectorCommitted -> proof == null ? "{}" : "{\"Proof\":\"" + b64.encodeToString(proof) + "\"}";
+            case SectorCommitted -> "{}"; // no proof (with one: committedMessage, above)
             case SectorTerminated -> "{\"TerminatedAt\":" + arg + "}";
             case SectorPacked -> "{\"FillerPieces\":" + pieceInfos(s.pieces, (int) arg) + "}";
             case SectorForceState -> "{\"State\":\"" + SectorState.values()[(int) arg].name() + "\"}";
@@ -1861,6 +1865,22 @@ public final class Miner implements AutoCloseable {
             default -> "{}";
         };
         return "{\"User\":" + user + "}";
+    }
+
+    private static final byte[] COMMITTED_PREFIX = "{\"User\":{\"Proof\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COMMITTED_SUFFIX = "\"}}".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * SectorCommitted's message, the proof's base64 (about 2.6 KB, the longest string of a status) quoted, put
+     * together in one array rather than through a string per concatenation.
+     */
+    private static String committedMessage(byte[] proofBase64) {
+        byte[] out = new byte[COMMITTED_PREFIX.length + proofBase64.length + COMMITTED_SUFFIX.length];
+        System.arraycopy(COMMITTED_PREFIX, 0, out, 0, COMMITTED_PREFIX.length);
+        System.arraycopy(proofBase64, 0, out, COMMITTED_PREFIX.length, proofBase64.length);
+        System.arraycopy(COMMITTED_SUFFIX, 0, out, COMMITTED_PREFIX.length + proofBase64.length,
+                COMMITTED_SUFFIX.length);
+        return new String(out, StandardCharsets.US_ASCII);
     }
 
     private static String pieceInfos(List<Piece> pieces, int from) {
