@@ -1771,12 +1771,18 @@ public final class Miner implements AutoCloseable {
             deals.add(p.reportedDealId());
         }
         Cid commD = s.commD == null ? null : s.commD == zeroCommD ? zeroCommDCid : Cid.unsealedCommitment(s.commD);
-        Cid commR = s.sealed ? Cid.sealedCommitment(commR(s)) : null;
+        // the ticket and seed are drawn once per read: the commitment and the log quote them again
+        byte[] ticketBytes = s.ticketEpoch == NONE ? null : random.bytes("ticket", s.ticketEpoch, 0, 32);
+        byte[] seedBytes = s.seedEpoch == NONE ? null : random.bytes("seed", s.seedEpoch, 0, 32);
+        Cid commR = s.sealed ? Cid.sealedCommitment(commR(s, ticketBytes)) : null;
         byte[] proof = s.proven ? proof(s) : null;
         boolean chain = onChainInfo && s.onChain();
-        return new SectorInfo(s.number, s.state, commD, commR, proof, deals, s.pieces, ticket(s), seed(s),
+        return new SectorInfo(s.number, s.state, commD, commR, proof, deals, s.pieces,
+                ticketBytes == null ? SealRandomness.NONE : new SealRandomness(ticketBytes, s.ticketEpoch),
+                seedBytes == null ? SealRandomness.NONE : new SealRandomness(seedBytes, s.seedEpoch),
                 messageCid(s.preCommitMessage), messageCid(s.commitMessage), s.invalidProofs, false,
-                messageCid(s.replicaUpdateMessage), s.lastErr, renderLog(s, commD, commR, proof),
+                messageCid(s.replicaUpdateMessage), s.lastErr,
+                renderLog(s, commD, commR, proof, ticketBytes, seedBytes),
                 config.sectorSize().sealProof(),
                 chain ? s.activation : 0, chain ? s.expiration : 0,
                 chain ? BigInteger.valueOf(s.dealWeight) : BigInteger.ZERO,
@@ -1785,18 +1791,11 @@ public final class Miner implements AutoCloseable {
                 chain ? s.expiration : 0, chain && s.faultEpoch != NONE ? s.faultEpoch + policy.faultMaxAge() : 0);
     }
 
-    private SealRandomness ticket(Sector s) {
-        return s.ticketEpoch == NONE ? SealRandomness.NONE
-                : new SealRandomness(random.bytes("ticket", s.ticketEpoch, 0, 32), s.ticketEpoch);
-    }
-
-    private SealRandomness seed(Sector s) {
-        return s.seedEpoch == NONE ? SealRandomness.NONE
-                : new SealRandomness(random.bytes("seed", s.seedEpoch, 0, 32), s.seedEpoch);
-    }
-
-    private byte[] commR(Sector s) {
-        byte[] ticket = random.bytes("ticket", s.ticketEpoch, 0, 32);
+    /** {@code ticket}: the sector's ticket bytes, or null to draw them. */
+    private byte[] commR(Sector s, byte[] ticket) {
+        if (ticket == null) {
+            ticket = random.bytes("ticket", s.ticketEpoch, 0, 32);
+        }
         byte[] input = new byte[64];
         System.arraycopy(ticket, 0, input, 0, 32);
         System.arraycopy(s.commD, 0, input, 32, 32);
@@ -1812,7 +1811,8 @@ public final class Miner implements AutoCloseable {
     }
 
     /** The log as Lotus shows it; the CIDs and proof the messages quote are passed in, computed once. */
-    private List<SectorLogEntry> renderLog(Sector s, Cid commD, Cid commR, byte[] proof) {
+    private List<SectorLogEntry> renderLog(Sector s, Cid commD, Cid commR, byte[] proof, byte[] ticket,
+            byte[] seed) {
         SectorLog log = s.log;
         SectorEvent[] events = SectorEvent.values();
         List<SectorLogEntry> out = new ArrayList<>(log.size());
@@ -1828,14 +1828,16 @@ public final class Miner implements AutoCloseable {
                 SectorEvent e = events[kind];
                 String trace = e.isError() && text != null ? text : "";
                 out.add(new SectorLogEntry(e.logKind(), ts, trace, eventMessage(s, e, log.arg(i), commD, commR,
-                        proof)));
+                        proof, ticket, seed)));
             }
         }
         return out;
     }
 
     /** The event's JSON, {@code {"User":{…}}}, as Lotus logs it. */
-    private String eventMessage(Sector s, SectorEvent e, long arg, Cid commD, Cid commR, byte[] proof) {
+    /** {@code ticket}/{@code seed}: the sector's current ones (or null), reused when the event quotes them. */
+    private String eventMessage(Sector s, SectorEvent e, long arg, Cid commD, Cid commR, byte[] proof, byte[] ticket,
+            byte[] seed) {
         Base64.Encoder b64 = Base64.getEncoder();
         if (e == SectorEvent.SectorCommitted && proof != null) {
             return committedMessage(b64.encode(proof));
@@ -1843,7 +1845,8 @@ public final class Miner implements AutoCloseable {
         String user = switch (e) {
             case SectorStart, SectorStartCC -> "{\"ID\":" + s.number + ",\"SectorType\":"
                     + config.sectorSize().sealProof() + "}";
-            case SectorTicket -> "{\"TicketValue\":\"" + b64.encodeToString(random.bytes("ticket", arg, 0, 32))
+            case SectorTicket -> "{\"TicketValue\":\"" + b64.encodeToString(ticket != null && arg == s.ticketEpoch
+                    ? ticket : random.bytes("ticket", arg, 0, 32))
                     + "\",\"TicketEpoch\":" + arg + "}";
             case SectorPreCommit1 -> "{\"PreCommit1Out\":\""
                     + b64.encodeToString(random.bytes("pc1", s.number, s.ticketEpoch, 32)) + "\"}";
@@ -1854,7 +1857,8 @@ public final class Miner implements AutoCloseable {
             case SectorTerminating -> arg < 0 ? "{\"Message\":null}"
                     : "{\"Message\":{\"/\":\"" + messages.get((int) arg).cid() + "\"}}";
             case SectorPreCommitLanded -> "{\"TipSet\":[{\"/\":\"" + tipSetCid(arg) + "\"}]}";
-            case SectorSeedReady -> "{\"SeedValue\":\"" + b64.encodeToString(random.bytes("seed", arg, 0, 32))
+            case SectorSeedReady -> "{\"SeedValue\":\"" + b64.encodeToString(seed != null && arg == s.seedEpoch
+                    ? seed : random.bytes("seed", arg, 0, 32))
                     + "\",\"SeedEpoch\":" + arg + "}";
             case SectorCommitted -> "{}"; // no proof (with one: committedMessage, above)
             case SectorTerminated -> "{\"TerminatedAt\":" + arg + "}";
