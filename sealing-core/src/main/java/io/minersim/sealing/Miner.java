@@ -25,6 +25,7 @@ import io.minersim.sealing.stats.MinerStatistics;
 import io.minersim.sealing.stats.QualityAdjustedPower;
 import io.minersim.sealing.stats.SectorMove;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -1767,12 +1768,18 @@ public final class Miner implements AutoCloseable {
             deals.add(p.reportedDealId());
         }
         Cid commD = s.commD == null ? null : s.commD == zeroCommD ? zeroCommDCid : Cid.unsealedCommitment(s.commD);
-        Cid commR = s.sealed ? Cid.sealedCommitment(commR(s)) : null;
+        // the ticket and seed are drawn once per read: the commitment and the log quote them again
+        byte[] ticketBytes = s.ticketEpoch == NONE ? null : random.bytes("ticket", s.ticketEpoch, 0, 32);
+        byte[] seedBytes = s.seedEpoch == NONE ? null : random.bytes("seed", s.seedEpoch, 0, 32);
+        Cid commR = s.sealed ? Cid.sealedCommitment(commR(s, ticketBytes)) : null;
         byte[] proof = s.proven ? proof(s) : null;
         boolean chain = onChainInfo && s.onChain();
-        return new SectorInfo(s.number, s.state, commD, commR, proof, deals, s.pieces, ticket(s), seed(s),
+        return new SectorInfo(s.number, s.state, commD, commR, proof, deals, s.pieces,
+                ticketBytes == null ? SealRandomness.NONE : new SealRandomness(ticketBytes, s.ticketEpoch),
+                seedBytes == null ? SealRandomness.NONE : new SealRandomness(seedBytes, s.seedEpoch),
                 messageCid(s.preCommitMessage), messageCid(s.commitMessage), s.invalidProofs, false,
-                messageCid(s.replicaUpdateMessage), s.lastErr, renderLog(s, commD, commR, proof),
+                messageCid(s.replicaUpdateMessage), s.lastErr,
+                renderLog(s, commD, commR, proof, ticketBytes, seedBytes),
                 config.sectorSize().sealProof(),
                 chain ? s.activation : 0, chain ? s.expiration : 0,
                 chain ? BigInteger.valueOf(s.dealWeight) : BigInteger.ZERO,
@@ -1781,18 +1788,11 @@ public final class Miner implements AutoCloseable {
                 chain ? s.expiration : 0, chain && s.faultEpoch != NONE ? s.faultEpoch + policy.faultMaxAge() : 0);
     }
 
-    private SealRandomness ticket(Sector s) {
-        return s.ticketEpoch == NONE ? SealRandomness.NONE
-                : new SealRandomness(random.bytes("ticket", s.ticketEpoch, 0, 32), s.ticketEpoch);
-    }
-
-    private SealRandomness seed(Sector s) {
-        return s.seedEpoch == NONE ? SealRandomness.NONE
-                : new SealRandomness(random.bytes("seed", s.seedEpoch, 0, 32), s.seedEpoch);
-    }
-
-    private byte[] commR(Sector s) {
-        byte[] ticket = random.bytes("ticket", s.ticketEpoch, 0, 32);
+    /** {@code ticket}: the sector's ticket bytes, or null to draw them. */
+    private byte[] commR(Sector s, byte[] ticket) {
+        if (ticket == null) {
+            ticket = random.bytes("ticket", s.ticketEpoch, 0, 32);
+        }
         byte[] input = new byte[64];
         System.arraycopy(ticket, 0, input, 0, 32);
         System.arraycopy(s.commD, 0, input, 32, 32);
@@ -1808,7 +1808,8 @@ public final class Miner implements AutoCloseable {
     }
 
     /** The log as Lotus shows it; the CIDs and proof the messages quote are passed in, computed once. */
-    private List<SectorLogEntry> renderLog(Sector s, Cid commD, Cid commR, byte[] proof) {
+    private List<SectorLogEntry> renderLog(Sector s, Cid commD, Cid commR, byte[] proof, byte[] ticket,
+            byte[] seed) {
         SectorLog log = s.log;
         SectorEvent[] events = SectorEvent.values();
         List<SectorLogEntry> out = new ArrayList<>(log.size());
@@ -1824,19 +1825,25 @@ public final class Miner implements AutoCloseable {
                 SectorEvent e = events[kind];
                 String trace = e.isError() && text != null ? text : "";
                 out.add(new SectorLogEntry(e.logKind(), ts, trace, eventMessage(s, e, log.arg(i), commD, commR,
-                        proof)));
+                        proof, ticket, seed)));
             }
         }
         return out;
     }
 
     /** The event's JSON, {@code {"User":{…}}}, as Lotus logs it. */
-    private String eventMessage(Sector s, SectorEvent e, long arg, Cid commD, Cid commR, byte[] proof) {
+    /** {@code ticket}/{@code seed}: the sector's current ones (or null), reused when the event quotes them. */
+    private String eventMessage(Sector s, SectorEvent e, long arg, Cid commD, Cid commR, byte[] proof, byte[] ticket,
+            byte[] seed) {
         Base64.Encoder b64 = Base64.getEncoder();
+        if (e == SectorEvent.SectorCommitted && proof != null) {
+            return committedMessage(b64.encode(proof));
+        }
         String user = switch (e) {
             case SectorStart, SectorStartCC -> "{\"ID\":" + s.number + ",\"SectorType\":"
                     + config.sectorSize().sealProof() + "}";
-            case SectorTicket -> "{\"TicketValue\":\"" + b64.encodeToString(random.bytes("ticket", arg, 0, 32))
+            case SectorTicket -> "{\"TicketValue\":\"" + b64.encodeToString(ticket != null && arg == s.ticketEpoch
+                    ? ticket : random.bytes("ticket", arg, 0, 32))
                     + "\",\"TicketEpoch\":" + arg + "}";
             case SectorPreCommit1 -> "{\"PreCommit1Out\":\""
                     + b64.encodeToString(random.bytes("pc1", s.number, s.ticketEpoch, 32)) + "\"}";
@@ -1847,9 +1854,10 @@ public final class Miner implements AutoCloseable {
             case SectorTerminating -> arg < 0 ? "{\"Message\":null}"
                     : "{\"Message\":{\"/\":\"" + messages.get((int) arg).cid() + "\"}}";
             case SectorPreCommitLanded -> "{\"TipSet\":[{\"/\":\"" + tipSetCid(arg) + "\"}]}";
-            case SectorSeedReady -> "{\"SeedValue\":\"" + b64.encodeToString(random.bytes("seed", arg, 0, 32))
+            case SectorSeedReady -> "{\"SeedValue\":\"" + b64.encodeToString(seed != null && arg == s.seedEpoch
+                    ? seed : random.bytes("seed", arg, 0, 32))
                     + "\",\"SeedEpoch\":" + arg + "}";
-            case SectorCommitted -> proof == null ? "{}" : "{\"Proof\":\"" + b64.encodeToString(proof) + "\"}";
+            case SectorCommitted -> "{}"; // no proof (with one: committedMessage, above)
             case SectorTerminated -> "{\"TerminatedAt\":" + arg + "}";
             case SectorPacked -> "{\"FillerPieces\":" + pieceInfos(s.pieces, (int) arg) + "}";
             case SectorForceState -> "{\"State\":\"" + SectorState.values()[(int) arg].name() + "\"}";
@@ -1858,6 +1866,22 @@ public final class Miner implements AutoCloseable {
             default -> "{}";
         };
         return "{\"User\":" + user + "}";
+    }
+
+    private static final byte[] COMMITTED_PREFIX = "{\"User\":{\"Proof\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COMMITTED_SUFFIX = "\"}}".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * SectorCommitted's message, the proof's base64 (about 2.6 KB, the longest string of a status) quoted, put
+     * together in one array rather than through a string per concatenation.
+     */
+    private static String committedMessage(byte[] proofBase64) {
+        byte[] out = new byte[COMMITTED_PREFIX.length + proofBase64.length + COMMITTED_SUFFIX.length];
+        System.arraycopy(COMMITTED_PREFIX, 0, out, 0, COMMITTED_PREFIX.length);
+        System.arraycopy(proofBase64, 0, out, COMMITTED_PREFIX.length, proofBase64.length);
+        System.arraycopy(COMMITTED_SUFFIX, 0, out, COMMITTED_PREFIX.length + proofBase64.length,
+                COMMITTED_SUFFIX.length);
+        return new String(out, StandardCharsets.US_ASCII);
     }
 
     private static String pieceInfos(List<Piece> pieces, int from) {

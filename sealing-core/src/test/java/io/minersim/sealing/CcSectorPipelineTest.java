@@ -111,6 +111,8 @@ class CcSectorPipelineTest {
         assertThat(info.log().get(5).message()).contains(info.preCommitMessage().toString());
         assertThat(info.log().get(1).message()).isEqualTo("{\"User\":{\"FillerPieces\":[{\"Size\":34359738368,"
                 + "\"PieceCID\":{\"/\":\"baga6ea4seaqao7s73y24kcutaosvacpdjgfe5pw76ooefnyqw4ynr3d2y6x2mpq\"}}]}}");
+        assertThat(info.log().get(8).message()).isEqualTo("{\"User\":{\"Proof\":\""
+                + java.util.Base64.getEncoder().encodeToString(info.proof()) + "\"}}");
     }
 
     @Test

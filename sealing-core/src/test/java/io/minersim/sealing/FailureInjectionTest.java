@@ -78,6 +78,37 @@ class FailureInjectionTest {
     }
 
     @Test
+    void everyTicketAndSeedAStatusQuotesIsTheOneDrawnAtItsEpochAfterRetries() {
+        SimulatedMiner sim = SimulatedMiner.devnet();
+        long n = sim.miner.pledgeSector();
+        long other = sim.miner.pledgeSector();
+        sim.miner.injectFailure(new FailureRule(SectorState.Committing, n, 3, "proof failed"));
+        sim.miner.injectFailure(new FailureRule(SectorState.PreCommit1, other, 2, "bad replica"));
+        sim.walk(n, SectorState.Proving, 400);
+        sim.walk(other, SectorState.Proving, 400);
+        SimulatedRandomness random = new SimulatedRandomness(sim.config.seed(), sim.config.actorId());
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        for (long sector : new long[] {n, other}) {
+            SectorInfo info = sim.miner.status(sector, true);
+            int quoted = 0;
+            for (SectorLogEntry e : info.log()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern
+                        .compile("\\{\"User\":\\{\"(Ticket|Seed)Value\":\"([^\"]*)\",\"(?:Ticket|Seed)Epoch\":(\\d+)}}")
+                        .matcher(e.message());
+                if (m.matches()) {
+                    String domain = m.group(1).equals("Ticket") ? "ticket" : "seed";
+                    assertThat(m.group(2)).as("%s of sector %d at %s", domain, sector, m.group(3))
+                            .isEqualTo(b64.encodeToString(random.bytes(domain, Long.parseLong(m.group(3)), 0, 32)));
+                    quoted++;
+                }
+            }
+            assertThat(quoted).as("tickets and seeds quoted by sector %d", sector).isGreaterThanOrEqualTo(2);
+            assertThat(info.ticket().value()).isEqualTo(random.bytes("ticket", info.ticket().epoch(), 0, 32));
+            assertThat(info.seed().value()).isEqualTo(random.bytes("seed", info.seed().epoch(), 0, 32));
+        }
+    }
+
+    @Test
     void removalFailureRetriesTheRemoval() {
         SimulatedMiner sim = SimulatedMiner.devnet();
         long n = sim.miner.pledgeSector();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minersim.app.rpc.GoJsonWriter;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.RpcJson;
 import io.minersim.rpc.types.AddressConfig;
@@ -122,16 +123,36 @@ public final class MinerApiImpl implements MinerApi {
      * caller must not modify the array.
      */
     public byte[] sectorsStatusJson(long sectorNumber, boolean showOnChainInfo) throws JsonProcessingException {
+        GoJsonWriter out = new GoJsonWriter(0);
+        writeSectorsStatus(sectorNumber, showOnChainInfo, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Appends {@link #sectorsStatus}'s result to {@code out}, as {@link #sectorsStatusJson} gives it: the RPC
+     * dispatcher's path, which writes it straight into the response. A fresh answer is cached as the slice of
+     * {@code out} it was written to; on failure nothing is cached and {@code out} is to be dropped.
+     */
+    public void writeSectorsStatus(long sectorNumber, boolean showOnChainInfo, GoJsonWriter out)
+            throws JsonProcessingException {
         long before = miner.writeCount();
-        byte[] json = statusCache.get(sectorNumber, showOnChainInfo, before);
-        if (json != null) {
-            return json;
+        StatusCache.Entry cached = statusCache.get(sectorNumber, showOnChainInfo, before);
+        if (cached != null) {
+            out.raw(cached.array(), cached.from(), cached.length());
+            return;
         }
-        json = statusJson.encode(sectorsStatus(sectorNumber, showOnChainInfo));
+        io.minersim.rpc.types.SectorInfo info = sectorsStatus(sectorNumber, showOnChainInfo);
+        int from = out.size();
+        statusJson.encode(info, out);
         if (miner.writeCount() == before) {
-            statusCache.put(sectorNumber, showOnChainInfo, before, json);
+            statusCache.put(sectorNumber, showOnChainInfo, before, out.array(), from, out.size() - from);
         }
-        return json;
+    }
+
+    /** The cached answer for a sector, a copy, or null (for tests of the cache). */
+    byte[] cachedStatusJson(long sectorNumber, boolean showOnChainInfo) {
+        StatusCache.Entry e = statusCache.get(sectorNumber, showOnChainInfo, miner.writeCount());
+        return e == null ? null : java.util.Arrays.copyOfRange(e.array(), e.from(), e.from() + e.length());
     }
 
     @Override

@@ -24,9 +24,15 @@ final class SectorInfoJson {
     }
 
     byte[] encode(SectorInfo s) throws JsonProcessingException {
+        GoJsonWriter w = new GoJsonWriter(0);
+        encode(s, w);
+        return w.toByteArray();
+    }
+
+    /** Appends the JSON of {@code s} to {@code w}. */
+    void encode(SectorInfo s, GoJsonWriter w) throws JsonProcessingException {
         byte[] proof = s.proof();
-        int estimate = 1024 + (proof == null ? 0 : 3 * proof.length) + 160 * s.log().size();
-        GoJsonWriter w = new GoJsonWriter(estimate);
+        w.reserve(1024 + (proof == null ? 0 : 3 * proof.length) + 160 * s.log().size());
         w.raw("{\"SectorID\":").number(s.sectorId());
         w.raw(",\"State\":").string(s.state());
         w.raw(",\"CommD\":");
@@ -89,7 +95,6 @@ final class SectorInfoJson {
         w.raw(",\"OnTime\":").number(s.onTime());
         w.raw(",\"Early\":").number(s.early());
         w.raw('}');
-        return w.toByteArray();
     }
 
     private static void cid(GoJsonWriter w, CidLink c) {

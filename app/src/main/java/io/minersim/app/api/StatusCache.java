@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * replaces whatever held its slot. Lock-free: entries are immutable and a lost race is only a miss.
  */
 final class StatusCache {
-    private record Entry(long sector, boolean onChainInfo, long writeCount, byte[] json) {
+    /** An answer: {@code length} bytes of {@code array} from {@code from} (a slice of the response it was sent in). */
+    record Entry(long sector, boolean onChainInfo, long writeCount, byte[] array, int from, int length) {
     }
 
     private final AtomicReferenceArray<Entry> slots;
@@ -28,15 +29,20 @@ final class StatusCache {
         this.mask = slots - 1;
     }
 
-    /** The answer cached for this key at this write count, or null. The caller must not modify it. */
-    byte[] get(long sector, boolean onChainInfo, long writeCount) {
+    /** The answer cached for this key at this write count, or null. The caller must not modify its array. */
+    Entry get(long sector, boolean onChainInfo, long writeCount) {
         Entry e = slots.getAcquire(slot(sector, onChainInfo));
         return e != null && e.sector == sector && e.onChainInfo == onChainInfo && e.writeCount == writeCount
-                ? e.json : null;
+                ? e : null;
     }
 
-    void put(long sector, boolean onChainInfo, long writeCount, byte[] json) {
-        slots.setRelease(slot(sector, onChainInfo), new Entry(sector, onChainInfo, writeCount, json));
+    /**
+     * Keeps {@code length} bytes of {@code array} from {@code from}, by reference: nobody may change them after
+     * (a {@link io.minersim.app.rpc.GoJsonWriter} never changes what it has written).
+     */
+    void put(long sector, boolean onChainInfo, long writeCount, byte[] array, int from, int length) {
+        java.util.Objects.checkFromIndexSize(from, length, array.length);
+        slots.setRelease(slot(sector, onChainInfo), new Entry(sector, onChainInfo, writeCount, array, from, length));
     }
 
     private int slot(long sector, boolean onChainInfo) {

@@ -62,20 +62,20 @@ final class Envelopes {
      * for it), byte for byte what {@link #result} gives for the decoded value.
      */
     static byte[] encodedResult(Object id, byte[] result) throws IOException {
-        byte[] idBytes = idJson(id);
-        byte[] out = new byte[ID_PREFIX.length + idBytes.length + RESULT_PREFIX.length + result.length + 2];
-        int at = 0;
-        System.arraycopy(ID_PREFIX, 0, out, at, ID_PREFIX.length);
-        at += ID_PREFIX.length;
-        System.arraycopy(idBytes, 0, out, at, idBytes.length);
-        at += idBytes.length;
-        System.arraycopy(RESULT_PREFIX, 0, out, at, RESULT_PREFIX.length);
-        at += RESULT_PREFIX.length;
-        System.arraycopy(result, 0, out, at, result.length);
-        at += result.length;
-        out[at++] = '}';
-        out[at] = '\n';
-        return out;
+        GoJsonWriter out = new GoJsonWriter(result.length + 64);
+        startEncodedResult(out, id);
+        out.raw(result);
+        return endEncodedResult(out);
+    }
+
+    /** Writes a success response's bytes up to its result: what the result's JSON is then appended to. */
+    static void startEncodedResult(GoJsonWriter out, Object id) throws IOException {
+        out.raw(ID_PREFIX).raw(idJson(id)).raw(RESULT_PREFIX);
+    }
+
+    /** Closes a response begun with {@link #startEncodedResult} whose result has been written; its bytes. */
+    static byte[] endEncodedResult(GoJsonWriter out) {
+        return out.raw('}').raw('\n').toByteArray();
     }
 
     /** An id as {@link RpcJson#writeGoValue} writes it; the usual ones (small integers, strings) without Jackson. */

@@ -70,6 +70,24 @@ public final class GoJsonWriter {
         return this;
     }
 
+    /** Appends {@code count} bytes of already encoded JSON from {@code json}, starting at {@code from}. */
+    public GoJsonWriter raw(byte[] json, int from, int count) {
+        java.util.Objects.checkFromIndexSize(from, count, json.length);
+        ensure(count);
+        System.arraycopy(json, from, buf, len, count);
+        len += count;
+        return this;
+    }
+
+    /** Makes room for at least {@code more} further bytes at once (a caller that knows roughly what it will write). */
+    public GoJsonWriter reserve(int more) {
+        if (more < 0) {
+            throw new IllegalArgumentException("cannot reserve " + more + " bytes");
+        }
+        ensure(more);
+        return this;
+    }
+
     public GoJsonWriter raw(char c) {
         ensure(1);
         buf[len++] = (byte) c;
@@ -244,6 +262,15 @@ public final class GoJsonWriter {
     /** How many bytes have been written. */
     public int size() {
         return len;
+    }
+
+    /**
+     * The array now holding what has been written, in its first {@link #size()} bytes, shared, not copied. The
+     * writer only appends: later writes never change those bytes (they go past them, or to a new array when this
+     * one is full), so a slice of it may be kept and read after the writer has moved on.
+     */
+    public byte[] array() {
+        return buf;
     }
 
     /** A copy of what has been written. */

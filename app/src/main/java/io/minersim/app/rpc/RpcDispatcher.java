@@ -86,7 +86,7 @@ public final class RpcDispatcher {
                 throw new IllegalArgumentException("wire name " + e.getKey() + " is used twice");
             }
         }
-        for (Map.Entry<String, EncodedCall> e : b.encodedCalls.entrySet()) {
+        for (Map.Entry<String, EncodedWriter> e : b.encodedCalls.entrySet()) {
             Handler h = m.get(e.getKey());
             if (h == null || h.channel) {
                 throw new IllegalArgumentException("no method " + e.getKey() + " to answer with encoded results"
@@ -106,7 +106,7 @@ public final class RpcDispatcher {
     public static final class Builder {
         private final List<Registration> registrations = new ArrayList<>();
         private final Map<Type, ParamDecoder> decoders = new LinkedHashMap<>();
-        private final Map<String, EncodedCall> encodedCalls = new LinkedHashMap<>();
+        private final Map<String, EncodedWriter> encodedCalls = new LinkedHashMap<>();
         private ObjectMapper mapper;
         private ErrorMapper errors;
 
@@ -152,7 +152,16 @@ public final class RpcDispatcher {
          * already encoded, instead of invoking the method and encoding its value.
          */
         public Builder encodedCall(String wireName, EncodedCall call) {
-            encodedCalls.put(Objects.requireNonNull(wireName, "wireName"), Objects.requireNonNull(call, "call"));
+            Objects.requireNonNull(call, "call");
+            return encodedWriter(wireName, (args, out) -> {
+                byte[] result = call.call(args);
+                out.raw(result == null ? NULL_JSON : result);
+            });
+        }
+
+        /** Answers {@code wireName} by writing its results into the response (see {@link EncodedWriter}). */
+        public Builder encodedWriter(String wireName, EncodedWriter writer) {
+            encodedCalls.put(Objects.requireNonNull(wireName, "wireName"), Objects.requireNonNull(writer, "writer"));
             return this;
         }
 
@@ -364,9 +373,17 @@ public final class RpcDispatcher {
     }
 
     private Reply encodedCall(Handler h, Object id, String method, Object[] args) {
-        byte[] result;
+        GoJsonWriter out = new GoJsonWriter(64);
+        Exception envelopeFailure = null;
+        if (id != null) {
+            try {
+                Envelopes.startEncodedResult(out, id);
+            } catch (IOException | RuntimeException e) {
+                envelopeFailure = e; // the method still runs, as when its result cannot be encoded
+            }
+        }
         try {
-            result = h.encoded.call(args);
+            h.encoded.write(args, out);
         } catch (Exception | Error failure) { // as the reflective call reports whatever the method throws
             RpcError err = mapError(method, failure);
             if (err == null) {
@@ -377,12 +394,11 @@ public final class RpcDispatcher {
         if (id == null) {
             return Reply.none(); // notification
         }
-        try {
-            return Reply.of(200, Envelopes.encodedResult(id, result == null ? NULL_JSON : result));
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "encoding the result of " + method + " failed", e);
+        if (envelopeFailure != null) {
+            LOG.log(System.Logger.Level.ERROR, "encoding the result of " + method + " failed", envelopeFailure);
             return Reply.none();
         }
+        return Reply.of(200, Envelopes.endEncodedResult(out));
     }
 
     private static final byte[] NULL_JSON = {'n', 'u', 'l', 'l'};
@@ -401,6 +417,13 @@ public final class RpcDispatcher {
 
     /** A uint64 in a long's 64 bits (two's complement above 2⁶³−1), refusing what Go refuses. */
     private static long uint64(JsonParser parser, Param p) throws IOException {
+        JsonParser.NumberType type = parser.getNumberType();
+        if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+            long small = parser.getLongValue(); // the usual case, without a BigInteger per call
+            if (small >= 0) {
+                return small;
+            }
+        }
         java.math.BigInteger v = parser.getBigIntegerValue();
         if (v.signum() < 0 || v.compareTo(TWO_TO_64) >= 0) {
             throw new GoDecodeException("json: cannot unmarshal number " + parser.getText() + " into Go value of type "
@@ -616,7 +639,7 @@ public final class RpcDispatcher {
         final boolean channel;
         final Param[] params;
         /** Set once at build time for a method answered with encoded results. */
-        EncodedCall encoded;
+        EncodedWriter encoded;
 
         Handler(String wireName, Method method, Object target, Permission permission, boolean channel,
                 GoTypes goTypes, ObjectMapper mapper, Map<Type, ParamDecoder> decoders) {

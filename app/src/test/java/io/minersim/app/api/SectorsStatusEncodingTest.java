@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.minersim.app.rpc.GoJsonWriter;
 import io.minersim.app.rpc.RpcJson;
 import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.DataActivationNotification;
@@ -104,14 +105,66 @@ class SectorsStatusEncodingTest {
     @Test
     void anAnswerIsServedFromTheCacheUntilTheMinerChanges() throws Exception {
         long n = api.pledgeSector().number();
+        assertThat(api.cachedStatusJson(n, true)).isNull();
         byte[] first = api.sectorsStatusJson(n, true);
-        assertThat(api.sectorsStatusJson(n, true)).isSameAs(first);
-        assertThat(api.sectorsStatusJson(n, false)).isNotSameAs(first);
+        assertThat(api.cachedStatusJson(n, true)).isEqualTo(first);
+        assertThat(api.cachedStatusJson(n, false)).isNull();
+        assertThat(api.sectorsStatusJson(n, true)).isEqualTo(first);
 
         clock.advance(1); // a write, even one that leaves this sector as it was
+        assertThat(api.cachedStatusJson(n, true)).isNull();
         byte[] after = api.sectorsStatusJson(n, true);
-        assertThat(after).isNotSameAs(first).isEqualTo(fresh(n, true));
-        assertThat(api.sectorsStatusJson(n, true)).isSameAs(after);
+        assertThat(after).isEqualTo(fresh(n, true));
+        assertThat(api.cachedStatusJson(n, true)).isEqualTo(after);
+    }
+
+    @Test
+    void anAnswerWrittenAfterOtherBytesIsCachedAsItsOwnSliceAndServedAfterOthers() throws Exception {
+        long n = api.pledgeSector().number();
+        GoJsonWriter out = new GoJsonWriter(1).raw("{\"id\":1,\"result\":");
+        api.writeSectorsStatus(n, true, out);
+        out.raw("}"); // the writer goes on after the cached slice: the slice must not change
+        out.raw("x".repeat(100_000));
+        assertThat(api.cachedStatusJson(n, true)).isEqualTo(fresh(n, true));
+
+        GoJsonWriter again = new GoJsonWriter(1).raw("[");
+        api.writeSectorsStatus(n, true, again);
+        assertThat(new String(again.toByteArray(), StandardCharsets.UTF_8))
+                .isEqualTo("[" + new String(fresh(n, true), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theDispatchersAnswerWrittenInItsEnvelopeEqualsTheReflectivePathsOnMissesAndHits() throws Exception {
+        io.minersim.app.rpc.ErrorMapper errors = (method, error) -> error instanceof SealingException
+                ? new io.minersim.app.rpc.RpcError(io.minersim.app.rpc.RpcError.HANDLER_ERROR, error.getMessage())
+                : io.minersim.app.rpc.ErrorMapper.defaults().toError(method, error);
+        io.minersim.app.rpc.RpcDispatcher fast = io.minersim.app.rpc.RpcDispatcher.builder()
+                .register(io.minersim.rpc.MinerApi.class, api).objectMapper(mapper).errorMapper(errors)
+                .encodedWriter("Filecoin.SectorsStatus",
+                        (args, out) -> api.writeSectorsStatus((Long) args[0], (Boolean) args[1], out))
+                .build();
+        io.minersim.app.rpc.RpcDispatcher plain = io.minersim.app.rpc.RpcDispatcher.builder()
+                .register(io.minersim.rpc.MinerApi.class, api).objectMapper(mapper).errorMapper(errors).build();
+        long sealed = api.pledgeSector().number();
+        long young = api.pledgeSector().number();
+        while (!api.sectorsStatus(sealed, true).state().equals("Proving")) {
+            clock.advance(1);
+            api.sectorPreCommitFlush();
+            api.sectorCommitFlush();
+        }
+        io.minersim.app.rpc.CallContext ctx = io.minersim.app.rpc.CallContext.http(List.of("read"));
+        for (int round = 0; round < 2; round++) { // a miss, then a hit
+            for (String body : List.of("{\"id\":1,\"method\":\"Filecoin.SectorsStatus\",\"params\":[" + sealed
+                    + ",true]}", "{\"id\":\"a<\\\"b\",\"method\":\"Filecoin.SectorsStatus\",\"params\":["
+                    + sealed + ",false]}", "{\"id\":-3,\"method\":\"Filecoin.SectorsStatus\",\"params\":["
+                    + young + ",true]}", "{\"id\":2,\"method\":\"Filecoin.SectorsStatus\",\"params\":[99,true]}",
+                    "{\"method\":\"Filecoin.SectorsStatus\",\"params\":[" + sealed + ",true]}")) {
+                byte[] b = body.getBytes(StandardCharsets.UTF_8);
+                assertThat(fast.handleHttpBody(b, b.length, 1 << 20, ctx).bodyText()).as("round %d: %s", round, body)
+                        .isEqualTo(plain.handleHttpBody(b, b.length, 1 << 20, ctx).bodyText());
+            }
+        }
+        assertThat(api.cachedStatusJson(sealed, true)).isEqualTo(fresh(sealed, true));
     }
 
     @Test

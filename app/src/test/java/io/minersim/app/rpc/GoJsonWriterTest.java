@@ -1,6 +1,7 @@
 package io.minersim.app.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,34 @@ class GoJsonWriterTest {
         for (String s : samples) {
             assertThat(written(s)).as(s).isEqualTo(mapped(s));
         }
+    }
+
+    @Test
+    void eachAsciiCharacterIsWrittenAsTheMapperWritesItAtEveryPositionOfAString() throws Exception {
+        for (int length = 1; length <= 27; length++) {
+            for (int at = 0; at < length; at++) {
+                for (char c = 0; c < 0x80; c++) {
+                    char[] chars = "abcdefghijklmnopqrstuvwxyz=".substring(0, length).toCharArray();
+                    chars[at] = c;
+                    String s = new String(chars);
+                    assertThat(written(s)).as("U+%04X at %d of %d", (int) c, at, length).isEqualTo(mapped(s));
+                }
+            }
+        }
+    }
+
+    @Test
+    void whatAWriterHasWrittenStaysInItsArrayWhileItGoesOnAndGrows() {
+        GoJsonWriter w = new GoJsonWriter(16).raw("[1,").reserve(4).raw(new byte[] {'x', '2', ',', 'y'}, 1, 2);
+        byte[] early = w.array();
+        int size = w.size();
+        assertThat(new String(early, 0, size, StandardCharsets.US_ASCII)).isEqualTo("[1,2,");
+        w.raw("3".repeat(1000)).raw(']');
+        assertThat(w.array()).isNotSameAs(early);
+        assertThat(new String(early, 0, size, StandardCharsets.US_ASCII)).isEqualTo("[1,2,");
+        assertThat(text(w)).isEqualTo("[1,2," + "3".repeat(1000) + "]");
+        assertThatThrownBy(() -> w.raw(new byte[2], 1, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> w.reserve(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

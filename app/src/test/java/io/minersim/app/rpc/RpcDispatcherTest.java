@@ -159,6 +159,26 @@ class RpcDispatcherTest {
     }
 
     @Test
+    void anEncodedWriterWritesInsideTheEnvelopeAndAFailureHalfWayLeavesNoneOfItsBytes() {
+        RpcDispatcher d = RpcDispatcher.builder().register(Small.class, new SmallImpl())
+                .encodedWriter("Filecoin.Get", (args, out) -> {
+                    out.raw("{\"X\":");
+                    if (args[0].equals("io")) {
+                        new SmallImpl().get("io"); // throws as the method does, after half a result
+                    }
+                    out.string((String) args[0]).raw('}');
+                }).build();
+        RpcDispatcher plain = RpcDispatcher.builder().register(Small.class, new SmallImpl()).build();
+        assertThat(dispatch(d, "Filecoin.Get", "[\"<a>\"]"))
+                .isEqualTo("{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":{\"X\":\"\\u003ca\\u003e\"}}\n");
+        assertThat(dispatch(d, "Filecoin.Get", "[\"io\"]")).isEqualTo(dispatch(plain, "Filecoin.Get", "[\"io\"]"));
+        RpcDispatcher.Reply named = d.dispatch(WireRequest.of("q\"1", "Filecoin.Get", "[\"b\"]"),
+                CallContext.http(List.of("read")));
+        assertThat(new String(named.body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"id\":\"q\\\"1\",\"jsonrpc\":\"2.0\",\"result\":{\"X\":\"b\"}}\n");
+    }
+
+    @Test
     void anEncodedCallForAnUnknownOrChannelMethodFailsAtStartUp() {
         assertThatThrownBy(() -> RpcDispatcher.builder().register(Small.class, new SmallImpl())
                 .encodedCall("Filecoin.Nope", args -> null).build()).isInstanceOf(IllegalArgumentException.class)

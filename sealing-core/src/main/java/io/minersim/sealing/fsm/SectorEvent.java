@@ -114,6 +114,8 @@ public enum SectorEvent {
     }
 
     private final Kind kind;
+    /** {@link #logKind()}, made once: every status read renders it for each log entry. */
+    private final String logKind = "event;sealing." + name();
 
     SectorEvent() {
         this(Kind.PLAIN);
@@ -145,6 +147,6 @@ public enum SectorEvent {
 
     /** The log kind Lotus writes for this event, e.g. {@code event;sealing.SectorPacked}. */
     public String logKind() {
-        return "event;sealing." + name();
+        return logKind;
     }
 }
