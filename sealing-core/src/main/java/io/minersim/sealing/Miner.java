@@ -767,6 +767,20 @@ public final class Miner implements AutoCloseable {
         @Override public void enter(Sector s) {
             Miner.this.enter(s);
         }
+
+        @Override public SectorMove statisticsMove(Sector s, SectorState from, SectorEvent event, long epoch) {
+            long now = head;
+            head = epoch;
+            try {
+                return Miner.this.statisticsMove(s, from, event, s.dealBytes());
+            } finally {
+                head = now;
+            }
+        }
+
+        @Override public void recordStatistics(List<SectorMove> moves) {
+            statistics.recordPast(moves);
+        }
     }
 
     /** {@code SectorNumReserve}. */

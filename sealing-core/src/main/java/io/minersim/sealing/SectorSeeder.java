@@ -13,6 +13,8 @@ import io.minersim.sealing.fsm.Transition;
 import io.minersim.sealing.numbers.BitField;
 import io.minersim.sealing.numbers.SectorNumberAssigner;
 import io.minersim.sealing.piece.Piece;
+import io.minersim.sealing.stats.MinerStatistics;
+import io.minersim.sealing.stats.SectorMove;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -45,7 +47,10 @@ import java.util.TreeMap;
  * waits for its message.
  *
  * <p>History gets one move per seeded sector: from nothing to its state, at the epoch it entered it,
- * with the event of the route's last step.
+ * with the event of the route's last step. The statistics get every chain move of the replayed
+ * routes (pre-commit and prove-commit landings with the messages the seeder laid out, faults,
+ * terminations...), at their past epochs, all sectors' moves merged in epoch order and fed before
+ * any seeded sector runs, so a seeded sector counts as if it had been onboarded then.
  */
 public final class SectorSeeder {
 
@@ -82,6 +87,15 @@ public final class SectorSeeder {
 
         /** Runs the handler of the sector's state, as on entering it. */
         void enter(Sector s);
+
+        /**
+         * The statistics' view of a replayed move at {@code epoch}: the sector (already in its new
+         * state) with its chain facts, as the miner records a live move.
+         */
+        SectorMove statisticsMove(Sector s, SectorState from, SectorEvent event, long epoch);
+
+        /** Feeds the seeded past's chain moves, in any order, to the statistics (see {@link MinerStatistics#recordPast}). */
+        void recordStatistics(List<SectorMove> moves);
     }
 
     /** One step of a route: an event and the state it leads to. */
@@ -479,9 +493,11 @@ public final class SectorSeeder {
         }
         // 5. the sectors, their pasts replayed
         List<Sector> built = new ArrayList<>(seeds.size());
+        List<SectorMove> chainMoves = new ArrayList<>();
         for (int i = 0; i < seeds.size(); i++) {
-            built.add(build(i, seeds.get(i), numbers[i], timelines[i], sent));
+            built.add(build(i, seeds.get(i), numbers[i], timelines[i], sent, chainMoves));
         }
+        host.recordStatistics(chainMoves);
         for (Message m : all) {
             host.scheduleLanding(m);
         }
@@ -492,7 +508,8 @@ public final class SectorSeeder {
         return numbers;
     }
 
-    private Sector build(int index, SectorSeed seed, long number, Timeline t, Map<Send, Message> sent) {
+    private Sector build(int index, SectorSeed seed, long number, Timeline t, Map<Send, Message> sent,
+            List<SectorMove> chainMoves) {
         List<Step> steps = t.route().steps();
         long[] epochs = t.epochs();
         Sector s = new Sector(number, epochs[0], t.route().line() != Line.DEAL);
@@ -528,9 +545,13 @@ public final class SectorSeeder {
                 throw new IllegalStateException("seed route broken at " + s.state + " on " + event + ": " + tr);
             }
             host.replay(s, event, arg, error, epoch);
+            SectorState from = s.state;
             s.state = step.to();
             if (s.state == SubmitPreCommitBatch) {
                 s.expiration = host.preCommitExpiration(s, epoch);
+            }
+            if (MinerStatistics.observes(event)) {
+                chainMoves.add(host.statisticsMove(s, from, event, epoch));
             }
         }
         host.sectors().add(s);

@@ -139,6 +139,27 @@ public final class MinerStatistics {
     }
 
     /**
+     * Takes in the moves of a past laid out after the fact (the chain moves of seeded sectors), in
+     * any order: they are counted in epoch order (a stable sort, so one sector's moves at the same
+     * epoch keep their order). A move earlier than the last one already recorded cannot go into a
+     * frozen day: it counts at that last epoch instead (on the current day), so the cumulative
+     * totals and levels stay right and only the daily split of that part of the past is lost.
+     */
+    public synchronized void recordPast(List<SectorMove> moves) {
+        List<SectorMove> sorted = new ArrayList<>(moves);
+        sorted.sort(java.util.Comparator.comparingLong(SectorMove::epoch));
+        long floor = lastEpoch;
+        for (SectorMove m : sorted) {
+            record(m.epoch() < floor ? m.atEpoch(floor) : m);
+        }
+    }
+
+    /** The epoch of the last move recorded (0 before any). */
+    public synchronized long lastEpoch() {
+        return lastEpoch;
+    }
+
+    /**
      * The statistics of {@code date}: frozen for past days, as they stand for the current day, and
      * carried forward (no daily activity) for later days.
      */

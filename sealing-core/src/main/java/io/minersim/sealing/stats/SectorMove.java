@@ -60,6 +60,12 @@ public record SectorMove(
         }
     }
 
+    /** The same move at another epoch (its chain facts unchanged). */
+    public SectorMove atEpoch(long newEpoch) {
+        return new SectorMove(newEpoch, sector, from, to, event, sectorSize, dealBytes, verifiedDealBytes, dealWeight,
+                verifiedDealWeight, powerBaseEpoch, expiration, message);
+    }
+
     /** The power the sector has on chain after the move (its raw size when not on chain). */
     public long qualityAdjustedPower() {
         if (powerBaseEpoch == NOT_ON_CHAIN) {
