@@ -35,16 +35,9 @@ public final class AuthCommand extends CommandGroup {
     }
 
     @Command(name = "create-token", mixinStandardHelpOptions = true, description = "Create a token.")
-    static final class CreateToken extends MinerCommand {
-        @Option(names = "--perm", paramLabel = "PERM",
-                description = "Permission to assign to the token, one of: read, write, sign, admin.")
-        String perm;
-
-        private Permission permission;
-
-        @Override
-        void check() {
-            permission = permission(perm, "--perm flag not set");
+    static final class CreateToken extends TokenCommand {
+        CreateToken() {
+            super("--perm flag not set");
         }
 
         @Override
@@ -60,18 +53,9 @@ public final class AuthCommand extends CommandGroup {
 
     @Command(name = "api-info", mixinStandardHelpOptions = true,
             description = "Get a token with the API info required to connect to this miner.")
-    static final class ApiInfo extends MinerCommand {
-        private static final String MISSING = "--perm flag not set, use with one of: read, write, sign, admin";
-
-        @Option(names = "--perm", paramLabel = "PERM",
-                description = "Permission to assign to the token, one of: read, write, sign, admin.")
-        String perm;
-
-        private Permission permission;
-
-        @Override
-        void check() {
-            permission = permission(perm, MISSING);
+    static final class ApiInfo extends TokenCommand {
+        ApiInfo() {
+            super("--perm flag not set, use with one of: read, write, sign, admin");
         }
 
         @Override
@@ -86,6 +70,26 @@ public final class AuthCommand extends CommandGroup {
                 return;
             }
             out().printf("%s=%s:%s%n", CliEnvironment.MINER_API_INFO, token, addr);
+        }
+    }
+
+    /** A command that makes a token: its {@code --perm}, checked before the miner is called. */
+    abstract static class TokenCommand extends MinerCommand {
+        private final String missing;
+
+        @Option(names = "--perm", paramLabel = "PERM",
+                description = "Permission to assign to the token, one of: read, write, sign, admin.")
+        String perm;
+
+        Permission permission;
+
+        TokenCommand(String missing) {
+            this.missing = missing;
+        }
+
+        @Override
+        final void check() {
+            permission = permission(perm, missing);
         }
     }
 }

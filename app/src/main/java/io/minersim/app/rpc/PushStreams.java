@@ -94,9 +94,24 @@ public final class PushStreams {
             return;
         }
         UUID u = pushUuid(info == null ? "" : info);
-        Slot slot = slots.computeIfAbsent(u, k -> new Slot());
+        waitOn(u, slots.computeIfAbsent(u, k -> new Slot()), s -> {
+            s.awaitOffer(timeout.toNanos());
+            return null;
+        });
+    }
+
+    /** A reader's wait on a slot: for the upload to be offered, or to take it. */
+    private interface SlotWait<T> {
+        T on(Slot slot) throws DecodeFailure, InterruptedException;
+    }
+
+    /**
+     * Waits on {@code u}'s {@code slot} as the reader; when the wait fails with no upload offered, the slot is dropped so
+     * that UUIDs nobody pushes to do not pile up.
+     */
+    private <T> T waitOn(UUID u, Slot slot, SlotWait<T> wait) throws DecodeFailure {
         try {
-            slot.awaitOffer(timeout.toNanos());
+            return wait.on(slot);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             forgetIfUnused(u, slot);
@@ -162,17 +177,7 @@ public final class PushStreams {
         }
         UUID u = pushUuid(info);
         Slot slot = slots.computeIfAbsent(u, k -> new Slot());
-        PushRequest pr;
-        try {
-            pr = slot.take(timeout.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            forgetIfUnused(u, slot);
-            throw new DecodeFailure("context canceled");
-        } catch (DecodeFailure e) {
-            forgetIfUnused(u, slot);
-            throw e;
-        }
+        PushRequest pr = waitOn(u, slot, s -> s.take(timeout.toNanos()));
         return new PushStream(u, pr, slot);
     }
 
