@@ -43,7 +43,8 @@ public final class PushStreams {
 
     private final Duration timeout;
     private final Map<UUID, Slot> slots = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS).build();
+    /** Made on the first {@code http} reader: building an HttpClient sets up TLS, about 0.2 s of start-up. */
+    private volatile HttpClient http;
 
     public PushStreams() {
         this(DEFAULT_TIMEOUT);
@@ -135,6 +136,20 @@ public final class PushStreams {
         return slots.size();
     }
 
+    private HttpClient httpClient() {
+        HttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                c = http;
+                if (c == null) {
+                    c = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS).build();
+                    http = c;
+                }
+            }
+        }
+        return c;
+    }
+
     public ParamDecoder decoder() {
         return this::decode;
     }
@@ -173,7 +188,7 @@ public final class PushStreams {
             return new ZeroStream(parseInt64(info));
         }
         if (type.equals("http")) {
-            return new HttpStream(http, info);
+            return new HttpStream(httpClient(), info);
         }
         UUID u = pushUuid(info);
         Slot slot = slots.computeIfAbsent(u, k -> new Slot());
