@@ -71,7 +71,7 @@ final class MinerSnapshot {
     record Restored(SectorTable sectors, EpochScheduler timers, SectorNumberAssigner numbers, SectorBatcher preCommits,
             SectorBatcher commits, SectorBatcher terminations, ChainMessages messages, SectorHistory history,
             List<FailureRule> failureRules, ExpirationQueue expirations, Set<Long> expiredDeals,
-            ArrayDeque<Miner.PendingPiece> pendingPieces, SealingConfig sealing, Duration expectedSealDuration,
+            ArrayDeque<PieceInput.PendingPiece> pendingPieces, SealingConfig sealing, Duration expectedSealDuration,
             long head, MinerStatistics statistics) {
     }
 
@@ -83,23 +83,23 @@ final class MinerSnapshot {
         doc.put("Format", FORMAT);
         doc.put("Version", VERSION);
         doc.put("Miner", minerIdentity(m.config()));
-        doc.put("Head", m.head);
-        doc.put("Sealing", recordToMap(m.sealing));
-        doc.put("ExpectedSealDuration", m.expectedSealDuration.toNanos());
+        doc.put("Head", m.pipeline.head);
+        doc.put("Sealing", recordToMap(m.pipeline.sealing));
+        doc.put("ExpectedSealDuration", m.pipeline.expectedSealDuration.toNanos());
         doc.put("States", names(SectorState.values()));
         doc.put("Events", names(SectorEvent.values()));
         doc.put("LogKinds", logKinds());
         doc.put("Actions", names(Action.values()));
-        doc.put("Numbers", encodeNumbers(m.numbers));
-        doc.put("Messages", encodeMessages(m.messages));
-        doc.put("Timers", encodeTimers(m.timers));
+        doc.put("Numbers", encodeNumbers(m.pipeline.numbers));
+        doc.put("Messages", encodeMessages(m.pipeline.messages));
+        doc.put("Timers", encodeTimers(m.pipeline.timers));
         Map<String, Object> batchers = new LinkedHashMap<>();
-        batchers.put("PreCommit", encodeBatcher(m.preCommits));
-        batchers.put("Commit", encodeBatcher(m.commits));
-        batchers.put("Terminate", encodeBatcher(m.terminations));
+        batchers.put("PreCommit", encodeBatcher(m.pipeline.preCommits));
+        batchers.put("Commit", encodeBatcher(m.pipeline.commits));
+        batchers.put("Terminate", encodeBatcher(m.pipeline.terminations));
         doc.put("Batchers", batchers);
         List<Object> rules = new ArrayList<>();
-        for (FailureRule r : m.failureRules) {
+        for (FailureRule r : m.pipeline.failureRules) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("State", r.state().name());
             o.put("Sector", r.sector());
@@ -109,18 +109,18 @@ final class MinerSnapshot {
         }
         doc.put("FailureRules", rules);
         List<Object> pending = new ArrayList<>();
-        for (Miner.PendingPiece p : m.pendingPieces) {
+        for (PieceInput.PendingPiece p : m.pipeline.pendingPieces) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("UnpaddedSize", p.unpaddedSize());
             o.put("Piece", encodePiece(p.piece()));
             pending.add(o);
         }
         doc.put("PendingPieces", pending);
-        doc.put("Expirations", encodeExpirations(m.expirations));
-        doc.put("ExpiredDeals", LongColumn.encode(m.expiredDeals.stream().mapToLong(Long::longValue).toArray()));
+        doc.put("Expirations", encodeExpirations(m.pipeline.expirations));
+        doc.put("ExpiredDeals", LongColumn.encode(m.pipeline.expiredDeals.stream().mapToLong(Long::longValue).toArray()));
         doc.put("Sectors", encodeSectors(m));
-        doc.put("History", encodeHistory(m.history));
-        doc.put("Statistics", encodeStatistics(m.statistics.exportState()));
+        doc.put("History", encodeHistory(m.pipeline.history));
+        doc.put("Statistics", encodeStatistics(m.pipeline.statistics.exportState()));
         return doc;
     }
 
@@ -275,11 +275,11 @@ final class MinerSnapshot {
             new Field("ExpiredEpoch", s -> s.expiredEpoch, (s, v) -> s.expiredEpoch = v));
 
     private static Map<String, Object> encodeSectors(Miner m) {
-        long[] all = m.sectors.allNumbers();
+        long[] all = m.pipeline.sectors.allNumbers();
         int n = all.length;
         Sector[] secs = new Sector[n];
         for (int i = 0; i < n; i++) {
-            secs[i] = m.sectors.get(all[i]);
+            secs[i] = m.pipeline.sectors.get(all[i]);
         }
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("Count", n);
@@ -642,12 +642,12 @@ final class MinerSnapshot {
                         sector == null ? null : lng(r, "Sector", path), Math.toIntExact(lng(r, "Count", path)),
                         str(r, "Error", path)));
             }
-            ArrayDeque<Miner.PendingPiece> pending = new ArrayDeque<>();
+            ArrayDeque<PieceInput.PendingPiece> pending = new ArrayDeque<>();
             List<Object> rawPending = list(doc.get("PendingPieces"), "PendingPieces");
             for (int i = 0; i < rawPending.size(); i++) {
                 String path = "PendingPieces[" + i + "]";
                 Map<String, Object> p = obj(rawPending.get(i), path);
-                pending.add(new Miner.PendingPiece(piece(obj(p.get("Piece"), path + ".Piece"), path + ".Piece"),
+                pending.add(new PieceInput.PendingPiece(piece(obj(p.get("Piece"), path + ".Piece"), path + ".Piece"),
                         lng(p, "UnpaddedSize", path), new java.util.concurrent.CompletableFuture<>()));
             }
             ExpirationQueue expirations = decodeExpirations(obj(doc.get("Expirations"), "Expirations"));
@@ -727,7 +727,7 @@ final class MinerSnapshot {
                     ps.add(piece(obj(raw.get(j), path + "[" + j + "]"), path + "[" + j + "]"));
                 }
                 List<Piece> list = List.copyOf(ps);
-                lists.add(list.equals(m.ccPieces) ? m.ccPieces : list);
+                lists.add(list.equals(m.pipeline.ccPieces) ? m.pipeline.ccPieces : list);
             }
             long[] pieces = column(o, "Pieces", "Sectors", n);
             long[] assigned = column(o, "Assigned", "Sectors", n);
@@ -740,7 +740,7 @@ final class MinerSnapshot {
                     throw new Malformed("Sectors.CommDs[" + i + "]", "not 32 bytes of hex");
                 }
                 byte[] bytes = HexFormat.of().parseHex(hex);
-                commDs.add(Arrays.equals(bytes, m.zeroCommD) ? m.zeroCommD : bytes);
+                commDs.add(Arrays.equals(bytes, m.pipeline.zeroCommD) ? m.pipeline.zeroCommD : bytes);
             }
             long[] commD = column(o, "CommD", "Sectors", n);
             SectorTable table = new SectorTable();
@@ -830,7 +830,7 @@ final class MinerSnapshot {
         }
 
         private ChainMessages decodeMessages(List<Object> raw) {
-            ChainMessages out = m.messages.emptyCopy();
+            ChainMessages out = m.pipeline.messages.emptyCopy();
             for (int i = 0; i < raw.size(); i++) {
                 String path = "Messages[" + i + "]";
                 Map<String, Object> o = obj(raw.get(i), path);

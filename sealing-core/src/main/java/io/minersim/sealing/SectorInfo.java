@@ -81,4 +81,167 @@ public record SectorInfo(
         return java.util.Objects.hash(sectorNumber, state, commD, commR, java.util.Arrays.hashCode(proof), deals,
                 pieces, ticket, seed, log);
     }
+
+    /** A builder with the values of a sector that has nothing yet: no CIDs, empty lists, zero on-chain part. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link SectorInfo} field by field, by name; unset fields keep the empty values of {@link #builder()}. */
+    public static final class Builder {
+        private long sectorNumber = 0;
+        private SectorState state;
+        private Cid commD;
+        private Cid commR;
+        private byte[] proof;
+        private List<Long> deals = List.of();
+        private List<Piece> pieces = List.of();
+        private SealRandomness ticket = SealRandomness.NONE;
+        private SealRandomness seed = SealRandomness.NONE;
+        private Cid preCommitMessage;
+        private Cid commitMessage;
+        private long retries = 0;
+        private boolean toUpgrade = false;
+        private Cid replicaUpdateMessage;
+        private String lastErr = "";
+        private List<SectorLogEntry> log = List.of();
+        private int sealProof = 0;
+        private long activation = 0;
+        private long expiration = 0;
+        private BigInteger dealWeight = BigInteger.ZERO;
+        private BigInteger verifiedDealWeight = BigInteger.ZERO;
+        private BigInteger initialPledge = BigInteger.ZERO;
+        private long onTime = 0;
+        private long early = 0;
+
+        private Builder() {
+        }
+
+        public Builder sectorNumber(long value) {
+            this.sectorNumber = value;
+            return this;
+        }
+
+        public Builder state(SectorState value) {
+            this.state = value;
+            return this;
+        }
+
+        public Builder commD(Cid value) {
+            this.commD = value;
+            return this;
+        }
+
+        public Builder commR(Cid value) {
+            this.commR = value;
+            return this;
+        }
+
+        public Builder proof(byte[] value) {
+            this.proof = value;
+            return this;
+        }
+
+        public Builder deals(List<Long> value) {
+            this.deals = value;
+            return this;
+        }
+
+        public Builder pieces(List<Piece> value) {
+            this.pieces = value;
+            return this;
+        }
+
+        public Builder ticket(SealRandomness value) {
+            this.ticket = value;
+            return this;
+        }
+
+        public Builder seed(SealRandomness value) {
+            this.seed = value;
+            return this;
+        }
+
+        public Builder preCommitMessage(Cid value) {
+            this.preCommitMessage = value;
+            return this;
+        }
+
+        public Builder commitMessage(Cid value) {
+            this.commitMessage = value;
+            return this;
+        }
+
+        public Builder retries(long value) {
+            this.retries = value;
+            return this;
+        }
+
+        public Builder toUpgrade(boolean value) {
+            this.toUpgrade = value;
+            return this;
+        }
+
+        public Builder replicaUpdateMessage(Cid value) {
+            this.replicaUpdateMessage = value;
+            return this;
+        }
+
+        public Builder lastErr(String value) {
+            this.lastErr = value;
+            return this;
+        }
+
+        public Builder log(List<SectorLogEntry> value) {
+            this.log = value;
+            return this;
+        }
+
+        public Builder sealProof(int value) {
+            this.sealProof = value;
+            return this;
+        }
+
+        public Builder activation(long value) {
+            this.activation = value;
+            return this;
+        }
+
+        public Builder expiration(long value) {
+            this.expiration = value;
+            return this;
+        }
+
+        public Builder dealWeight(BigInteger value) {
+            this.dealWeight = value;
+            return this;
+        }
+
+        public Builder verifiedDealWeight(BigInteger value) {
+            this.verifiedDealWeight = value;
+            return this;
+        }
+
+        public Builder initialPledge(BigInteger value) {
+            this.initialPledge = value;
+            return this;
+        }
+
+        public Builder onTime(long value) {
+            this.onTime = value;
+            return this;
+        }
+
+        public Builder early(long value) {
+            this.early = value;
+            return this;
+        }
+
+        public SectorInfo build() {
+            return new SectorInfo(sectorNumber, state, commD, commR, proof, deals,
+                    pieces, ticket, seed, preCommitMessage, commitMessage, retries, toUpgrade,
+                    replicaUpdateMessage, lastErr, log, sealProof, activation, expiration, dealWeight,
+                    verifiedDealWeight, initialPledge, onTime, early);
+        }
+    }
 }

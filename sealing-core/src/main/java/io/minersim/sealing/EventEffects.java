@@ -1,0 +1,89 @@
+package io.minersim.sealing;
+
+import static io.minersim.sealing.Sector.NONE;
+
+import io.minersim.sealing.fsm.SectorEvent;
+import io.minersim.sealing.fsm.SectorState;
+import io.minersim.sealing.piece.Piece;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What each event writes into the sector record before the move (Lotus's {@code fsm_events.go},
+ * each event's {@code apply}): the one place a sector's fields change by an event.
+ */
+final class EventEffects {
+
+    private EventEffects() {
+    }
+
+    static void apply(Pipeline p, Sector s, SectorEvent event, long arg, SectorState from, String error) {
+        if (event.isError()) {
+            s.lastErr = error == null ? "" : error;
+        }
+        switch (event) {
+            case SectorPieceAdded -> {
+                List<Piece> all = new ArrayList<>(s.pieces);
+                all.addAll(s.assigned);
+                s.pieces = List.copyOf(all);
+                s.assigned = List.of();
+            }
+            case SectorPacked -> s.pieces = p.input.withFillers(s.pieces);
+            case SectorTicket -> s.ticketEpoch = arg;
+            case SectorPreCommit2 -> {
+                s.commD = s.committedCapacity && s.pieces.equals(p.ccPieces) ? p.zeroCommD
+                        : p.input.computeCommD(s.pieces);
+                s.sealed = true;
+            }
+            case SectorPreCommitBatchSent -> s.preCommitMessage = (int) arg;
+            case SectorPreCommitLanded -> s.preCommitEpoch = arg;
+            case SectorSeedReady -> s.seedEpoch = arg;
+            case SectorCommitted -> s.proven = true;
+            case SectorCommitAggregateSent -> s.commitMessage = (int) arg;
+            case SectorProving -> p.chain.activate(s, arg);
+            case SectorSealPreCommit1Failed -> {
+                s.preCommit1Fails++;
+                s.preCommit2Fails = 0;
+                s.invalidProofs = 0;
+            }
+            case SectorSealPreCommit2Failed -> s.preCommit2Fails++;
+            case SectorRetryComputeProof, SectorRetryInvalidProof -> s.invalidProofs++;
+            case SectorInvalidDealIDs -> s.returnState = from;
+            case SectorUpdateDealIDs, SectorReceived -> s.returnState = null;
+            case SectorFaulty, SectorFaultReported -> s.faultEpoch = s.faultEpoch == NONE ? p.head : s.faultEpoch;
+            case SectorFaultRecovered -> s.faultEpoch = NONE;
+            case SectorFaultedFinal -> s.terminatedEpoch = p.head;
+            case SectorTerminating -> s.terminateMessage = (int) arg;
+            case SectorTerminated -> s.terminatedEpoch = s.terminatedEpoch == NONE ? arg : s.terminatedEpoch;
+            case SectorStartCCUpdate -> {
+                s.ccPieces = s.pieces;
+                s.pieces = List.of();
+            }
+            case SectorReplicaUpdate -> {
+                s.commD = p.input.computeCommD(s.pieces);
+                s.replicaUpdateFails = 0;
+            }
+            case SectorReplicaUpdateSubmitted -> s.replicaUpdateMessage = (int) arg;
+            case SectorReplicaUpdateLanded -> p.chain.updateWeights(s, s.replicaUpdateMessage < 0 ? p.head
+                    : p.messages.get(s.replicaUpdateMessage).inclusionEpoch());
+            case SectorRevertUpgradeToProving -> {
+                if (s.ccPieces != null) {
+                    s.pieces = s.ccPieces;
+                    s.commD = p.zeroCommD;
+                }
+                s.ccPieces = null;
+                s.assigned = List.of();
+                s.replicaUpdateMessage = -1;
+            }
+            case SectorKeyReleased -> s.ccPieces = null;
+            case SectorExtended -> {
+                s.expiration = arg;
+                p.chain.watchExpiration(s);
+            }
+            case SectorExpired -> s.expiredEpoch = arg;
+            default -> {
+                // the event carries nothing the sector keeps
+            }
+        }
+    }
+}
