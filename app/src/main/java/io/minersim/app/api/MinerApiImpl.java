@@ -22,6 +22,7 @@ import io.minersim.rpc.types.SectorOffset;
 import io.minersim.rpc.types.SectorPiece;
 import io.minersim.rpc.types.SectorRef;
 import io.minersim.rpc.types.VersionInfo;
+import io.minersim.sealing.CheckedPiece;
 import io.minersim.sealing.InvalidInputException;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.MinerConfig;
@@ -33,7 +34,6 @@ import io.minersim.sealing.commitment.Cid;
 import io.minersim.sealing.commitment.PieceCommitments;
 import io.minersim.sealing.fsm.SectorState;
 import io.minersim.sealing.numbers.SectorNumberAssigner;
-import io.minersim.sealing.piece.DealInfo;
 import io.minersim.sealing.piece.Piece;
 import java.io.IOException;
 import java.io.InputStream;
@@ -184,7 +184,7 @@ public final class MinerApiImpl implements MinerApi {
         Map<String, List<SealedRef>> out = new TreeMap<>();
         for (long n : miner.list()) {
             long offset = 0;
-            for (Piece p : miner.status(n, false).pieces()) {
+            for (Piece p : miner.pieces(n)) {
                 if (p.deal() != null && p.deal().isLegacyDeal()) {
                     out.computeIfAbsent(Long.toUnsignedString(p.deal().dealId()), k -> new ArrayList<>())
                             .add(new SealedRef(n, offset, PieceCommitments.unpaddedSize(p.paddedSize())));
@@ -223,24 +223,11 @@ public final class MinerApiImpl implements MinerApi {
 
     @Override
     public SectorOffset sectorAddPieceToAny(long size, ReaderStream data, PieceDealInfo deal) {
-        DealInfo domain = WireMapping.dealInfo(deal);
-        if (domain == null) {
-            throw new InvalidInputException("PieceDealInfo", "piece deal info is missing");
-        }
-        long padded;
-        try {
-            padded = PieceCommitments.paddedSize(size);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("size", "cannot allocate unpadded piece");
-        }
-        if (padded > config.sectorSize().bytes()) {
-            throw new InvalidInputException("size", "piece cannot fit into a sector");
-        }
-        domain.validate();
-        checkData(size, padded, data, domain.pieceCid());
+        CheckedPiece piece = miner.checkPiece(size, WireMapping.dealInfo(deal));
+        checkData(size, piece.paddedSize(), data, piece.deal().pieceCid());
         SectorLocation at;
         try {
-            at = miner.addPieceToAny(size, domain).get(addPieceTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            at = miner.addPieceToAny(piece).get(addPieceTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SealingException("interrupted while waiting for a sector for the piece");
