@@ -83,10 +83,19 @@ public final class HeapPerSectorHarness {
         Sizer sizer = new Sizer();
         sizer.visited.put(miner, Boolean.TRUE);
         long total = sizer.shallow(miner);
-        System.out.printf("%nestimated retained size by Miner field (compressed oops: %s; shared objects count"
-                + " in the first field that reaches them):%n", Sizer.COMPRESSED);
+        // the engine's state lives in the miner's pipeline: break that down field by field
+        Object engine = miner;
         for (Field f : instanceFields(Miner.class)) {
-            long size = sizer.deep(read(f, miner));
+            if (f.getName().equals("pipeline")) {
+                engine = read(f, miner);
+                sizer.visited.put(engine, Boolean.TRUE);
+                total += sizer.shallow(engine);
+            }
+        }
+        System.out.printf("%nestimated retained size by engine field (compressed oops: %s; shared objects count"
+                + " in the first field that reaches them):%n", Sizer.COMPRESSED);
+        for (Field f : instanceFields(engine.getClass())) {
+            long size = sizer.deep(read(f, engine));
             total += size;
             if (size >= 1024) {
                 System.out.printf("  %-22s %,15d B  %8.1f B/sector%n", f.getName(), size, (double) size / count);
