@@ -7,6 +7,7 @@ import io.minersim.sealing.numbers.SectorNumberAssigner;
 import io.minersim.sealing.piece.Piece;
 import io.minersim.sealing.stats.SectorMove;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The pipeline's side of {@link SectorSeeder}, called under the write lock: the seeder replays a
@@ -54,14 +55,11 @@ final class SeedingHost implements SectorSeeder.Host {
     }
 
     @Override public void replay(Sector s, SectorEvent event, long arg, String error, long epoch) {
-        long now = p.head;
-        p.head = epoch;
-        try {
+        at(epoch, () -> {
             s.log.append(event.ordinal(), epoch, arg, error);
             EventEffects.apply(p, s, event, arg, s.state, error);
-        } finally {
-            p.head = now;
-        }
+            return null;
+        });
     }
 
     @Override public void assign(Sector s, Piece piece) {
@@ -69,13 +67,7 @@ final class SeedingHost implements SectorSeeder.Host {
     }
 
     @Override public long preCommitExpiration(Sector s, long epoch) {
-        long now = p.head;
-        p.head = epoch;
-        try {
-            return p.chain.preCommitExpiration(s);
-        } finally {
-            p.head = now;
-        }
+        return at(epoch, () -> p.chain.preCommitExpiration(s));
     }
 
     @Override public void enter(Sector s) {
@@ -83,16 +75,21 @@ final class SeedingHost implements SectorSeeder.Host {
     }
 
     @Override public SectorMove statisticsMove(Sector s, SectorState from, SectorEvent event, long epoch) {
-        long now = p.head;
-        p.head = epoch;
-        try {
-            return p.planner.statisticsMove(s, from, event, s.dealBytes());
-        } finally {
-            p.head = now;
-        }
+        return at(epoch, () -> p.planner.statisticsMove(s, from, event, s.dealBytes()));
     }
 
     @Override public void recordStatistics(List<SectorMove> moves) {
         p.statistics.recordPast(moves);
+    }
+
+    /** Runs {@code body} as if the head were at the past {@code epoch}, then puts the head back. */
+    private <T> T at(long epoch, Supplier<T> body) {
+        long now = p.head;
+        p.head = epoch;
+        try {
+            return body.get();
+        } finally {
+            p.head = now;
+        }
     }
 }
