@@ -66,12 +66,32 @@ final class WireMapping {
         for (SectorLogEntry e : s.log()) {
             log.add(new SectorLog(e.kind(), e.timestamp(), e.trace(), e.message()));
         }
-        return new io.minersim.rpc.types.SectorInfo(s.sectorNumber(), s.state().name(), cid(s.commD()),
-                cid(s.commR()), s.proof(), s.deals(), pieces, new SealRandomness(s.ticket().value(), s.ticket().epoch()),
-                new SealRandomness(s.seed().value(), s.seed().epoch()), cid(s.preCommitMessage()), cid(s.commitMessage()),
-                s.retries(), s.toUpgrade(), cid(s.replicaUpdateMessage()), s.lastErr(), log, s.sealProof(),
-                s.activation(), s.expiration(), s.dealWeight(), s.verifiedDealWeight(), s.initialPledge(),
-                s.onTime(), s.early());
+        return io.minersim.rpc.types.SectorInfo.builder()
+                .sectorId(s.sectorNumber())
+                .state(s.state().name())
+                .commD(cid(s.commD()))
+                .commR(cid(s.commR()))
+                .proof(s.proof())
+                .deals(s.deals())
+                .pieces(pieces)
+                .ticket(new SealRandomness(s.ticket().value(), s.ticket().epoch()))
+                .seed(new SealRandomness(s.seed().value(), s.seed().epoch()))
+                .preCommitMsg(cid(s.preCommitMessage()))
+                .commitMsg(cid(s.commitMessage()))
+                .retries(s.retries())
+                .toUpgrade(s.toUpgrade())
+                .replicaUpdateMessage(cid(s.replicaUpdateMessage()))
+                .lastErr(s.lastErr())
+                .log(log)
+                .sealProof(s.sealProof())
+                .activation(s.activation())
+                .expiration(s.expiration())
+                .dealWeight(s.dealWeight())
+                .verifiedDealWeight(s.verifiedDealWeight())
+                .initialPledge(s.initialPledge())
+                .onTime(s.onTime())
+                .early(s.early())
+                .build();
     }
 
     static PieceDealInfo pieceDealInfo(DealInfo d) {

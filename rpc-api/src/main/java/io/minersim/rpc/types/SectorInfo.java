@@ -137,4 +137,167 @@ public record SectorInfo(
                 + expiration + ", DealWeight=" + dealWeight + ", VerifiedDealWeight=" + verifiedDealWeight
                 + ", InitialPledge=" + initialPledge + ", OnTime=" + onTime + ", Early=" + early + "]";
     }
+
+    /** A builder; unset fields take the record's values for absent ones (null CIDs, empty lists, zeros). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link SectorInfo} field by field, by name. */
+    public static final class Builder {
+        private long sectorId;
+        private String state;
+        private CidLink commD;
+        private CidLink commR;
+        private byte[] proof;
+        private List<Long> deals;
+        private List<SectorPiece> pieces;
+        private SealRandomness ticket;
+        private SealRandomness seed;
+        private CidLink preCommitMsg;
+        private CidLink commitMsg;
+        private long retries;
+        private boolean toUpgrade;
+        private CidLink replicaUpdateMessage;
+        private String lastErr;
+        private List<SectorLog> log;
+        private long sealProof;
+        private long activation;
+        private long expiration;
+        private BigInteger dealWeight;
+        private BigInteger verifiedDealWeight;
+        private BigInteger initialPledge;
+        private long onTime;
+        private long early;
+
+        private Builder() {
+        }
+
+        public Builder sectorId(long value) {
+            this.sectorId = value;
+            return this;
+        }
+
+        public Builder state(String value) {
+            this.state = value;
+            return this;
+        }
+
+        public Builder commD(CidLink value) {
+            this.commD = value;
+            return this;
+        }
+
+        public Builder commR(CidLink value) {
+            this.commR = value;
+            return this;
+        }
+
+        public Builder proof(byte[] value) {
+            this.proof = value;
+            return this;
+        }
+
+        public Builder deals(List<Long> value) {
+            this.deals = value;
+            return this;
+        }
+
+        public Builder pieces(List<SectorPiece> value) {
+            this.pieces = value;
+            return this;
+        }
+
+        public Builder ticket(SealRandomness value) {
+            this.ticket = value;
+            return this;
+        }
+
+        public Builder seed(SealRandomness value) {
+            this.seed = value;
+            return this;
+        }
+
+        public Builder preCommitMsg(CidLink value) {
+            this.preCommitMsg = value;
+            return this;
+        }
+
+        public Builder commitMsg(CidLink value) {
+            this.commitMsg = value;
+            return this;
+        }
+
+        public Builder retries(long value) {
+            this.retries = value;
+            return this;
+        }
+
+        public Builder toUpgrade(boolean value) {
+            this.toUpgrade = value;
+            return this;
+        }
+
+        public Builder replicaUpdateMessage(CidLink value) {
+            this.replicaUpdateMessage = value;
+            return this;
+        }
+
+        public Builder lastErr(String value) {
+            this.lastErr = value;
+            return this;
+        }
+
+        public Builder log(List<SectorLog> value) {
+            this.log = value;
+            return this;
+        }
+
+        public Builder sealProof(long value) {
+            this.sealProof = value;
+            return this;
+        }
+
+        public Builder activation(long value) {
+            this.activation = value;
+            return this;
+        }
+
+        public Builder expiration(long value) {
+            this.expiration = value;
+            return this;
+        }
+
+        public Builder dealWeight(BigInteger value) {
+            this.dealWeight = value;
+            return this;
+        }
+
+        public Builder verifiedDealWeight(BigInteger value) {
+            this.verifiedDealWeight = value;
+            return this;
+        }
+
+        public Builder initialPledge(BigInteger value) {
+            this.initialPledge = value;
+            return this;
+        }
+
+        public Builder onTime(long value) {
+            this.onTime = value;
+            return this;
+        }
+
+        public Builder early(long value) {
+            this.early = value;
+            return this;
+        }
+
+        public SectorInfo build() {
+            return new SectorInfo(sectorId, state, commD, commR, proof, deals,
+                    pieces, ticket, seed, preCommitMsg, commitMsg, retries, toUpgrade,
+                    replicaUpdateMessage, lastErr, log, sealProof, activation, expiration,
+                    dealWeight, verifiedDealWeight, initialPledge, onTime, early);
+        }
+    }
 }
