@@ -44,6 +44,8 @@ public final class MinerNode implements AutoCloseable {
     private final MinerRepo repo;
     private final String adminToken;
     private static final Duration SHUTDOWN_GRACE = Duration.ofMillis(250);
+    /** How long SectorAddPieceToAny waits for a sector to take its piece. */
+    private static final Duration ADD_PIECE_TIMEOUT = Duration.ofMinutes(10);
 
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closed;
@@ -78,7 +80,6 @@ public final class MinerNode implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private MinerRepo repo;
-        private Duration addPieceTimeout = Duration.ofMinutes(10);
         private SimulatedChainClock sharedClock;
         private Scenario scenario;
         private Duration pushTimeout = PushStreams.DEFAULT_TIMEOUT;
@@ -117,19 +118,10 @@ public final class MinerNode implements AutoCloseable {
             return this;
         }
 
-        public Builder addPieceTimeout(Duration d) {
-            this.addPieceTimeout = d;
-            return this;
-        }
-
         /** How long a push reader's call and its upload wait for each other (Lotus's 30 s). */
         public Builder pushTimeout(Duration d) {
             this.pushTimeout = d;
             return this;
-        }
-
-        public MinerConfig config() {
-            return config;
         }
 
         /**
@@ -193,7 +185,7 @@ public final class MinerNode implements AutoCloseable {
                 }
             };
             MinerApiImpl api = new MinerApiImpl(miner, profile.name().toLowerCase(Locale.ROOT), tokens,
-                    reader -> push.open(reader.type(), reader.info()), () -> self[0].shutdownSoon(), addPieceTimeout);
+                    reader -> push.open(reader.type(), reader.info()), () -> self[0].shutdownSoon(), ADD_PIECE_TIMEOUT);
             ObjectMapper mapper = RpcJson.newObjectMapper();
             RpcDispatcher dispatcher = RpcDispatcher.builder()
                     .register(MinerApi.class, api)

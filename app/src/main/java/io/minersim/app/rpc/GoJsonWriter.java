@@ -116,11 +116,6 @@ public final class GoJsonWriter {
         return this;
     }
 
-    /** An unsigned integer (Go's uint64) held in a long's 64 bits. */
-    public GoJsonWriter unsigned(long v) {
-        return raw(Long.toUnsignedString(v));
-    }
-
     public GoJsonWriter bool(boolean v) {
         return raw(v ? TRUE : FALSE);
     }

@@ -173,11 +173,6 @@ public final class RpcDispatcher {
     private record Registration(Class<?> api, Object implementation) {
     }
 
-    /** The mapper used for params and results. */
-    public ObjectMapper objectMapper() {
-        return mapper;
-    }
-
     /** Every wire name served, aliases included, sorted. */
     public Set<String> methodNames() {
         Set<String> all = new TreeSet<>(methods.keySet());
@@ -212,18 +207,16 @@ public final class RpcDispatcher {
 
     /** What handling one request produced. */
     public static final class Reply {
-        private static final Reply NONE = new Reply(200, null, null, false, null);
+        private static final Reply NONE = new Reply(200, null, false, null);
 
         private final int httpStatus;
         private final byte[] body;
-        private final Object id;
         private final boolean channel;
         private final Object channelValue;
 
-        private Reply(int httpStatus, byte[] body, Object id, boolean channel, Object channelValue) {
+        private Reply(int httpStatus, byte[] body, boolean channel, Object channelValue) {
             this.httpStatus = httpStatus;
             this.body = body;
-            this.id = id;
             this.channel = channel;
             this.channelValue = channelValue;
         }
@@ -233,15 +226,15 @@ public final class RpcDispatcher {
         }
 
         static Reply of(int status, byte[] body) {
-            return new Reply(status, body, null, false, null);
+            return new Reply(status, body, false, null);
         }
 
         static Reply protocolError(Object id, int code, String message) {
             return of(RpcError.httpStatusOfProtocolError(code), Envelopes.error(id, code, message));
         }
 
-        static Reply channel(Object id, Object value) {
-            return new Reply(200, null, id, true, value);
+        static Reply channel(Object value) {
+            return new Reply(200, null, true, value);
         }
 
         /** Whether something is to be written. */
@@ -266,11 +259,6 @@ public final class RpcDispatcher {
         /** Whether a channel method succeeded: the transport must open a channel and answer with its id. */
         public boolean isChannel() {
             return channel;
-        }
-
-        /** For a channel reply, the request id. */
-        public Object id() {
-            return id;
         }
 
         /** For a channel reply, what the implementation returned. */
@@ -311,64 +299,59 @@ public final class RpcDispatcher {
             return Reply.protocolError(id, RpcError.INVALID_PARAMS, "wrong param count (method '" + req.method
                     + "'): " + ps.size() + " != " + h.params.length);
         }
-        CallContext previous = ctx.enter();
+        Object[] args = new Object[h.params.length];
+        for (int i = 0; i < args.length; i++) {
+            Param p = h.params[i];
+            if (p.decoder != null) {
+                try {
+                    args[i] = p.decoder.decode(ps.get(i), ctx);
+                } catch (Exception e) {
+                    return Reply.protocolError(id, RpcError.PARSE_ERROR, "decoding params for '" + req.method
+                            + "' (param: " + i + "; custom decoder): " + Messages.errorText(e));
+                }
+            } else {
+                try {
+                    args[i] = decode(p, ps.get(i));
+                } catch (Exception e) {
+                    return Reply.protocolError(id, RpcError.PARSE_ERROR, "unmarshaling params for '"
+                            + req.method + "' (param: " + p.goName + "): " + (e instanceof GoDecodeException
+                                    ? e.getMessage() : p.goTypes.decodeError(e, ps.get(i), p.type,
+                                            p.goName.substring(1))));
+                }
+            }
+        }
+        if (!ctx.hasPermission(h.permission.wire())) {
+            return handlerError(id, "missing permission to invoke '" + h.goName + "' (need '"
+                    + h.permission.wire() + "')");
+        }
+        if (h.encoded != null) {
+            return encodedCall(h, id, req.method, args);
+        }
+        Object result;
         try {
-            Object[] args = new Object[h.params.length];
-            for (int i = 0; i < args.length; i++) {
-                Param p = h.params[i];
-                if (p.decoder != null) {
-                    try {
-                        args[i] = p.decoder.decode(ps.get(i), ctx);
-                    } catch (Exception e) {
-                        return Reply.protocolError(id, RpcError.PARSE_ERROR, "decoding params for '" + req.method
-                                + "' (param: " + i + "; custom decoder): " + Messages.errorText(e));
-                    }
-                } else {
-                    try {
-                        args[i] = decode(p, ps.get(i));
-                    } catch (Exception e) {
-                        return Reply.protocolError(id, RpcError.PARSE_ERROR, "unmarshaling params for '"
-                                + req.method + "' (param: " + p.goName + "): " + (e instanceof GoDecodeException
-                                        ? e.getMessage() : p.goTypes.decodeError(e, ps.get(i), p.type,
-                                                p.goName.substring(1))));
-                    }
-                }
+            result = h.method.invoke(h.target, args);
+        } catch (InvocationTargetException ite) {
+            Throwable failure = ite.getCause() != null ? ite.getCause() : ite;
+            RpcError err = mapError(req.method, failure);
+            if (err == null) {
+                return panic(id, req.method, failure);
             }
-            if (!ctx.hasPermission(h.permission.wire())) {
-                return handlerError(id, "missing permission to invoke '" + h.goName + "' (need '"
-                        + h.permission.wire() + "')");
-            }
-            if (h.encoded != null) {
-                return encodedCall(h, id, req.method, args);
-            }
-            Object result;
-            try {
-                result = h.method.invoke(h.target, args);
-            } catch (InvocationTargetException ite) {
-                Throwable failure = ite.getCause() != null ? ite.getCause() : ite;
-                RpcError err = mapError(req.method, failure);
-                if (err == null) {
-                    return panic(id, req.method, failure);
-                }
-                return id == null ? Reply.none() : Reply.of(200, Envelopes.error(id, err.code(), err.message()));
-            } catch (IllegalAccessException | IllegalArgumentException e) {
-                return panic(id, req.method, e);
-            }
-            if (id == null) {
-                return Reply.none(); // notification
-            }
-            if (h.channel) {
-                return Reply.channel(id, result);
-            }
-            try {
-                return Reply.of(200, Envelopes.result(mapper, id, result));
-            } catch (IOException | RuntimeException e) {
-                // go-jsonrpc: the encoder fails before writing anything; the error is only logged
-                LOG.log(System.Logger.Level.ERROR, "encoding the result of " + req.method + " failed", e);
-                return Reply.none();
-            }
-        } finally {
-            CallContext.restore(previous);
+            return id == null ? Reply.none() : Reply.of(200, Envelopes.error(id, err.code(), err.message()));
+        } catch (IllegalAccessException | IllegalArgumentException e) {
+            return panic(id, req.method, e);
+        }
+        if (id == null) {
+            return Reply.none(); // notification
+        }
+        if (h.channel) {
+            return Reply.channel(result);
+        }
+        try {
+            return Reply.of(200, Envelopes.result(mapper, id, result));
+        } catch (IOException | RuntimeException e) {
+            // go-jsonrpc: the encoder fails before writing anything; the error is only logged
+            LOG.log(System.Logger.Level.ERROR, "encoding the result of " + req.method + " failed", e);
+            return Reply.none();
         }
     }
 

@@ -179,7 +179,6 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
                 f = handling.get(id);
             }
             if (f != null) {
-                f.context.cancel();
                 f.future.cancel(true);
             }
         } catch (RpcJson.ParamsError | java.io.IOException | RuntimeException e) {
@@ -232,16 +231,10 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
         // go-jsonrpc's closeInFlight: cancel every call still running
         synchronized (handling) {
             for (InFlight f : handling.values()) {
-                f.context.cancel();
                 f.future.cancel(true);
             }
             handling.clear();
         }
         channels.clear();
-    }
-
-    /** How many calls are running (for tests and diagnostics). */
-    int inFlight() {
-        return handling.size();
     }
 }

@@ -39,21 +39,6 @@ public final class WireRequest {
         return r;
     }
 
-    /** The method name as sent ({@code ""} when absent). */
-    public String method() {
-        return method;
-    }
-
-    /** The normalised id: null for a notification, else a String or a Double (Go's float64). */
-    public Object id() {
-        return id;
-    }
-
-    /** Whether this request expects no response to a successful call. */
-    public boolean isNotification() {
-        return id == null;
-    }
-
     /**
      * go-jsonrpc's {@code normalizeID}: strings and numbers pass, anything else is an error whose text is
      * {@code invalid id type: <Go type>}; the id is then null.
