@@ -74,7 +74,7 @@ public final class MinerApiImpl implements MinerApi {
     private final String startTime;
     private final ObjectNode openRpc;
     private final Duration addPieceTimeout;
-    private final SectorInfoJson statusJson = new SectorInfoJson(io.minersim.app.rpc.RpcJson.newObjectMapper());
+    private final SectorInfoJson statusJson = new SectorInfoJson(io.minersim.app.rpc.GoJson.newObjectMapper());
     /** Up to 2048 encoded answers, about 8 KB each for a sealed sector. */
     private final StatusCache statusCache = new StatusCache(2048);
 

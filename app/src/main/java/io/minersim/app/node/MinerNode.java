@@ -10,7 +10,7 @@ import io.minersim.app.rpc.JwtAuthority;
 import io.minersim.app.rpc.PushStreams;
 import io.minersim.app.rpc.RpcDispatcher;
 import io.minersim.app.rpc.RpcError;
-import io.minersim.app.rpc.RpcJson;
+import io.minersim.app.rpc.GoJson;
 import io.minersim.app.rpc.RpcServer;
 import io.minersim.app.scenario.Scenario;
 import io.minersim.app.scenario.ScenarioSession;
@@ -186,7 +186,7 @@ public final class MinerNode implements AutoCloseable {
             };
             MinerApiImpl api = new MinerApiImpl(miner, profile.name().toLowerCase(Locale.ROOT), tokens,
                     reader -> push.open(reader.type(), reader.info()), () -> self[0].shutdownSoon(), ADD_PIECE_TIMEOUT);
-            ObjectMapper mapper = RpcJson.newObjectMapper();
+            ObjectMapper mapper = GoJson.newObjectMapper();
             RpcDispatcher dispatcher = RpcDispatcher.builder()
                     .register(MinerApi.class, api)
                     .register(SimApi.class, sharedClock != null ? new SimApiImpl(miner, clock).onSharedClock()

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Writes JSON bytes by hand, as the RPC mapper ({@link RpcJson#newObjectMapper()}) writes them, byte for
+ * Writes JSON bytes by hand, as the RPC mapper ({@link GoJson#newObjectMapper()}) writes them, byte for
  * byte: for a hot result whose shape is fixed, without Jackson's per-field and per-character overhead.
  * Strings get Go's escaping ({@code \"}, {@code \\}, {@code \n \r \t \b \f}, other control characters,
  * {@code < > &} and U+2028/U+2029 as lower-case <code>&#92;u00XX</code>, other characters as UTF-8), except

@@ -64,7 +64,7 @@ public final class JwtAuthority {
      */
     public String sign(List<String> allow) {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        try (JsonGenerator g = RpcJson.FACTORY.createGenerator(payload)) {
+        try (JsonGenerator g = GoJson.FACTORY.createGenerator(payload)) {
             g.writeStartObject();
             g.writeFieldName("Allow");
             if (allow == null) {
@@ -192,13 +192,13 @@ public final class JwtAuthority {
     /** gbrlsnchs's header decoding into {@code jwt.Header} (alg, cty, kid, typ: strings). */
     private static void checkHeader(byte[] json) throws JwtVerificationException {
         checkSyntax(json);
-        try (JsonParser p = RpcJson.FACTORY.createParser(json)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(json)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
                 return;
             }
             if (t != JsonToken.START_OBJECT) {
-                throw new JwtVerificationException("json: cannot unmarshal " + RpcJson.goKind(t)
+                throw new JwtVerificationException("json: cannot unmarshal " + GoJson.goKind(t)
                         + " into Go value of type jwt.Header");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -206,7 +206,7 @@ public final class JwtAuthority {
                 JsonToken v = p.nextToken();
                 for (String field : new String[] {"alg", "cty", "kid", "typ"}) {
                     if (k.equalsIgnoreCase(field) && v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NULL) {
-                        throw new JwtVerificationException("json: cannot unmarshal " + RpcJson.goKind(v)
+                        throw new JwtVerificationException("json: cannot unmarshal " + GoJson.goKind(v)
                                 + " into Go struct field Header." + field + " of type string");
                     }
                 }
@@ -219,13 +219,13 @@ public final class JwtAuthority {
 
     /** Lotus's {@code jwtPayload{Allow []auth.Permission}} decoding. */
     private static List<String> allowOf(byte[] json) throws JwtVerificationException {
-        int[] span = RpcJson.trimSpace(json, json.length);
+        int[] span = GoJson.trimSpace(json, json.length);
         if (span[0] == span[1] || json[span[0]] != '{' || json[span[1] - 1] != '}') {
             throw new JwtVerificationException("jwt: payload is not a valid JSON object");
         }
         checkSyntax(json);
         List<String> allow = null;
-        try (JsonParser p = RpcJson.FACTORY.createParser(json)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(json)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String k = p.currentName();
@@ -239,7 +239,7 @@ public final class JwtAuthority {
                     continue;
                 }
                 if (v != JsonToken.START_ARRAY) {
-                    throw new JwtVerificationException("json: cannot unmarshal " + RpcJson.goKind(v)
+                    throw new JwtVerificationException("json: cannot unmarshal " + GoJson.goKind(v)
                             + " into Go struct field jwtPayload.Allow of type []auth.Permission");
                 }
                 allow = new ArrayList<>();
@@ -249,7 +249,7 @@ public final class JwtAuthority {
                     } else if (v == JsonToken.VALUE_NULL) {
                         allow.add("");
                     } else {
-                        throw new JwtVerificationException("json: cannot unmarshal " + RpcJson.goKind(v)
+                        throw new JwtVerificationException("json: cannot unmarshal " + GoJson.goKind(v)
                                 + " into Go struct field jwtPayload.Allow of type auth.Permission");
                     }
                 }
@@ -262,7 +262,7 @@ public final class JwtAuthority {
 
     /** Go's {@code json.Unmarshal} syntax check, with its messages approximated. */
     private static void checkSyntax(byte[] json) throws JwtVerificationException {
-        try (JsonParser p = RpcJson.FACTORY.createParser(json)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(json)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new JwtVerificationException("unexpected end of JSON input");

@@ -191,13 +191,13 @@ public final class PushStreams {
     private static String[] readerStream(byte[] json) throws DecodeFailure {
         String type = "";
         String info = "";
-        try (JsonParser p = RpcJson.FACTORY.createParser(json)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(json)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
                 return new String[] {type, info};
             }
             if (t != JsonToken.START_OBJECT) {
-                throw new DecodeFailure("unmarshaling reader id: json: cannot unmarshal " + RpcJson.goKind(t)
+                throw new DecodeFailure("unmarshaling reader id: json: cannot unmarshal " + GoJson.goKind(t)
                         + " into Go value of type rpcenc.ReaderStream");
             }
             String firstError = null;
@@ -214,7 +214,7 @@ public final class PushStreams {
                             info = p.getText();
                         }
                     } else if (v != JsonToken.VALUE_NULL && firstError == null) {
-                        firstError = "unmarshaling reader id: json: cannot unmarshal " + RpcJson.goKind(v)
+                        firstError = "unmarshaling reader id: json: cannot unmarshal " + GoJson.goKind(v)
                                 + " into Go struct field ReaderStream." + (isType ? "Type of type rpcenc.StreamType"
                                         : "Info of type string");
                     }

@@ -45,7 +45,7 @@ public final class RpcDispatcher {
     private final ErrorMapper errors;
 
     private RpcDispatcher(Builder b) {
-        this.mapper = b.mapper != null ? b.mapper : RpcJson.newObjectMapper();
+        this.mapper = b.mapper != null ? b.mapper : GoJson.newObjectMapper();
         this.errors = b.errors != null ? b.errors : ErrorMapper.defaults();
         GoTypes goTypes = new GoTypes(mapper);
         Map<String, Handler> m = new LinkedHashMap<>();
@@ -127,7 +127,7 @@ public final class RpcDispatcher {
             return this;
         }
 
-        /** The mapper for params and results (default: {@link RpcJson#newObjectMapper()}). */
+        /** The mapper for params and results (default: {@link GoJson#newObjectMapper()}). */
         public Builder objectMapper(ObjectMapper mapper) {
             this.mapper = Objects.requireNonNull(mapper, "mapper");
             return this;
@@ -290,8 +290,8 @@ public final class RpcDispatcher {
             ps = List.of();
         } else {
             try {
-                ps = RpcJson.splitParams(req.params);
-            } catch (RpcJson.ParamsError e) {
+                ps = GoJson.splitParams(req.params);
+            } catch (GoJson.ParamsError e) {
                 return Reply.protocolError(id, RpcError.PARSE_ERROR, "unmarshaling param array: " + e.getMessage());
             }
         }
@@ -478,7 +478,7 @@ public final class RpcDispatcher {
             return protocolHttp(null, RpcError.PARSE_ERROR,
                     "request bigger than maximum " + maxRequestSize + " allowed");
         }
-        int[] span = RpcJson.trimSpace(body, length);
+        int[] span = GoJson.trimSpace(body, length);
         if (span[0] == span[1]) {
             return protocolHttp(null, RpcError.INVALID_REQUEST, "Invalid request");
         }
@@ -488,7 +488,7 @@ public final class RpcDispatcher {
             return handleBatch(buf, ctx);
         }
         WireRequest req;
-        try (JsonParser p = RpcJson.FACTORY.createParser(buf)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(buf)) {
             p.nextToken();
             req = WireRequest.read(p, buf, false);
         } catch (JacksonException e) {
@@ -509,7 +509,7 @@ public final class RpcDispatcher {
 
     private HttpReply handleBatch(byte[] buf, CallContext ctx) {
         List<WireRequest> reqs = new ArrayList<>();
-        try (JsonParser p = RpcJson.FACTORY.createParser(buf)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(buf)) {
             p.nextToken();
             boolean typeError = false;
             while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -557,7 +557,7 @@ public final class RpcDispatcher {
      * {@code frame} struct, then {@code normalizeID}); null when go-jsonrpc would drop it silently.
      */
     static WireRequest parseFrame(byte[] frame) {
-        try (JsonParser p = RpcJson.FACTORY.createParser(frame)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(frame)) {
             if (p.nextToken() == null) {
                 return null;
             }

@@ -121,7 +121,7 @@ public final class RpcServer implements AutoCloseable {
         private JwtAuthority authority;
         private boolean authoritySet;
         private Duration pingInterval = DEFAULT_PING_INTERVAL;
-        private long maxRequestSize = RpcJson.DEFAULT_MAX_REQUEST_SIZE;
+        private long maxRequestSize = GoJson.DEFAULT_MAX_REQUEST_SIZE;
         private Duration webSocketIdleTimeout = Duration.ofDays(3650);
         private int maxThreads = 200;
         private PushStreams pushStreams;

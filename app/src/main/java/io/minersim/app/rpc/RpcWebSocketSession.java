@@ -165,11 +165,11 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
             return;
         }
         try {
-            List<byte[]> ps = RpcJson.splitParams(req.params);
+            List<byte[]> ps = GoJson.splitParams(req.params);
             if (ps.isEmpty()) {
                 return;
             }
-            JsonNode n = RpcJson.TREE.readTree(ps.get(0));
+            JsonNode n = GoJson.TREE.readTree(ps.get(0));
             Object id = n.isTextual() ? n.textValue() : n.isNumber() ? (Object) n.doubleValue() : null;
             if (id == null) {
                 return;
@@ -181,7 +181,7 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
             if (f != null) {
                 f.future.cancel(true);
             }
-        } catch (RpcJson.ParamsError | java.io.IOException | RuntimeException e) {
+        } catch (GoJson.ParamsError | java.io.IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "bad xrpc.cancel: " + e.getMessage());
         }
     }

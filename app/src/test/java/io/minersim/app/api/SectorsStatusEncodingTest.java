@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minersim.app.rpc.GoJsonWriter;
-import io.minersim.app.rpc.RpcJson;
+import io.minersim.app.rpc.GoJson;
 import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.DataActivationNotification;
 import io.minersim.rpc.types.DealProposal;
@@ -56,7 +56,7 @@ class SectorsStatusEncodingTest {
     private final MinerApiImpl api = new MinerApiImpl(miner, "devnet", null, reader -> {
         throw new IllegalStateException("no push readers here");
     }, () -> { }, Duration.ofSeconds(5));
-    private final ObjectMapper mapper = RpcJson.newObjectMapper();
+    private final ObjectMapper mapper = GoJson.newObjectMapper();
     private int changedSteps;
 
     @Test

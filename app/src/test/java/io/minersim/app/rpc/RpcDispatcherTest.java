@@ -237,34 +237,34 @@ class RpcDispatcherTest {
 
     @Test
     void paramsAreSlicedExactly() throws Exception {
-        List<byte[]> ps = RpcJson.splitParams("[ 1 , \"a,]\" ,{\"x\":[1,2]},[],null,true, -1.5e3 ]"
+        List<byte[]> ps = GoJson.splitParams("[ 1 , \"a,]\" ,{\"x\":[1,2]},[],null,true, -1.5e3 ]"
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(ps).extracting(b -> new String(b, StandardCharsets.UTF_8))
                 .containsExactly("1", "\"a,]\"", "{\"x\":[1,2]}", "[]", "null", "true", "-1.5e3");
-        assertThat(RpcJson.splitParams("null".getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThatThrownBy(() -> RpcJson.splitParams("\"x\"".getBytes(StandardCharsets.UTF_8)))
+        assertThat(GoJson.splitParams("null".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThatThrownBy(() -> GoJson.splitParams("\"x\"".getBytes(StandardCharsets.UTF_8)))
                 .hasMessage("json: cannot unmarshal string into Go value of type []jsonrpc.param");
-        assertThatThrownBy(() -> RpcJson.splitParams("5".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> GoJson.splitParams("5".getBytes(StandardCharsets.UTF_8)))
                 .hasMessage("json: cannot unmarshal number into Go value of type []jsonrpc.param");
     }
 
     @Test
     void goFloatFormatting() {
-        assertThat(RpcJson.goFloat(1)).isEqualTo("1");
-        assertThat(RpcJson.goFloat(-2.5)).isEqualTo("-2.5");
-        assertThat(RpcJson.goFloat(1e20)).isEqualTo("100000000000000000000");
-        assertThat(RpcJson.goFloat(1e21)).isEqualTo("1e+21");
-        assertThat(RpcJson.goFloat(1.5e300)).isEqualTo("1.5e+300");
-        assertThat(RpcJson.goFloat(0.000001)).isEqualTo("0.000001");
-        assertThat(RpcJson.goFloat(0.0000001)).isEqualTo("1e-7");
-        assertThat(RpcJson.goFloat(1.25e-10)).isEqualTo("1.25e-10");
-        assertThat(RpcJson.goFloat(9007199254740993d)).isEqualTo("9007199254740992");
+        assertThat(GoJson.goFloat(1)).isEqualTo("1");
+        assertThat(GoJson.goFloat(-2.5)).isEqualTo("-2.5");
+        assertThat(GoJson.goFloat(1e20)).isEqualTo("100000000000000000000");
+        assertThat(GoJson.goFloat(1e21)).isEqualTo("1e+21");
+        assertThat(GoJson.goFloat(1.5e300)).isEqualTo("1.5e+300");
+        assertThat(GoJson.goFloat(0.000001)).isEqualTo("0.000001");
+        assertThat(GoJson.goFloat(0.0000001)).isEqualTo("1e-7");
+        assertThat(GoJson.goFloat(1.25e-10)).isEqualTo("1.25e-10");
+        assertThat(GoJson.goFloat(9007199254740993d)).isEqualTo("9007199254740992");
     }
 
     @Test
     void goTrimSpace() {
         byte[] b = "\u00a0\t {\"a\":1}\u3000\n".getBytes(StandardCharsets.UTF_8);
-        int[] span = RpcJson.trimSpace(b, b.length);
+        int[] span = GoJson.trimSpace(b, b.length);
         assertThat(new String(b, span[0], span[1] - span[0], StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
     }
 

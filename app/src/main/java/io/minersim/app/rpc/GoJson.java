@@ -30,7 +30,7 @@ import java.util.Map;
  * {@code \u003c}…, lowercase hex, short {@code \b \f}), Go's float64 formatting of ids, Go's whitespace trimming,
  * and a Jackson {@link ObjectMapper} configured to be about as strict as Go when decoding parameters.
  */
-public final class RpcJson {
+public final class GoJson {
     /** go-jsonrpc's {@code DEFAULT_MAX_REQUEST_SIZE}: 100 MiB. */
     public static final long DEFAULT_MAX_REQUEST_SIZE = 100L << 20;
 
@@ -50,7 +50,7 @@ public final class RpcJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS).build();
 
-    private RpcJson() {
+    private GoJson() {
     }
 
     private static JsonFactory goFactory() {
@@ -148,7 +148,7 @@ public final class RpcJson {
             }
             case OBJECT -> {
                 // Go decodes into map[string]interface{} and writes sorted keys; the last duplicate wins
-                java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>(RpcJson::compareGoStrings);
+                java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>(GoJson::compareGoStrings);
                 for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     sorted.put(e.getKey(), e.getValue());
