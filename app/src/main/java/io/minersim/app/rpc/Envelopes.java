@@ -40,7 +40,7 @@ final class Envelopes {
     static byte[] result(ObjectMapper mapper, Object id, Object result) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-            g.setCharacterEscapes(GoJson.GO_ESCAPES);
+            g.setCharacterEscapes(GoEscapes.INSTANCE);
             g.writeStartObject();
             g.writeFieldName("id");
             GoJson.writeGoValue(g, id);
