@@ -60,7 +60,7 @@ public final class MinerNode implements AutoCloseable {
         this.server = server;
         this.auth = auth;
         this.repo = repo;
-        this.adminToken = auth.sign(wire(Permission.ADMIN.cumulative()));
+        this.adminToken = auth.token(Permission.ADMIN.cumulative());
         if (repo != null) {
             repo.writeToken(adminToken);
             repo.writeApi(server.multiaddr());
@@ -225,10 +225,6 @@ public final class MinerNode implements AutoCloseable {
                 ? new RpcError(RpcError.HANDLER_ERROR, error.getMessage()) : defaults.toError(method, error);
     }
 
-    private static List<String> wire(List<Permission> perms) {
-        return perms.stream().map(Permission::wire).toList();
-    }
-
     public Miner miner() {
         return miner;
     }
@@ -274,7 +270,7 @@ public final class MinerNode implements AutoCloseable {
 
     /** A new token with Lotus's cumulative list up to {@code p}. */
     public String token(Permission p) {
-        return auth.sign(wire(p.cumulative()));
+        return auth.token(p.cumulative());
     }
 
     /** {@code <admin token>:<multiaddr>}, the value of {@code MINER_API_INFO}. */

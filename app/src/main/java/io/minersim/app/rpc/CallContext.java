@@ -1,7 +1,9 @@
 package io.minersim.app.rpc;
 
+import io.minersim.rpc.Permission;
 import java.util.Collection;
-import java.util.List;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -16,22 +18,32 @@ public final class CallContext {
     }
 
     /** Lotus's {@code api.DefaultPerms}: what a caller without a token may do. */
-    public static final List<String> DEFAULT_PERMISSIONS = List.of("read");
+    public static final Set<Permission> DEFAULT_PERMISSIONS = Collections.unmodifiableSet(EnumSet.of(Permission.READ));
 
     private final Transport transport;
-    private final Set<String> permissions;
+    private final Set<Permission> permissions;
 
-    public CallContext(Transport transport, Collection<String> permissions) {
-        this.transport = java.util.Objects.requireNonNull(transport, "transport");
-        this.permissions = permissions == null ? Set.of() : Set.copyOf(permissions);
+    private CallContext(Transport transport, Set<Permission> permissions) {
+        this.transport = transport;
+        this.permissions = permissions;
     }
 
-    public static CallContext http(Collection<String> permissions) {
-        return new CallContext(Transport.HTTP, permissions);
+    /** A caller over HTTP holding {@code permissions} (copied; null for none). */
+    public static CallContext http(Collection<Permission> permissions) {
+        return new CallContext(Transport.HTTP, frozen(permissions));
     }
 
-    public static CallContext webSocket(Collection<String> permissions) {
-        return new CallContext(Transport.WEBSOCKET, permissions);
+    /** A WebSocket connection's caller holding {@code permissions} (copied; null for none). */
+    public static CallContext webSocket(Collection<Permission> permissions) {
+        return new CallContext(Transport.WEBSOCKET, frozen(permissions));
+    }
+
+    private static Set<Permission> frozen(Collection<Permission> permissions) {
+        EnumSet<Permission> copy = EnumSet.noneOf(Permission.class);
+        if (permissions != null) {
+            copy.addAll(permissions);
+        }
+        return Collections.unmodifiableSet(copy);
     }
 
     public Transport transport() {
@@ -39,7 +51,7 @@ public final class CallContext {
     }
 
     /** Whether the caller holds {@code permission}; there is no hierarchy ({@code admin} alone does not grant read). */
-    public boolean hasPermission(String permission) {
+    public boolean hasPermission(Permission permission) {
         return permissions.contains(permission);
     }
 

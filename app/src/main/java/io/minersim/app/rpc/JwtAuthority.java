@@ -8,6 +8,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import io.minersim.rpc.Permission;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,14 +17,22 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Lotus's API tokens: HS256 JWTs with header {@code {"alg":"HS256","typ":"JWT"}} and payload exactly
  * {@code {"Allow":[...]}}, no expiry. Verification follows gbrlsnchs/jwt v3 as Lotus calls it: only the signature
  * is checked (the header's {@code alg} is not), then {@code Allow} is decoded; failures carry Lotus's text
  * {@code JWT Verification failed: <reason>}. The HMAC itself is computed by nimbus-jose-jwt.
+ *
+ * <p>This is where permissions meet their wire form. {@link #sign(List)} and {@link #verify} handle the claim as
+ * Lotus does, any strings (what {@code AuthNew} and {@code AuthVerify} pass through); {@link #token} and
+ * {@link #permissions} are the typed side: a token from {@link Permission}s, and a token's claim parsed into the
+ * {@link Permission}s it grants, once, for everything after the auth handler.
  */
 public final class JwtAuthority {
     /** The length of the secret Lotus generates. */
@@ -82,6 +91,32 @@ public final class JwtAuthority {
         }
         String signingInput = B64.encodeToString(HEADER) + "." + B64.encodeToString(payload.toByteArray());
         return signingInput + "." + B64.encodeToString(mac(signingInput.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** A token allowing exactly {@code allow}, in its order (Lotus's cumulative lists come in enum order). */
+    public String token(Collection<Permission> allow) {
+        List<String> names = new ArrayList<>(allow.size());
+        for (Permission p : allow) {
+            names.add(p.wire());
+        }
+        return sign(names);
+    }
+
+    /**
+     * What a valid token grants: the permissions its {@code Allow} claim names. A name Lotus does not know grants
+     * nothing, as go-jsonrpc's check (a string compare) never matches it.
+     *
+     * @throws JwtVerificationException as {@link #verify} does
+     */
+    public Set<Permission> permissions(String token) throws JwtVerificationException {
+        EnumSet<Permission> granted = EnumSet.noneOf(Permission.class);
+        for (String name : verify(token)) {
+            Permission p = Permission.fromWire(name);
+            if (p != null) {
+                granted.add(p);
+            }
+        }
+        return Collections.unmodifiableSet(granted);
     }
 
     /**

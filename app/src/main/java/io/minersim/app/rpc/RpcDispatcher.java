@@ -320,7 +320,7 @@ public final class RpcDispatcher {
                 }
             }
         }
-        if (!ctx.hasPermission(h.permission.wire())) {
+        if (!ctx.hasPermission(h.permission)) {
             return handlerError(id, "missing permission to invoke '" + h.goName + "' (need '"
                     + h.permission.wire() + "')");
         }

@@ -1,10 +1,12 @@
 package io.minersim.app.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.minersim.rpc.Permission;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +36,7 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
     private final ExecutorService calls;
     private final ScheduledExecutorService scheduler;
     private final long pingMillis;
-    private final java.util.Set<RpcWebSocketSession> registry;
+    private final Set<RpcWebSocketSession> registry;
 
     private final Map<Object, InFlight> handling = new ConcurrentHashMap<>();
     private final Map<Long, Object> channels = new ConcurrentHashMap<>();
@@ -46,8 +48,8 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
     private record InFlight(CallContext context, Future<?> future) {
     }
 
-    RpcWebSocketSession(RpcDispatcher dispatcher, List<String> permissions, ExecutorService calls,
-            ScheduledExecutorService scheduler, long pingMillis, java.util.Set<RpcWebSocketSession> registry) {
+    RpcWebSocketSession(RpcDispatcher dispatcher, Set<Permission> permissions, ExecutorService calls,
+            ScheduledExecutorService scheduler, long pingMillis, Set<RpcWebSocketSession> registry) {
         this.dispatcher = dispatcher;
         this.connection = CallContext.webSocket(permissions);
         this.calls = calls;

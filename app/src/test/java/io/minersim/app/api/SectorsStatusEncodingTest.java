@@ -152,7 +152,8 @@ class SectorsStatusEncodingTest {
             api.sectorPreCommitFlush();
             api.sectorCommitFlush();
         }
-        io.minersim.app.rpc.CallContext ctx = io.minersim.app.rpc.CallContext.http(List.of("read"));
+        io.minersim.app.rpc.CallContext ctx = io.minersim.app.rpc.CallContext.http(
+                java.util.Set.of(io.minersim.rpc.Permission.READ));
         for (int round = 0; round < 2; round++) { // a miss, then a hit
             for (String body : List.of("{\"id\":1,\"method\":\"Filecoin.SectorsStatus\",\"params\":[" + sealed
                     + ",true]}", "{\"id\":\"a<\\\"b\",\"method\":\"Filecoin.SectorsStatus\",\"params\":["

@@ -8,6 +8,7 @@ import io.minersim.rpc.Permission;
 import io.minersim.rpc.RequiresPermission;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The dispatcher without a server: start-up validation, hooks, and the Go formatting helpers. */
@@ -125,7 +126,7 @@ class RpcDispatcherTest {
     }
 
     private static String dispatch(RpcDispatcher d, String method, String params) {
-        RpcDispatcher.Reply r = d.dispatch(WireRequest.of(1, method, params), CallContext.http(List.of("read")));
+        RpcDispatcher.Reply r = d.dispatch(WireRequest.of(1, method, params), CallContext.http(Set.of(Permission.READ)));
         return r.hasBody() ? new String(r.body(), StandardCharsets.UTF_8) : null;
     }
 
@@ -151,9 +152,9 @@ class RpcDispatcherTest {
                     params));
         }
         RpcDispatcher.Reply denied = d.dispatch(WireRequest.of(1, "Filecoin.Get", "[\"y\"]"),
-                CallContext.http(List.of()));
+                CallContext.http(Set.of()));
         assertThat(new String(denied.body(), StandardCharsets.UTF_8)).contains("missing permission to invoke 'Get'");
-        assertThat(d.dispatch(WireRequest.of(null, "Filecoin.Get", "[\"z\"]"), CallContext.http(List.of("read")))
+        assertThat(d.dispatch(WireRequest.of(null, "Filecoin.Get", "[\"z\"]"), CallContext.http(Set.of(Permission.READ)))
                 .hasBody()).isFalse();
         assertThat(seen).containsExactly("x", "none", "io", "null", "z");
     }
@@ -173,7 +174,7 @@ class RpcDispatcherTest {
                 .isEqualTo("{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":{\"X\":\"\\u003ca\\u003e\"}}\n");
         assertThat(dispatch(d, "Filecoin.Get", "[\"io\"]")).isEqualTo(dispatch(plain, "Filecoin.Get", "[\"io\"]"));
         RpcDispatcher.Reply named = d.dispatch(WireRequest.of("q\"1", "Filecoin.Get", "[\"b\"]"),
-                CallContext.http(List.of("read")));
+                CallContext.http(Set.of(Permission.READ)));
         assertThat(new String(named.body(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"id\":\"q\\\"1\",\"jsonrpc\":\"2.0\",\"result\":{\"X\":\"b\"}}\n");
     }
@@ -273,7 +274,7 @@ class RpcDispatcherTest {
         RpcDispatcher d = RpcDispatcher.builder().register(Small.class, new SmallImpl()).build();
         byte[] body = "\f{\"id\":\"x\",\"method\":\"Filecoin.Get\",\"params\":[\"v\"]}\r\n"
                 .getBytes(StandardCharsets.UTF_8);
-        RpcDispatcher.HttpReply r = d.handleHttpBody(body, body.length, 1000, CallContext.http(List.of("read")));
+        RpcDispatcher.HttpReply r = d.handleHttpBody(body, body.length, 1000, CallContext.http(Set.of(Permission.READ)));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.bodyText()).isEqualTo("{\"id\":\"x\",\"jsonrpc\":\"2.0\",\"result\":\"v\"}\n");
     }
