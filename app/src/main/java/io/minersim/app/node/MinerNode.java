@@ -193,8 +193,6 @@ public final class MinerNode implements AutoCloseable {
                             : new SimApiImpl(miner, clock))
                     .objectMapper(mapper)
                     .errorMapper(errors())
-                    .encodedWriter("Filecoin.SectorsStatus",
-                            (args, out) -> api.writeSectorsStatus((Long) args[0], (Boolean) args[1], out))
                     .paramDecoder(ReaderStream.class, (json, ctx) -> {
                         ReaderStream r = json == null || json.length == 0 ? null
                                 : mapper.readValue(json, ReaderStream.class);
