@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The Jackson configuration both sides of the API use, so the server and {@link MinerClient} agree. */
+/**
+ * The plain Jackson configuration for the wire records, as the typed client ({@link MinerClient}) reads and writes
+ * them. The server does not use it: it speaks go-jsonrpc's JSON (Go's escaping, Go's strictness when decoding).
+ */
 public final class RpcJson {
     private RpcJson() {}
 

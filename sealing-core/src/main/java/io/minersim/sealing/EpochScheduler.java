@@ -62,10 +62,6 @@ final class EpochScheduler {
         return queue.poll();
     }
 
-    int size() {
-        return queue.size();
-    }
-
     /** The pending timers in firing order (a copy). */
     Timer[] pending() {
         Timer[] out = queue.toArray(new Timer[0]);

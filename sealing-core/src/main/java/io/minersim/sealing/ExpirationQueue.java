@@ -50,10 +50,6 @@ final class ExpirationQueue {
         }
     }
 
-    int bucketCount() {
-        return buckets.size();
-    }
-
     private static long[] distinctSorted(Bucket bucket) {
         long[] out = Arrays.copyOf(bucket.numbers, bucket.size);
         Arrays.sort(out);

@@ -64,10 +64,6 @@ public record MinerConfig(
         return new MinerConfig(actorId, size, policy, sealing, stages, seed);
     }
 
-    public MinerConfig withPolicy(ChainPolicy p) {
-        return new MinerConfig(actorId, sectorSize, p, sealing, stages, seed);
-    }
-
     public MinerConfig withSealing(SealingConfig s) {
         return new MinerConfig(actorId, sectorSize, policy, s, stages, seed);
     }

@@ -112,13 +112,6 @@ public record SealingConfig(
         return b.build();
     }
 
-    /** A copy where finished CC sectors go to {@code Available} (or not). */
-    public SealingConfig withMakeCCSectorsAvailable(boolean available) {
-        Builder b = toBuilder();
-        b.makeCCSectorsAvailable = available;
-        return b.build();
-    }
-
     /** A mutable copy of every knob, for building variations; {@link Builder#build()} validates. */
     public Builder toBuilder() {
         return new Builder(this);

@@ -4,14 +4,7 @@ package io.minersim.sealing;
 public final class SectorNotFoundException extends SealingException {
     private static final long serialVersionUID = 1L;
 
-    private final long sectorNumber;
-
     public SectorNotFoundException(long sectorNumber) {
         super("sector " + Long.toUnsignedString(sectorNumber) + " not found");
-        this.sectorNumber = sectorNumber;
-    }
-
-    public long sectorNumber() {
-        return sectorNumber;
     }
 }

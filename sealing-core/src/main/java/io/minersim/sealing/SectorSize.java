@@ -57,11 +57,6 @@ public enum SectorSize {
         return this == SIZE_64GiB ? 512 : 256;
     }
 
-    /** The size as Lotus prints it, e.g. {@code 32GiB}. */
-    public String label() {
-        return label;
-    }
-
     @Override
     public String toString() {
         return label;

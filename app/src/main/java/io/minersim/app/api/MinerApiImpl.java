@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.minersim.app.rpc.GoJsonWriter;
+import io.minersim.app.rpc.ResultWriter;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.RpcJson;
 import io.minersim.rpc.types.AddressConfig;
@@ -74,7 +75,7 @@ public final class MinerApiImpl implements MinerApi {
     private final String startTime;
     private final ObjectNode openRpc;
     private final Duration addPieceTimeout;
-    private final SectorInfoJson statusJson = new SectorInfoJson(io.minersim.app.rpc.RpcJson.newObjectMapper());
+    private final SectorInfoJson statusJson = new SectorInfoJson(io.minersim.app.rpc.GoJson.newObjectMapper());
     /** Up to 2048 encoded answers, about 8 KB each for a sealed sector. */
     private final StatusCache statusCache = new StatusCache(2048);
 
@@ -118,22 +119,24 @@ public final class MinerApiImpl implements MinerApi {
     }
 
     /**
-     * {@link #sectorsStatus}'s result as the RPC mapper would encode it, byte for byte: served from a cache while
-     * the miner has not changed since it was read (see {@link StatusCache}), else read and written anew. The
-     * caller must not modify the array.
+     * {@link #sectorsStatus(long, boolean)}'s result as the RPC mapper would encode it, byte for byte: served from
+     * a cache while the miner has not changed since it was read (see {@link StatusCache}), else read and written
+     * anew. The caller must not modify the array.
      */
     public byte[] sectorsStatusJson(long sectorNumber, boolean showOnChainInfo) throws JsonProcessingException {
         GoJsonWriter out = new GoJsonWriter(0);
-        writeSectorsStatus(sectorNumber, showOnChainInfo, out);
+        sectorsStatus(sectorNumber, showOnChainInfo, out);
         return out.toByteArray();
     }
 
     /**
-     * Appends {@link #sectorsStatus}'s result to {@code out}, as {@link #sectorsStatusJson} gives it: the RPC
-     * dispatcher's path, which writes it straight into the response. A fresh answer is cached as the slice of
-     * {@code out} it was written to; on failure nothing is cached and {@code out} is to be dropped.
+     * Appends {@link #sectorsStatus(long, boolean)}'s result to {@code out}, as {@link #sectorsStatusJson} gives
+     * it: the RPC dispatcher answers {@code Filecoin.SectorsStatus} through this {@link ResultWriter}, straight
+     * into the response. A fresh answer is cached as the slice of {@code out} it was written to; on failure
+     * nothing is cached and {@code out} is to be dropped.
      */
-    public void writeSectorsStatus(long sectorNumber, boolean showOnChainInfo, GoJsonWriter out)
+    @ResultWriter
+    public void sectorsStatus(long sectorNumber, boolean showOnChainInfo, GoJsonWriter out)
             throws JsonProcessingException {
         long before = miner.writeCount();
         StatusCache.Entry cached = statusCache.get(sectorNumber, showOnChainInfo, before);

@@ -10,7 +10,7 @@ import io.minersim.app.rpc.JwtAuthority;
 import io.minersim.app.rpc.PushStreams;
 import io.minersim.app.rpc.RpcDispatcher;
 import io.minersim.app.rpc.RpcError;
-import io.minersim.app.rpc.RpcJson;
+import io.minersim.app.rpc.GoJson;
 import io.minersim.app.rpc.RpcServer;
 import io.minersim.app.scenario.Scenario;
 import io.minersim.app.scenario.ScenarioSession;
@@ -44,6 +44,8 @@ public final class MinerNode implements AutoCloseable {
     private final MinerRepo repo;
     private final String adminToken;
     private static final Duration SHUTDOWN_GRACE = Duration.ofMillis(250);
+    /** How long SectorAddPieceToAny waits for a sector to take its piece. */
+    private static final Duration ADD_PIECE_TIMEOUT = Duration.ofMinutes(10);
 
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closed;
@@ -58,7 +60,7 @@ public final class MinerNode implements AutoCloseable {
         this.server = server;
         this.auth = auth;
         this.repo = repo;
-        this.adminToken = auth.sign(wire(Permission.ADMIN.cumulative()));
+        this.adminToken = auth.token(Permission.ADMIN.cumulative());
         if (repo != null) {
             repo.writeToken(adminToken);
             repo.writeApi(server.multiaddr());
@@ -78,7 +80,6 @@ public final class MinerNode implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private MinerRepo repo;
-        private Duration addPieceTimeout = Duration.ofMinutes(10);
         private SimulatedChainClock sharedClock;
         private Scenario scenario;
         private Duration pushTimeout = PushStreams.DEFAULT_TIMEOUT;
@@ -117,19 +118,10 @@ public final class MinerNode implements AutoCloseable {
             return this;
         }
 
-        public Builder addPieceTimeout(Duration d) {
-            this.addPieceTimeout = d;
-            return this;
-        }
-
         /** How long a push reader's call and its upload wait for each other (Lotus's 30 s). */
         public Builder pushTimeout(Duration d) {
             this.pushTimeout = d;
             return this;
-        }
-
-        public MinerConfig config() {
-            return config;
         }
 
         /**
@@ -193,16 +185,14 @@ public final class MinerNode implements AutoCloseable {
                 }
             };
             MinerApiImpl api = new MinerApiImpl(miner, profile.name().toLowerCase(Locale.ROOT), tokens,
-                    reader -> push.open(reader.type(), reader.info()), () -> self[0].shutdownSoon(), addPieceTimeout);
-            ObjectMapper mapper = RpcJson.newObjectMapper();
+                    reader -> push.open(reader.type(), reader.info()), () -> self[0].shutdownSoon(), ADD_PIECE_TIMEOUT);
+            ObjectMapper mapper = GoJson.newObjectMapper();
             RpcDispatcher dispatcher = RpcDispatcher.builder()
                     .register(MinerApi.class, api)
                     .register(SimApi.class, sharedClock != null ? new SimApiImpl(miner, clock).onSharedClock()
                             : new SimApiImpl(miner, clock))
                     .objectMapper(mapper)
                     .errorMapper(errors())
-                    .encodedWriter("Filecoin.SectorsStatus",
-                            (args, out) -> api.writeSectorsStatus((Long) args[0], (Boolean) args[1], out))
                     .paramDecoder(ReaderStream.class, (json, ctx) -> {
                         ReaderStream r = json == null || json.length == 0 ? null
                                 : mapper.readValue(json, ReaderStream.class);
@@ -231,10 +221,6 @@ public final class MinerNode implements AutoCloseable {
         ErrorMapper defaults = ErrorMapper.defaults();
         return (method, error) -> error instanceof SealingException || error instanceof IllegalArgumentException
                 ? new RpcError(RpcError.HANDLER_ERROR, error.getMessage()) : defaults.toError(method, error);
-    }
-
-    private static List<String> wire(List<Permission> perms) {
-        return perms.stream().map(Permission::wire).toList();
     }
 
     public Miner miner() {
@@ -282,7 +268,7 @@ public final class MinerNode implements AutoCloseable {
 
     /** A new token with Lotus's cumulative list up to {@code p}. */
     public String token(Permission p) {
-        return auth.sign(wire(p.cumulative()));
+        return auth.token(p.cumulative());
     }
 
     /** {@code <admin token>:<multiaddr>}, the value of {@code MINER_API_INFO}. */

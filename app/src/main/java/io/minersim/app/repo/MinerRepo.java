@@ -106,19 +106,9 @@ public final class MinerRepo {
         write(root.resolve("token"), token, OWNER_ONLY);
     }
 
-    /** The token in {@code token}, trimmed. */
-    public String readToken() {
-        return read(root.resolve("token")).strip();
-    }
-
     /** Writes the listen multiaddr to {@code api} (0644). */
     public void writeApi(String multiaddr) {
         write(root.resolve("api"), multiaddr, READABLE);
-    }
-
-    /** The multiaddr in {@code api}, trimmed. */
-    public String readApi() {
-        return read(root.resolve("api")).strip();
     }
 
     /** Removes {@code api}: the miner is no longer listening. */

@@ -1,15 +1,14 @@
 package io.minersim.app.rpc;
 
+import io.minersim.rpc.Permission;
 import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Who is calling and over what: the caller's permissions (from its token, or {@code read} without one) and the
- * transport. Available to custom parameter decoders and, through {@link #current()}, to implementations while they
- * run.
+ * transport. Given to custom parameter decoders.
  */
 public final class CallContext {
     /** How the request arrived. */
@@ -19,37 +18,40 @@ public final class CallContext {
     }
 
     /** Lotus's {@code api.DefaultPerms}: what a caller without a token may do. */
-    public static final List<String> DEFAULT_PERMISSIONS = List.of("read");
-
-    private static final ThreadLocal<CallContext> CURRENT = new ThreadLocal<>();
+    public static final Set<Permission> DEFAULT_PERMISSIONS = Collections.unmodifiableSet(EnumSet.of(Permission.READ));
 
     private final Transport transport;
-    private final Set<String> permissions;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final Set<Permission> permissions;
 
-    public CallContext(Transport transport, Collection<String> permissions) {
-        this.transport = java.util.Objects.requireNonNull(transport, "transport");
-        this.permissions = permissions == null ? Set.of() : Set.copyOf(permissions);
+    private CallContext(Transport transport, Set<Permission> permissions) {
+        this.transport = transport;
+        this.permissions = permissions;
     }
 
-    public static CallContext http(Collection<String> permissions) {
-        return new CallContext(Transport.HTTP, permissions);
+    /** A caller over HTTP holding {@code permissions} (copied; null for none). */
+    public static CallContext http(Collection<Permission> permissions) {
+        return new CallContext(Transport.HTTP, frozen(permissions));
     }
 
-    public static CallContext webSocket(Collection<String> permissions) {
-        return new CallContext(Transport.WEBSOCKET, permissions);
+    /** A WebSocket connection's caller holding {@code permissions} (copied; null for none). */
+    public static CallContext webSocket(Collection<Permission> permissions) {
+        return new CallContext(Transport.WEBSOCKET, frozen(permissions));
+    }
+
+    private static Set<Permission> frozen(Collection<Permission> permissions) {
+        EnumSet<Permission> copy = EnumSet.noneOf(Permission.class);
+        if (permissions != null) {
+            copy.addAll(permissions);
+        }
+        return Collections.unmodifiableSet(copy);
     }
 
     public Transport transport() {
         return transport;
     }
 
-    /** The caller's permissions. There is no hierarchy: {@code admin} alone does not grant {@code read}. */
-    public Set<String> permissions() {
-        return permissions;
-    }
-
-    public boolean hasPermission(String permission) {
+    /** Whether the caller holds {@code permission}; there is no hierarchy ({@code admin} alone does not grant read). */
+    public boolean hasPermission(Permission permission) {
         return permissions.contains(permission);
     }
 
@@ -58,37 +60,12 @@ public final class CallContext {
         return transport == Transport.WEBSOCKET;
     }
 
-    /** Whether the caller cancelled the call ({@code xrpc.cancel}) or went away. */
-    public boolean isCancelled() {
-        return cancelled.get();
-    }
-
-    void cancel() {
-        cancelled.set(true);
-    }
-
-    /** A context for one call of a connection: same transport and permissions, its own cancellation flag. */
+    /**
+     * A context for one call of a connection: same transport and permissions, a distinct object, so that a
+     * connection can tell its calls apart (two calls may carry the same id one after the other).
+     */
     CallContext forCall() {
         return new CallContext(transport, permissions);
-    }
-
-    /** The context of the call running on this thread, if any. */
-    public static Optional<CallContext> current() {
-        return Optional.ofNullable(CURRENT.get());
-    }
-
-    CallContext enter() {
-        CallContext previous = CURRENT.get();
-        CURRENT.set(this);
-        return previous;
-    }
-
-    static void restore(CallContext previous) {
-        if (previous == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(previous);
-        }
     }
 
     @Override

@@ -18,7 +18,7 @@ final class Envelopes {
 
     static byte[] error(Object id, int code, String message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator g = RpcJson.FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = GoJson.FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeFieldName("error");
             g.writeStartObject();
@@ -26,7 +26,7 @@ final class Envelopes {
             g.writeStringField("message", message);
             g.writeEndObject();
             g.writeFieldName("id");
-            RpcJson.writeGoValue(g, id);
+            GoJson.writeGoValue(g, id);
             g.writeStringField("jsonrpc", "2.0");
             g.writeEndObject();
         } catch (IOException e) {
@@ -40,10 +40,10 @@ final class Envelopes {
     static byte[] result(ObjectMapper mapper, Object id, Object result) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-            g.setCharacterEscapes(RpcJson.GO_ESCAPES);
+            g.setCharacterEscapes(GoEscapes.INSTANCE);
             g.writeStartObject();
             g.writeFieldName("id");
-            RpcJson.writeGoValue(g, id);
+            GoJson.writeGoValue(g, id);
             g.writeStringField("jsonrpc", "2.0");
             g.writeFieldName("result");
             if (result == null) {
@@ -78,7 +78,7 @@ final class Envelopes {
         return out.raw('}').raw('\n').toByteArray();
     }
 
-    /** An id as {@link RpcJson#writeGoValue} writes it; the usual ones (small integers, strings) without Jackson. */
+    /** An id as {@link GoJson#writeGoValue} writes it; the usual ones (small integers, strings) without Jackson. */
     private static byte[] idJson(Object id) throws IOException {
         if (id instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 && d != 0) {
             return Long.toString(d.longValue()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -87,8 +87,8 @@ final class Envelopes {
             return new GoJsonWriter(s.length() + 8).string(s).toByteArray();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(32);
-        try (JsonGenerator g = RpcJson.FACTORY.createGenerator(out)) {
-            RpcJson.writeGoValue(g, id);
+        try (JsonGenerator g = GoJson.FACTORY.createGenerator(out)) {
+            GoJson.writeGoValue(g, id);
         }
         return out.toByteArray();
     }
@@ -100,10 +100,10 @@ final class Envelopes {
     /** The answer to a channel-returning call: its result is the channel id (a uint64). */
     static byte[] channelOpened(Object id, long channelId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        try (JsonGenerator g = RpcJson.FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = GoJson.FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeFieldName("id");
-            RpcJson.writeGoValue(g, id);
+            GoJson.writeGoValue(g, id);
             g.writeStringField("jsonrpc", "2.0");
             g.writeNumberField("result", channelId);
             g.writeEndObject();
@@ -117,7 +117,7 @@ final class Envelopes {
     /** A server-to-client notification such as {@code xrpc.ch.close} with numeric params. */
     static byte[] notification(String method, long... params) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        try (JsonGenerator g = RpcJson.FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = GoJson.FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("jsonrpc", "2.0");
             g.writeStringField("method", method);

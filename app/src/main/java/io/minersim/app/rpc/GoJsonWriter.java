@@ -5,13 +5,16 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Writes JSON bytes by hand, as the RPC mapper ({@link RpcJson#newObjectMapper()}) writes them, byte for
+ * Writes JSON bytes by hand, as the RPC mapper ({@link GoJson#newObjectMapper()}) writes them, byte for
  * byte: for a hot result whose shape is fixed, without Jackson's per-field and per-character overhead.
  * Strings get Go's escaping ({@code \"}, {@code \\}, {@code \n \r \t \b \f}, other control characters,
  * {@code < > &} and U+2028/U+2029 as lower-case <code>&#92;u00XX</code>, other characters as UTF-8), except
  * that, like the mapper, each half of a surrogate pair is written as an upper-case escape where Go writes
  * the character's 4 UTF-8 bytes. Bytes are standard base64 with padding; a caller writes keys, commas and
  * brackets itself. Not thread-safe.
+ *
+ * <p>Its escape table is the project's one definition of Go's string escaping: the mapper's generators escape
+ * through {@link GoEscapes}, which is built from {@link #escapeSequence}.
  */
 public final class GoJsonWriter {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -114,11 +117,6 @@ public final class GoJsonWriter {
         }
         len += digits;
         return this;
-    }
-
-    /** An unsigned integer (Go's uint64) held in a long's 64 bits. */
-    public GoJsonWriter unsigned(long v) {
-        return raw(Long.toUnsignedString(v));
     }
 
     public GoJsonWriter bool(boolean v) {
@@ -227,12 +225,44 @@ public final class GoJsonWriter {
 
     private void unicodeEscape(int c) {
         ensure(6);
-        buf[len++] = '\\';
-        buf[len++] = 'u';
-        buf[len++] = HEX[(c >> 12) & 0xf];
-        buf[len++] = HEX[(c >> 8) & 0xf];
-        buf[len++] = HEX[(c >> 4) & 0xf];
-        buf[len++] = HEX[c & 0xf];
+        len = writeUnicodeEscape(buf, len, c);
+    }
+
+    /** Writes Go's six-character escape of {@code c} (lower-case hex) at {@code at}; the index after it. */
+    private static int writeUnicodeEscape(byte[] dst, int at, int c) {
+        dst[at] = '\\';
+        dst[at + 1] = 'u';
+        dst[at + 2] = HEX[(c >> 12) & 0xf];
+        dst[at + 3] = HEX[(c >> 8) & 0xf];
+        dst[at + 4] = HEX[(c >> 4) & 0xf];
+        dst[at + 5] = HEX[c & 0xf];
+        return at + 6;
+    }
+
+    /** Whether Go escapes this non-ASCII char (U+2028 and U+2029, which break JavaScript string literals). */
+    static boolean escapesNonAscii(int c) {
+        return c == 0x2028 || c == 0x2029;
+    }
+
+    /**
+     * What Go writes inside a string for {@code c} (a UTF-16 char) when it escapes it: {@code \n},
+     * <code>&#92;u003c</code>, ...; or null when {@code c} is written as itself (its UTF-8 bytes).
+     */
+    static byte[] escapeSequence(int c) {
+        if (c < 0x80) {
+            byte e = ESCAPE[c];
+            if (e == 0) {
+                return null;
+            }
+            if (e != 'u') {
+                return new byte[] {'\\', e};
+            }
+        } else if (!escapesNonAscii(c)) {
+            return null;
+        }
+        byte[] out = new byte[6];
+        writeUnicodeEscape(out, 0, c);
+        return out;
     }
 
     /** Writes one non-ASCII char. */
@@ -241,7 +271,7 @@ public final class GoJsonWriter {
         if (c < 0x800) {
             buf[len++] = (byte) (0xc0 | (c >> 6));
             buf[len++] = (byte) (0x80 | (c & 0x3f));
-        } else if (c == 0x2028 || c == 0x2029) {
+        } else if (escapesNonAscii(c)) {
             unicodeEscape(c);
         } else if (Character.isSurrogate(c)) {
             // as the RPC mapper (Jackson) writes it: each half escaped, upper-case hex (Go: 4 UTF-8 bytes)

@@ -248,7 +248,7 @@ final class GoTypes {
 
     /** Go's value kind of the JSON at {@code path} in {@code raw}: "number 1.5" for numeric targets. */
     private static String kindAt(byte[] raw, List<JsonMappingException.Reference> path, JavaType target) {
-        try (JsonParser p = RpcJson.FACTORY.createParser(raw)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(raw)) {
             JsonToken t = p.nextToken();
             for (JsonMappingException.Reference ref : path) {
                 if (ref.getFieldName() != null && t == JsonToken.START_OBJECT) {
@@ -282,7 +282,7 @@ final class GoTypes {
                     break;
                 }
             }
-            String kind = RpcJson.goKind(t);
+            String kind = GoJson.goKind(t);
             if (kind == null) {
                 return "null";
             }

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import io.minersim.rpc.Permission;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,14 +17,22 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Lotus's API tokens: HS256 JWTs with header {@code {"alg":"HS256","typ":"JWT"}} and payload exactly
  * {@code {"Allow":[...]}}, no expiry. Verification follows gbrlsnchs/jwt v3 as Lotus calls it: only the signature
  * is checked (the header's {@code alg} is not), then {@code Allow} is decoded; failures carry Lotus's text
  * {@code JWT Verification failed: <reason>}. The HMAC itself is computed by nimbus-jose-jwt.
+ *
+ * <p>This is where permissions meet their wire form. {@link #sign(List)} and {@link #verify} handle the claim as
+ * Lotus does, any strings (what {@code AuthNew} and {@code AuthVerify} pass through); {@link #token} and
+ * {@link #permissions} are the typed side: a token from {@link Permission}s, and a token's claim parsed into the
+ * {@link Permission}s it grants, once, for everything after the auth handler.
  */
 public final class JwtAuthority {
     /** The length of the secret Lotus generates. */
@@ -64,7 +73,7 @@ public final class JwtAuthority {
      */
     public String sign(List<String> allow) {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        try (JsonGenerator g = RpcJson.FACTORY.createGenerator(payload)) {
+        try (JsonGenerator g = GoJson.FACTORY.createGenerator(payload)) {
             g.writeStartObject();
             g.writeFieldName("Allow");
             if (allow == null) {
@@ -82,6 +91,32 @@ public final class JwtAuthority {
         }
         String signingInput = B64.encodeToString(HEADER) + "." + B64.encodeToString(payload.toByteArray());
         return signingInput + "." + B64.encodeToString(mac(signingInput.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** A token allowing exactly {@code allow}, in its order (Lotus's cumulative lists come in enum order). */
+    public String token(Collection<Permission> allow) {
+        List<String> names = new ArrayList<>(allow.size());
+        for (Permission p : allow) {
+            names.add(p.wire());
+        }
+        return sign(names);
+    }
+
+    /**
+     * What a valid token grants: the permissions its {@code Allow} claim names. A name Lotus does not know grants
+     * nothing, as go-jsonrpc's check (a string compare) never matches it.
+     *
+     * @throws JwtVerificationException as {@link #verify} does
+     */
+    public Set<Permission> permissions(String token) throws JwtVerificationException {
+        EnumSet<Permission> granted = EnumSet.noneOf(Permission.class);
+        for (String name : verify(token)) {
+            Permission p = Permission.fromWire(name);
+            if (p != null) {
+                granted.add(p);
+            }
+        }
+        return Collections.unmodifiableSet(granted);
     }
 
     /**
@@ -192,13 +227,13 @@ public final class JwtAuthority {
     /** gbrlsnchs's header decoding into {@code jwt.Header} (alg, cty, kid, typ: strings). */
     private static void checkHeader(byte[] json) throws JwtVerificationException {
         checkSyntax(json);
-        try (JsonParser p = RpcJson.FACTORY.createParser(json)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(json)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
                 return;
             }
             if (t != JsonToken.START_OBJECT) {
-                throw new JwtVerificationException("json: cannot unmarshal " + RpcJson.goKind(t)
+                throw new JwtVerificationException("json: cannot unmarshal " + GoJson.goKind(t)
                         + " into Go value of type jwt.Header");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -206,7 +241,7 @@ public final class JwtAuthority {
                 JsonToken v = p.nextToken();
                 for (String field : new String[] {"alg", "cty", "kid", "typ"}) {
                     if (k.equalsIgnoreCase(field) && v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NULL) {
-                        throw new JwtVerificationException("json: cannot unmarshal " + RpcJson.goKind(v)
+                        throw new JwtVerificationException("json: cannot unmarshal " + GoJson.goKind(v)
                                 + " into Go struct field Header." + field + " of type string");
                     }
                 }
@@ -219,13 +254,13 @@ public final class JwtAuthority {
 
     /** Lotus's {@code jwtPayload{Allow []auth.Permission}} decoding. */
     private static List<String> allowOf(byte[] json) throws JwtVerificationException {
-        int[] span = RpcJson.trimSpace(json, json.length);
+        int[] span = GoJson.trimSpace(json, json.length);
         if (span[0] == span[1] || json[span[0]] != '{' || json[span[1] - 1] != '}') {
             throw new JwtVerificationException("jwt: payload is not a valid JSON object");
         }
         checkSyntax(json);
         List<String> allow = null;
-        try (JsonParser p = RpcJson.FACTORY.createParser(json)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(json)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String k = p.currentName();
@@ -239,7 +274,7 @@ public final class JwtAuthority {
                     continue;
                 }
                 if (v != JsonToken.START_ARRAY) {
-                    throw new JwtVerificationException("json: cannot unmarshal " + RpcJson.goKind(v)
+                    throw new JwtVerificationException("json: cannot unmarshal " + GoJson.goKind(v)
                             + " into Go struct field jwtPayload.Allow of type []auth.Permission");
                 }
                 allow = new ArrayList<>();
@@ -249,7 +284,7 @@ public final class JwtAuthority {
                     } else if (v == JsonToken.VALUE_NULL) {
                         allow.add("");
                     } else {
-                        throw new JwtVerificationException("json: cannot unmarshal " + RpcJson.goKind(v)
+                        throw new JwtVerificationException("json: cannot unmarshal " + GoJson.goKind(v)
                                 + " into Go struct field jwtPayload.Allow of type auth.Permission");
                     }
                 }
@@ -262,7 +297,7 @@ public final class JwtAuthority {
 
     /** Go's {@code json.Unmarshal} syntax check, with its messages approximated. */
     private static void checkSyntax(byte[] json) throws JwtVerificationException {
-        try (JsonParser p = RpcJson.FACTORY.createParser(json)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(json)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new JwtVerificationException("unexpected end of JSON input");

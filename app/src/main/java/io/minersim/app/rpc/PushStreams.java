@@ -31,7 +31,7 @@ import org.eclipse.jetty.util.Callback;
  * {@code /rpc/streams/v0/push/{uuid}}, paired with the call through a per-UUID rendezvous. A HEAD first (the Go
  * client) is answered 200 on the stream's first read, then the POST carrying the data is answered 200 once the
  * stream hit EOF or was closed (204 to the HEAD if it was closed before any read); a bare POST (simple clients) is
- * streamed directly. Each side waits at most {@link #timeout()} (30 s) for the other.
+ * streamed directly. Each side waits at most the timeout (30 s by default) for the other.
  */
 public final class PushStreams {
     /** The push endpoint's path without the UUID. */
@@ -46,19 +46,10 @@ public final class PushStreams {
     /** Made on the first {@code http} reader: building an HttpClient sets up TLS, about 0.2 s of start-up. */
     private volatile HttpClient http;
 
-    public PushStreams() {
-        this(DEFAULT_TIMEOUT);
-    }
-
     public PushStreams(Duration timeout) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
-    public Duration timeout() {
-        return timeout;
-    }
-
-    /** The decoder to register for {@code InputStream} parameters. */
     /**
      * Checks a reader parameter without opening it: a {@code null} reader's byte count and a push
      * reader's UUID, with Lotus's error texts (anything but {@code null} and {@code http} is a push).
@@ -83,7 +74,7 @@ public final class PushStreams {
     }
 
     /**
-     * Checks a reader parameter as {@link #check} does and, for a push, waits (at most {@link #timeout()}) until
+     * Checks a reader parameter as {@link #check} does and, for a push, waits (at most the timeout) until
      * its upload has arrived, without taking it: what Lotus's param decoder waits for, so that an upload that
      * never comes fails the decoding ({@code context deadline exceeded}, or {@code handler timed out} when the
      * upload's own wait ran out), as a -32700 error, before the method runs. {@link #open} then takes it.
@@ -200,13 +191,13 @@ public final class PushStreams {
     private static String[] readerStream(byte[] json) throws DecodeFailure {
         String type = "";
         String info = "";
-        try (JsonParser p = RpcJson.FACTORY.createParser(json)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(json)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
                 return new String[] {type, info};
             }
             if (t != JsonToken.START_OBJECT) {
-                throw new DecodeFailure("unmarshaling reader id: json: cannot unmarshal " + RpcJson.goKind(t)
+                throw new DecodeFailure("unmarshaling reader id: json: cannot unmarshal " + GoJson.goKind(t)
                         + " into Go value of type rpcenc.ReaderStream");
             }
             String firstError = null;
@@ -223,7 +214,7 @@ public final class PushStreams {
                             info = p.getText();
                         }
                     } else if (v != JsonToken.VALUE_NULL && firstError == null) {
-                        firstError = "unmarshaling reader id: json: cannot unmarshal " + RpcJson.goKind(v)
+                        firstError = "unmarshaling reader id: json: cannot unmarshal " + GoJson.goKind(v)
                                 + " into Go struct field ReaderStream." + (isType ? "Type of type rpcenc.StreamType"
                                         : "Info of type string");
                     }

@@ -1,7 +1,9 @@
 package io.minersim.app.rpc;
 
-import java.util.List;
-import java.util.Objects;
+import io.minersim.rpc.Permission;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -13,13 +15,20 @@ import org.eclipse.jetty.util.Fields;
  * go-jsonrpc's {@code auth.Handler} in front of every route: the token comes from {@code Authorization} (which must
  * start with exactly {@code "Bearer "}) or, without that header, from the {@code token} query parameter. A header
  * without the prefix or a token that fails verification gives 401 with an empty body; no token at all gives
- * Lotus's default permissions ({@code read}). The caller's permissions are left in a request attribute.
+ * Lotus's default permissions ({@code read}). The token's claim is parsed here, once, into the
+ * {@link Permission}s it grants, which are left in a request attribute.
  */
 public final class RpcAuthHandler extends Handler.Wrapper {
-    /** The request attribute holding the caller's permissions (a {@code List<String>}). */
+    /** The request attribute holding the caller's permissions: read it with {@link #permissions(Request)}. */
     public static final String PERMISSIONS_ATTRIBUTE = "io.minersim.rpc.permissions";
 
     private static final System.Logger LOG = System.getLogger(RpcAuthHandler.class.getName());
+    private static final Granted ALL = new Granted(Collections.unmodifiableSet(EnumSet.allOf(Permission.class)));
+    private static final Granted DEFAULT = new Granted(CallContext.DEFAULT_PERMISSIONS);
+
+    /** What the attribute holds. */
+    private record Granted(Set<Permission> permissions) {
+    }
 
     private final JwtAuthority authority;
 
@@ -30,21 +39,15 @@ public final class RpcAuthHandler extends Handler.Wrapper {
     }
 
     /** The permissions the auth handler granted this request (Lotus's defaults when it did not run). */
-    public static List<String> permissions(Request request) {
-        Object p = request.getAttribute(PERMISSIONS_ATTRIBUTE);
-        if (p instanceof List<?> list) {
-            if (p == CallContext.DEFAULT_PERMISSIONS) {
-                return CallContext.DEFAULT_PERMISSIONS; // the common case of a caller without a token
-            }
-            return list.stream().map(Objects::toString).toList();
-        }
-        return CallContext.DEFAULT_PERMISSIONS;
+    public static Set<Permission> permissions(Request request) {
+        return request.getAttribute(PERMISSIONS_ATTRIBUTE) instanceof Granted g ? g.permissions()
+                : CallContext.DEFAULT_PERMISSIONS;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (authority == null) {
-            request.setAttribute(PERMISSIONS_ATTRIBUTE, List.of("read", "write", "sign", "admin"));
+            request.setAttribute(PERMISSIONS_ATTRIBUTE, ALL);
             return super.handle(request, response, callback);
         }
         String token = request.getHeaders().get(HttpHeader.AUTHORIZATION);
@@ -62,8 +65,8 @@ public final class RpcAuthHandler extends Handler.Wrapper {
                 return true;
             }
             try {
-                List<String> allow = authority.verify(token.substring("Bearer ".length()));
-                request.setAttribute(PERMISSIONS_ATTRIBUTE, allow);
+                request.setAttribute(PERMISSIONS_ATTRIBUTE,
+                        new Granted(authority.permissions(token.substring("Bearer ".length()))));
             } catch (JwtVerificationException e) {
                 LOG.log(System.Logger.Level.WARNING, e.getMessage() + " (originating from "
                         + Request.getRemoteAddr(request) + ")");
@@ -72,7 +75,7 @@ public final class RpcAuthHandler extends Handler.Wrapper {
                 return true;
             }
         } else {
-            request.setAttribute(PERMISSIONS_ATTRIBUTE, CallContext.DEFAULT_PERMISSIONS);
+            request.setAttribute(PERMISSIONS_ATTRIBUTE, DEFAULT);
         }
         return super.handle(request, response, callback);
     }

@@ -3,99 +3,40 @@ package io.minersim.app.rpc;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import io.minersim.rpc.Permission;
-import io.minersim.rpc.RequiresPermission;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * go-jsonrpc's request handling for annotated Java interfaces. Built once from (interface, implementation) pairs:
- * every method needs {@code @JsonRpcMethod("Filecoin.X")} (its wire name) and {@code @RequiresPermission}; an
- * annotation named {@code RpcAlias} ({@code value()}: a String or Strings) adds wire names, one named
- * {@code ChannelMethod} marks a method that returns a channel (WebSocket only). Annotations are read here, once.
+ * go-jsonrpc's request handling for annotated Java interfaces. Built once from (interface, implementation) pairs,
+ * whose annotations are read then, once, into a {@link MethodTable} (wire names, aliases, permissions, channel
+ * methods, {@link ResultWriter}s).
  *
  * <p>For each request it runs go-jsonrpc's checks in go-jsonrpc's order: method lookup (then aliases), the
  * out-channel check, the param array, the param count, each param's decoding (custom decoder or Jackson), the
- * permission check (Lotus's permissioned proxy, so a code-1 error), then the call.
+ * permission check (Lotus's permissioned proxy, so a code-1 error), then the call: the method's value encoded
+ * with the mapper, or, for a method with a {@link ResultWriter}, the writer writing into the response.
  */
 public final class RpcDispatcher {
     private static final System.Logger LOG = System.getLogger(RpcDispatcher.class.getName());
 
-    private final Map<String, Handler> methods;
-    private final Map<String, String> aliases;
+    private final MethodTable methods;
     private final ObjectMapper mapper;
     private final ErrorMapper errors;
 
     private RpcDispatcher(Builder b) {
-        this.mapper = b.mapper != null ? b.mapper : RpcJson.newObjectMapper();
+        this.mapper = b.mapper != null ? b.mapper : GoJson.newObjectMapper();
         this.errors = b.errors != null ? b.errors : ErrorMapper.defaults();
-        GoTypes goTypes = new GoTypes(mapper);
-        Map<String, Handler> m = new LinkedHashMap<>();
-        Map<String, String> a = new LinkedHashMap<>();
-        for (Registration r : b.registrations) {
-            for (Method method : r.api.getMethods()) {
-                if (Modifier.isStatic(method.getModifiers()) || method.isSynthetic() || method.isBridge()) {
-                    continue;
-                }
-                JsonRpcMethod name = method.getAnnotation(JsonRpcMethod.class);
-                RequiresPermission perm = method.getAnnotation(RequiresPermission.class);
-                if (method.isDefault() && name == null && perm == null) {
-                    continue; // a helper, not part of the API
-                }
-                String where = r.api.getSimpleName() + "." + method.getName();
-                if (name == null || name.value() == null || name.value().isEmpty()) {
-                    throw new IllegalArgumentException(where + " has no @JsonRpcMethod wire name");
-                }
-                if (perm == null || perm.value() == null) {
-                    throw new IllegalArgumentException(where + " has no @RequiresPermission");
-                }
-                Handler h = new Handler(name.value(), method, r.implementation, perm.value(),
-                        hasAnnotationNamed(method, "ChannelMethod"), goTypes, mapper, b.decoders);
-                if (m.containsKey(h.wireName) || a.containsKey(h.wireName)) {
-                    throw new IllegalArgumentException("wire name " + h.wireName + " is used twice");
-                }
-                m.put(h.wireName, h);
-                for (String alias : aliasesOf(method)) {
-                    if (m.containsKey(alias) || a.containsKey(alias)) {
-                        throw new IllegalArgumentException("wire name " + alias + " is used twice");
-                    }
-                    a.put(alias, h.wireName);
-                }
-            }
-        }
-        for (Map.Entry<String, String> e : a.entrySet()) {
-            if (m.containsKey(e.getKey())) {
-                throw new IllegalArgumentException("wire name " + e.getKey() + " is used twice");
-            }
-        }
-        for (Map.Entry<String, EncodedWriter> e : b.encodedCalls.entrySet()) {
-            Handler h = m.get(e.getKey());
-            if (h == null || h.channel) {
-                throw new IllegalArgumentException("no method " + e.getKey() + " to answer with encoded results"
-                        + (h == null ? "" : ": it returns a channel"));
-            }
-            h.encoded = e.getValue();
-        }
-        this.methods = Collections.unmodifiableMap(m);
-        this.aliases = Collections.unmodifiableMap(a);
+        this.methods = new MethodTable(b.registrations, mapper, b.decoders);
     }
 
     public static Builder builder() {
@@ -104,9 +45,8 @@ public final class RpcDispatcher {
 
     /** Collects the API and the hooks; {@link #build()} reads the annotations and fails on a bad method. */
     public static final class Builder {
-        private final List<Registration> registrations = new ArrayList<>();
+        private final List<MethodTable.Registration> registrations = new ArrayList<>();
         private final Map<Type, ParamDecoder> decoders = new LinkedHashMap<>();
-        private final Map<String, EncodedWriter> encodedCalls = new LinkedHashMap<>();
         private ObjectMapper mapper;
         private ErrorMapper errors;
 
@@ -123,11 +63,11 @@ public final class RpcDispatcher {
             if (!api.isInstance(implementation)) {
                 throw new IllegalArgumentException("the implementation does not implement " + api.getSimpleName());
             }
-            registrations.add(new Registration(api, implementation));
+            registrations.add(new MethodTable.Registration(api, implementation));
             return this;
         }
 
-        /** The mapper for params and results (default: {@link RpcJson#newObjectMapper()}). */
+        /** The mapper for params and results (default: {@link GoJson#newObjectMapper()}). */
         public Builder objectMapper(ObjectMapper mapper) {
             this.mapper = Objects.requireNonNull(mapper, "mapper");
             return this;
@@ -147,83 +87,42 @@ public final class RpcDispatcher {
             return this;
         }
 
-        /**
-         * Answers {@code wireName} (a registered, non-channel method) through {@code call}, which gives the result
-         * already encoded, instead of invoking the method and encoding its value.
-         */
-        public Builder encodedCall(String wireName, EncodedCall call) {
-            Objects.requireNonNull(call, "call");
-            return encodedWriter(wireName, (args, out) -> {
-                byte[] result = call.call(args);
-                out.raw(result == null ? NULL_JSON : result);
-            });
-        }
-
-        /** Answers {@code wireName} by writing its results into the response (see {@link EncodedWriter}). */
-        public Builder encodedWriter(String wireName, EncodedWriter writer) {
-            encodedCalls.put(Objects.requireNonNull(wireName, "wireName"), Objects.requireNonNull(writer, "writer"));
-            return this;
-        }
-
         public RpcDispatcher build() {
             return new RpcDispatcher(this);
         }
     }
 
-    private record Registration(Class<?> api, Object implementation) {
-    }
-
-    /** The mapper used for params and results. */
-    public ObjectMapper objectMapper() {
-        return mapper;
-    }
-
     /** Every wire name served, aliases included, sorted. */
     public Set<String> methodNames() {
-        Set<String> all = new TreeSet<>(methods.keySet());
-        all.addAll(aliases.keySet());
-        return Collections.unmodifiableSet(all);
+        return methods.names();
     }
 
     /** The permission {@code wireName} (or an alias) needs, or null for an unknown name. */
     public Permission permissionOf(String wireName) {
-        Handler h = lookup(wireName);
+        RpcMethod h = methods.lookup(wireName);
         return h == null ? null : h.permission;
     }
 
     /** Whether {@code wireName} is a channel method. */
     public boolean isChannelMethod(String wireName) {
-        Handler h = lookup(wireName);
+        RpcMethod h = methods.lookup(wireName);
         return h != null && h.channel;
-    }
-
-    private Handler lookup(String wireName) {
-        Handler h = methods.get(wireName);
-        if (h == null) {
-            String to = aliases.get(wireName);
-            if (to != null) {
-                h = methods.get(to);
-            }
-        }
-        return h;
     }
 
     // ------------------------------------------------------------------------------------------ one request
 
     /** What handling one request produced. */
     public static final class Reply {
-        private static final Reply NONE = new Reply(200, null, null, false, null);
+        private static final Reply NONE = new Reply(200, null, false, null);
 
         private final int httpStatus;
         private final byte[] body;
-        private final Object id;
         private final boolean channel;
         private final Object channelValue;
 
-        private Reply(int httpStatus, byte[] body, Object id, boolean channel, Object channelValue) {
+        private Reply(int httpStatus, byte[] body, boolean channel, Object channelValue) {
             this.httpStatus = httpStatus;
             this.body = body;
-            this.id = id;
             this.channel = channel;
             this.channelValue = channelValue;
         }
@@ -233,15 +132,15 @@ public final class RpcDispatcher {
         }
 
         static Reply of(int status, byte[] body) {
-            return new Reply(status, body, null, false, null);
+            return new Reply(status, body, false, null);
         }
 
         static Reply protocolError(Object id, int code, String message) {
             return of(RpcError.httpStatusOfProtocolError(code), Envelopes.error(id, code, message));
         }
 
-        static Reply channel(Object id, Object value) {
-            return new Reply(200, null, id, true, value);
+        static Reply channel(Object value) {
+            return new Reply(200, null, true, value);
         }
 
         /** Whether something is to be written. */
@@ -268,11 +167,6 @@ public final class RpcDispatcher {
             return channel;
         }
 
-        /** For a channel reply, the request id. */
-        public Object id() {
-            return id;
-        }
-
         /** For a channel reply, what the implementation returned. */
         public Object channelValue() {
             return channelValue;
@@ -289,7 +183,7 @@ public final class RpcDispatcher {
     /** Handles one decoded request (its id already normalised) for a caller. */
     public Reply dispatch(WireRequest req, CallContext ctx) {
         Object id = req.id;
-        Handler h = lookup(req.method);
+        RpcMethod h = methods.lookup(req.method);
         if (h == null) {
             return Reply.protocolError(id, RpcError.METHOD_NOT_FOUND, "method '" + req.method + "' not found");
         }
@@ -302,8 +196,8 @@ public final class RpcDispatcher {
             ps = List.of();
         } else {
             try {
-                ps = RpcJson.splitParams(req.params);
-            } catch (RpcJson.ParamsError e) {
+                ps = GoJson.splitParams(req.params);
+            } catch (GoJson.ParamsError e) {
                 return Reply.protocolError(id, RpcError.PARSE_ERROR, "unmarshaling param array: " + e.getMessage());
             }
         }
@@ -311,68 +205,64 @@ public final class RpcDispatcher {
             return Reply.protocolError(id, RpcError.INVALID_PARAMS, "wrong param count (method '" + req.method
                     + "'): " + ps.size() + " != " + h.params.length);
         }
-        CallContext previous = ctx.enter();
+        Object[] args = new Object[h.params.length];
+        for (int i = 0; i < args.length; i++) {
+            RpcMethod.Param p = h.params[i];
+            if (p.decoder() != null) {
+                try {
+                    args[i] = p.decoder().decode(ps.get(i), ctx);
+                } catch (Exception e) {
+                    return Reply.protocolError(id, RpcError.PARSE_ERROR, "decoding params for '" + req.method
+                            + "' (param: " + i + "; custom decoder): " + Messages.errorText(e));
+                }
+            } else {
+                try {
+                    args[i] = decode(p, ps.get(i));
+                } catch (Exception e) {
+                    return Reply.protocolError(id, RpcError.PARSE_ERROR, "unmarshaling params for '"
+                            + req.method + "' (param: " + p.goName() + "): " + (e instanceof GoDecodeException
+                                    ? e.getMessage() : p.goTypes().decodeError(e, ps.get(i), p.type(),
+                                            p.goName().substring(1))));
+                }
+            }
+        }
+        if (!ctx.hasPermission(h.permission)) {
+            return handlerError(id, "missing permission to invoke '" + h.goName + "' (need '"
+                    + h.permission.wire() + "')");
+        }
+        if (h.writer != null) {
+            return written(h, id, req.method, args);
+        }
+        Object result;
         try {
-            Object[] args = new Object[h.params.length];
-            for (int i = 0; i < args.length; i++) {
-                Param p = h.params[i];
-                if (p.decoder != null) {
-                    try {
-                        args[i] = p.decoder.decode(ps.get(i), ctx);
-                    } catch (Exception e) {
-                        return Reply.protocolError(id, RpcError.PARSE_ERROR, "decoding params for '" + req.method
-                                + "' (param: " + i + "; custom decoder): " + Messages.errorText(e));
-                    }
-                } else {
-                    try {
-                        args[i] = decode(p, ps.get(i));
-                    } catch (Exception e) {
-                        return Reply.protocolError(id, RpcError.PARSE_ERROR, "unmarshaling params for '"
-                                + req.method + "' (param: " + p.goName + "): " + (e instanceof GoDecodeException
-                                        ? e.getMessage() : p.goTypes.decodeError(e, ps.get(i), p.type,
-                                                p.goName.substring(1))));
-                    }
-                }
+            result = h.method.invoke(h.target, args);
+        } catch (InvocationTargetException ite) {
+            Throwable failure = ite.getCause() != null ? ite.getCause() : ite;
+            RpcError err = mapError(req.method, failure);
+            if (err == null) {
+                return panic(id, req.method, failure);
             }
-            if (!ctx.hasPermission(h.permission.wire())) {
-                return handlerError(id, "missing permission to invoke '" + h.goName + "' (need '"
-                        + h.permission.wire() + "')");
-            }
-            if (h.encoded != null) {
-                return encodedCall(h, id, req.method, args);
-            }
-            Object result;
-            try {
-                result = h.method.invoke(h.target, args);
-            } catch (InvocationTargetException ite) {
-                Throwable failure = ite.getCause() != null ? ite.getCause() : ite;
-                RpcError err = mapError(req.method, failure);
-                if (err == null) {
-                    return panic(id, req.method, failure);
-                }
-                return id == null ? Reply.none() : Reply.of(200, Envelopes.error(id, err.code(), err.message()));
-            } catch (IllegalAccessException | IllegalArgumentException e) {
-                return panic(id, req.method, e);
-            }
-            if (id == null) {
-                return Reply.none(); // notification
-            }
-            if (h.channel) {
-                return Reply.channel(id, result);
-            }
-            try {
-                return Reply.of(200, Envelopes.result(mapper, id, result));
-            } catch (IOException | RuntimeException e) {
-                // go-jsonrpc: the encoder fails before writing anything; the error is only logged
-                LOG.log(System.Logger.Level.ERROR, "encoding the result of " + req.method + " failed", e);
-                return Reply.none();
-            }
-        } finally {
-            CallContext.restore(previous);
+            return id == null ? Reply.none() : Reply.of(200, Envelopes.error(id, err.code(), err.message()));
+        } catch (IllegalAccessException | IllegalArgumentException e) {
+            return panic(id, req.method, e);
+        }
+        if (id == null) {
+            return Reply.none(); // notification
+        }
+        if (h.channel) {
+            return Reply.channel(result);
+        }
+        try {
+            return Reply.of(200, Envelopes.result(mapper, id, result));
+        } catch (IOException | RuntimeException e) {
+            // go-jsonrpc: the encoder fails before writing anything; the error is only logged
+            LOG.log(System.Logger.Level.ERROR, "encoding the result of " + req.method + " failed", e);
+            return Reply.none();
         }
     }
 
-    private Reply encodedCall(Handler h, Object id, String method, Object[] args) {
+    /** Answers through the implementation's {@link ResultWriter}, inside the envelope, in one buffer. */
+    private Reply written(RpcMethod h, Object id, String method, Object[] args) {
         GoJsonWriter out = new GoJsonWriter(64);
         Exception envelopeFailure = null;
         if (id != null) {
@@ -383,8 +273,8 @@ public final class RpcDispatcher {
             }
         }
         try {
-            h.encoded.write(args, out);
-        } catch (Exception | Error failure) { // as the reflective call reports whatever the method throws
+            h.writer.invokeExact(out, args);
+        } catch (Throwable failure) { // as the reflective call reports whatever the method throws
             RpcError err = mapError(method, failure);
             if (err == null) {
                 return panic(id, method, failure);
@@ -401,22 +291,20 @@ public final class RpcDispatcher {
         return Reply.of(200, Envelopes.endEncodedResult(out));
     }
 
-    private static final byte[] NULL_JSON = {'n', 'u', 'l', 'l'};
-
-    private Object decode(Param p, byte[] json) throws IOException {
-        try (JsonParser parser = p.reader.createParser(json)) {
+    private Object decode(RpcMethod.Param p, byte[] json) throws IOException {
+        try (JsonParser parser = p.reader().createParser(json)) {
             parser.nextToken();
-            if (p.unsigned && parser.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+            if (p.unsigned() && parser.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
                 return uint64(parser, p);
             }
-            return p.reader.readValue(parser); // null gives null, or zero for a primitive, as in Go
+            return p.reader().readValue(parser); // null gives null, or zero for a primitive, as in Go
         }
     }
 
     private static final java.math.BigInteger TWO_TO_64 = java.math.BigInteger.ONE.shiftLeft(64);
 
     /** A uint64 in a long's 64 bits (two's complement above 2⁶³−1), refusing what Go refuses. */
-    private static long uint64(JsonParser parser, Param p) throws IOException {
+    private static long uint64(JsonParser parser, RpcMethod.Param p) throws IOException {
         JsonParser.NumberType type = parser.getNumberType();
         if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
             long small = parser.getLongValue(); // the usual case, without a BigInteger per call
@@ -427,7 +315,7 @@ public final class RpcDispatcher {
         java.math.BigInteger v = parser.getBigIntegerValue();
         if (v.signum() < 0 || v.compareTo(TWO_TO_64) >= 0) {
             throw new GoDecodeException("json: cannot unmarshal number " + parser.getText() + " into Go value of type "
-                    + p.goName.substring(1));
+                    + p.goName().substring(1));
         }
         return v.longValue();
     }
@@ -495,7 +383,7 @@ public final class RpcDispatcher {
             return protocolHttp(null, RpcError.PARSE_ERROR,
                     "request bigger than maximum " + maxRequestSize + " allowed");
         }
-        int[] span = RpcJson.trimSpace(body, length);
+        int[] span = GoJson.trimSpace(body, length);
         if (span[0] == span[1]) {
             return protocolHttp(null, RpcError.INVALID_REQUEST, "Invalid request");
         }
@@ -505,7 +393,7 @@ public final class RpcDispatcher {
             return handleBatch(buf, ctx);
         }
         WireRequest req;
-        try (JsonParser p = RpcJson.FACTORY.createParser(buf)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(buf)) {
             p.nextToken();
             req = WireRequest.read(p, buf, false);
         } catch (JacksonException e) {
@@ -526,7 +414,7 @@ public final class RpcDispatcher {
 
     private HttpReply handleBatch(byte[] buf, CallContext ctx) {
         List<WireRequest> reqs = new ArrayList<>();
-        try (JsonParser p = RpcJson.FACTORY.createParser(buf)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(buf)) {
             p.nextToken();
             boolean typeError = false;
             while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -574,7 +462,7 @@ public final class RpcDispatcher {
      * {@code frame} struct, then {@code normalizeID}); null when go-jsonrpc would drop it silently.
      */
     static WireRequest parseFrame(byte[] frame) {
-        try (JsonParser p = RpcJson.FACTORY.createParser(frame)) {
+        try (JsonParser p = GoJson.FACTORY.createParser(frame)) {
             if (p.nextToken() == null) {
                 return null;
             }
@@ -589,91 +477,5 @@ public final class RpcDispatcher {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    // ------------------------------------------------------------------------------------------ the method table
-
-    private static boolean hasAnnotationNamed(Method m, String simpleName) {
-        for (Annotation a : m.getAnnotations()) {
-            if (a.annotationType().getSimpleName().equals(simpleName)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Values of annotations named RpcAlias (a String or String[] value), also inside a repeatable container. */
-    private static List<String> aliasesOf(Method m) {
-        List<String> out = new ArrayList<>();
-        for (Annotation a : m.getAnnotations()) {
-            collectAliases(a, out, 0);
-        }
-        return out;
-    }
-
-    private static void collectAliases(Annotation a, List<String> out, int depth) {
-        Object v = GoTypes.annotationValue(a);
-        if (a.annotationType().getSimpleName().equals("RpcAlias")) {
-            if (v instanceof String s && !s.isEmpty()) {
-                out.add(s);
-            } else if (v instanceof String[] ss) {
-                for (String s : ss) {
-                    if (!s.isEmpty()) {
-                        out.add(s);
-                    }
-                }
-            }
-        } else if (depth == 0 && v instanceof Annotation[] inner) {
-            for (Annotation i : inner) {
-                collectAliases(i, out, 1);
-            }
-        }
-    }
-
-    private static final class Handler {
-        final String wireName;
-        final String goName;
-        final Method method;
-        final Object target;
-        final Permission permission;
-        final boolean channel;
-        final Param[] params;
-        /** Set once at build time for a method answered with encoded results. */
-        EncodedWriter encoded;
-
-        Handler(String wireName, Method method, Object target, Permission permission, boolean channel,
-                GoTypes goTypes, ObjectMapper mapper, Map<Type, ParamDecoder> decoders) {
-            this.wireName = wireName;
-            // Lotus's permission error names the Go method: the wire name without its namespace
-            int dot = wireName.indexOf('.');
-            this.goName = dot >= 0 ? wireName.substring(dot + 1) : wireName;
-            this.method = method;
-            this.target = target;
-            this.permission = permission;
-            this.channel = channel;
-            try {
-                method.setAccessible(true);
-            } catch (RuntimeException e) {
-                // public interface methods need no access override
-            }
-            Parameter[] ps = method.getParameters();
-            Type[] gts = method.getGenericParameterTypes();
-            this.params = new Param[ps.length];
-            for (int i = 0; i < ps.length; i++) {
-                ParamDecoder d = decoders.get(gts[i]);
-                if (d == null) {
-                    d = decoders.get(ps[i].getType());
-                }
-                JavaType jt = mapper.getTypeFactory().constructType(gts[i]);
-                boolean unsigned = (ps[i].getType() == long.class || ps[i].getType() == Long.class)
-                        && Boolean.TRUE.equals(GoTypes.annotationAttribute(ps[i], "GoType", "unsigned"));
-                params[i] = new Param(jt, goTypes.paramName(ps[i], jt), d, d == null ? mapper.readerFor(jt) : null,
-                        goTypes, unsigned);
-            }
-        }
-    }
-
-    private record Param(JavaType type, String goName, ParamDecoder decoder, ObjectReader reader, GoTypes goTypes,
-            boolean unsigned) {
     }
 }

@@ -19,10 +19,6 @@ public final class RpcHttpHandler extends Handler.Abstract {
     private final RpcDispatcher dispatcher;
     private final long maxRequestSize;
 
-    public RpcHttpHandler(RpcDispatcher dispatcher) {
-        this(dispatcher, RpcJson.DEFAULT_MAX_REQUEST_SIZE);
-    }
-
     public RpcHttpHandler(RpcDispatcher dispatcher, long maxRequestSize) {
         if (maxRequestSize <= 0 || maxRequestSize >= Integer.MAX_VALUE) {
             throw new IllegalArgumentException("maxRequestSize must be positive and below 2 GiB");

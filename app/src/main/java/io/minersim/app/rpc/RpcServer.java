@@ -2,9 +2,7 @@ package io.minersim.app.rpc;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +31,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * The miner's API server as Lotus wires it ({@code node/rpc.go} MinerHandler): {@code /rpc/v0} (HTTP POST and
- * WebSocket), optionally {@code /rpc/streams/v0/push/{uuid}}, further routes, and Go's 404 for anything else, all
+ * WebSocket), optionally {@code /rpc/streams/v0/push/{uuid}}, and Go's 404 for anything else, all
  * behind the JWT auth handler.
  */
 public final class RpcServer implements AutoCloseable {
@@ -43,6 +41,10 @@ public final class RpcServer implements AutoCloseable {
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(5);
 
     private static final long SHUTDOWN_IDLE_TIMEOUT_MILLIS = 10;
+    /** The HTTP connection idle timeout (Lotus's Go server has none). */
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+    /** How long {@link #stop()} waits for running requests. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private static final System.Logger LOG = System.getLogger(RpcServer.class.getName());
 
@@ -50,7 +52,6 @@ public final class RpcServer implements AutoCloseable {
     private final ServerConnector connector;
     private final String host;
     private final ExecutorService calls;
-    private final boolean ownsCalls;
     private final ScheduledExecutorService scheduler;
     private final Set<RpcWebSocketSession> sessions = ConcurrentHashMap.newKeySet();
 
@@ -67,15 +68,14 @@ public final class RpcServer implements AutoCloseable {
         this.connector = new ServerConnector(server, new HttpConnectionFactory(hc));
         connector.setHost(b.host);
         connector.setPort(b.port);
-        connector.setIdleTimeout(b.idleTimeout.toMillis());
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         // on stop, Jetty gives connections this long to go idle (default 1 s); an idle keep-alive one then
         // held the stop that long, where Go's Shutdown closes idle connections at once. A connection busy with
         // a call is not timed out by this: it answers, then closes.
         connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT_MILLIS);
         server.addConnector(connector);
 
-        this.ownsCalls = b.callExecutor == null;
-        this.calls = ownsCalls ? defaultCallExecutor() : b.callExecutor;
+        this.calls = callExecutor();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("minersim-rpc-ping"));
 
         long pingMillis = b.pingInterval.toMillis();
@@ -104,12 +104,9 @@ public final class RpcServer implements AutoCloseable {
             routes.addMapping(new RegexPathSpec("^" + PushStreams.PATH_PREFIX.replace(".", "\\.") + "[^/]+$"),
                     b.pushStreams.handler());
         }
-        for (Map.Entry<String, Handler> r : b.routes.entrySet()) {
-            routes.addMapping(PathSpec.from(r.getKey()), r.getValue());
-        }
         routes.addMapping(PathSpec.from("/"), new NotFound());
         server.setHandler(new RpcAuthHandler(b.authority, routes));
-        server.setStopTimeout(b.stopTimeout.toMillis());
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
     }
 
     public static Builder builder(RpcDispatcher dispatcher) {
@@ -124,14 +121,10 @@ public final class RpcServer implements AutoCloseable {
         private JwtAuthority authority;
         private boolean authoritySet;
         private Duration pingInterval = DEFAULT_PING_INTERVAL;
-        private long maxRequestSize = RpcJson.DEFAULT_MAX_REQUEST_SIZE;
-        private Duration idleTimeout = Duration.ofMinutes(10);
+        private long maxRequestSize = GoJson.DEFAULT_MAX_REQUEST_SIZE;
         private Duration webSocketIdleTimeout = Duration.ofDays(3650);
-        private Duration stopTimeout = Duration.ofSeconds(5);
         private int maxThreads = 200;
         private PushStreams pushStreams;
-        private ExecutorService callExecutor;
-        private final Map<String, Handler> routes = new LinkedHashMap<>();
 
         private Builder(RpcDispatcher dispatcher) {
             this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
@@ -168,36 +161,9 @@ public final class RpcServer implements AutoCloseable {
             return this;
         }
 
-        /** The HTTP connection idle timeout (default 10 min; Lotus's Go server has none). */
-        public Builder idleTimeout(Duration d) {
-            this.idleTimeout = Objects.requireNonNull(d, "idleTimeout");
-            return this;
-        }
-
-        /** How long {@link RpcServer#stop()} waits for running requests (default 5 s). */
-        public Builder stopTimeout(Duration d) {
-            this.stopTimeout = Objects.requireNonNull(d, "stopTimeout");
-            return this;
-        }
-
         /** Serves the push endpoint of {@code streams} (register its decoder with the dispatcher too). */
         public Builder pushStreams(PushStreams streams) {
             this.pushStreams = streams;
-            return this;
-        }
-
-        /**
-         * Runs WebSocket calls on this executor, which the caller keeps owning (default: a pool of up to 64
-         * threads that the server shuts down on stop).
-         */
-        public Builder callExecutor(ExecutorService executor) {
-            this.callExecutor = executor;
-            return this;
-        }
-
-        /** Adds a route, e.g. {@code "/debug/metrics"} or {@code "/remote/*"} (Jetty path-spec syntax). */
-        public Builder route(String pathSpec, Handler handler) {
-            routes.put(Objects.requireNonNull(pathSpec, "pathSpec"), Objects.requireNonNull(handler, "handler"));
             return this;
         }
 
@@ -271,9 +237,7 @@ public final class RpcServer implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "stopping the RPC server: " + e.getMessage());
         }
         scheduler.shutdownNow();
-        if (ownsCalls) {
-            calls.shutdownNow();
-        }
+        calls.shutdownNow();
     }
 
     @Override
@@ -281,7 +245,8 @@ public final class RpcServer implements AutoCloseable {
         stop();
     }
 
-    private static ExecutorService defaultCallExecutor() {
+    /** WebSocket calls run on a pool of up to 64 threads, shut down on stop. */
+    private static ExecutorService callExecutor() {
         ThreadPoolExecutor e = new ThreadPoolExecutor(4, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemon("minersim-rpc-call"), new ThreadPoolExecutor.CallerRunsPolicy());
         e.allowCoreThreadTimeOut(true);

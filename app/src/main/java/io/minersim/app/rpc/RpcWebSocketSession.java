@@ -1,10 +1,12 @@
 package io.minersim.app.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.minersim.rpc.Permission;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +36,7 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
     private final ExecutorService calls;
     private final ScheduledExecutorService scheduler;
     private final long pingMillis;
-    private final java.util.Set<RpcWebSocketSession> registry;
+    private final Set<RpcWebSocketSession> registry;
 
     private final Map<Object, InFlight> handling = new ConcurrentHashMap<>();
     private final Map<Long, Object> channels = new ConcurrentHashMap<>();
@@ -46,8 +48,8 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
     private record InFlight(CallContext context, Future<?> future) {
     }
 
-    RpcWebSocketSession(RpcDispatcher dispatcher, List<String> permissions, ExecutorService calls,
-            ScheduledExecutorService scheduler, long pingMillis, java.util.Set<RpcWebSocketSession> registry) {
+    RpcWebSocketSession(RpcDispatcher dispatcher, Set<Permission> permissions, ExecutorService calls,
+            ScheduledExecutorService scheduler, long pingMillis, Set<RpcWebSocketSession> registry) {
         this.dispatcher = dispatcher;
         this.connection = CallContext.webSocket(permissions);
         this.calls = calls;
@@ -165,11 +167,11 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
             return;
         }
         try {
-            List<byte[]> ps = RpcJson.splitParams(req.params);
+            List<byte[]> ps = GoJson.splitParams(req.params);
             if (ps.isEmpty()) {
                 return;
             }
-            JsonNode n = RpcJson.TREE.readTree(ps.get(0));
+            JsonNode n = GoJson.TREE.readTree(ps.get(0));
             Object id = n.isTextual() ? n.textValue() : n.isNumber() ? (Object) n.doubleValue() : null;
             if (id == null) {
                 return;
@@ -179,10 +181,9 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
                 f = handling.get(id);
             }
             if (f != null) {
-                f.context.cancel();
                 f.future.cancel(true);
             }
-        } catch (RpcJson.ParamsError | java.io.IOException | RuntimeException e) {
+        } catch (GoJson.ParamsError | java.io.IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "bad xrpc.cancel: " + e.getMessage());
         }
     }
@@ -232,16 +233,10 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
         // go-jsonrpc's closeInFlight: cancel every call still running
         synchronized (handling) {
             for (InFlight f : handling.values()) {
-                f.context.cancel();
                 f.future.cancel(true);
             }
             handling.clear();
         }
         channels.clear();
-    }
-
-    /** How many calls are running (for tests and diagnostics). */
-    int inFlight() {
-        return handling.size();
     }
 }

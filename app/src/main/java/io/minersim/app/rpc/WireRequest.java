@@ -39,21 +39,6 @@ public final class WireRequest {
         return r;
     }
 
-    /** The method name as sent ({@code ""} when absent). */
-    public String method() {
-        return method;
-    }
-
-    /** The normalised id: null for a notification, else a String or a Double (Go's float64). */
-    public Object id() {
-        return id;
-    }
-
-    /** Whether this request expects no response to a successful call. */
-    public boolean isNotification() {
-        return id == null;
-    }
-
     /**
      * go-jsonrpc's {@code normalizeID}: strings and numbers pass, anything else is an error whose text is
      * {@code invalid id type: <Go type>}; the id is then null.
@@ -87,7 +72,7 @@ public final class WireRequest {
             return r;
         }
         if (t != JsonToken.START_OBJECT) {
-            RpcJson.skipValue(p);
+            GoJson.skipValue(p);
             r.typeError = true;
             return r;
         }
@@ -98,7 +83,7 @@ public final class WireRequest {
                 if (v == JsonToken.VALUE_NULL) {
                     r.rawId = null;
                 } else {
-                    JsonNode node = RpcJson.TREE.readTree(p);
+                    JsonNode node = GoJson.TREE.readTree(p);
                     if (node.isNumber() && Double.isInfinite(node.doubleValue())) {
                         r.typeError = true; // Go: number out of float64 range; the id stays as it was
                     } else {
@@ -113,15 +98,15 @@ public final class WireRequest {
                     r.method = m;
                 }
             } else if (key.equalsIgnoreCase("params")) {
-                int start = RpcJson.tokenStart(p);
-                int end = RpcJson.skipValue(p);
-                r.params = RpcJson.trimmedCopy(buf, start, end);
+                int start = GoJson.tokenStart(p);
+                int end = GoJson.skipValue(p);
+                r.params = GoJson.trimmedCopy(buf, start, end);
             } else if (key.equalsIgnoreCase("meta")) {
                 readMeta(p, r);
             } else if (frame && key.equalsIgnoreCase("error")) {
                 readError(p, r);
             } else {
-                RpcJson.skipValue(p);
+                GoJson.skipValue(p);
             }
         }
         if (r.params != null && r.params.length == 0) {
@@ -137,7 +122,7 @@ public final class WireRequest {
         }
         if (v != JsonToken.VALUE_NULL) {
             r.typeError = true;
-            RpcJson.skipValue(p);
+            GoJson.skipValue(p);
         }
         return null;
     }
@@ -150,7 +135,7 @@ public final class WireRequest {
         }
         if (v != JsonToken.START_OBJECT) {
             r.typeError = true;
-            RpcJson.skipValue(p);
+            GoJson.skipValue(p);
             return;
         }
         if (r.meta == null) {
@@ -171,7 +156,7 @@ public final class WireRequest {
         }
         if (v != JsonToken.START_OBJECT) {
             r.typeError = true;
-            RpcJson.skipValue(p);
+            GoJson.skipValue(p);
             return;
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -181,11 +166,11 @@ public final class WireRequest {
                 if (f != JsonToken.VALUE_NULL && f != JsonToken.VALUE_NUMBER_INT) {
                     r.typeError = true;
                 }
-                RpcJson.skipValue(p);
+                GoJson.skipValue(p);
             } else if (k.equalsIgnoreCase("message")) {
                 readString(p, r);
             } else {
-                RpcJson.skipValue(p);
+                GoJson.skipValue(p);
             }
         }
     }

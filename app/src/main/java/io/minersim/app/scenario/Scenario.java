@@ -1,6 +1,5 @@
 package io.minersim.app.scenario;
 
-import io.minersim.sealing.Miner;
 import io.minersim.sealing.MinerConfig;
 import io.minersim.sealing.Profile;
 import io.minersim.sealing.SectorSeed;
@@ -70,11 +69,6 @@ public final class Scenario {
         this.events = List.copyOf(events);
     }
 
-    /** Where the scenario came from. */
-    public String source() {
-        return source;
-    }
-
     public Profile profile() {
         return profile;
     }
@@ -97,16 +91,6 @@ public final class Scenario {
     /** The epoch the chain starts at. */
     public long startEpoch() {
         return startEpoch;
-    }
-
-    /** The sectors named one by one. */
-    public List<SectorSeed> sectors() {
-        return sectors;
-    }
-
-    /** The sectors counted per state. */
-    public List<CountGroup> counts() {
-        return counts;
     }
 
     /** The scheduled events, in epoch order (file order within an epoch). */

@@ -19,19 +19,12 @@ public final class ScenarioException extends SealingException {
         }
     }
 
-    private final String source;
     private final transient List<Problem> problems;
 
     public ScenarioException(String source, List<Problem> problems) {
         super("scenario " + source + " is invalid: " + problems.stream().map(Problem::toString)
                 .collect(Collectors.joining("; ")));
-        this.source = source;
         this.problems = List.copyOf(problems);
-    }
-
-    /** Where the scenario came from: a file name, or {@code <inline>}. */
-    public String source() {
-        return source;
     }
 
     public List<Problem> problems() {

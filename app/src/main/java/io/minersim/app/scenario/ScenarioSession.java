@@ -6,7 +6,6 @@ import io.minersim.sealing.SealingException;
 import io.minersim.sealing.chain.ChainClock;
 import io.minersim.sealing.chain.HeadListener;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,14 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * when the head jumps past scheduled epochs, the miner is told each of those epochs in turn and the
  * events due there run once it has caught up, so an event at epoch E happens at E however the clock
  * moves. An event that cannot happen when its epoch comes (its sectors are no longer Proving, say) is
- * reported on stderr and in {@link #failures()}; the run goes on.
+ * reported on stderr; the run goes on.
  */
 public final class ScenarioSession {
     private final Scenario scenario;
     private final ChainClock chain;
     private final EventClock clock = new EventClock();
     private final TreeMap<Long, List<ScheduledEvent>> due = new TreeMap<>();
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private volatile Miner miner;
 
     ScenarioSession(Scenario scenario, ChainClock chain) {
@@ -55,13 +53,6 @@ public final class ScenarioSession {
         return numbers;
     }
 
-    /** The events that could not happen, one line each. */
-    public List<String> failures() {
-        synchronized (failures) {
-            return List.copyOf(failures);
-        }
-    }
-
     private void runDue(long epoch) {
         while (!due.isEmpty() && due.firstKey() <= epoch) {
             for (ScheduledEvent e : due.pollFirstEntry().getValue()) {
@@ -70,7 +61,6 @@ public final class ScenarioSession {
                 } catch (SealingException | IllegalArgumentException ex) {
                     String line = "scenario event " + e.path() + " (" + e.kind().wire() + ") at epoch " + epoch
                             + " failed: " + ex.getMessage();
-                    failures.add(line);
                     System.err.println("minersim: " + line);
                 }
             }

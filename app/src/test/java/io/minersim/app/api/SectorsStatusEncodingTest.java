@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minersim.app.rpc.GoJsonWriter;
-import io.minersim.app.rpc.RpcJson;
+import io.minersim.app.rpc.GoJson;
 import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.DataActivationNotification;
 import io.minersim.rpc.types.DealProposal;
@@ -56,7 +56,7 @@ class SectorsStatusEncodingTest {
     private final MinerApiImpl api = new MinerApiImpl(miner, "devnet", null, reader -> {
         throw new IllegalStateException("no push readers here");
     }, () -> { }, Duration.ofSeconds(5));
-    private final ObjectMapper mapper = RpcJson.newObjectMapper();
+    private final ObjectMapper mapper = GoJson.newObjectMapper();
     private int changedSteps;
 
     @Test
@@ -122,13 +122,13 @@ class SectorsStatusEncodingTest {
     void anAnswerWrittenAfterOtherBytesIsCachedAsItsOwnSliceAndServedAfterOthers() throws Exception {
         long n = api.pledgeSector().number();
         GoJsonWriter out = new GoJsonWriter(1).raw("{\"id\":1,\"result\":");
-        api.writeSectorsStatus(n, true, out);
+        api.sectorsStatus(n, true, out);
         out.raw("}"); // the writer goes on after the cached slice: the slice must not change
         out.raw("x".repeat(100_000));
         assertThat(api.cachedStatusJson(n, true)).isEqualTo(fresh(n, true));
 
         GoJsonWriter again = new GoJsonWriter(1).raw("[");
-        api.writeSectorsStatus(n, true, again);
+        api.sectorsStatus(n, true, again);
         assertThat(new String(again.toByteArray(), StandardCharsets.UTF_8))
                 .isEqualTo("[" + new String(fresh(n, true), StandardCharsets.UTF_8));
     }
@@ -139,12 +139,10 @@ class SectorsStatusEncodingTest {
                 ? new io.minersim.app.rpc.RpcError(io.minersim.app.rpc.RpcError.HANDLER_ERROR, error.getMessage())
                 : io.minersim.app.rpc.ErrorMapper.defaults().toError(method, error);
         io.minersim.app.rpc.RpcDispatcher fast = io.minersim.app.rpc.RpcDispatcher.builder()
-                .register(io.minersim.rpc.MinerApi.class, api).objectMapper(mapper).errorMapper(errors)
-                .encodedWriter("Filecoin.SectorsStatus",
-                        (args, out) -> api.writeSectorsStatus((Long) args[0], (Boolean) args[1], out))
-                .build();
-        io.minersim.app.rpc.RpcDispatcher plain = io.minersim.app.rpc.RpcDispatcher.builder()
                 .register(io.minersim.rpc.MinerApi.class, api).objectMapper(mapper).errorMapper(errors).build();
+        io.minersim.app.rpc.RpcDispatcher plain = io.minersim.app.rpc.RpcDispatcher.builder()
+                .register(io.minersim.rpc.MinerApi.class, withoutResultWriters(api)).objectMapper(mapper)
+                .errorMapper(errors).build();
         long sealed = api.pledgeSector().number();
         long young = api.pledgeSector().number();
         while (!api.sectorsStatus(sealed, true).state().equals("Proving")) {
@@ -152,7 +150,8 @@ class SectorsStatusEncodingTest {
             api.sectorPreCommitFlush();
             api.sectorCommitFlush();
         }
-        io.minersim.app.rpc.CallContext ctx = io.minersim.app.rpc.CallContext.http(List.of("read"));
+        io.minersim.app.rpc.CallContext ctx = io.minersim.app.rpc.CallContext.http(
+                java.util.Set.of(io.minersim.rpc.Permission.READ));
         for (int round = 0; round < 2; round++) { // a miss, then a hit
             for (String body : List.of("{\"id\":1,\"method\":\"Filecoin.SectorsStatus\",\"params\":[" + sealed
                     + ",true]}", "{\"id\":\"a<\\\"b\",\"method\":\"Filecoin.SectorsStatus\",\"params\":["
@@ -217,6 +216,19 @@ class SectorsStatusEncodingTest {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /** The same API behind a proxy, which has no result writers: the dispatcher calls and encodes every method. */
+    private static io.minersim.rpc.MinerApi withoutResultWriters(MinerApiImpl api) {
+        return (io.minersim.rpc.MinerApi) java.lang.reflect.Proxy.newProxyInstance(
+                io.minersim.rpc.MinerApi.class.getClassLoader(), new Class<?>[] {io.minersim.rpc.MinerApi.class},
+                (proxy, method, args) -> {
+                    try {
+                        return method.invoke(api, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
 
     private interface Mutation<T> {
         T run() throws Exception;

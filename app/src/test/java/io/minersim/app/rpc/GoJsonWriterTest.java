@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The hand-written JSON writer and the encoded-result envelope, against the RPC mapper's bytes. */
 class GoJsonWriterTest {
-    private final ObjectMapper mapper = RpcJson.newObjectMapper();
+    private final ObjectMapper mapper = GoJson.newObjectMapper();
 
     @Test
     void everyCharacterIsWrittenAsTheMapperWritesIt() throws Exception {

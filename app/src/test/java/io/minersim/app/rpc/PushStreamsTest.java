@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** wire-facts d: io.Reader params and the push endpoint. */
 class PushStreamsTest {
     @RegisterExtension
-    static final RpcFixture f = new RpcFixture(Duration.ofSeconds(5), RpcJson.DEFAULT_MAX_REQUEST_SIZE, Duration.ofSeconds(2));
+    static final RpcFixture f = new RpcFixture(Duration.ofSeconds(5), GoJson.DEFAULT_MAX_REQUEST_SIZE, Duration.ofSeconds(2));
     private static final String DEAL = "{\"DealID\":0}";
 
     private static String addPiece(String reader) {

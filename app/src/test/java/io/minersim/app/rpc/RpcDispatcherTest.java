@@ -8,10 +8,15 @@ import io.minersim.rpc.Permission;
 import io.minersim.rpc.RequiresPermission;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The dispatcher without a server: start-up validation, hooks, and the Go formatting helpers. */
 class RpcDispatcherTest {
+    /** A caller without a token: Lotus's default, read. */
+    private static final CallContext READER = CallContext.http(Set.of(Permission.READ));
+
     interface NoPermission {
         @JsonRpcMethod("Filecoin.A")
         @RequiresPermission(Permission.READ)
@@ -125,22 +130,61 @@ class RpcDispatcherTest {
     }
 
     private static String dispatch(RpcDispatcher d, String method, String params) {
-        RpcDispatcher.Reply r = d.dispatch(WireRequest.of(1, method, params), CallContext.http(List.of("read")));
+        RpcDispatcher.Reply r = d.dispatch(WireRequest.of(1, method, params), READER);
         return r.hasBody() ? new String(r.body(), StandardCharsets.UTF_8) : null;
     }
 
+    /** Small, with Filecoin.Get answered by a result writer that writes whole answers and records its calls. */
+    private static final class WrittenSmall implements Small {
+        final List<String> seen = new java.util.ArrayList<>();
+
+        @Override
+        public String get(String s) throws java.io.IOException {
+            return new SmallImpl().get(s);
+        }
+
+        @Override
+        public String boom() {
+            return new SmallImpl().boom();
+        }
+
+        @ResultWriter
+        public void get(String s, GoJsonWriter out) throws java.io.IOException {
+            seen.add(s);
+            if (s.equals("none")) {
+                out.nullValue();
+                return;
+            }
+            out.raw(new SmallImpl().get(s).equals("x") ? "{\"X\":[1]}" : "\"other\"");
+        }
+    }
+
+    /** Small, with Filecoin.Get answered by a result writer that may fail half-way. */
+    private static final class HalfWrittenSmall implements Small {
+        @Override
+        public String get(String s) throws java.io.IOException {
+            return new SmallImpl().get(s);
+        }
+
+        @Override
+        public String boom() {
+            return new SmallImpl().boom();
+        }
+
+        @ResultWriter
+        public void get(String s, GoJsonWriter out) throws java.io.IOException {
+            out.raw("{\"X\":");
+            if (s.equals("io")) {
+                new SmallImpl().get("io"); // throws as the method does, after half a result
+            }
+            out.string(s).raw('}');
+        }
+    }
+
     @Test
-    void anEncodedCallAnswersWithItsBytesAfterEveryCheckAndFailsAsTheMethodWould() {
-        List<String> seen = new java.util.ArrayList<>();
-        RpcDispatcher d = RpcDispatcher.builder().register(Small.class, new SmallImpl())
-                .encodedCall("Filecoin.Get", args -> {
-                    seen.add((String) args[0]);
-                    if (args[0].equals("none")) {
-                        return null;
-                    }
-                    return new SmallImpl().get((String) args[0]).equals("x") ? "{\"X\":[1]}".getBytes(
-                            StandardCharsets.UTF_8) : "\"other\"".getBytes(StandardCharsets.UTF_8);
-                }).build();
+    void aResultWriterAnswersWithItsBytesAfterEveryCheckAndFailsAsTheMethodWould() {
+        WrittenSmall written = new WrittenSmall();
+        RpcDispatcher d = RpcDispatcher.builder().register(Small.class, written).build();
         RpcDispatcher plain = RpcDispatcher.builder().register(Small.class, new SmallImpl()).build();
         assertThat(dispatch(d, "Filecoin.Get", "[\"x\"]"))
                 .isEqualTo("{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":{\"X\":[1]}}\n");
@@ -151,40 +195,69 @@ class RpcDispatcherTest {
                     params));
         }
         RpcDispatcher.Reply denied = d.dispatch(WireRequest.of(1, "Filecoin.Get", "[\"y\"]"),
-                CallContext.http(List.of()));
+                CallContext.http(Set.of()));
         assertThat(new String(denied.body(), StandardCharsets.UTF_8)).contains("missing permission to invoke 'Get'");
-        assertThat(d.dispatch(WireRequest.of(null, "Filecoin.Get", "[\"z\"]"), CallContext.http(List.of("read")))
+        assertThat(d.dispatch(WireRequest.of(null, "Filecoin.Get", "[\"z\"]"), READER)
                 .hasBody()).isFalse();
-        assertThat(seen).containsExactly("x", "none", "io", "null", "z");
+        assertThat(written.seen).containsExactly("x", "none", "io", "null", "z");
     }
 
     @Test
-    void anEncodedWriterWritesInsideTheEnvelopeAndAFailureHalfWayLeavesNoneOfItsBytes() {
-        RpcDispatcher d = RpcDispatcher.builder().register(Small.class, new SmallImpl())
-                .encodedWriter("Filecoin.Get", (args, out) -> {
-                    out.raw("{\"X\":");
-                    if (args[0].equals("io")) {
-                        new SmallImpl().get("io"); // throws as the method does, after half a result
-                    }
-                    out.string((String) args[0]).raw('}');
-                }).build();
+    void aResultWriterWritesInsideTheEnvelopeAndAFailureHalfWayLeavesNoneOfItsBytes() {
+        RpcDispatcher d = RpcDispatcher.builder().register(Small.class, new HalfWrittenSmall()).build();
         RpcDispatcher plain = RpcDispatcher.builder().register(Small.class, new SmallImpl()).build();
         assertThat(dispatch(d, "Filecoin.Get", "[\"<a>\"]"))
                 .isEqualTo("{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":{\"X\":\"\\u003ca\\u003e\"}}\n");
         assertThat(dispatch(d, "Filecoin.Get", "[\"io\"]")).isEqualTo(dispatch(plain, "Filecoin.Get", "[\"io\"]"));
         RpcDispatcher.Reply named = d.dispatch(WireRequest.of("q\"1", "Filecoin.Get", "[\"b\"]"),
-                CallContext.http(List.of("read")));
+                READER);
         assertThat(new String(named.body(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"id\":\"q\\\"1\",\"jsonrpc\":\"2.0\",\"result\":{\"X\":\"b\"}}\n");
     }
 
+    /** A result writer matching no method of Small. */
+    private static final class StrayWriterSmall implements Small {
+        @Override
+        public String get(String s) {
+            return s;
+        }
+
+        @Override
+        public String boom() {
+            return "";
+        }
+
+        @ResultWriter
+        public void nope(GoJsonWriter out) {
+            out.nullValue();
+        }
+    }
+
+    /** A result writer for a channel method. */
+    private static final class ChannelWriter implements Channels {
+        @Override
+        public CompletableFuture<Void> closing() {
+            return new CompletableFuture<>();
+        }
+
+        @ResultWriter
+        public void closing(GoJsonWriter out) {
+            out.nullValue();
+        }
+    }
+
+    interface Channels {
+        @JsonRpcMethod("Filecoin.Closing")
+        @RequiresPermission(Permission.READ)
+        @io.minersim.rpc.ChannelMethod
+        CompletableFuture<Void> closing();
+    }
+
     @Test
-    void anEncodedCallForAnUnknownOrChannelMethodFailsAtStartUp() {
-        assertThatThrownBy(() -> RpcDispatcher.builder().register(Small.class, new SmallImpl())
-                .encodedCall("Filecoin.Nope", args -> null).build()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Filecoin.Nope");
-        assertThatThrownBy(() -> RpcDispatcher.builder().register(TestApi.class, new TestApiImpl(
-                JwtAuthority.generate())).encodedCall("Filecoin.Closing", args -> null).build())
+    void aResultWriterForNoMethodOrForAChannelMethodFailsAtStartUp() {
+        assertThatThrownBy(() -> RpcDispatcher.builder().register(Small.class, new StrayWriterSmall()).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("StrayWriterSmall.nope");
+        assertThatThrownBy(() -> RpcDispatcher.builder().register(Channels.class, new ChannelWriter()).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channel");
     }
 
@@ -237,34 +310,34 @@ class RpcDispatcherTest {
 
     @Test
     void paramsAreSlicedExactly() throws Exception {
-        List<byte[]> ps = RpcJson.splitParams("[ 1 , \"a,]\" ,{\"x\":[1,2]},[],null,true, -1.5e3 ]"
+        List<byte[]> ps = GoJson.splitParams("[ 1 , \"a,]\" ,{\"x\":[1,2]},[],null,true, -1.5e3 ]"
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(ps).extracting(b -> new String(b, StandardCharsets.UTF_8))
                 .containsExactly("1", "\"a,]\"", "{\"x\":[1,2]}", "[]", "null", "true", "-1.5e3");
-        assertThat(RpcJson.splitParams("null".getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThatThrownBy(() -> RpcJson.splitParams("\"x\"".getBytes(StandardCharsets.UTF_8)))
+        assertThat(GoJson.splitParams("null".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThatThrownBy(() -> GoJson.splitParams("\"x\"".getBytes(StandardCharsets.UTF_8)))
                 .hasMessage("json: cannot unmarshal string into Go value of type []jsonrpc.param");
-        assertThatThrownBy(() -> RpcJson.splitParams("5".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> GoJson.splitParams("5".getBytes(StandardCharsets.UTF_8)))
                 .hasMessage("json: cannot unmarshal number into Go value of type []jsonrpc.param");
     }
 
     @Test
     void goFloatFormatting() {
-        assertThat(RpcJson.goFloat(1)).isEqualTo("1");
-        assertThat(RpcJson.goFloat(-2.5)).isEqualTo("-2.5");
-        assertThat(RpcJson.goFloat(1e20)).isEqualTo("100000000000000000000");
-        assertThat(RpcJson.goFloat(1e21)).isEqualTo("1e+21");
-        assertThat(RpcJson.goFloat(1.5e300)).isEqualTo("1.5e+300");
-        assertThat(RpcJson.goFloat(0.000001)).isEqualTo("0.000001");
-        assertThat(RpcJson.goFloat(0.0000001)).isEqualTo("1e-7");
-        assertThat(RpcJson.goFloat(1.25e-10)).isEqualTo("1.25e-10");
-        assertThat(RpcJson.goFloat(9007199254740993d)).isEqualTo("9007199254740992");
+        assertThat(GoJson.goFloat(1)).isEqualTo("1");
+        assertThat(GoJson.goFloat(-2.5)).isEqualTo("-2.5");
+        assertThat(GoJson.goFloat(1e20)).isEqualTo("100000000000000000000");
+        assertThat(GoJson.goFloat(1e21)).isEqualTo("1e+21");
+        assertThat(GoJson.goFloat(1.5e300)).isEqualTo("1.5e+300");
+        assertThat(GoJson.goFloat(0.000001)).isEqualTo("0.000001");
+        assertThat(GoJson.goFloat(0.0000001)).isEqualTo("1e-7");
+        assertThat(GoJson.goFloat(1.25e-10)).isEqualTo("1.25e-10");
+        assertThat(GoJson.goFloat(9007199254740993d)).isEqualTo("9007199254740992");
     }
 
     @Test
     void goTrimSpace() {
         byte[] b = "\u00a0\t {\"a\":1}\u3000\n".getBytes(StandardCharsets.UTF_8);
-        int[] span = RpcJson.trimSpace(b, b.length);
+        int[] span = GoJson.trimSpace(b, b.length);
         assertThat(new String(b, span[0], span[1] - span[0], StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
     }
 
@@ -273,7 +346,7 @@ class RpcDispatcherTest {
         RpcDispatcher d = RpcDispatcher.builder().register(Small.class, new SmallImpl()).build();
         byte[] body = "\f{\"id\":\"x\",\"method\":\"Filecoin.Get\",\"params\":[\"v\"]}\r\n"
                 .getBytes(StandardCharsets.UTF_8);
-        RpcDispatcher.HttpReply r = d.handleHttpBody(body, body.length, 1000, CallContext.http(List.of("read")));
+        RpcDispatcher.HttpReply r = d.handleHttpBody(body, body.length, 1000, READER);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.bodyText()).isEqualTo("{\"id\":\"x\",\"jsonrpc\":\"2.0\",\"result\":\"v\"}\n");
     }

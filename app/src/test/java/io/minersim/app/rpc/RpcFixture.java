@@ -42,7 +42,7 @@ final class RpcFixture implements BeforeAllCallback, AfterAllCallback, AutoClose
 
     /** Pings every 5 s, go-jsonrpc's request size limit, push uploads awaited 30 s. */
     RpcFixture() {
-        this(Duration.ofSeconds(5), RpcJson.DEFAULT_MAX_REQUEST_SIZE, Duration.ofSeconds(30));
+        this(Duration.ofSeconds(5), GoJson.DEFAULT_MAX_REQUEST_SIZE, Duration.ofSeconds(30));
     }
 
     RpcFixture(Duration ping, long maxRequestSize, Duration pushTimeout) {

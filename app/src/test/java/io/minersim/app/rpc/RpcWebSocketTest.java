@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** What only applies to WebSocket connections (wire-facts b.7). */
 class RpcWebSocketTest {
     @RegisterExtension
-    static final RpcFixture f = new RpcFixture(Duration.ofMillis(200), RpcJson.DEFAULT_MAX_REQUEST_SIZE, Duration.ofSeconds(30));
+    static final RpcFixture f = new RpcFixture(Duration.ofMillis(200), GoJson.DEFAULT_MAX_REQUEST_SIZE, Duration.ofSeconds(30));
 
     private static String call(Object id, String method, String params) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}";

@@ -5,7 +5,7 @@ package io.minersim.sealing.chain;
  *
  * <p>Epoch {@code e} starts at {@code genesisTimestamp + e × blockDelaySeconds} (unix seconds), as on
  * a Filecoin network. How the head moves is up to the implementation: {@link ManualChainClock} only
- * when told, {@link ScaledRealtimeChainClock} with wall time.
+ * when told, {@link SimulatedChainClock} when told or with wall time, as its mode says.
  */
 public interface ChainClock {
 

@@ -63,18 +63,6 @@ public final class SimulatedChainClock extends ChainClockBase implements AutoClo
         this.nanoTime = nanoTime;
     }
 
-    /** A manual clock at epoch 0 of the policy's chain; {@code blockTime} is what real mode would use. */
-    public static SimulatedChainClock manual(ChainPolicy policy, Duration blockTime) {
-        return new SimulatedChainClock(0, policy.genesisTimestamp(), policy.blockDelaySeconds(), Mode.MANUAL,
-                blockTime, System::nanoTime);
-    }
-
-    /** A real clock at epoch 0 of the policy's chain, moving once {@link #start()}ed. */
-    public static SimulatedChainClock real(ChainPolicy policy, Duration blockTime) {
-        return new SimulatedChainClock(0, policy.genesisTimestamp(), policy.blockDelaySeconds(), Mode.REAL,
-                blockTime, System::nanoTime);
-    }
-
     @Override
     public long head() {
         return head;

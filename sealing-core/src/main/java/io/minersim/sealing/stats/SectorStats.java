@@ -57,11 +57,6 @@ public final class SectorStats {
         return 2 * MEASURES + LEVELS;
     }
 
-    /** A day with nothing in it. */
-    public static SectorStats empty(LocalDate date) {
-        return new SectorStats(date, new long[MEASURES], new long[MEASURES], new long[LEVELS], BigInteger.ZERO);
-    }
-
     public LocalDate date() {
         return date;
     }

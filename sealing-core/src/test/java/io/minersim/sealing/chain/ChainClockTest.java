@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minersim.sealing.InvalidInputException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ChainClockTest {
@@ -37,30 +35,8 @@ class ChainClockTest {
     }
 
     @Test
-    void scaledClockFollowsWallTimeFromItsStart() {
-        AtomicLong now = new AtomicLong(1_000_000);
-        ScaledRealtimeChainClock clock = new ScaledRealtimeChainClock(100, ChainPolicy.MAINNET_GENESIS, 4,
-                Duration.ofMillis(250), now::get);
-        List<Long> heard = new ArrayList<>();
-        clock.subscribe(heard::add);
-        now.addAndGet(Duration.ofSeconds(10).toNanos());
-        assertThat(clock.head()).as("not started: time does not count").isEqualTo(100);
-        assertThat(clock.tick()).isEqualTo(100);
-        now.addAndGet(Duration.ofMillis(625).toNanos());
-        assertThat(clock.head()).isEqualTo(102);
-        assertThat(clock.tick()).isEqualTo(102);
-        assertThat(clock.tick()).isEqualTo(102);
-        now.addAndGet(Duration.ofMillis(125).toNanos());
-        clock.tick();
-        assertThat(heard).containsExactly(102L, 103L);
-        assertThat(clock.timestampOf(103)).isEqualTo(ChainPolicy.MAINNET_GENESIS + 412);
-    }
-
-    @Test
     void clocksRefuseNonsense() {
         assertThatThrownBy(() -> new ManualChainClock(-1, 0, 30)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new ManualChainClock(0, 0, 0)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new ScaledRealtimeChainClock(0, 0, 30, Duration.ZERO))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("block time must be positive");
     }
 }

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -26,16 +23,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON as go-jsonrpc writes and reads it: Go's {@code encoding/json} escaping ({@code <>&} and U+2028/9 as
- * {@code \u003c}…, lowercase hex, short {@code \b \f}), Go's float64 formatting of ids, Go's whitespace trimming,
+ * JSON as go-jsonrpc writes and reads it: Go's {@code encoding/json} escaping (through {@link GoEscapes}, the
+ * escape table of {@link GoJsonWriter}), Go's float64 formatting of ids, Go's whitespace trimming,
  * and a Jackson {@link ObjectMapper} configured to be about as strict as Go when decoding parameters.
  */
-public final class RpcJson {
+public final class GoJson {
     /** go-jsonrpc's {@code DEFAULT_MAX_REQUEST_SIZE}: 100 MiB. */
     public static final long DEFAULT_MAX_REQUEST_SIZE = 100L << 20;
-
-    /** Go's json encoder escapes: applied to every response this package writes. */
-    static final CharacterEscapes GO_ESCAPES = new GoEscapes();
 
     /** Parsing limits close to Go's (no string or number length limit, nesting up to 10000). */
     static final StreamReadConstraints READ_CONSTRAINTS = StreamReadConstraints.builder()
@@ -50,12 +44,12 @@ public final class RpcJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS).build();
 
-    private RpcJson() {
+    private GoJson() {
     }
 
     private static JsonFactory goFactory() {
         JsonFactory f = new JsonFactoryBuilder().streamReadConstraints(READ_CONSTRAINTS)
-                .characterEscapes(GO_ESCAPES).build();
+                .characterEscapes(GoEscapes.INSTANCE).build();
         return f;
     }
 
@@ -148,7 +142,7 @@ public final class RpcJson {
             }
             case OBJECT -> {
                 // Go decodes into map[string]interface{} and writes sorted keys; the last duplicate wins
-                java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>(RpcJson::compareGoStrings);
+                java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>(GoJson::compareGoStrings);
                 for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     sorted.put(e.getKey(), e.getValue());
@@ -328,51 +322,6 @@ public final class RpcJson {
 
         ParamsError(String message) {
             super(message, null, false, false);
-        }
-    }
-
-    // ---------------------------------------------------------------- escapes
-
-    private static final class GoEscapes extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        private static final char[] HEX = "0123456789abcdef".toCharArray();
-        private final int[] ascii;
-
-        GoEscapes() {
-            ascii = standardAsciiEscapesForJSON();
-            for (int c = 0; c < 0x20; c++) {
-                ascii[c] = ESCAPE_CUSTOM;
-            }
-            ascii['<'] = ESCAPE_CUSTOM;
-            ascii['>'] = ESCAPE_CUSTOM;
-            ascii['&'] = ESCAPE_CUSTOM;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            switch (ch) {
-                case '\n':
-                    return new SerializedString("\\n");
-                case '\r':
-                    return new SerializedString("\\r");
-                case '\t':
-                    return new SerializedString("\\t");
-                case '\b':
-                    return new SerializedString("\\b");
-                case '\f':
-                    return new SerializedString("\\f");
-                default:
-                    if (ch < 0x20 || ch == '<' || ch == '>' || ch == '&' || ch == 0x2028 || ch == 0x2029) {
-                        return new SerializedString("\\u" + HEX[(ch >> 12) & 0xf] + HEX[(ch >> 8) & 0xf]
-                                + HEX[(ch >> 4) & 0xf] + HEX[ch & 0xf]);
-                    }
-                    return null;
-            }
         }
     }
 }
