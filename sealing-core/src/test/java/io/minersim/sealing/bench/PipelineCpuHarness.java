@@ -1,0 +1,46 @@
+package io.minersim.sealing.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+
+/**
+ * The pipeline benchmark's work (10,000 CC sectors pledged at once on a fresh devnet miner, sealed to
+ * Proving one epoch at a time) timed in the calling thread's CPU time rather than wall time, so that
+ * two builds can be compared on a machine other processes share. Prints each round and, over the
+ * second half of the rounds (the first half warms up), the minimum and median CPU milliseconds.
+ * Usage: {@code PipelineCpuHarness [rounds]} (default 30).
+ */
+public final class PipelineCpuHarness {
+    private static final int SECTORS = 10_000;
+
+    private PipelineCpuHarness() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double[] ms = new double[rounds];
+        long moves = 0;
+        for (int r = 0; r < rounds; r++) {
+            BenchRig rig = BenchRig.devnet();
+            long t0 = mx.getCurrentThreadCpuTime();
+            for (int i = 0; i < SECTORS; i++) {
+                rig.miner.pledgeSector();
+            }
+            rig.advanceUntilProving(SECTORS);
+            ms[r] = (mx.getCurrentThreadCpuTime() - t0) / 1e6;
+            rig.requireAllProving(SECTORS);
+            moves = rig.miner.historySize();
+            rig.miner.close();
+            System.out.printf("round %d: %.1f ms cpu%n", r, ms[r]);
+        }
+        double[] measured = Arrays.copyOfRange(ms, rounds / 2, rounds);
+        Arrays.sort(measured);
+        double min = measured[0];
+        double median = measured[measured.length / 2];
+        System.out.printf("%,d sectors, %,d moves a round; over the last %d rounds: min %.1f ms, median %.1f ms cpu"
+                + " (%,.0f moves per cpu-second at the median)%n", SECTORS, moves, measured.length, min, median,
+                moves / (median / 1e3));
+    }
+}
