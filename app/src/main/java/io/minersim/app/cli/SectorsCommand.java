@@ -276,7 +276,11 @@ public final class SectorsCommand extends CommandGroup {
                     out().println("\tSectors:");
                     for (long s : b.sectors()) {
                         String failed = b.failedSectors().get(s);
-                        out().printf(failed != null ? "\t\t%d\tERROR %s%n" : "\t\t%d\tOK%n", s, failed);
+                        if (failed != null) {
+                            out().printf("\t\t%d\tERROR %s%n", s, failed);
+                        } else {
+                            out().printf("\t\t%d\tOK%n", s);
+                        }
                     }
                 }
             }

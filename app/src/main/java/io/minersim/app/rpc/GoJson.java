@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -143,8 +142,7 @@ public final class GoJson {
             case OBJECT -> {
                 // Go decodes into map[string]interface{} and writes sorted keys; the last duplicate wins
                 java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>(GoJson::compareGoStrings);
-                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : n.properties()) {
                     sorted.put(e.getKey(), e.getValue());
                 }
                 g.writeStartObject();

@@ -98,7 +98,15 @@ public final class RpcServer implements AutoCloseable {
         });
         ws.setHandler(new RpcHttpHandler(dispatcher, b.maxRequestSize));
 
-        PathMappingsHandler routes = new PathMappingsHandler();
+        PathMappingsHandler routes = new PathMappingsHandler() {
+            // Jetty 12.1 hands the matched handler a request whose context path is the matched prefix, which
+            // fails outside a ContextHandler (as here, where the context path is null). Pass the request on as
+            // it came, as Jetty 12.0 did: every handler behind the routes sees the whole path.
+            @Override
+            protected Request newPathSpecRequest(Request request, PathSpec pathSpec) {
+                return request;
+            }
+        };
         routes.addMapping(PathSpec.from(RPC_PATH), ws);
         if (b.pushStreams != null) {
             routes.addMapping(new RegexPathSpec("^" + PushStreams.PATH_PREFIX.replace(".", "\\.") + "[^/]+$"),

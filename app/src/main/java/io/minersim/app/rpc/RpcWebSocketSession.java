@@ -214,8 +214,9 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         finish();
+        callback.succeed();
     }
 
     @Override

@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 import io.minersim.app.scenario.ScenarioException.Problem;
 import io.minersim.app.scenario.ScheduledEvent.Kind;
 import io.minersim.sealing.FailureRule;
@@ -83,7 +82,7 @@ public final class ScenarioLoader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ns|us|µs|ms|s|m|h)");
 
-    private static volatile JsonSchema schema;
+    private static volatile Schema schema;
 
     private static final Pattern NUMBERED = Pattern.compile("\\d+|\\D+");
 
@@ -224,34 +223,36 @@ public final class ScenarioLoader {
 
     /** What the schema says of the document, one problem per field, in path order. */
     static List<Problem> schemaProblems(JsonNode tree) {
-        Set<ValidationMessage> messages = schema().validate(tree);
+        List<com.networknt.schema.Error> messages = schema().validate(tree);
         Set<Problem> out = new LinkedHashSet<>();
         messages.stream().map(m -> {
             String path = m.getInstanceLocation().toString();
-            if (("required".equals(m.getType()) || "additionalProperties".equals(m.getType())) && m.getProperty() != null) {
+            String keyword = m.getKeyword();
+            if (("required".equals(keyword) || "additionalProperties".equals(keyword)) && m.getProperty() != null) {
                 path = path + "." + m.getProperty();
             }
-            String why = switch (m.getType()) {
+            String why = switch (keyword) {
                 case "required" -> "is required";
                 case "additionalProperties" -> "is not a field of this object";
-                default -> m.getError();
+                default -> m.getMessage();
             };
             return new Problem(path, why);
         }).sorted(Comparator.comparing(Problem::path, PATH_ORDER).thenComparing(Problem::message)).forEach(out::add);
         return List.copyOf(out);
     }
 
-    private static JsonSchema schema() {
-        JsonSchema s = schema;
+    private static Schema schema() {
+        Schema s = schema;
         if (s == null) {
             try (InputStream in = ScenarioLoader.class.getResourceAsStream(SCHEMA_RESOURCE)) {
                 if (in == null) {
                     throw new IllegalStateException("resource " + SCHEMA_RESOURCE + " is missing");
                 }
                 JsonNode node = JSON.readTree(in);
-                SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_PATH)
+                SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH)
                         .locale(Locale.ENGLISH).failFast(false).build();
-                s = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(node, config);
+                s = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                        b -> b.schemaRegistryConfig(config)).getSchema(node);
                 schema = s;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -407,8 +408,7 @@ public final class ScenarioLoader {
         private SealingConfig sealing(SealingConfig defaults, JsonNode node) {
             SealingConfig.Builder b = defaults.toBuilder();
             String at = minerPath + ".sealing.";
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 JsonNode v = e.getValue();
                 String path = at + e.getKey();
                 switch (e.getKey()) {

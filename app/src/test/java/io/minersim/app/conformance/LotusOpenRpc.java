@@ -1,14 +1,13 @@
 package io.minersim.app.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonMetaSchema;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.path.PathType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,20 +47,19 @@ final class LotusOpenRpc {
 
     private final JsonNode document;
     private final Map<String, JsonNode> resultSchemas = new LinkedHashMap<>();
-    private final JsonSchemaFactory factory;
-    private final SchemaValidatorsConfig config;
+    private final SchemaRegistry registry;
 
     private LotusOpenRpc(JsonNode document) {
         this.document = document;
         for (JsonNode m : document.get("methods")) {
             resultSchemas.put(m.get("name").asText(), m.get("result").get("schema"));
         }
-        JsonMetaSchema.Builder meta = JsonMetaSchema.builder(JsonMetaSchema.getV7());
+        Dialect.Builder meta = Dialect.builder(Dialects.getDraft7());
         ANNOTATION_KEYWORDS.forEach(k -> meta.keyword(new NonValidationKeyword(k)));
-        JsonMetaSchema draft7 = meta.build();
-        this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, b -> b.metaSchema(draft7));
-        this.config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).typeLoose(false)
+        Dialect draft7 = meta.build();
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).typeLoose(false)
                 .failFast(false).build();
+        this.registry = SchemaRegistry.withDefaultDialect(draft7, b -> b.schemaRegistryConfig(config));
     }
 
     static LotusOpenRpc load() {
@@ -94,14 +92,14 @@ final class LotusOpenRpc {
     }
 
     /** A validator for a schema node, read as draft-07. */
-    JsonSchema validator(JsonNode schema) {
-        return factory.getSchema(schema, config);
+    Schema validator(JsonNode schema) {
+        return registry.getSchema(schema);
     }
 
     /** The validator's messages for {@code value} against {@code schema}, sorted; empty when valid. */
     List<String> problems(JsonNode schema, JsonNode value) {
-        Set<ValidationMessage> messages = validator(schema).validate(value);
-        return messages.stream().map(ValidationMessage::toString).sorted().collect(Collectors.toList());
+        List<com.networknt.schema.Error> messages = validator(schema).validate(value);
+        return messages.stream().map(com.networknt.schema.Error::toString).sorted().collect(Collectors.toList());
     }
 
     /** The keywords the result and param schemas use that are neither draft-07 nor declared annotations. */
@@ -120,7 +118,7 @@ final class LotusOpenRpc {
         if (schema == null || !schema.isObject()) {
             return;
         }
-        schema.fields().forEachRemaining(e -> {
+        schema.properties().forEach(e -> {
             String k = e.getKey();
             if (!DRAFT7_KEYWORDS.contains(k) && !ANNOTATION_KEYWORDS.contains(k)) {
                 unknown.add(k);

@@ -148,14 +148,12 @@ final class LotusSchemaErrata {
         }
         // children first, so that a rewritten node is not walked again
         if (schema.get("properties") instanceof ObjectNode props) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : props.properties()) {
                 e.setValue(rewrite(method, e.getKey(), pointer + "/" + e.getKey(), e.getValue()));
             }
         }
         if (schema.get("patternProperties") instanceof ObjectNode pattern) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = pattern.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : pattern.properties()) {
                 e.setValue(rewrite(method, name + "{}", pointer + "/{" + e.getKey() + "}", e.getValue()));
             }
         }

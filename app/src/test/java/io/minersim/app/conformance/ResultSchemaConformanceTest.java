@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
-import com.networknt.schema.ValidationMessage;
 import io.minersim.app.conformance.PipelineScenario.RecordedCall;
 import io.minersim.rpc.MinerApi;
 import io.minersim.sealing.fsm.SectorState;
@@ -201,18 +200,18 @@ class ResultSchemaConformanceTest {
 
     /** Each message of the unmodified schema must be at a location where an erratum rewrote the schema. */
     private static void explainRawFailures(String method, JsonNode result) {
-        Set<ValidationMessage> raw = doc.validator(doc.rawResultSchema(method)).validate(result);
+        List<com.networknt.schema.Error> raw = doc.validator(doc.rawResultSchema(method)).validate(result);
         Set<String> rewritten = errata.applied().getOrDefault(method, List.of()).stream()
                 .map(s -> s.substring(0, s.lastIndexOf(' '))).collect(Collectors.toSet());
         List<String> unexplained = new ArrayList<>();
-        for (ValidationMessage m : raw) {
+        for (com.networknt.schema.Error m : raw) {
             String at = schemaPointer(doc.rawResultSchema(method), m.getInstanceLocation().toString());
             if (!rewritten.contains(at)) {
-                unexplained.add(at + ": " + m.getMessage());
+                unexplained.add(at + ": " + m);
             }
             synchronized (RAW_FAILURES) {
                 RAW_FAILURES.computeIfAbsent(method, k -> new TreeMap<>()).merge(at + ": "
-                        + m.getMessage().replaceAll("^[^:]*: ", ""), 1, Integer::sum);
+                        + m.getMessage(), 1, Integer::sum);
             }
         }
         assertThat(unexplained).as("%s: messages of Lotus's unmodified schema that no erratum explains", method)

@@ -745,7 +745,7 @@ final class GoldenTrace {
                         StandardCharsets.UTF_8);
                 line(d + " " + body);
                 for (JsonNode row : JSON.readTree(body).path("data")) {
-                    row.fields().forEachRemaining(f -> {
+                    row.properties().forEach(f -> {
                         if (f.getValue().isNumber()) {
                             statisticsSums.merge(endpoint.endpointName() + "." + f.getKey(), f.getValue().doubleValue(),
                                     Double::sum);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * trace as it is. A deliberate change of behaviour regenerates it, and its commit explains the diff:
  *
  * <pre>
- * mvn -o -B -pl app -am test -Dtest=GoldenTraceTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true
+ * ./mvnw -o -B -pl app -am test -Dtest=GoldenTraceTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true
  * </pre>
  *
  * <p>What the drive covers: CC and deal sectors (legacy and DDO pieces, verified or not); the pre-commit batcher
