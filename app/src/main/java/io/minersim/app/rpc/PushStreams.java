@@ -162,8 +162,12 @@ public final class PushStreams {
     }
 
     private Object decode(byte[] json, CallContext ctx) throws IOException {
-        String[] rs = readerStream(json);
-        return open(rs[0], rs[1]);
+        ReaderParam rs = readerParam(json);
+        return open(rs.type(), rs.info());
+    }
+
+    /** A reader parameter's two fields, as Lotus's decoder reads them ({@code ""} when absent or null). */
+    public record ReaderParam(String type, String info) {
     }
 
     /**
@@ -187,14 +191,17 @@ public final class PushStreams {
         return new PushStream(u, pr, slot);
     }
 
-    /** Go's {@code json.Unmarshal} into {@code ReaderStream{Type StreamType; Info string}}. */
-    private static String[] readerStream(byte[] json) throws DecodeFailure {
+    /**
+     * Go's {@code json.Unmarshal} into {@code ReaderStream{Type StreamType; Info string}}, with Lotus's error texts
+     * ({@code unmarshaling reader id: ...}). Numbers are skipped, never converted.
+     */
+    public static ReaderParam readerParam(byte[] json) throws DecodeFailure {
         String type = "";
         String info = "";
         try (JsonParser p = GoJson.FACTORY.createParser(json)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
-                return new String[] {type, info};
+                return new ReaderParam(type, info);
             }
             if (t != JsonToken.START_OBJECT) {
                 throw new DecodeFailure("unmarshaling reader id: json: cannot unmarshal " + GoJson.goKind(t)
@@ -224,7 +231,7 @@ public final class PushStreams {
             if (firstError != null) {
                 throw new DecodeFailure(firstError);
             }
-            return new String[] {type, info};
+            return new ReaderParam(type, info);
         } catch (DecodeFailure e) {
             throw e;
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package io.minersim.app.rpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.minersim.rpc.Permission;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -171,9 +170,14 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
             if (ps.isEmpty()) {
                 return;
             }
-            JsonNode n = GoJson.TREE.readTree(ps.get(0));
-            Object id = n.isTextual() ? n.textValue() : n.isNumber() ? (Object) n.doubleValue() : null;
-            if (id == null) {
+            byte[] raw = ps.get(0);
+            GoValues.Decoded d;
+            try (com.fasterxml.jackson.core.JsonParser p = GoJson.FACTORY.createParser(raw)) {
+                p.nextToken();
+                d = GoValues.read(p, raw);
+            }
+            Object id = d.value();
+            if (d.rangeError() || !(id instanceof String || id instanceof Double)) {
                 return;
             }
             InFlight f;
