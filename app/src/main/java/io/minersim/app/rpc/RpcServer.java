@@ -1,5 +1,6 @@
 package io.minersim.app.rpc;
 
+import io.minersim.app.http.JsonErrorPages;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -106,6 +107,7 @@ public final class RpcServer implements AutoCloseable {
         }
         routes.addMapping(PathSpec.from("/"), new NotFound());
         server.setHandler(new RpcAuthHandler(b.authority, routes));
+        server.setErrorHandler(errorPages());
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
     }
 
@@ -260,6 +262,15 @@ public final class RpcServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /**
+     * What Jetty answers itself (a request its parser refuses, an upgrade it cannot make, a handler that threw):
+     * go-jsonrpc's error envelope, -32600 for the client's error, -32603 for the server's.
+     */
+    private static JsonErrorPages errorPages() {
+        return new JsonErrorPages("application/json", (request, status, message) -> Envelopes.error(null,
+                status < 500 || status == 505 ? RpcError.INVALID_REQUEST : RpcError.INTERNAL_ERROR, message));
     }
 
     /** Go's {@code http.NotFound}. */

@@ -1,5 +1,6 @@
 package io.minersim.app.stats;
 
+import io.minersim.app.http.JsonErrorPages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -50,7 +51,9 @@ public final class StatsServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new StatsHttpHandler(service, keys, seed));
+        StatsHttpHandler handler = new StatsHttpHandler(service, keys, seed);
+        server.setHandler(handler);
+        server.setErrorHandler(new JsonErrorPages(StatsHttpHandler.JSON, handler::errorBody));
         server.setStopTimeout(2000);
         server.start();
         StatsServer s = new StatsServer(server, connector, repo);

@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
-import io.minersim.app.node.MinerNode;
 import io.minersim.app.testing.WsClient;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.SimApi;
-import io.minersim.sealing.MinerConfig;
-import io.minersim.sealing.Profile;
-import io.minersim.sealing.SectorSize;
 import java.lang.reflect.Method;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The CPU defect: an integer literal of a million digits (in the id or any numeric parameter, no token needed) cost
@@ -31,18 +25,8 @@ class HugeNumbersTest {
     /** Per request of a million digits: about 0.01 s now, 15 s before. */
     private static final double SECONDS_PER_HUGE_REQUEST = 3.0;
 
-    private static MinerNode node;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = MinerNode.builder().config(MinerConfig.of(Profile.DEVNET).withSectorSize(SectorSize.SIZE_2KiB))
-                .manualClock(true).listen("127.0.0.1", 0).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final HostileFixture f = new HostileFixture();
 
     private static String call(String id, String method, String params) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}";
@@ -50,7 +34,7 @@ class HugeNumbersTest {
 
     private static HttpResponse<String> timedPost(String what, byte[] body, double seconds) throws Exception {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = Hostile.post(node.httpUri(), body);
+        HttpResponse<String> r = Hostile.post(f.node.httpUri(), body);
         double took = (System.nanoTime() - t0) / 1e9;
         assertThat(took).as("%s answered in %.2f s", what, took).isLessThan(seconds);
         return r;
@@ -76,16 +60,16 @@ class HugeNumbersTest {
 
     @Test
     void hugeExponentsInTheIdAreGoErrorsNotJavaText() throws Exception {
-        HttpResponse<String> r = Hostile.post(node.httpUri(), call("1e99999999999", "Filecoin.SectorsSummary", "[]"));
+        HttpResponse<String> r = Hostile.post(f.node.httpUri(), call("1e99999999999", "Filecoin.SectorsSummary", "[]"));
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(r.body()).isEqualTo("{\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null,"
                 + "\"jsonrpc\":\"2.0\"}\n");
-        r = Hostile.post(node.httpUri(), call("0e-99999999999", "Filecoin.SectorsSummary", "[]"));
+        r = Hostile.post(f.node.httpUri(), call("0e-99999999999", "Filecoin.SectorsSummary", "[]"));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("{\"id\":0,\"jsonrpc\":\"2.0\",\"result\":{}}\n");
         // inside an array id: Go leaves a nil in its place and reports the decoding error with that id
-        r = Hostile.post(node.httpUri(), call("[1e999,2]", "Filecoin.SectorsSummary", "[]"));
+        r = Hostile.post(f.node.httpUri(), call("[1e999,2]", "Filecoin.SectorsSummary", "[]"));
         assertThat(r.body()).isEqualTo("{\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":[null,2],"
                 + "\"jsonrpc\":\"2.0\"}\n");
     }
@@ -99,7 +83,7 @@ class HugeNumbersTest {
                 + "'Filecoin.SectorsStatus' (param: *abi.SectorNumber): json: cannot unmarshal number " + MILLION
                 + " into Go value of type abi.SectorNumber\"},\"id\":1,\"jsonrpc\":\"2.0\"}\n");
         // 2^64 is the first number refused, at its 20th digit
-        r = Hostile.post(node.httpUri(), call("2", "Filecoin.SectorsStatus", "[18446744073709551616,false]"));
+        r = Hostile.post(f.node.httpUri(), call("2", "Filecoin.SectorsStatus", "[18446744073709551616,false]"));
         assertThat(r.body()).contains("json: cannot unmarshal number 18446744073709551616 into Go value of type "
                 + "abi.SectorNumber");
     }
@@ -169,7 +153,7 @@ class HugeNumbersTest {
 
     @Test
     void overWebSocketAHugeIdIsDroppedAndTheConnectionGoesOn() throws Exception {
-        try (WsClient ws = WsClient.connect(Hostile.HTTP, node.webSocketUri(), f -> { })) {
+        try (WsClient ws = WsClient.connect(Hostile.HTTP, f.node.webSocketUri(), f -> { })) {
             long t0 = System.nanoTime();
             ws.send(call(MILLION, "Filecoin.SectorsSummary", "[]"));
             ws.send(call("1e99999999999", "Filecoin.SectorsSummary", "[]"));
@@ -181,7 +165,7 @@ class HugeNumbersTest {
             assertThat(ws.next()).isEqualTo("{\"id\":8,\"jsonrpc\":\"2.0\",\"result\":{}}\n");
             assertThat((System.nanoTime() - t0) / 1e9).isLessThan(3 * SECONDS_PER_HUGE_REQUEST);
         }
-        JsonNode ok = Hostile.JSON.readTree(Hostile.post(node.httpUri(), call("9", "Filecoin.SectorsSummary", "[]"))
+        JsonNode ok = Hostile.JSON.readTree(Hostile.post(f.node.httpUri(), call("9", "Filecoin.SectorsSummary", "[]"))
                 .body());
         assertThat(ok.get("result").isObject()).isTrue();
     }
