@@ -1,10 +1,9 @@
 package io.minersim.app.rpc;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -15,19 +14,23 @@ final class HttpReplies {
     }
 
     /**
-     * Reads and discards what is left of the request body, at most 256 KiB, as Go's server does after a handler
-     * that did not read it, so that the connection can be reused safely.
+     * Discards what has already arrived of the request body, at most 256 KiB, as Go's server does after a handler
+     * that did not read it, so that the connection can be reused. It never waits for more: a body still arriving
+     * is Jetty's to discard or, when it does not end, to close the connection on.
      */
     static void drain(Request request) {
-        try (InputStream in = Request.asInputStream(request)) {
-            byte[] buf = new byte[8192];
-            long left = 256 * 1024;
-            int n;
-            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) >= 0) {
-                left -= n;
+        long left = 256 * 1024;
+        while (left > 0) {
+            Content.Chunk c = request.read();
+            if (c == null) {
+                return;
             }
-        } catch (IOException | RuntimeException e) {
-            // the connection will be closed instead
+            left -= c.remaining();
+            boolean done = c.isLast() || Content.Chunk.isFailure(c);
+            c.release();
+            if (done) {
+                return;
+            }
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.Handler;
@@ -359,24 +358,27 @@ public final class PushStreams {
             return offers.isEmpty() && !closed;
         }
 
-        /** The handler side: waits until a reader takes {@code r}; false on timeout (the slot is then closed). */
-        synchronized boolean offer(PushRequest r, long nanos) throws InterruptedException {
+        /** The handler side: offers {@code r} to a reader; false when the slot was closed by a timeout. */
+        synchronized boolean offer(PushRequest r) {
             if (closed) {
                 return false;
             }
             offers.addLast(r);
             notifyAll();
-            long deadline = System.nanoTime() + nanos;
-            while (!r.taken) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    offers.remove(r);
-                    closed = true;
-                    notifyAll();
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+            return true;
+        }
+
+        /**
+         * The handler side's timeout: when no reader took {@code r}, it is withdrawn and the slot closed (its
+         * reader, if one comes, is told "handler timed out"); true then.
+         */
+        synchronized boolean expire(PushRequest r) {
+            if (r.taken) {
+                return false;
             }
+            offers.remove(r);
+            closed = true;
+            notifyAll();
             return true;
         }
 
@@ -408,7 +410,9 @@ public final class PushStreams {
     private enum Outcome {
         START,
         ERROR,
-        CLOSED
+        CLOSED,
+        /** No call took the stream in time. */
+        TIMEOUT
     }
 
     /** One HEAD or POST on the push endpoint: its body (POST) and how it is to be answered. */
@@ -528,22 +532,27 @@ public final class PushStreams {
                 }
             }
             Slot slot = slots.computeIfAbsent(u, k -> new Slot());
-            if (!slot.offer(pr, timeout.toNanos())) {
-                LOG.log(System.Logger.Level.WARNING, "push " + u + ": no call took the stream in time");
+            if (!slot.offer(pr)) {
                 HttpReplies.empty(response, callback, 500);
                 return true;
             }
-            Outcome o;
-            try {
-                o = pr.outcome.get();
-            } catch (ExecutionException e) {
-                o = Outcome.ERROR;
-            }
-            switch (o) {
-                case START -> HttpReplies.empty(response, callback, 200);
-                case CLOSED -> HttpReplies.empty(response, callback, pr.body == null ? 204 : 200);
-                default -> HttpReplies.empty(response, callback, 500);
-            }
+            // no thread waits: the answer is written when the reader starts or ends, or when the wait runs out
+            CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+                if (slot.expire(pr)) {
+                    pr.outcome.complete(Outcome.TIMEOUT);
+                }
+            });
+            pr.outcome.whenComplete((o, failure) -> {
+                switch (o == null ? Outcome.ERROR : o) {
+                    case START -> HttpReplies.empty(response, callback, 200);
+                    case CLOSED -> HttpReplies.empty(response, callback, pr.body == null ? 204 : 200);
+                    case TIMEOUT -> {
+                        LOG.log(System.Logger.Level.WARNING, "push " + u + ": no call took the stream in time");
+                        HttpReplies.empty(response, callback, 500);
+                    }
+                    default -> HttpReplies.empty(response, callback, 500);
+                }
+            });
             return true;
         }
     }

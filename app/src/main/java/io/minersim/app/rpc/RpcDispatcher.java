@@ -367,8 +367,7 @@ public final class RpcDispatcher {
     public HttpReply handleHttpBody(byte[] body, int length, long maxRequestSize, CallContext ctx) {
         Objects.checkFromIndexSize(0, length, body.length);
         if (length > maxRequestSize) {
-            return protocolHttp(null, RpcError.PARSE_ERROR,
-                    "request bigger than maximum " + maxRequestSize + " allowed");
+            return requestTooBig(maxRequestSize);
         }
         int[] span = GoJson.trimSpace(body, length);
         if (span[0] == span[1]) {
@@ -402,6 +401,16 @@ public final class RpcDispatcher {
         }
         Reply r = dispatch(req, ctx);
         return r.hasBody() ? new HttpReply(r.httpStatus(), r.bodyRef()) : new HttpReply(200, new byte[0]);
+    }
+
+    /** go-jsonrpc's answer to a body over the limit. */
+    public HttpReply requestTooBig(long maxRequestSize) {
+        return protocolHttp(null, RpcError.PARSE_ERROR, "request bigger than maximum " + maxRequestSize + " allowed");
+    }
+
+    /** go-jsonrpc's answer to a body that could not be read ({@code why}: free of Java text). */
+    public HttpReply readFailure(String why) {
+        return protocolHttp(null, RpcError.PARSE_ERROR, "reading request: " + why);
     }
 
     private HttpReply handleBatch(byte[] buf, CallContext ctx) {

@@ -1,34 +1,61 @@
 package io.minersim.app.rpc;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 
 /**
  * go-jsonrpc's HTTP side of {@code /rpc/v0}: any method and any Content-Type; the body (at most
  * {@code maxRequestSize}) is one request or a batch; the answer is {@code application/json} with go-jsonrpc's
  * status (200, 400 for -32600, 500 for other protocol errors). A request that asked for a WebSocket upgrade and
  * reaches this handler could not be upgraded: it gets the error gorilla/websocket would give.
+ *
+ * <p>The body is read by demand ({@link Content.Source#demand}), not by a thread blocked in a read: a client that
+ * sends its headers and then dribbles its body holds a connection and the bytes it sent, never a thread; the call
+ * runs on a pool thread once the last chunk is in. A body is refused as soon as it is known to be too big: at once
+ * when its {@code Content-Length} says so, else when its bytes pass the limit, without reading further (go-jsonrpc
+ * reads the limit plus one byte, then answers the same error). The buffer grows with what arrives, never with what
+ * is announced, and all bodies being read share one budget of buffered bytes, so that many slow or large bodies at
+ * once cannot exhaust the heap: a body that would pass it is refused ({@code reading request: ...}, as go-jsonrpc
+ * reports a failed read).
  */
 public final class RpcHttpHandler extends Handler.Abstract {
+    /** The buffer's first size when the length is unknown or large: grown by doubling. */
+    private static final int FIRST_BUFFER = 16 * 1024;
+
     private final RpcDispatcher dispatcher;
     private final long maxRequestSize;
+    private final long bufferBudget;
+    private final AtomicLong buffered = new AtomicLong();
 
-    public RpcHttpHandler(RpcDispatcher dispatcher, long maxRequestSize) {
+    /**
+     * @param maxRequestSize the body limit (go-jsonrpc's {@code maxRequestSize})
+     * @param bufferBudget how many body bytes all requests being read may hold together (at least one whole
+     *        body of the maximum size)
+     */
+    public RpcHttpHandler(RpcDispatcher dispatcher, long maxRequestSize, long bufferBudget) {
         if (maxRequestSize <= 0 || maxRequestSize >= Integer.MAX_VALUE) {
             throw new IllegalArgumentException("maxRequestSize must be positive and below 2 GiB");
         }
         this.dispatcher = dispatcher;
         this.maxRequestSize = maxRequestSize;
+        this.bufferBudget = Math.max(bufferBudget, maxRequestSize + 1);
+    }
+
+    /** How many body bytes the requests being read hold now. */
+    public long bufferedBytes() {
+        return buffered.get();
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public boolean handle(Request request, Response response, Callback callback) {
         String connection = request.getHeaders().get(HttpHeader.CONNECTION);
         if (connection != null && connection.toLowerCase(Locale.ROOT).contains("upgrade")) {
             // go-jsonrpc hands it to gorilla/websocket, whose checks failed: Upgrade, then the method
@@ -44,17 +71,131 @@ public final class RpcHttpHandler extends Handler.Abstract {
             }
             return true;
         }
-        byte[] body;
-        try (InputStream in = Request.asInputStream(request)) {
-            body = in.readNBytes((int) maxRequestSize + 1);
-        } catch (IOException e) {
-            HttpReplies.json(response, callback, 500, Envelopes.error(null, RpcError.PARSE_ERROR,
-                    "reading request: " + Messages.errorText(e)));
+        long declared = request.getLength();
+        if (declared > maxRequestSize) {
+            reply(response, callback, dispatcher.requestTooBig(maxRequestSize)); // refused before any byte is read
             return true;
         }
-        CallContext ctx = CallContext.http(RpcAuthHandler.permissions(request));
-        RpcDispatcher.HttpReply reply = dispatcher.handleHttpBody(body, body.length, maxRequestSize, ctx);
-        HttpReplies.json(response, callback, reply.status(), reply.body());
+        new BodyReader(request, response, callback, declared).start();
         return true;
+    }
+
+    private static void reply(Response response, Callback callback, RpcDispatcher.HttpReply r) {
+        HttpReplies.json(response, callback, r.status(), r.body());
+    }
+
+    /**
+     * Reads one request's body chunk by chunk as it arrives, then answers it. Reading a chunk never blocks, so Jetty
+     * may call it on its selector thread (non-blocking): a byte from a slow client costs no thread hand-off; the
+     * call itself runs on a pool thread.
+     */
+    private final class BodyReader implements Runnable, Invocable {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final long declared;
+        private byte[] buf = new byte[0];
+        private int size;
+
+        BodyReader(Request request, Response response, Callback callback, long declared) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.declared = declared;
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
+        }
+
+        /** Reads what has arrived, answering on this (a handler's) thread if it is the whole body. */
+        void start() {
+            if (read()) {
+                call();
+            }
+        }
+
+        /** Jetty's demand callback: reads what has arrived; the call goes to a pool thread. */
+        @Override
+        public void run() {
+            if (read()) {
+                request.getComponents().getExecutor().execute(this::call);
+            }
+        }
+
+        /** Reads what has arrived; demands more, or answers a refusal; true when the whole body is in. */
+        private boolean read() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return false;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    finish(dispatcher.readFailure(Messages.errorText(chunk.getFailure())));
+                    return false;
+                }
+                boolean last = chunk.isLast();
+                RpcDispatcher.HttpReply refusal = append(chunk.getByteBuffer());
+                chunk.release();
+                if (refusal != null) {
+                    finish(refusal);
+                    return false;
+                }
+                if (last) {
+                    return true;
+                }
+            }
+        }
+
+        /** Handles the whole body and answers it. */
+        private void call() {
+            RpcDispatcher.HttpReply r;
+            try {
+                CallContext ctx = CallContext.http(RpcAuthHandler.permissions(request));
+                r = dispatcher.handleHttpBody(buf, size, maxRequestSize, ctx);
+            } finally {
+                release();
+            }
+            reply(response, callback, r);
+        }
+
+        /** Appends a chunk's bytes; null, or the answer refusing the body (too big, or past the budget). */
+        private RpcDispatcher.HttpReply append(ByteBuffer b) {
+            int n = b.remaining();
+            long needed = (long) size + n;
+            if (needed > maxRequestSize) {
+                return dispatcher.requestTooBig(maxRequestSize);
+            }
+            if (needed > buf.length) {
+                long capacity = Math.max(needed, Math.max(FIRST_BUFFER, 2L * buf.length));
+                if (declared >= 0) {
+                    capacity = Math.max(needed, Math.min(capacity, declared)); // the last growth is exact
+                }
+                capacity = Math.min(capacity, maxRequestSize);
+                long more = capacity - buf.length;
+                if (buffered.addAndGet(more) > bufferBudget) {
+                    buffered.addAndGet(-more);
+                    return dispatcher.readFailure("the server is reading " + bufferBudget
+                            + " bytes of requests already; try again");
+                }
+                buf = java.util.Arrays.copyOf(buf, (int) capacity);
+            }
+            b.get(buf, size, n);
+            size += n;
+            return null;
+        }
+
+        private void release() {
+            buffered.addAndGet(-buf.length);
+            buf = new byte[0];
+            size = 0;
+        }
+
+        private void finish(RpcDispatcher.HttpReply r) {
+            release();
+            reply(response, callback, r);
+        }
     }
 }

@@ -55,6 +55,7 @@ public final class RpcServer implements AutoCloseable {
     private final ExecutorService calls;
     private final ScheduledExecutorService scheduler;
     private final Set<RpcWebSocketSession> sessions = ConcurrentHashMap.newKeySet();
+    private final RpcHttpHandler httpHandler;
 
     private RpcServer(Builder b) {
         this.host = b.host;
@@ -97,7 +98,8 @@ public final class RpcServer implements AutoCloseable {
                         pingMillis, sessions);
             });
         });
-        ws.setHandler(new RpcHttpHandler(dispatcher, b.maxRequestSize));
+        this.httpHandler = new RpcHttpHandler(dispatcher, b.maxRequestSize, b.bodyBudget);
+        ws.setHandler(httpHandler);
 
         PathMappingsHandler routes = new PathMappingsHandler();
         routes.addMapping(PathSpec.from(RPC_PATH), ws);
@@ -124,6 +126,7 @@ public final class RpcServer implements AutoCloseable {
         private boolean authoritySet;
         private Duration pingInterval = DEFAULT_PING_INTERVAL;
         private long maxRequestSize = GoJson.DEFAULT_MAX_REQUEST_SIZE;
+        private long bodyBudget = Runtime.getRuntime().maxMemory() / 4;
         private Duration webSocketIdleTimeout = Duration.ofDays(3650);
         private int maxThreads = 200;
         private PushStreams pushStreams;
@@ -160,6 +163,16 @@ public final class RpcServer implements AutoCloseable {
         /** The HTTP body limit, also the WebSocket message limit (default 100 MiB). */
         public Builder maxRequestSize(long bytes) {
             this.maxRequestSize = bytes;
+            return this;
+        }
+
+        /**
+         * How many bytes of request bodies may be held at once, by every HTTP request being read together
+         * (default a quarter of the heap; never less than one body of the maximum size). A body that would pass it
+         * is refused.
+         */
+        public Builder bodyBudget(long bytes) {
+            this.bodyBudget = bytes;
             return this;
         }
 
@@ -214,6 +227,11 @@ public final class RpcServer implements AutoCloseable {
     /** Lotus's {@code api} file content for this server, e.g. {@code /ip4/127.0.0.1/tcp/2345/http}. */
     public String multiaddr() {
         return (host.contains(":") ? "/ip6/" : "/ip4/") + host + "/tcp/" + port() + "/http";
+    }
+
+    /** How many bytes of HTTP request bodies being read the server holds now. */
+    long bufferedBodyBytes() {
+        return httpHandler.bufferedBytes();
     }
 
     /** How many WebSocket connections are open. */
