@@ -38,6 +38,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 public final class RpcServer implements AutoCloseable {
     /** The JSON-RPC path. The miner has only v0. */
     public static final String RPC_PATH = "/rpc/v0";
+    /** What one WebSocket connection may be owed before its requests stop being read (see the builder). */
+    public static final long DEFAULT_WEBSOCKET_OWED_BYTES = 1 << 20;
     /** go-jsonrpc's default ping interval. */
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(5);
 
@@ -82,6 +84,7 @@ public final class RpcServer implements AutoCloseable {
 
         long pingMillis = b.pingInterval.toMillis();
         long maxMessage = b.maxRequestSize;
+        long maxOwed = b.webSocketOwedBytes;
         RpcDispatcher dispatcher = b.dispatcher;
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
             container.setIdleTimeout(b.webSocketIdleTimeout);
@@ -95,7 +98,7 @@ public final class RpcServer implements AutoCloseable {
                     resp.setAcceptedSubProtocol(proto);
                 }
                 return new RpcWebSocketSession(dispatcher, RpcAuthHandler.permissions(req), calls, scheduler,
-                        pingMillis, sessions);
+                        pingMillis, sessions, maxOwed);
             });
         });
         this.httpHandler = new RpcHttpHandler(dispatcher, b.maxRequestSize, b.bodyBudget);
@@ -127,6 +130,7 @@ public final class RpcServer implements AutoCloseable {
         private Duration pingInterval = DEFAULT_PING_INTERVAL;
         private long maxRequestSize = GoJson.DEFAULT_MAX_REQUEST_SIZE;
         private long bodyBudget = Runtime.getRuntime().maxMemory() / 4;
+        private long webSocketOwedBytes = DEFAULT_WEBSOCKET_OWED_BYTES;
         private Duration webSocketIdleTimeout = Duration.ofDays(3650);
         private int maxThreads = 200;
         private PushStreams pushStreams;
@@ -173,6 +177,18 @@ public final class RpcServer implements AutoCloseable {
          */
         public Builder bodyBudget(long bytes) {
             this.bodyBudget = bytes;
+            return this;
+        }
+
+        /**
+         * How many bytes of answers one WebSocket connection may be owed (queued, not yet written to a client that
+         * does not read) before its next request is read (default 1 MiB).
+         */
+        public Builder webSocketOwedBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("webSocketOwedBytes must be positive");
+            }
+            this.webSocketOwedBytes = bytes;
             return this;
         }
 
@@ -232,6 +248,15 @@ public final class RpcServer implements AutoCloseable {
     /** How many bytes of HTTP request bodies being read the server holds now. */
     long bufferedBodyBytes() {
         return httpHandler.bufferedBytes();
+    }
+
+    /** The most bytes of answers any open WebSocket connection is owed now. */
+    long maxWebSocketOwedBytes() {
+        long max = 0;
+        for (RpcWebSocketSession s : sessions) {
+            max = Math.max(max, s.owedBytes());
+        }
+        return max;
     }
 
     /** How many WebSocket connections are open. */

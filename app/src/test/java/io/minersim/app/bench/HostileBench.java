@@ -6,18 +6,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.minersim.app.testing.RawWebSocket;
 
 /**
  * Measures what issue 12's hostile clients cost a running {@code minersim run} (any build: run it against the jar
@@ -224,31 +222,14 @@ public final class HostileBench {
 
     private void ws(int requests, String token, String sector) throws Exception {
         double rss0 = serverRssMb();
-        byte[] keyBytes = new byte[16];
-        new SecureRandom().nextBytes(keyBytes);
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            s.setReceiveBufferSize(4096); // and never read: the answers pile up on the server's side
-            OutputStream out = s.getOutputStream();
-            out.write(ascii("GET /rpc/v0 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
-                    + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(keyBytes)
-                    + "\r\n" + (token.isEmpty() ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n"));
-            InputStream in = s.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                int c = in.read();
-                if (c < 0) {
-                    throw new IOException("no upgrade: " + head);
-                }
-                head.append((char) c);
-            }
-            System.out.println(head.substring(0, head.indexOf("\r\n")));
+        try (RawWebSocket ws = RawWebSocket.connect(port, 4096, token.isEmpty() ? ""
+                : "Authorization: Bearer " + token + "\r\n")) { // and never reads: the answers pile up on the server
             AtomicInteger sent = new AtomicInteger();
             Thread writer = new Thread(() -> {
                 try {
                     for (int i = 0; i < requests; i++) {
-                        out.write(frame(ascii("{\"jsonrpc\":\"2.0\",\"id\":" + (i + 1)
-                                + ",\"method\":\"Filecoin.SectorsStatus\",\"params\":[" + sector + ",true]}")));
+                        ws.send("{\"jsonrpc\":\"2.0\",\"id\":" + (i + 1)
+                                + ",\"method\":\"Filecoin.SectorsStatus\",\"params\":[" + sector + ",true]}");
                         sent.incrementAndGet();
                     }
                 } catch (IOException e) {
@@ -270,23 +251,6 @@ public final class HostileBench {
             System.out.printf("sent %d of %d requests without reading an answer; server RSS %.0f MB -> %.0f MB "
                     + "(+%.0f MB)%n", sent.get(), requests, rss0, serverRssMb(), serverRssMb() - rss0);
         }
-    }
-
-    /** A masked text frame (a client's frames are masked). */
-    private static byte[] frame(byte[] payload) {
-        ByteBuffer b = ByteBuffer.allocate(payload.length + 14);
-        b.put((byte) 0x81);
-        if (payload.length < 126) {
-            b.put((byte) (0x80 | payload.length));
-        } else {
-            b.put((byte) (0x80 | 126)).putShort((short) payload.length);
-        }
-        byte[] mask = {1, 2, 3, 4};
-        b.put(mask);
-        for (int i = 0; i < payload.length; i++) {
-            b.put((byte) (payload[i] ^ mask[i & 3]));
-        }
-        return Arrays.copyOf(b.array(), b.position());
     }
 
     // ------------------------------------------------------------------------------------------ heap
