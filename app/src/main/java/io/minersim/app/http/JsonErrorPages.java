@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.Callback;
  * answers itself (a request line or header its parser refuses, 400, 414, 431, 505, a WebSocket upgrade it cannot
  * make, a handler that threw) is answered with the status Jetty chose and a JSON body in the API's own envelope.
  * The message is the status's phrase and, for a client's error, Jetty's reason for it ("Bad Request: Illegal
- * character CNTL=0x1"); never a Java class name, exception text or stack trace.
+ * character CNTL=0x1"); never a Java class name, exception text or stack trace. The answer closes the connection.
  */
 public final class JsonErrorPages implements Request.Handler {
     /** Writes an API's error envelope. */
@@ -56,6 +56,9 @@ public final class JsonErrorPages implements Request.Handler {
             status = HttpStatus.INTERNAL_SERVER_ERROR_500;
         }
         response.setStatus(status);
+        // Jetty may close the connection after a message it refused without saying so: say it, so that a client
+        // does not send its next request on it
+        RequestBodies.closeAfter(response);
         if (HttpMethod.HEAD.is(request.getMethod()) || HttpStatus.hasNoBody(status)) {
             callback.succeeded();
             return true;

@@ -3,7 +3,6 @@ package io.minersim.app.rpc;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -11,27 +10,6 @@ import org.eclipse.jetty.util.Callback;
 /** Writing the few plain HTTP answers Go's net/http gives. */
 final class HttpReplies {
     private HttpReplies() {
-    }
-
-    /**
-     * Discards what has already arrived of the request body, at most 256 KiB, as Go's server does after a handler
-     * that did not read it, so that the connection can be reused. It never waits for more: a body still arriving
-     * is Jetty's to discard or, when it does not end, to close the connection on.
-     */
-    static void drain(Request request) {
-        long left = 256 * 1024;
-        while (left > 0) {
-            Content.Chunk c = request.read();
-            if (c == null) {
-                return;
-            }
-            left -= c.remaining();
-            boolean done = c.isLast() || Content.Chunk.isFailure(c);
-            c.release();
-            if (done) {
-                return;
-            }
-        }
     }
 
     /** A status with an empty body (Go's {@code w.WriteHeader(n)} and nothing else). */

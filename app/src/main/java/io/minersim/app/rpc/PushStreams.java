@@ -2,6 +2,7 @@ package io.minersim.app.rpc;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.minersim.app.http.RequestBodies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -517,7 +518,7 @@ public final class PushStreams {
             try {
                 u = parseGoUuid(id);
             } catch (IllegalArgumentException e) {
-                HttpReplies.drain(request);
+                RequestBodies.discard(request, response);
                 HttpReplies.text(response, callback, 400, "parsing reader uuid: " + e.getMessage());
                 return true;
             }
@@ -526,7 +527,7 @@ public final class PushStreams {
                 case "HEAD" -> pr = new PushRequest(null);
                 case "POST" -> pr = new PushRequest(Request.asInputStream(request));
                 default -> {
-                    HttpReplies.drain(request);
+                    RequestBodies.discard(request, response);
                     HttpReplies.text(response, callback, 405, "unsupported method");
                     return true;
                 }

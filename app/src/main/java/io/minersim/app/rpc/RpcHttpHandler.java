@@ -1,5 +1,6 @@
 package io.minersim.app.rpc;
 
+import io.minersim.app.http.RequestBodies;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,7 +64,7 @@ public final class RpcHttpHandler extends Handler.Abstract {
             String upgrade = request.getHeaders().get(HttpHeader.UPGRADE);
             boolean websocket = upgrade != null && java.util.Arrays.stream(upgrade.split(","))
                     .anyMatch(v -> v.strip().equalsIgnoreCase("websocket"));
-            HttpReplies.drain(request);
+            RequestBodies.discard(request, response);
             if (websocket && !"GET".equals(request.getMethod())) {
                 HttpReplies.text(response, callback, 405, "Method Not Allowed");
             } else {
@@ -73,7 +74,8 @@ public final class RpcHttpHandler extends Handler.Abstract {
         }
         long declared = request.getLength();
         if (declared > maxRequestSize) {
-            reply(response, callback, dispatcher.requestTooBig(maxRequestSize)); // refused before any byte is read
+            RequestBodies.closeAfter(response); // refused before any byte of it is read
+            reply(response, callback, dispatcher.requestTooBig(maxRequestSize));
             return true;
         }
         new BodyReader(request, response, callback, declared).start();
@@ -193,8 +195,10 @@ public final class RpcHttpHandler extends Handler.Abstract {
             size = 0;
         }
 
+        /** Answers a body refused or failed before its end: the rest of it is not read. */
         private void finish(RpcDispatcher.HttpReply r) {
             release();
+            RequestBodies.closeAfter(response);
             reply(response, callback, r);
         }
     }

@@ -1,6 +1,8 @@
 package io.minersim.app.rpc;
 
 import io.minersim.app.http.JsonErrorPages;
+import io.minersim.app.http.Listeners;
+import io.minersim.app.http.RequestBodies;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +45,6 @@ public final class RpcServer implements AutoCloseable {
     /** go-jsonrpc's default ping interval. */
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(5);
 
-    private static final long SHUTDOWN_IDLE_TIMEOUT_MILLIS = 10;
     /** The HTTP connection idle timeout (Lotus's Go server has none). */
     private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
     /** How long {@link #stop()} waits for running requests. */
@@ -73,10 +74,10 @@ public final class RpcServer implements AutoCloseable {
         connector.setHost(b.host);
         connector.setPort(b.port);
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-        // on stop, Jetty gives connections this long to go idle (default 1 s); an idle keep-alive one then
-        // held the stop that long, where Go's Shutdown closes idle connections at once. A connection busy with
-        // a call is not timed out by this: it answers, then closes.
-        connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT_MILLIS);
+        // on stop, Jetty gives connections a while to go idle (default 1 s); an idle keep-alive one then held the
+        // stop that long, where Go's Shutdown closes idle connections at once. A connection busy with a call is
+        // not timed out by this: it answers, then closes. And the listen backlog is Go's.
+        Listeners.likeGo(connector);
         server.addConnector(connector);
 
         this.calls = callExecutor();
@@ -320,7 +321,7 @@ public final class RpcServer implements AutoCloseable {
     private static final class NotFound extends Handler.Abstract {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            HttpReplies.drain(request);
+            RequestBodies.discard(request, response);
             HttpReplies.text(response, callback, 404, "404 page not found");
             return true;
         }

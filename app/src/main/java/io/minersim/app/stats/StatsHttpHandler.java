@@ -1,6 +1,7 @@
 package io.minersim.app.stats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.minersim.app.http.RequestBodies;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -72,6 +73,7 @@ public final class StatsHttpHandler extends Handler.Abstract {
             status = 500;
             body = error(requestId, INTERNAL_ERROR, "internal error");
         }
+        RequestBodies.discard(request, response); // the API takes no body; a dribbled one holds no thread
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);

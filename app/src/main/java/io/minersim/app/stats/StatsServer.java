@@ -1,6 +1,7 @@
 package io.minersim.app.stats;
 
 import io.minersim.app.http.JsonErrorPages;
+import io.minersim.app.http.Listeners;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -47,7 +48,7 @@ public final class StatsServer implements AutoCloseable {
         HttpConfiguration hc = new HttpConfiguration();
         hc.setSendServerVersion(false);
         hc.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(hc));
+        ServerConnector connector = Listeners.likeGo(new ServerConnector(server, new HttpConnectionFactory(hc)));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);

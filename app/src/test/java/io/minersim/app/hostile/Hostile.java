@@ -50,6 +50,14 @@ final class Hostile {
 
     /** One raw HTTP exchange: writes {@code request}, reads until the server closes or goes quiet. */
     static String raw(int port, byte[] request, Duration quiet) throws IOException {
+        return raw(port, request, quiet, false);
+    }
+
+    /**
+     * One raw HTTP exchange; with {@code halfClose} the client then shuts its output, so that a request cut short
+     * is answered (or the connection closed) at once rather than after the server's wait for more.
+     */
+    static String raw(int port, byte[] request, Duration quiet, boolean halfClose) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             s.setSoTimeout((int) quiet.toMillis());
@@ -57,6 +65,9 @@ final class Hostile {
             try {
                 out.write(request);
                 out.flush();
+                if (halfClose) {
+                    s.shutdownOutput();
+                }
             } catch (IOException e) {
                 // the server may answer and close before reading everything: read what it said
             }
@@ -129,6 +140,53 @@ final class Hostile {
         assertThat(n.get("error").get("code").isInt()).isTrue();
         assertThat(n.get("error").get("message").isTextual()).isTrue();
         return n.get("error");
+    }
+
+    /** Go's net/http, gorilla/websocket and Lotus's push endpoint answer these in plain text (wire-facts b, d.2). */
+    private static final Pattern GO_TEXTS = Pattern.compile("404 page not found\\n|Bad Request\\n|Method Not Allowed\\n"
+            + "|unsupported method\\n|parsing reader uuid: [^\\n]*\\n");
+
+    /**
+     * Checks every HTTP answer in {@code raw} (a connection may carry several): no Java text anywhere; each body is
+     * JSON in the API's envelope (go-jsonrpc's on the endpoint, Spacescope's on the statistics API), or, on the
+     * endpoint, one of the plain answers Lotus's Go server gives (an empty 401, Go's 404 and upgrade refusals). An
+     * accepted upgrade (101) has no body. Returns how many answers there were.
+     */
+    static int assertAnswers(String what, String raw, boolean rpc) {
+        assertNoJavaText(what, raw);
+        int count = 0;
+        int at = 0;
+        while (raw.startsWith("HTTP/1.1 ", at)) {
+            int head = raw.indexOf("\r\n\r\n", at);
+            assertThat(head).as("%s: a whole answer: %s", what, raw).isPositive();
+            String headers = raw.substring(at, head).toLowerCase(java.util.Locale.ROOT);
+            int len = 0;
+            for (String line : headers.split("\r\n")) {
+                if (line.startsWith("content-length:")) {
+                    len = Integer.parseInt(line.substring(15).trim());
+                }
+            }
+            int status = Integer.parseInt(raw.substring(at + 9, at + 12));
+            String body = raw.substring(head + 4, Math.min(raw.length(), head + 4 + len));
+            at = head + 4 + len;
+            count++;
+            if (status == 101 || (rpc && (GO_TEXTS.matcher(body).matches() || (status == 401 && body.isEmpty())))) {
+                continue;
+            }
+            assertThat(headers).as(what).contains("content-type: application/json");
+            JsonNode n = assertJson(what, body);
+            if (rpc) {
+                assertThat(n.get("jsonrpc").asText()).as(what).isEqualTo("2.0");
+                if (status >= 400) {
+                    assertThat(n.get("error").get("code").isInt()).as(what).isTrue();
+                }
+            } else {
+                assertThat(n.get("request_id").asText()).as(what).matches("[0-9a-f-]{36}#\\d+");
+                assertThat(n.get("code").isInt()).as(what).isTrue();
+                assertThat(n.has("data")).as(what).isTrue();
+            }
+        }
+        return count;
     }
 
     /** The CPU time this process has used, in seconds. */

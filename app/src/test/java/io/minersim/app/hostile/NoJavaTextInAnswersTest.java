@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,11 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NoJavaTextInAnswersTest {
     @RegisterExtension
     static final HostileFixture f = new HostileFixture();
-
-    /** Go's net/http, gorilla/websocket and Lotus's push endpoint answer these in plain text (wire-facts b, d.2). */
-    private static final java.util.regex.Pattern GO_TEXTS = java.util.regex.Pattern.compile(
-            "404 page not found\n|Bad Request\n|Method Not Allowed\n|unsupported method\n"
-                    + "|parsing reader uuid: [^\n]*\n");
 
     /** Requests Jetty's parser or upgrade refuses, or that once reached a Java exception. */
     static List<String> brokenRequests(String path) {
@@ -57,54 +51,10 @@ class NoJavaTextInAnswersTest {
                 "GET /%00 HTTP/1.1\r\nHost: x\r\n\r\n");
     }
 
-    /** Every answer in {@code raw} (a connection may carry more than one), its status and body. */
-    private static List<String[]> answers(String raw) {
-        List<String[]> out = new ArrayList<>();
-        int at = 0;
-        while (raw.startsWith("HTTP/1.1 ", at)) {
-            int head = raw.indexOf("\r\n\r\n", at);
-            String headers = raw.substring(at, head).toLowerCase(java.util.Locale.ROOT);
-            int len = 0;
-            for (String line : headers.split("\r\n")) {
-                if (line.startsWith("content-length:")) {
-                    len = Integer.parseInt(line.substring(15).trim());
-                }
-            }
-            out.add(new String[] {raw.substring(at + 9, at + 12), raw.substring(head + 4, head + 4 + len),
-                    headers});
-            at = head + 4 + len;
-        }
-        return out;
-    }
-
     private static void check(int port, String request, boolean rpc) throws Exception {
         String raw = Hostile.raw(port, request.getBytes(StandardCharsets.ISO_8859_1), Duration.ofMillis(250));
         String what = (rpc ? "endpoint: " : "statistics: ") + request.substring(0, Math.min(80, request.length()));
-        Hostile.assertNoJavaText(what, raw);
-        List<String[]> answers = answers(raw);
-        assertThat(answers).as("%s got an answer: %s", what, raw).isNotEmpty();
-        for (String[] a : answers) {
-            int status = Integer.parseInt(a[0]);
-            String body = a[1];
-            if (status == 101) {
-                continue; // an upgrade Jetty accepted
-            }
-            if (rpc && (GO_TEXTS.matcher(body).matches() || (status == 401 && body.isEmpty()))) {
-                continue; // what Lotus's own Go server answers, kept byte for byte
-            }
-            assertThat(a[2]).as(what).contains("content-type: application/json");
-            JsonNode n = Hostile.assertJson(what, body);
-            if (rpc) {
-                assertThat(n.get("jsonrpc").asText()).isEqualTo("2.0");
-                if (status >= 400) {
-                    assertThat(n.get("error").get("code").asInt()).as(what).isNegative();
-                }
-            } else {
-                assertThat(n.get("request_id").asText()).matches("[0-9a-f-]{36}#\\d+");
-                assertThat(n.get("code").asInt()).as(what).isNotZero();
-                assertThat(n.has("data")).isTrue();
-            }
-        }
+        assertThat(Hostile.assertAnswers(what, raw, rpc)).as("%s got an answer: %s", what, raw).isPositive();
     }
 
     @Test
