@@ -23,7 +23,7 @@ import io.minersim.app.testing.RawWebSocket;
  * Not a test. Usage (the server on {@code 127.0.0.1:PORT}, its pid PID; Linux):
  *
  * <pre>
- * java -cp app/target/test-classes io.minersim.app.bench.HostileBench port=PORT pid=PID what=cpu
+ * java -cp app/target/test-classes io.minersim.app.bench.HostileBench port=PORT pid=PID what=cpu [timeout=60]
  * ... what=slow clients=2000 probes=20       # latency of other clients while N clients dribble their bodies
  * ... what=ws requests=6000 token=JWT sector=0  # a WebSocket client that sends and never reads
  * ... what=heap batch=100000                 # RSS after a 100 MiB body and a batch, then idle
@@ -116,6 +116,7 @@ public final class HostileBench {
     // ------------------------------------------------------------------------------------------ CPU
 
     private void cpu() throws IOException {
+        int timeoutMillis = Integer.parseInt(args.getOrDefault("timeout", "60")) * 1000;
         String million = "1".repeat(1_000_000);
         byte[] hundredMiB = new byte[100 << 20];
         Arrays.fill(hundredMiB, (byte) '7');
@@ -140,9 +141,9 @@ public final class HostileBench {
             long t0 = System.nanoTime();
             String answer;
             try {
-                answer = post(c.getValue(), 600_000);
+                answer = post(c.getValue(), timeoutMillis);
             } catch (IOException e) {
-                answer = "failed: " + e.getMessage();
+                answer = "no answer: " + e.getMessage();
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = serverCpu() - cpu0;
