@@ -2,6 +2,8 @@ package io.minersim.app.rpc;
 
 import io.minersim.app.http.RequestBodies;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
@@ -22,14 +24,18 @@ import org.eclipse.jetty.util.thread.Invocable;
  * sends its headers and then dribbles its body holds a connection and the bytes it sent, never a thread; the call
  * runs on a pool thread once the last chunk is in. A body is refused as soon as it is known to be too big: at once
  * when its {@code Content-Length} says so, else when its bytes pass the limit, without reading further (go-jsonrpc
- * reads the limit plus one byte, then answers the same error). The buffer grows with what arrives, never with what
- * is announced, and all bodies being read share one budget of buffered bytes, so that many slow or large bodies at
+ * reads the limit plus one byte, then answers the same error). The buffers grow with what arrives, never past what
+ * has arrived by more than a segment whatever a header announces, and all bodies being read share one budget of buffered bytes, so that many slow or large bodies at
  * once cannot exhaust the heap: a body that would pass it is refused ({@code reading request: ...}, as go-jsonrpc
  * reports a failed read).
  */
 public final class RpcHttpHandler extends Handler.Abstract {
-    /** The buffer's first size when the length is unknown or large: grown by doubling. */
-    private static final int FIRST_BUFFER = 16 * 1024;
+    /** The first segment's size when the body's length is unknown. */
+    private static final int FIRST_SEGMENT = 16 * 1024;
+    /** The largest segment. */
+    private static final int SEGMENT = 1 << 20;
+    /** What is left of an announced length up to this is read into one segment of exactly that size. */
+    private static final int EXACT_UP_TO = 64 * 1024;
 
     private final RpcDispatcher dispatcher;
     private final long maxRequestSize;
@@ -88,16 +94,22 @@ public final class RpcHttpHandler extends Handler.Abstract {
 
     /**
      * Reads one request's body chunk by chunk as it arrives, then answers it. Reading a chunk never blocks, so Jetty
-     * may call it on its selector thread (non-blocking): a byte from a slow client costs no thread hand-off; the
-     * call itself runs on a pool thread.
+     * may call it on its selector thread (non-blocking): a byte from a slow client costs no thread hand-off. The
+     * bytes go into segments of at most {@link #SEGMENT} (a large body is never copied whole on the selector, only
+     * chunk by chunk); the call runs on a pool thread, after the segments are joined (a body that fits the
+     * first segment, as every usual request does, is not copied again).
      */
     private final class BodyReader implements Runnable, Invocable {
         private final Request request;
         private final Response response;
         private final Callback callback;
         private final long declared;
-        private byte[] buf = new byte[0];
+        private final List<byte[]> segments = new ArrayList<>();
+        /** Bytes in the last segment. */
+        private int fill;
         private int size;
+        /** Bytes of segments (and of the joined body) counted in the budget. */
+        private long held;
 
         BodyReader(Request request, Response response, Callback callback, long declared) {
             this.request = request;
@@ -156,42 +168,69 @@ public final class RpcHttpHandler extends Handler.Abstract {
             RpcDispatcher.HttpReply r;
             try {
                 CallContext ctx = CallContext.http(RpcAuthHandler.permissions(request));
-                r = dispatcher.handleHttpBody(buf, size, maxRequestSize, ctx);
+                r = dispatcher.handleHttpBody(body(), size, maxRequestSize, ctx);
             } finally {
                 release();
             }
             reply(response, callback, r);
         }
 
+        /** The body in one array: the only segment when it holds it all, else the segments joined. */
+        private byte[] body() {
+            if (segments.size() == 1 && fill == segments.get(0).length) {
+                return segments.get(0);
+            }
+            byte[] whole = new byte[size];
+            buffered.addAndGet(size); // held with the segments until the call ends
+            held += size;
+            int at = 0;
+            for (int i = 0; i < segments.size(); i++) {
+                byte[] seg = segments.get(i);
+                int n = i == segments.size() - 1 ? fill : seg.length;
+                System.arraycopy(seg, 0, whole, at, n);
+                at += n;
+            }
+            return whole;
+        }
+
         /** Appends a chunk's bytes; null, or the answer refusing the body (too big, or past the budget). */
         private RpcDispatcher.HttpReply append(ByteBuffer b) {
-            int n = b.remaining();
-            long needed = (long) size + n;
-            if (needed > maxRequestSize) {
+            if ((long) size + b.remaining() > maxRequestSize) {
                 return dispatcher.requestTooBig(maxRequestSize);
             }
-            if (needed > buf.length) {
-                long capacity = Math.max(needed, Math.max(FIRST_BUFFER, 2L * buf.length));
-                if (declared >= 0) {
-                    capacity = Math.max(needed, Math.min(capacity, declared)); // the last growth is exact
+            while (b.hasRemaining()) {
+                byte[] seg = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+                if (seg == null || fill == seg.length) {
+                    // the next segment: by doubling up to SEGMENT, and what is left of the announced length when
+                    // that is small (a usual request is one exact segment; a big announcement reserves nothing)
+                    long next = seg == null ? FIRST_SEGMENT : Math.min(SEGMENT, 2L * seg.length);
+                    if (declared >= 0 && declared - size <= Math.max(next, EXACT_UP_TO)) {
+                        next = declared - size;
+                    }
+                    next = Math.max(next, 1);
+                    if (buffered.addAndGet(next) > bufferBudget) {
+                        buffered.addAndGet(-next);
+                        return dispatcher.readFailure("the server is reading " + bufferBudget
+                                + " bytes of requests already; try again");
+                    }
+                    held += next;
+                    seg = new byte[(int) next];
+                    segments.add(seg);
+                    fill = 0;
                 }
-                capacity = Math.min(capacity, maxRequestSize);
-                long more = capacity - buf.length;
-                if (buffered.addAndGet(more) > bufferBudget) {
-                    buffered.addAndGet(-more);
-                    return dispatcher.readFailure("the server is reading " + bufferBudget
-                            + " bytes of requests already; try again");
-                }
-                buf = java.util.Arrays.copyOf(buf, (int) capacity);
+                int n = Math.min(b.remaining(), seg.length - fill);
+                b.get(seg, fill, n);
+                fill += n;
+                size += n;
             }
-            b.get(buf, size, n);
-            size += n;
             return null;
         }
 
         private void release() {
-            buffered.addAndGet(-buf.length);
-            buf = new byte[0];
+            buffered.addAndGet(-held);
+            held = 0;
+            segments.clear();
+            fill = 0;
             size = 0;
         }
 
