@@ -41,8 +41,18 @@ public final class PushStreams {
 
     private static final System.Logger LOG = System.getLogger(PushStreams.class.getName());
 
+    /**
+     * How many calls may wait at once for an upload that has not arrived. Lotus's decoder waits on a goroutine;
+     * here a wait holds the calling thread (a Jetty thread for HTTP) for up to the timeout, and since parameters
+     * are decoded before permissions are checked, anyone could hold every thread for 30 s with calls naming
+     * uploads that never come (250 such calls kept another client waiting 29 s). Past the bound a call fails at
+     * once; a call whose upload is already there never waits and is never refused.
+     */
+    static final int MAX_WAITING = 64;
+
     private final Duration timeout;
     private final Map<UUID, Slot> slots = new ConcurrentHashMap<>();
+    private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(MAX_WAITING);
     /** Made on the first {@code http} reader: building an HttpClient sets up TLS, about 0.2 s of start-up. */
     private volatile HttpClient http;
 
@@ -102,6 +112,12 @@ public final class PushStreams {
      * that UUIDs nobody pushes to do not pile up.
      */
     private <T> T waitOn(UUID u, Slot slot, SlotWait<T> wait) throws DecodeFailure {
+        boolean counted = !slot.offered();
+        if (counted && !waiting.tryAcquire()) {
+            forgetIfUnused(u, slot);
+            throw new DecodeFailure("too many calls are waiting for their pushed data (" + MAX_WAITING
+                    + "); try again");
+        }
         try {
             return wait.on(slot);
         } catch (InterruptedException e) {
@@ -111,6 +127,10 @@ public final class PushStreams {
         } catch (DecodeFailure e) {
             forgetIfUnused(u, slot);
             throw e;
+        } finally {
+            if (counted) {
+                waiting.release();
+            }
         }
     }
 
@@ -353,6 +373,11 @@ public final class PushStreams {
     private static final class Slot {
         private final Deque<PushRequest> offers = new ArrayDeque<>();
         private boolean closed;
+
+        /** An upload is offered and waits for its reader. */
+        synchronized boolean offered() {
+            return !offers.isEmpty();
+        }
 
         /** No upload is offered and none timed out. */
         synchronized boolean unused() {
