@@ -94,8 +94,11 @@ public final class RpcWebSocketSession implements Session.Listener {
 
     @Override
     public void onWebSocketText(String message) {
-        onFrame(message.getBytes(StandardCharsets.UTF_8));
-        handled();
+        try {
+            onFrame(message.getBytes(StandardCharsets.UTF_8));
+        } finally {
+            handled();
+        }
     }
 
     @Override
@@ -103,8 +106,11 @@ public final class RpcWebSocketSession implements Session.Listener {
         byte[] b = new byte[payload.remaining()];
         payload.get(b);
         callback.succeed();
-        onFrame(b);
-        handled();
+        try {
+            onFrame(b);
+        } finally {
+            handled();
+        }
     }
 
     /** Answers a ping (a listener that demands itself must), then reads on. */
