@@ -194,11 +194,9 @@ public final class MinerNode implements AutoCloseable {
                     .objectMapper(mapper)
                     .errorMapper(errors())
                     .paramDecoder(ReaderStream.class, (json, ctx) -> {
-                        ReaderStream r = json == null || json.length == 0 ? null
-                                : mapper.readValue(json, ReaderStream.class);
-                        r = r == null ? new ReaderStream("", "") : r;
+                        PushStreams.ReaderParam r = PushStreams.readerParam(json);
                         push.await(r.type(), r.info()); // Lotus's decoder waits for a push upload
-                        return r;
+                        return new ReaderStream(r.type(), r.info());
                     })
                     .build();
             RpcServer server;

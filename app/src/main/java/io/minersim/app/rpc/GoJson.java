@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,7 +18,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * JSON as go-jsonrpc writes and reads it: Go's {@code encoding/json} escaping (through {@link GoEscapes}, the
@@ -37,11 +35,6 @@ public final class GoJson {
 
     /** Factory for the envelope parser and writer. */
     static final JsonFactory FACTORY = goFactory();
-
-    /** Tree reader for ids and small documents (floats kept exact so that overflow can be detected). */
-    static final ObjectMapper TREE = JsonMapper.builder(FACTORY)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS).build();
 
     private GoJson() {
     }
@@ -111,7 +104,10 @@ public final class GoJson {
         return sb.toString();
     }
 
-    /** Writes a normalised id (null, String or Double) or any decoded JSON value the way Go re-encodes it. */
+    /**
+     * Writes a normalised id (null, String or Double) or any value {@link GoValues} decoded, the way Go re-encodes
+     * it.
+     */
     static void writeGoValue(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
             g.writeNull();
@@ -119,40 +115,8 @@ public final class GoJson {
             g.writeString(s);
         } else if (v instanceof Double d) {
             g.writeRawValue(goFloat(d));
-        } else if (v instanceof JsonNode n) {
-            writeGoNode(g, n);
         } else {
-            throw new IllegalArgumentException("unsupported id");
-        }
-    }
-
-    private static void writeGoNode(JsonGenerator g, JsonNode n) throws IOException {
-        switch (n.getNodeType()) {
-            case NULL, MISSING -> g.writeNull();
-            case STRING -> g.writeString(n.textValue());
-            case BOOLEAN -> g.writeBoolean(n.booleanValue());
-            case NUMBER -> g.writeRawValue(goFloat(n.doubleValue()));
-            case ARRAY -> {
-                g.writeStartArray();
-                for (JsonNode e : n) {
-                    writeGoNode(g, e);
-                }
-                g.writeEndArray();
-            }
-            case OBJECT -> {
-                // Go decodes into map[string]interface{} and writes sorted keys; the last duplicate wins
-                java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>(GoJson::compareGoStrings);
-                for (Map.Entry<String, JsonNode> e : n.properties()) {
-                    sorted.put(e.getKey(), e.getValue());
-                }
-                g.writeStartObject();
-                for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
-                    g.writeFieldName(e.getKey());
-                    writeGoNode(g, e.getValue());
-                }
-                g.writeEndObject();
-            }
-            default -> g.writeNull();
+            g.writeRawValue(new String(GoValues.toJson(v), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -310,7 +274,7 @@ public final class GoJson {
         return java.util.Arrays.copyOfRange(raw, from, to);
     }
 
-    private static boolean isJsonSpace(byte c) {
+    static boolean isJsonSpace(byte c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 

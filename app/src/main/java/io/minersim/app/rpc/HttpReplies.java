@@ -1,7 +1,5 @@
 package io.minersim.app.rpc;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
@@ -12,23 +10,6 @@ import org.eclipse.jetty.util.Callback;
 /** Writing the few plain HTTP answers Go's net/http gives. */
 final class HttpReplies {
     private HttpReplies() {
-    }
-
-    /**
-     * Reads and discards what is left of the request body, at most 256 KiB, as Go's server does after a handler
-     * that did not read it, so that the connection can be reused safely.
-     */
-    static void drain(Request request) {
-        try (InputStream in = Request.asInputStream(request)) {
-            byte[] buf = new byte[8192];
-            long left = 256 * 1024;
-            int n;
-            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) >= 0) {
-                left -= n;
-            }
-        } catch (IOException | RuntimeException e) {
-            // the connection will be closed instead
-        }
     }
 
     /** A status with an empty body (Go's {@code w.WriteHeader(n)} and nothing else). */

@@ -2,6 +2,7 @@ package io.minersim.app.rpc;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.minersim.app.http.RequestBodies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,7 +17,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.Handler;
@@ -41,8 +41,18 @@ public final class PushStreams {
 
     private static final System.Logger LOG = System.getLogger(PushStreams.class.getName());
 
+    /**
+     * How many calls may wait at once for an upload that has not arrived. Lotus's decoder waits on a goroutine;
+     * here a wait holds the calling thread (a Jetty thread for HTTP) for up to the timeout, and since parameters
+     * are decoded before permissions are checked, anyone could hold every thread for 30 s with calls naming
+     * uploads that never come (250 such calls kept another client waiting 29 s). Past the bound a call fails at
+     * once; a call whose upload is already there never waits and is never refused.
+     */
+    static final int MAX_WAITING = 64;
+
     private final Duration timeout;
     private final Map<UUID, Slot> slots = new ConcurrentHashMap<>();
+    private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(MAX_WAITING);
     /** Made on the first {@code http} reader: building an HttpClient sets up TLS, about 0.2 s of start-up. */
     private volatile HttpClient http;
 
@@ -102,6 +112,12 @@ public final class PushStreams {
      * that UUIDs nobody pushes to do not pile up.
      */
     private <T> T waitOn(UUID u, Slot slot, SlotWait<T> wait) throws DecodeFailure {
+        boolean counted = !slot.offered();
+        if (counted && !waiting.tryAcquire()) {
+            forgetIfUnused(u, slot);
+            throw new DecodeFailure("too many calls are waiting for their pushed data (" + MAX_WAITING
+                    + "); try again");
+        }
         try {
             return wait.on(slot);
         } catch (InterruptedException e) {
@@ -111,6 +127,10 @@ public final class PushStreams {
         } catch (DecodeFailure e) {
             forgetIfUnused(u, slot);
             throw e;
+        } finally {
+            if (counted) {
+                waiting.release();
+            }
         }
     }
 
@@ -162,8 +182,12 @@ public final class PushStreams {
     }
 
     private Object decode(byte[] json, CallContext ctx) throws IOException {
-        String[] rs = readerStream(json);
-        return open(rs[0], rs[1]);
+        ReaderParam rs = readerParam(json);
+        return open(rs.type(), rs.info());
+    }
+
+    /** A reader parameter's two fields, as Lotus's decoder reads them ({@code ""} when absent or null). */
+    public record ReaderParam(String type, String info) {
     }
 
     /**
@@ -187,14 +211,17 @@ public final class PushStreams {
         return new PushStream(u, pr, slot);
     }
 
-    /** Go's {@code json.Unmarshal} into {@code ReaderStream{Type StreamType; Info string}}. */
-    private static String[] readerStream(byte[] json) throws DecodeFailure {
+    /**
+     * Go's {@code json.Unmarshal} into {@code ReaderStream{Type StreamType; Info string}}, with Lotus's error texts
+     * ({@code unmarshaling reader id: ...}). Numbers are skipped, never converted.
+     */
+    public static ReaderParam readerParam(byte[] json) throws DecodeFailure {
         String type = "";
         String info = "";
         try (JsonParser p = GoJson.FACTORY.createParser(json)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
-                return new String[] {type, info};
+                return new ReaderParam(type, info);
             }
             if (t != JsonToken.START_OBJECT) {
                 throw new DecodeFailure("unmarshaling reader id: json: cannot unmarshal " + GoJson.goKind(t)
@@ -224,7 +251,7 @@ public final class PushStreams {
             if (firstError != null) {
                 throw new DecodeFailure(firstError);
             }
-            return new String[] {type, info};
+            return new ReaderParam(type, info);
         } catch (DecodeFailure e) {
             throw e;
         } catch (IOException e) {
@@ -347,29 +374,37 @@ public final class PushStreams {
         private final Deque<PushRequest> offers = new ArrayDeque<>();
         private boolean closed;
 
+        /** An upload is offered and waits for its reader. */
+        synchronized boolean offered() {
+            return !offers.isEmpty();
+        }
+
         /** No upload is offered and none timed out. */
         synchronized boolean unused() {
             return offers.isEmpty() && !closed;
         }
 
-        /** The handler side: waits until a reader takes {@code r}; false on timeout (the slot is then closed). */
-        synchronized boolean offer(PushRequest r, long nanos) throws InterruptedException {
+        /** The handler side: offers {@code r} to a reader; false when the slot was closed by a timeout. */
+        synchronized boolean offer(PushRequest r) {
             if (closed) {
                 return false;
             }
             offers.addLast(r);
             notifyAll();
-            long deadline = System.nanoTime() + nanos;
-            while (!r.taken) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    offers.remove(r);
-                    closed = true;
-                    notifyAll();
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+            return true;
+        }
+
+        /**
+         * The handler side's timeout: when no reader took {@code r}, it is withdrawn and the slot closed (its
+         * reader, if one comes, is told "handler timed out"); true then.
+         */
+        synchronized boolean expire(PushRequest r) {
+            if (r.taken) {
+                return false;
             }
+            offers.remove(r);
+            closed = true;
+            notifyAll();
             return true;
         }
 
@@ -401,7 +436,9 @@ public final class PushStreams {
     private enum Outcome {
         START,
         ERROR,
-        CLOSED
+        CLOSED,
+        /** No call took the stream in time. */
+        TIMEOUT
     }
 
     /** One HEAD or POST on the push endpoint: its body (POST) and how it is to be answered. */
@@ -506,7 +543,7 @@ public final class PushStreams {
             try {
                 u = parseGoUuid(id);
             } catch (IllegalArgumentException e) {
-                HttpReplies.drain(request);
+                RequestBodies.discard(request, response);
                 HttpReplies.text(response, callback, 400, "parsing reader uuid: " + e.getMessage());
                 return true;
             }
@@ -515,28 +552,33 @@ public final class PushStreams {
                 case "HEAD" -> pr = new PushRequest(null);
                 case "POST" -> pr = new PushRequest(Request.asInputStream(request));
                 default -> {
-                    HttpReplies.drain(request);
+                    RequestBodies.discard(request, response);
                     HttpReplies.text(response, callback, 405, "unsupported method");
                     return true;
                 }
             }
             Slot slot = slots.computeIfAbsent(u, k -> new Slot());
-            if (!slot.offer(pr, timeout.toNanos())) {
-                LOG.log(System.Logger.Level.WARNING, "push " + u + ": no call took the stream in time");
+            if (!slot.offer(pr)) {
                 HttpReplies.empty(response, callback, 500);
                 return true;
             }
-            Outcome o;
-            try {
-                o = pr.outcome.get();
-            } catch (ExecutionException e) {
-                o = Outcome.ERROR;
-            }
-            switch (o) {
-                case START -> HttpReplies.empty(response, callback, 200);
-                case CLOSED -> HttpReplies.empty(response, callback, pr.body == null ? 204 : 200);
-                default -> HttpReplies.empty(response, callback, 500);
-            }
+            // no thread waits: the answer is written when the reader starts or ends, or when the wait runs out
+            CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+                if (slot.expire(pr)) {
+                    pr.outcome.complete(Outcome.TIMEOUT);
+                }
+            });
+            pr.outcome.whenComplete((o, failure) -> {
+                switch (o == null ? Outcome.ERROR : o) {
+                    case START -> HttpReplies.empty(response, callback, 200);
+                    case CLOSED -> HttpReplies.empty(response, callback, pr.body == null ? 204 : 200);
+                    case TIMEOUT -> {
+                        LOG.log(System.Logger.Level.WARNING, "push " + u + ": no call took the stream in time");
+                        HttpReplies.empty(response, callback, 500);
+                    }
+                    default -> HttpReplies.empty(response, callback, 500);
+                }
+            });
             return true;
         }
     }

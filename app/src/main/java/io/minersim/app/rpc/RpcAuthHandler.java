@@ -1,5 +1,6 @@
 package io.minersim.app.rpc;
 
+import io.minersim.app.http.RequestBodies;
 import io.minersim.rpc.Permission;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -60,7 +61,7 @@ public final class RpcAuthHandler extends Handler.Wrapper {
         if (token != null && !token.isEmpty()) {
             if (!token.startsWith("Bearer ")) {
                 LOG.log(System.Logger.Level.WARNING, "missing Bearer prefix in auth header");
-                HttpReplies.drain(request);
+                RequestBodies.discard(request, response);
                 HttpReplies.empty(response, callback, 401);
                 return true;
             }
@@ -70,7 +71,7 @@ public final class RpcAuthHandler extends Handler.Wrapper {
             } catch (JwtVerificationException e) {
                 LOG.log(System.Logger.Level.WARNING, e.getMessage() + " (originating from "
                         + Request.getRemoteAddr(request) + ")");
-                HttpReplies.drain(request);
+                RequestBodies.discard(request, response);
                 HttpReplies.empty(response, callback, 401);
                 return true;
             }

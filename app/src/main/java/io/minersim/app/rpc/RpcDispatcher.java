@@ -294,30 +294,17 @@ public final class RpcDispatcher {
     private Object decode(RpcMethod.Param p, byte[] json) throws IOException {
         try (JsonParser parser = p.reader().createParser(json)) {
             parser.nextToken();
-            if (p.unsigned() && parser.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
-                return uint64(parser, p);
+            if (p.unsigned() && parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                // Go's ParseUint: fails at the 20th digit, without building a big number
+                Long v = GoNumbers.parseUint64(json);
+                if (v == null) {
+                    throw new GoDecodeException(GoNumbers.cannotUnmarshal(json, p.goName().substring(1)));
+                }
+                return v;
             }
-            return p.reader().readValue(parser); // null gives null, or zero for a primitive, as in Go
+            // null gives null, or zero for a primitive, as in Go
+            return p.reader().readValue(new GoNumbers.BoundedParser(parser));
         }
-    }
-
-    private static final java.math.BigInteger TWO_TO_64 = java.math.BigInteger.ONE.shiftLeft(64);
-
-    /** A uint64 in a long's 64 bits (two's complement above 2⁶³−1), refusing what Go refuses. */
-    private static long uint64(JsonParser parser, RpcMethod.Param p) throws IOException {
-        JsonParser.NumberType type = parser.getNumberType();
-        if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
-            long small = parser.getLongValue(); // the usual case, without a BigInteger per call
-            if (small >= 0) {
-                return small;
-            }
-        }
-        java.math.BigInteger v = parser.getBigIntegerValue();
-        if (v.signum() < 0 || v.compareTo(TWO_TO_64) >= 0) {
-            throw new GoDecodeException("json: cannot unmarshal number " + parser.getText() + " into Go value of type "
-                    + p.goName().substring(1));
-        }
-        return v.longValue();
     }
 
     /** A decode failure whose message is already Go's. */
@@ -380,8 +367,7 @@ public final class RpcDispatcher {
     public HttpReply handleHttpBody(byte[] body, int length, long maxRequestSize, CallContext ctx) {
         Objects.checkFromIndexSize(0, length, body.length);
         if (length > maxRequestSize) {
-            return protocolHttp(null, RpcError.PARSE_ERROR,
-                    "request bigger than maximum " + maxRequestSize + " allowed");
+            return requestTooBig(maxRequestSize);
         }
         int[] span = GoJson.trimSpace(body, length);
         if (span[0] == span[1]) {
@@ -391,6 +377,11 @@ public final class RpcDispatcher {
                 span[1]);
         if (buf[0] == '[' && buf[buf.length - 1] == ']') {
             return handleBatch(buf, ctx);
+        }
+        if (!mayDecodeIntoRequest(buf[0])) {
+            // Go: a number, string, bool or array is a type error, anything else a syntax error; both are a
+            // parse error without an id. Said without tokenizing what may be 100 MiB of digits.
+            return protocolHttp(null, RpcError.PARSE_ERROR, "Parse error");
         }
         WireRequest req;
         try (JsonParser p = GoJson.FACTORY.createParser(buf)) {
@@ -410,6 +401,16 @@ public final class RpcDispatcher {
         }
         Reply r = dispatch(req, ctx);
         return r.hasBody() ? new HttpReply(r.httpStatus(), r.bodyRef()) : new HttpReply(200, new byte[0]);
+    }
+
+    /** go-jsonrpc's answer to a body over the limit. */
+    public HttpReply requestTooBig(long maxRequestSize) {
+        return protocolHttp(null, RpcError.PARSE_ERROR, "request bigger than maximum " + maxRequestSize + " allowed");
+    }
+
+    /** go-jsonrpc's answer to a body that could not be read ({@code why}: free of Java text). */
+    public HttpReply readFailure(String why) {
+        return protocolHttp(null, RpcError.PARSE_ERROR, "reading request: " + why);
     }
 
     private HttpReply handleBatch(byte[] buf, CallContext ctx) {
@@ -462,6 +463,13 @@ public final class RpcDispatcher {
      * {@code frame} struct, then {@code normalizeID}); null when go-jsonrpc would drop it silently.
      */
     static WireRequest parseFrame(byte[] frame) {
+        int first = 0;
+        while (first < frame.length && GoJson.isJsonSpace(frame[first])) {
+            first++;
+        }
+        if (first < frame.length && !mayDecodeIntoRequest(frame[first])) {
+            return null; // json.Unmarshal fails (a type or syntax error): the frame is dropped
+        }
         try (JsonParser p = GoJson.FACTORY.createParser(frame)) {
             if (p.nextToken() == null) {
                 return null;
@@ -477,5 +485,13 @@ public final class RpcDispatcher {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether a JSON text starting with this byte can decode into go-jsonrpc's request struct without error: an
+     * object, or {@code null} (which leaves the request empty).
+     */
+    private static boolean mayDecodeIntoRequest(byte first) {
+        return first == '{' || first == 'n';
     }
 }

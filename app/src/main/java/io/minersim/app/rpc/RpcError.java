@@ -12,6 +12,8 @@ public record RpcError(int code, String message) {
     public static final int INVALID_REQUEST = -32600;
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int INVALID_PARAMS = -32602;
+    /** JSON-RPC 2.0's internal error: a failure of the server itself, outside any method (go-jsonrpc has none). */
+    public static final int INTERNAL_ERROR = -32603;
 
     public RpcError {
         Objects.requireNonNull(message, "message");

@@ -1,5 +1,8 @@
 package io.minersim.app.rpc;
 
+import io.minersim.app.http.JsonErrorPages;
+import io.minersim.app.http.Listeners;
+import io.minersim.app.http.RequestBodies;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -37,10 +40,11 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 public final class RpcServer implements AutoCloseable {
     /** The JSON-RPC path. The miner has only v0. */
     public static final String RPC_PATH = "/rpc/v0";
+    /** What one WebSocket connection may be owed before its requests stop being read (see the builder). */
+    public static final long DEFAULT_WEBSOCKET_OWED_BYTES = 1 << 20;
     /** go-jsonrpc's default ping interval. */
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(5);
 
-    private static final long SHUTDOWN_IDLE_TIMEOUT_MILLIS = 10;
     /** The HTTP connection idle timeout (Lotus's Go server has none). */
     private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
     /** How long {@link #stop()} waits for running requests. */
@@ -54,6 +58,7 @@ public final class RpcServer implements AutoCloseable {
     private final ExecutorService calls;
     private final ScheduledExecutorService scheduler;
     private final Set<RpcWebSocketSession> sessions = ConcurrentHashMap.newKeySet();
+    private final RpcHttpHandler httpHandler;
 
     private RpcServer(Builder b) {
         this.host = b.host;
@@ -69,10 +74,10 @@ public final class RpcServer implements AutoCloseable {
         connector.setHost(b.host);
         connector.setPort(b.port);
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-        // on stop, Jetty gives connections this long to go idle (default 1 s); an idle keep-alive one then
-        // held the stop that long, where Go's Shutdown closes idle connections at once. A connection busy with
-        // a call is not timed out by this: it answers, then closes.
-        connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT_MILLIS);
+        // on stop, Jetty gives connections a while to go idle (default 1 s); an idle keep-alive one then held the
+        // stop that long, where Go's Shutdown closes idle connections at once. A connection busy with a call is
+        // not timed out by this: it answers, then closes. And the listen backlog is Go's.
+        Listeners.likeGo(connector);
         server.addConnector(connector);
 
         this.calls = callExecutor();
@@ -80,6 +85,7 @@ public final class RpcServer implements AutoCloseable {
 
         long pingMillis = b.pingInterval.toMillis();
         long maxMessage = b.maxRequestSize;
+        long maxOwed = b.webSocketOwedBytes;
         RpcDispatcher dispatcher = b.dispatcher;
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
             container.setIdleTimeout(b.webSocketIdleTimeout);
@@ -93,10 +99,11 @@ public final class RpcServer implements AutoCloseable {
                     resp.setAcceptedSubProtocol(proto);
                 }
                 return new RpcWebSocketSession(dispatcher, RpcAuthHandler.permissions(req), calls, scheduler,
-                        pingMillis, sessions);
+                        pingMillis, sessions, maxOwed);
             });
         });
-        ws.setHandler(new RpcHttpHandler(dispatcher, b.maxRequestSize));
+        this.httpHandler = new RpcHttpHandler(dispatcher, b.maxRequestSize, b.bodyBudget);
+        ws.setHandler(httpHandler);
 
         PathMappingsHandler routes = new PathMappingsHandler() {
             // Jetty 12.1 hands the matched handler a request whose context path is the matched prefix, which
@@ -114,6 +121,7 @@ public final class RpcServer implements AutoCloseable {
         }
         routes.addMapping(PathSpec.from("/"), new NotFound());
         server.setHandler(new RpcAuthHandler(b.authority, routes));
+        server.setErrorHandler(errorPages());
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
     }
 
@@ -130,6 +138,8 @@ public final class RpcServer implements AutoCloseable {
         private boolean authoritySet;
         private Duration pingInterval = DEFAULT_PING_INTERVAL;
         private long maxRequestSize = GoJson.DEFAULT_MAX_REQUEST_SIZE;
+        private long bodyBudget = Runtime.getRuntime().maxMemory() / 4;
+        private long webSocketOwedBytes = DEFAULT_WEBSOCKET_OWED_BYTES;
         private Duration webSocketIdleTimeout = Duration.ofDays(3650);
         private int maxThreads = 200;
         private PushStreams pushStreams;
@@ -166,6 +176,28 @@ public final class RpcServer implements AutoCloseable {
         /** The HTTP body limit, also the WebSocket message limit (default 100 MiB). */
         public Builder maxRequestSize(long bytes) {
             this.maxRequestSize = bytes;
+            return this;
+        }
+
+        /**
+         * How many bytes of request bodies may be held at once, by every HTTP request being read together
+         * (default a quarter of the heap; never less than one body of the maximum size). A body that would pass it
+         * is refused.
+         */
+        public Builder bodyBudget(long bytes) {
+            this.bodyBudget = bytes;
+            return this;
+        }
+
+        /**
+         * How many bytes of answers one WebSocket connection may be owed (queued, not yet written to a client that
+         * does not read) before its next request is read (default 1 MiB).
+         */
+        public Builder webSocketOwedBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("webSocketOwedBytes must be positive");
+            }
+            this.webSocketOwedBytes = bytes;
             return this;
         }
 
@@ -222,6 +254,20 @@ public final class RpcServer implements AutoCloseable {
         return (host.contains(":") ? "/ip6/" : "/ip4/") + host + "/tcp/" + port() + "/http";
     }
 
+    /** How many bytes of HTTP request bodies being read the server holds now. */
+    long bufferedBodyBytes() {
+        return httpHandler.bufferedBytes();
+    }
+
+    /** The most bytes of answers any open WebSocket connection is owed now. */
+    long maxWebSocketOwedBytes() {
+        long max = 0;
+        for (RpcWebSocketSession s : sessions) {
+            max = Math.max(max, s.owedBytes());
+        }
+        return max;
+    }
+
     /** How many WebSocket connections are open. */
     public int openWebSockets() {
         return sessions.size();
@@ -270,11 +316,20 @@ public final class RpcServer implements AutoCloseable {
         };
     }
 
+    /**
+     * What Jetty answers itself (a request its parser refuses, an upgrade it cannot make, a handler that threw):
+     * go-jsonrpc's error envelope, -32600 for the client's error, -32603 for the server's.
+     */
+    private static JsonErrorPages errorPages() {
+        return new JsonErrorPages("application/json", (request, status, message) -> Envelopes.error(null,
+                status < 500 || status == 505 ? RpcError.INVALID_REQUEST : RpcError.INTERNAL_ERROR, message));
+    }
+
     /** Go's {@code http.NotFound}. */
     private static final class NotFound extends Handler.Abstract {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            HttpReplies.drain(request);
+            RequestBodies.discard(request, response);
             HttpReplies.text(response, callback, 404, "404 page not found");
             return true;
         }

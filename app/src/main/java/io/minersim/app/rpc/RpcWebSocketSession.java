@@ -1,6 +1,5 @@
 package io.minersim.app.rpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.minersim.rpc.Permission;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +26,14 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * {@code xrpc.cancel} interrupts a running call; a ping goes out every ping interval. A channel method answers
  * with a channel id and never sends a value; {@code xrpc.ch.close} goes out when the value it returned (if a
  * {@link CompletionStage}) completes, or when the server closes the connection.
+ *
+ * <p>What one connection may be owed is bounded: frames are read one at a time, by demand, and while the answers
+ * queued for this client and not yet written pass {@code maxOwedBytes} (a client that sends and does not read),
+ * the next frame is not read; reading resumes as the client reads its answers. The client's requests then wait
+ * in its socket and TCP pushes back on it: the server holds at most the bound plus the answers of the calls
+ * already running, whatever the client sends. (An {@code xrpc.cancel} sent meanwhile is read then too.)
  */
-public final class RpcWebSocketSession implements Session.Listener.AutoDemanding {
+public final class RpcWebSocketSession implements Session.Listener {
     private static final System.Logger LOG = System.getLogger(RpcWebSocketSession.class.getName());
 
     private final RpcDispatcher dispatcher;
@@ -37,6 +42,14 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
     private final ScheduledExecutorService scheduler;
     private final long pingMillis;
     private final Set<RpcWebSocketSession> registry;
+
+    private final long maxOwedBytes;
+    /** Bytes of answers handed to Jetty and not yet written. */
+    private final AtomicLong owed = new AtomicLong();
+    /** Guards {@link #demandWithheld}. */
+    private final Object flow = new Object();
+    /** A frame was handled and the next one not yet demanded: the connection is past its bound. */
+    private boolean demandWithheld;
 
     private final Map<Object, InFlight> handling = new ConcurrentHashMap<>();
     private final Map<Long, Object> channels = new ConcurrentHashMap<>();
@@ -49,8 +62,10 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
     }
 
     RpcWebSocketSession(RpcDispatcher dispatcher, Set<Permission> permissions, ExecutorService calls,
-            ScheduledExecutorService scheduler, long pingMillis, Set<RpcWebSocketSession> registry) {
+            ScheduledExecutorService scheduler, long pingMillis, Set<RpcWebSocketSession> registry,
+            long maxOwedBytes) {
         this.dispatcher = dispatcher;
+        this.maxOwedBytes = maxOwedBytes;
         this.connection = CallContext.webSocket(permissions);
         this.calls = calls;
         this.scheduler = scheduler;
@@ -65,11 +80,12 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
         if (pingMillis > 0) {
             pings = scheduler.scheduleAtFixedRate(this::ping, pingMillis, pingMillis, TimeUnit.MILLISECONDS);
         }
+        s.demand();
     }
 
     private void ping() {
         Session s = session;
-        if (s != null && s.isOpen()) {
+        if (s != null && s.isOpen() && owed.get() < maxOwedBytes) {
             synchronized (writeLock) {
                 s.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
             }
@@ -78,7 +94,11 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
 
     @Override
     public void onWebSocketText(String message) {
-        onFrame(message.getBytes(StandardCharsets.UTF_8));
+        try {
+            onFrame(message.getBytes(StandardCharsets.UTF_8));
+        } finally {
+            handled();
+        }
     }
 
     @Override
@@ -86,7 +106,55 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
         byte[] b = new byte[payload.remaining()];
         payload.get(b);
         callback.succeed();
-        onFrame(b);
+        try {
+            onFrame(b);
+        } finally {
+            handled();
+        }
+    }
+
+    /** Answers a ping (a listener that demands itself must), then reads on. */
+    @Override
+    public void onWebSocketPing(ByteBuffer payload) {
+        Session s = session;
+        if (s != null && s.isOpen()) {
+            synchronized (writeLock) {
+                s.sendPong(payload, Callback.NOOP);
+            }
+        }
+        handled();
+    }
+
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        handled();
+    }
+
+    /** A frame has been handled: the next one is read now, or once the client is owed less than the bound. */
+    private void handled() {
+        synchronized (flow) {
+            demandWithheld = true;
+        }
+        demandIfUnderBound();
+    }
+
+    private void demandIfUnderBound() {
+        boolean demand;
+        synchronized (flow) {
+            demand = demandWithheld && owed.get() < maxOwedBytes;
+            if (demand) {
+                demandWithheld = false;
+            }
+        }
+        Session s = session;
+        if (demand && s != null && s.isOpen()) {
+            s.demand();
+        }
+    }
+
+    /** Bytes of answers queued for this client and not yet written. */
+    long owedBytes() {
+        return owed.get();
     }
 
     private void onFrame(byte[] frame) {
@@ -171,9 +239,14 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
             if (ps.isEmpty()) {
                 return;
             }
-            JsonNode n = GoJson.TREE.readTree(ps.get(0));
-            Object id = n.isTextual() ? n.textValue() : n.isNumber() ? (Object) n.doubleValue() : null;
-            if (id == null) {
+            byte[] raw = ps.get(0);
+            GoValues.Decoded d;
+            try (com.fasterxml.jackson.core.JsonParser p = GoJson.FACTORY.createParser(raw)) {
+                p.nextToken();
+                d = GoValues.read(p, raw);
+            }
+            Object id = d.value();
+            if (d.rangeError() || !(id instanceof String || id instanceof Double)) {
                 return;
             }
             InFlight f;
@@ -194,9 +267,17 @@ public final class RpcWebSocketSession implements Session.Listener.AutoDemanding
             return;
         }
         String text = new String(frame, StandardCharsets.UTF_8);
+        long n = frame.length;
+        owed.addAndGet(n);
+        Runnable written = () -> {
+            owed.addAndGet(-n);
+            demandIfUnderBound();
+        };
         synchronized (writeLock) {
-            s.sendText(text, Callback.from(() -> { }, t -> LOG.log(System.Logger.Level.DEBUG,
-                    "websocket write failed: " + t.getMessage())));
+            s.sendText(text, Callback.from(written, t -> {
+                LOG.log(System.Logger.Level.DEBUG, "websocket write failed: " + t.getMessage());
+                written.run();
+            }));
         }
     }
 

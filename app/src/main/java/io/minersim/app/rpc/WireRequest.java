@@ -2,7 +2,6 @@ package io.minersim.app.rpc;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,8 +12,8 @@ import java.util.Map;
  * remembered (Go's {@code json} keeps decoding the other fields and returns the first such error at the end).
  */
 public final class WireRequest {
-    /** The id exactly as decoded (a JSON value), before normalisation; null when absent or {@code null}. */
-    JsonNode rawId;
+    /** The id as Go decoded it (a {@link GoValues} value), before normalisation; null when absent or {@code null}. */
+    Object rawId;
     /** The normalised id: null, a String or a Double. Set by {@link #normalizeId()}. */
     Object id;
     String method = "";
@@ -44,21 +43,13 @@ public final class WireRequest {
      * {@code invalid id type: <Go type>}; the id is then null.
      */
     String normalizeId() {
-        JsonNode n = rawId;
+        Object n = rawId;
         id = null;
-        if (n == null || n.isNull()) {
+        if (n == null || n instanceof String || n instanceof Double) {
+            id = n;
             return null;
         }
-        if (n.isTextual()) {
-            id = n.textValue();
-            return null;
-        }
-        if (n.isNumber()) {
-            id = n.doubleValue();
-            return null;
-        }
-        String goType = n.isBoolean() ? "bool" : n.isObject() ? "map[string]interface {}" : "[]interface {}";
-        return "invalid id type: " + goType;
+        return "invalid id type: " + GoValues.goType(n);
     }
 
     /**
@@ -83,11 +74,12 @@ public final class WireRequest {
                 if (v == JsonToken.VALUE_NULL) {
                     r.rawId = null;
                 } else {
-                    JsonNode node = GoJson.TREE.readTree(p);
-                    if (node.isNumber() && Double.isInfinite(node.doubleValue())) {
-                        r.typeError = true; // Go: number out of float64 range; the id stays as it was
-                    } else {
-                        r.rawId = node;
+                    GoValues.Decoded d = GoValues.read(p, buf);
+                    if (d.rangeError()) {
+                        r.typeError = true; // Go's UnmarshalTypeError: a number out of float64 range
+                    }
+                    if (!(d.rangeError() && v.isNumeric())) {
+                        r.rawId = d.value(); // a bare number out of range leaves the id as it was
                     }
                 }
             } else if (key.equalsIgnoreCase("jsonrpc")) {

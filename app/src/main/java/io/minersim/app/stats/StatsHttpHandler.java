@@ -1,6 +1,7 @@
 package io.minersim.app.stats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.minersim.app.http.RequestBodies;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +30,12 @@ import org.eclipse.jetty.util.Fields;
  * the server's requests from 1; so under a manual clock and a seed the same calls get the same ids.
  */
 public final class StatsHttpHandler extends Handler.Abstract {
-    private static final String JSON = "application/json; charset=utf-8";
+    /** The Content-Type of every answer. */
+    static final String JSON = "application/json; charset=utf-8";
+
+    private static final System.Logger LOG = System.getLogger(StatsHttpHandler.class.getName());
+    /** A failure of the server itself. */
+    private static final int INTERNAL_ERROR = 50000;
 
     private final StatsService service;
     private final StatsKeys keys;
@@ -63,9 +69,11 @@ public final class StatsHttpHandler extends Handler.Abstract {
             status = e.httpStatus();
             body = error(requestId, e.code(), e.getMessage());
         } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "statistics request " + target + " failed", e);
             status = 500;
-            body = error(requestId, 50000, "internal error: " + e);
+            body = error(requestId, INTERNAL_ERROR, "internal error");
         }
+        RequestBodies.discard(request, response); // the API takes no body; a dribbled one holds no thread
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
@@ -142,6 +150,15 @@ public final class StatsHttpHandler extends Handler.Abstract {
             }
         }
         return bytes(root);
+    }
+
+    /**
+     * The envelope for a failure Jetty answered itself (see {@link io.minersim.app.http.JsonErrorPages}): code
+     * status × 100, as {@link StatsApiException#NOT_FOUND} is 404 × 100, and a request id as for any request.
+     */
+    public byte[] errorBody(Request request, int status, String message) {
+        String target = request.getHttpURI() == null ? null : request.getHttpURI().getPathQuery();
+        return error(requestId(target == null ? "" : target, requests.incrementAndGet()), status * 100, message);
     }
 
     private byte[] error(String requestId, int code, String message) {

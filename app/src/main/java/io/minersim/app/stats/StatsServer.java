@@ -1,5 +1,7 @@
 package io.minersim.app.stats;
 
+import io.minersim.app.http.JsonErrorPages;
+import io.minersim.app.http.Listeners;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,11 +48,13 @@ public final class StatsServer implements AutoCloseable {
         HttpConfiguration hc = new HttpConfiguration();
         hc.setSendServerVersion(false);
         hc.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(hc));
+        ServerConnector connector = Listeners.likeGo(new ServerConnector(server, new HttpConnectionFactory(hc)));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new StatsHttpHandler(service, keys, seed));
+        StatsHttpHandler handler = new StatsHttpHandler(service, keys, seed);
+        server.setHandler(handler);
+        server.setErrorHandler(new JsonErrorPages(StatsHttpHandler.JSON, handler::errorBody));
         server.setStopTimeout(2000);
         server.start();
         StatsServer s = new StatsServer(server, connector, repo);
