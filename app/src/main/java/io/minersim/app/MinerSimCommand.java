@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "minersim", mixinStandardHelpOptions = true, versionProvider = MinerSimCommand.Version.class,
         description = "A simulator of a Lotus storage miner's sector API.",
         subcommands = {RunCommand.class, SectorsCommand.class, AuthCommand.class, SimCommand.class,
-            io.minersim.app.stats.StatsCommand.class, CommandLine.HelpCommand.class})
+            io.minersim.app.stats.StatsCommand.class, io.minersim.app.cli.BackupCommand.class,
+            CommandLine.HelpCommand.class})
 public final class MinerSimCommand implements Runnable {
 
     @CommandLine.Spec

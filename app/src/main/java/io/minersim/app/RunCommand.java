@@ -5,6 +5,7 @@ import io.minersim.app.node.MinerNode;
 import io.minersim.app.repo.MinerRepo;
 import io.minersim.app.scenario.Scenario;
 import io.minersim.app.scenario.ScenarioLoader;
+import io.minersim.app.world.World;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.MinerConfig;
 import io.minersim.sealing.Profile;
@@ -86,6 +87,19 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             + "key=value,… over it (onboarding, deals, verified, faults, recoveries, terminations, extensions, snaps).")
     String activity;
 
+    @Option(names = "--fresh", description = "Start empty: the repo's saved world (its state/ directory) is moved "
+            + "aside to state.<time>/, not deleted.")
+    boolean fresh;
+
+    @Option(names = "--restore", paramLabel = "FILE", description = "Start from a backup (CreateBackup's or "
+            + "`minersim backup`'s file); the repo's saved world, if any, is moved aside first.")
+    java.nio.file.Path restoreFrom;
+
+    @Option(names = "--clock-resume", defaultValue = "head", description = "On a saved world with a running real "
+            + "clock: head (the chain goes on from the head it stopped at) or wall (it first catches up the wall time "
+            + "that passed while stopped) (default: ${DEFAULT-VALUE}).")
+    String clockResume;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -95,10 +109,15 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--miners cannot be combined with --scenario: the scenario names its miners");
         }
+        if (scenario != null && restoreFrom != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--restore cannot be combined with --scenario: the backup names the world");
+        }
         Scenario scen = fleet == null ? null : scenarioWithOverrides(fleet.get(0));
         Profile p = scen != null ? scen.profile() : Profile.parse(profile);
         io.minersim.sealing.activity.ActivityProfile activityProfile = activity == null ? null
                 : io.minersim.sealing.activity.ActivityProfile.parse(activity);
+        World.Spec want;
         if (miners != 1 || (fleet != null && fleet.size() > 1)) {
             List<Scenario> scenarios = null;
             if (fleet != null) {
@@ -108,43 +127,65 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 }
                 miners = scenarios.size();
             }
-            return runFleet(out, p, activityProfile, scenarios);
+            want = fleetSpec(p, activityProfile, scenarios);
+        } else {
+            MinerConfig cfg = scen != null ? scen.minerConfig()
+                    : MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor))
+                            .withSectorSize(SectorSize.parse(sectorSize)).withSeed(seed);
+            checkPledge();
+            manualClock();
+            if (scen != null) {
+                seed = cfg.seed();
+            }
+            want = new World.Spec(p, List.of(cfg), scen == null ? null : List.of(scen.withSeed(cfg.seed())),
+                    manualClock(), blockTime == null ? null : parseDuration(blockTime),
+                    scen == null ? 0 : scen.startEpoch(), activityProfile, seed);
         }
-        MinerConfig cfg = scen != null ? scen.minerConfig()
-                : MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor))
-                        .withSectorSize(SectorSize.parse(sectorSize)).withSeed(seed);
-        checkPledge();
-        boolean manual = manualClock();
         ListenAddress address = listenAddress();
+        resumeWallTime();
+        io.minersim.app.stats.StatsLauncher.address(statsListen); // refuses a bad one before anything starts
         MinerRepo minerRepo = openRepo();
-        MinerNode.Builder builder = MinerNode.builder();
-        if (scen != null) {
-            builder.scenario(scen);
-            seed = cfg.seed();
+        Saved saved = openWorld(minerRepo.root(), want);
+        return saved.world().hosts().size() == 1 ? runOne(out, saved, minerRepo, address)
+                : runFleet(out, saved, minerRepo.root(), address);
+    }
+
+    /** One miner: its endpoint and statistics, its start lines, then its sectors per state as the chain moves. */
+    private int runOne(PrintWriter out, Saved saved, MinerRepo minerRepo, ListenAddress address) throws Exception {
+        World world = saved.world();
+        MinerConfig running = world.hosts().get(0).config();
+        MinerNode node;
+        try {
+            node = MinerNode.builder().world(world, 0).listen(address.host(), address.port()).repo(minerRepo).start();
+        } catch (Exception | Error e) {
+            saved.close();
+            throw e;
         }
-        MinerNode node = builder.profile(p).config(cfg).manualClock(manual)
-                .blockTime(blockTime == null ? null : parseDuration(blockTime)).listen(address.host(), address.port())
-                .repo(minerRepo).start();
-        Thread hook = new Thread(node::close, "minersim-shutdown");
+        world.start();
+        Thread hook = new Thread(() -> {
+            node.close();
+            saved.close();
+        }, "minersim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Miner miner = node.miner();
         io.minersim.app.stats.StatsLauncher.Started stats = null;
         try {
             stats = io.minersim.app.stats.StatsLauncher.start(java.util.List.of(miner), minerRepo.root(), statsKeys,
-                    statsListen, seed);
-            if (activityProfile != null) {
-                io.minersim.sealing.activity.MinerActivity.start(miner, node.clock(), activityProfile, seed);
-            }
-            for (int i = 0; i < pledge; i++) {
-                miner.pledgeSector();
+                    statsListen, running.seed());
+            if (!saved.restored()) {
+                for (int i = 0; i < pledge; i++) {
+                    miner.pledgeSector();
+                }
+                world.durability().await();
             }
             out.printf("minersim: miner %s, %s sectors, %s profile, %s clock, seed %d, repo %s%n",
-                    cfg.actorAddress(), cfg.sectorSize(), p.name().toLowerCase(Locale.ROOT), clock, seed,
-                    minerRepo.root());
+                    running.actorAddress(), running.sectorSize(), world.profile().name().toLowerCase(Locale.ROOT),
+                    saved.restored() ? clockName(world) : clock, running.seed(), minerRepo.root());
             out.printf("MINER_API_INFO=%s%n", node.minerApiInfo());
             if (stats != null) {
                 out.println(stats.banner());
             }
+            saved.notes().forEach(out::println);
             out.flush();
             String last = null;
             do {
@@ -164,6 +205,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 stats.server().close();
             }
             node.close();
+            saved.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -175,9 +217,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         return 0;
     }
 
-    /** {@code --miners N}: the fleet, with the same options. */
-    private int runFleet(PrintWriter out, Profile p, io.minersim.sealing.activity.ActivityProfile activityProfile,
-            List<Scenario> scenarios) throws Exception {
+    /** {@code --miners N}: the fleet's world, with the same options. */
+    private World.Spec fleetSpec(Profile p, io.minersim.sealing.activity.ActivityProfile activityProfile,
+            List<Scenario> scenarios) {
         checkPledge();
         boolean manual = manualClock();
         ListenAddress address = listenAddress();
@@ -187,12 +229,216 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
         MinerConfig base = scenarios != null ? scenarios.get(0).minerConfig()
                 : MinerConfig.of(p).withActorId(MinerConfig.parseActor(actor)).withSeed(seed);
-        java.nio.file.Path root = openRepo().root();
         io.minersim.app.fleet.Fleet.Settings settings = new io.minersim.app.fleet.Fleet.Settings(miners, p, base,
                 io.minersim.app.fleet.FleetRunner.sizes(sectorSize), manual,
-                blockTime == null ? null : parseDuration(blockTime), address.host(), address.port(), root,
+                blockTime == null ? null : parseDuration(blockTime), address.host(), address.port(), null,
                 activityProfile, scenarios);
-        return io.minersim.app.fleet.FleetRunner.run(settings, pledge, untilEpoch, statsListen, statsKeys, clock, out);
+        return io.minersim.app.fleet.Fleet.spec(settings);
+    }
+
+    /** A fleet: every miner's endpoint and repo directory, the statistics, and the sectors per state of each. */
+    private int runFleet(PrintWriter out, Saved saved, java.nio.file.Path root, ListenAddress address)
+            throws Exception {
+        World world = saved.world();
+        List<SectorSize> sizes = new java.util.ArrayList<>();
+        world.hosts().forEach(h -> sizes.add(h.config().sectorSize()));
+        io.minersim.app.fleet.Fleet.Settings running;
+        try {
+            running = new io.minersim.app.fleet.Fleet.Settings(world.hosts().size(), world.profile(),
+                    world.hosts().get(0).config(), sizes,
+                    world.clock().mode() == io.minersim.sealing.chain.SimulatedChainClock.Mode.MANUAL, null,
+                    address.host(), address.port(), root, world.hosts().get(0).activityProfile(), null);
+        } catch (RuntimeException e) {
+            saved.close();
+            throw e;
+        }
+        try {
+            return io.minersim.app.fleet.FleetRunner.run(running, world, saved.restored() ? 0 : pledge, untilEpoch,
+                    statsListen, statsKeys, saved.restored() ? clockName(world) : clock, saved.notes(), saved::close,
+                    out);
+        } finally {
+            saved.close();
+        }
+    }
+
+    /** The world a run serves, with what keeps it on disk; {@link #close()} stops and saves it (once). */
+    private record Saved(World world, io.minersim.app.state.DiskState state, io.minersim.app.state.StateStore store,
+            boolean restored, List<String> notes, java.util.concurrent.atomic.AtomicBoolean closed) {
+        void close() {
+            synchronized (closed) {
+                if (closed.getAndSet(true)) {
+                    return;
+                }
+                try {
+                    world.close();
+                } finally {
+                    try {
+                        state.close();
+                    } finally {
+                        store.close();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes the repo's lock, then restores the saved world (refusing options that would describe another one) or
+     * makes {@code spec}'s and saves it; {@code --fresh} and {@code --restore} first move a saved world aside.
+     */
+    private Saved openWorld(java.nio.file.Path root, World.Spec spec) {
+        io.minersim.app.state.StateStore store = io.minersim.app.state.StateStore.open(root);
+        List<String> notes = new java.util.ArrayList<>();
+        try {
+            removeStaleApi(root, spec, notes);
+            if (fresh || restoreFrom != null) {
+                java.nio.file.Path aside = store.hasState() ? store.setAside() : null;
+                if (aside != null) {
+                    notes.add("minersim: the saved world was moved aside to " + aside + " (not deleted)");
+                }
+            }
+            if (restoreFrom != null) {
+                store.importBackup(restoreFrom.toAbsolutePath());
+                notes.add("minersim: starting from the backup " + restoreFrom.toAbsolutePath());
+            }
+            if (!store.hasState()) {
+                World world = World.create(spec);
+                io.minersim.app.state.DiskState state;
+                try {
+                    state = store.create(world);
+                } catch (RuntimeException e) {
+                    world.close();
+                    throw e;
+                }
+                return new Saved(world, state, store, false, notes, new java.util.concurrent.atomic.AtomicBoolean());
+            }
+            if (scenario != null && restoreFrom == null) {
+                throw new io.minersim.app.state.StateException("the repo " + root + " holds a saved world: --scenario"
+                        + " would start another one; add --fresh to move the saved one aside and start from the"
+                        + " scenario");
+            }
+            io.minersim.app.state.StateStore.Recovered r = store.recover();
+            World world = r.world();
+            try {
+                checkSameWorld(root, world, spec);
+                applyClockOptions(world);
+                if (clockResume.equalsIgnoreCase("wall")) {
+                    long before = world.clock().head();
+                    long after = world.catchUpWithWallTime();
+                    if (after > before) {
+                        notes.add("minersim: --clock-resume wall: the chain caught up " + (after - before)
+                                + " epochs of wall time, to epoch " + after);
+                    }
+                }
+            } catch (RuntimeException e) {
+                world.close();
+                r.state().close();
+                throw e;
+            }
+            for (io.minersim.app.world.MinerHost h : world.hosts()) {
+                notes.add(String.format(Locale.ROOT, "minersim: restored %,d sectors of %s at epoch %d", h.miner()
+                        .sectorCount(), h.config().actorAddress(), h.miner().head()));
+            }
+            notes.add(String.format(Locale.ROOT, "minersim: state from %s: snapshot %d and %,d journal records,"
+                    + " restored in %.2f s", store.dir(), r.snapshotSeq(), r.replayed(), r.nanos() / 1e9));
+            if (r.tornNote() != null) {
+                notes.add("minersim: " + r.tornNote());
+            }
+            for (String d : r.divergences()) {
+                notes.add("minersim: warning: the journal's replay differs from the run: " + d);
+            }
+            return new Saved(world, r.state(), store, true, notes, new java.util.concurrent.atomic.AtomicBoolean());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** A repo's {@code api} file while no run holds the repo is left by a run that did not stop: it goes. */
+    private static void removeStaleApi(java.nio.file.Path root, World.Spec spec, List<String> notes) {
+        List<java.nio.file.Path> files = new java.util.ArrayList<>(List.of(root.resolve("api")));
+        if (spec.miners().size() > 1) {
+            spec.miners().forEach(m -> files.add(root.resolve(m.actorAddress()).resolve("api")));
+        }
+        for (java.nio.file.Path f : files) {
+            try {
+                if (java.nio.file.Files.deleteIfExists(f)) {
+                    notes.add("minersim: removed the stale " + f + " left by a run that did not stop cleanly");
+                }
+            } catch (java.io.IOException e) {
+                throw new io.minersim.app.state.StateException("cannot remove the stale " + f + ": " + e.getMessage(),
+                        e);
+            }
+        }
+    }
+
+    /** Options given on the command line that name another world than the saved one are refused. */
+    private void checkSameWorld(java.nio.file.Path root, World world, World.Spec spec) {
+        CommandLine.ParseResult given = spec().commandLine().getParseResult();
+        MinerConfig saved = world.hosts().get(0).config();
+        String what = world.hosts().size() == 1
+                ? "miner " + saved.actorAddress() + " (" + saved.sectorSize() + ", " + world.profile().name()
+                        .toLowerCase(Locale.ROOT) + ", seed " + saved.seed() + ")"
+                : "fleet of " + world.hosts().size() + " miners (" + saved.actorAddress() + " to "
+                        + world.hosts().get(world.hosts().size() - 1).config().actorAddress() + ")";
+        String differs = null;
+        if (given.hasMatchedOption("--miners") && miners != world.hosts().size()) {
+            differs = "--miners " + miners;
+        } else if (given.hasMatchedOption("--actor") && spec.miners().get(0).actorId() != saved.actorId()) {
+            differs = "--actor " + actor;
+        } else if (given.hasMatchedOption("--profile") && spec.profile() != world.profile()) {
+            differs = "--profile " + profile;
+        } else if (given.hasMatchedOption("--seed") && spec.miners().get(0).seed() != saved.seed()) {
+            differs = "--seed " + seed;
+        } else if (given.hasMatchedOption("--sector-size")) {
+            for (int i = 0; i < world.hosts().size() && differs == null; i++) {
+                if (spec.miners().size() != world.hosts().size()
+                        || spec.miners().get(i).sectorSize() != world.hosts().get(i).config().sectorSize()) {
+                    differs = "--sector-size " + sectorSize;
+                }
+            }
+        } else if (given.hasMatchedOption("--activity") && !world.hosts().get(0).hasActivity()) {
+            differs = "--activity " + activity;
+        }
+        if (differs != null) {
+            throw new io.minersim.app.state.StateException("the repo " + root + " holds a saved " + what + " at epoch "
+                    + world.clock().head() + ": " + differs + " describes another; run with --fresh to move the saved"
+                    + " one aside and start anew");
+        }
+    }
+
+    /** {@code --clock} and {@code --block-time} given again on a saved world change its clock (kept, like any change). */
+    private void applyClockOptions(World world) {
+        CommandLine.ParseResult given = spec().commandLine().getParseResult();
+        boolean mode = given.hasMatchedOption("--clock");
+        boolean time = given.hasMatchedOption("--block-time");
+        if (!mode && !time) {
+            return;
+        }
+        io.minersim.sealing.chain.SimulatedChainClock c = world.clock();
+        c.holding(() -> {
+            c.set(mode ? (manualClock() ? io.minersim.sealing.chain.SimulatedChainClock.Mode.MANUAL
+                    : io.minersim.sealing.chain.SimulatedChainClock.Mode.REAL) : null,
+                    time ? parseDuration(blockTime) : null);
+            world.clockChanged();
+            return null;
+        });
+    }
+
+    private static String clockName(World world) {
+        return world.clock().mode() == io.minersim.sealing.chain.SimulatedChainClock.Mode.MANUAL ? "manual" : "real";
+    }
+
+    /** {@code --clock-resume}: head or wall. */
+    private void resumeWallTime() {
+        if (!clockResume.equalsIgnoreCase("head") && !clockResume.equalsIgnoreCase("wall")) {
+            throw new CommandLine.ParameterException(spec().commandLine(), "--clock-resume must be head or wall, not '"
+                    + clockResume + "'");
+        }
+    }
+
+    private CommandLine.Model.CommandSpec spec() {
+        return spec;
     }
 
     /** {@code --repo}, or the default one. */

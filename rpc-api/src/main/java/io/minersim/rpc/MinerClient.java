@@ -26,12 +26,14 @@ public final class MinerClient {
     private final JsonRpcHttpClient http;
     private final MinerApi miner;
     private final SimApi sim;
+    private final BackupApi backup;
 
     private MinerClient(JsonRpcHttpClient http) {
         this.http = http;
         ClassLoader loader = MinerClient.class.getClassLoader();
         this.miner = ProxyUtil.createClientProxy(loader, MinerApi.class, (IJsonRpcClient) http);
         this.sim = ProxyUtil.createClientProxy(loader, SimApi.class, (IJsonRpcClient) http);
+        this.backup = ProxyUtil.createClientProxy(loader, BackupApi.class, (IJsonRpcClient) http);
     }
 
     /**
@@ -69,6 +71,11 @@ public final class MinerClient {
     /** The simulator's {@code Sim.*} methods. */
     public SimApi sim() {
         return sim;
+    }
+
+    /** {@code Filecoin.CreateBackup}. */
+    public BackupApi backup() {
+        return backup;
     }
 
     /** The underlying jsonrpc4j client, for timeouts and similar settings. */

@@ -48,6 +48,12 @@ public final class Miner implements AutoCloseable {
     private boolean closed;
     /** Bumped by every write, inside the write lock; see {@link #writeCount()}. */
     private volatile long writeCount;
+    /** How deep the current writer is in nested writes (an {@link #exclusive} section and the calls in it). */
+    private int depth;
+    /** When the outermost write took the lock. */
+    private long lockedAt;
+    /** Told of every outermost call; null: nobody listens. Set under the write lock. */
+    private CallRecorder recorder;
 
     private Miner(MinerConfig config, ChainClock clock) {
         this.config = config;
@@ -69,7 +75,7 @@ public final class Miner implements AutoCloseable {
     /** Unsubscribes from the clock; the miner keeps answering reads. */
     @Override
     public void close() {
-        run(() -> {
+        run(null, () -> {
             if (!closed) {
                 closed = true;
                 clock.unsubscribe(headListener);
@@ -227,7 +233,8 @@ public final class Miner implements AutoCloseable {
      */
     public void restore(Map<String, ?> document) {
         MinerSnapshot.Restored r = MinerSnapshot.decode(this, document);
-        List<PieceInput.PendingPiece> dropped = write(() -> pipeline.replaceWith(r));
+        List<PieceInput.PendingPiece> dropped = write(() -> new MinerCall.Restore(document),
+                () -> pipeline.replaceWith(r));
         for (PieceInput.PendingPiece p : dropped) {
             p.result().completeExceptionally(new SealingException("the miner's state was restored from a snapshot"));
         }
@@ -241,7 +248,7 @@ public final class Miner implements AutoCloseable {
      * {@code MaxSealingSectors} is reached.
      */
     public long pledgeSector() {
-        return write(() -> Pledging.pledge(pipeline));
+        return write(PLEDGE, () -> Pledging.pledge(pipeline));
     }
 
     /**
@@ -265,12 +272,12 @@ public final class Miner implements AutoCloseable {
 
     /** {@link #addPieceToAny(long, DealInfo)} for a piece already checked by {@link #checkPiece}. */
     public CompletableFuture<SectorLocation> addPieceToAny(CheckedPiece piece) {
-        return write(() -> pipeline.input.add(piece));
+        return write(() -> new MinerCall.AddPiece(piece.unpaddedSize(), piece.deal()), () -> pipeline.input.add(piece));
     }
 
     /** {@code SectorMatchPendingPiecesToOpenSectors}: tries again to place waiting pieces. */
     public void matchPendingPiecesToOpenSectors() {
-        run(() -> { });
+        run(MATCH, () -> { });
     }
 
     /** {@code SectorStartSealing}: a sector waiting for deals starts packing now. */
@@ -280,7 +287,7 @@ public final class Miner implements AutoCloseable {
 
     /** {@code SectorSetSealDelay}: a new {@code WaitDealsDelay}, applied to open sectors too. */
     public void setSealDelay(Duration delay) {
-        run(() -> pipeline.input.setSealDelay(delay));
+        run(() -> new MinerCall.SetSealDelay(delay), () -> pipeline.input.setSealDelay(delay));
     }
 
     /** {@code SectorSetExpectedSealDuration}. */
@@ -288,13 +295,13 @@ public final class Miner implements AutoCloseable {
         if (duration == null || duration.isNegative()) {
             throw new InvalidInputException("duration", "expected seal duration must not be negative");
         }
-        run(() -> pipeline.expectedSealDuration = duration);
+        run(() -> new MinerCall.SetExpectedSealDuration(duration), () -> pipeline.expectedSealDuration = duration);
     }
 
     /** {@code SectorsUpdate}: forces the sector into {@code state}, whose handler runs at once. */
     public void forceState(long number, SectorState state) {
-        run(() -> pipeline.planner.deliver(pipeline.sector(number), SectorEvent.SectorForceState, state.ordinal(),
-                state, null));
+        run(() -> new MinerCall.ForceState(number, state), () -> pipeline.planner.deliver(pipeline.sector(number),
+                SectorEvent.SectorForceState, state.ordinal(), state, null));
     }
 
     /** {@code SectorRemove}. */
@@ -312,17 +319,17 @@ public final class Miner implements AutoCloseable {
      * answers {@code null}).
      */
     public Optional<List<PreCommitBatchResult>> preCommitFlush() {
-        return write(() -> pipeline.batching.flushPreCommits());
+        return write(PRECOMMIT_FLUSH, () -> pipeline.batching.flushPreCommits());
     }
 
     /** {@code SectorCommitFlush}: as {@link #preCommitFlush()}, for the commit aggregator. */
     public Optional<List<CommitBatchResult>> commitFlush() {
-        return write(() -> pipeline.batching.flushCommits());
+        return write(COMMIT_FLUSH, () -> pipeline.batching.flushCommits());
     }
 
     /** {@code SectorTerminateFlush}: the message sent, or empty when nothing was pending. */
     public Optional<Cid> terminateFlush() {
-        return write(() -> pipeline.batching.flushTerminations());
+        return write(TERMINATE_FLUSH, () -> pipeline.batching.flushTerminations());
     }
 
     /**
@@ -330,7 +337,8 @@ public final class Miner implements AutoCloseable {
      * checks run first and fail with Lotus's messages.
      */
     public void markForUpgrade(long number, boolean snap) {
-        run(() -> ReplicaUpdateStates.markForUpgrade(pipeline, number, snap));
+        run(() -> new MinerCall.MarkForUpgrade(number, snap),
+                () -> ReplicaUpdateStates.markForUpgrade(pipeline, number, snap));
     }
 
     /** {@code SectorAbortUpgrade}. */
@@ -343,12 +351,13 @@ public final class Miner implements AutoCloseable {
      * fault detected at WindowPoSt ({@code Faulty}).
      */
     public void declareFaults(Collection<Long> numbers, boolean declared) {
-        run(() -> pipeline.chain.declareFaults(numbers, declared));
+        run(() -> new MinerCall.DeclareFaults(MinerCall.copy(numbers), declared),
+                () -> pipeline.chain.declareFaults(numbers, declared));
     }
 
     /** The chain sees these faulty sectors proven again: they return to {@code Proving}. */
     public void recoverFaults(Collection<Long> numbers) {
-        run(() -> pipeline.chain.recoverFaults(numbers));
+        run(() -> new MinerCall.RecoverFaults(MinerCall.copy(numbers)), () -> pipeline.chain.recoverFaults(numbers));
     }
 
     /**
@@ -360,7 +369,8 @@ public final class Miner implements AutoCloseable {
      * spread over the longer life). Recorded as {@link SectorEvent#SectorExtended}, state unchanged.
      */
     public void extendSectors(Collection<Long> numbers, long newExpiration) {
-        run(() -> pipeline.chain.extendSectors(numbers, newExpiration));
+        run(() -> new MinerCall.ExtendSectors(MinerCall.copy(numbers), newExpiration),
+                () -> pipeline.chain.extendSectors(numbers, newExpiration));
     }
 
     /**
@@ -373,12 +383,12 @@ public final class Miner implements AutoCloseable {
      * activation. Deal IDs the miner never held are an error and nothing changes.
      */
     public void expireDeals(Collection<Long> dealIds) {
-        run(() -> pipeline.chain.expireDeals(dealIds));
+        run(() -> new MinerCall.ExpireDeals(MinerCall.copy(dealIds)), () -> pipeline.chain.expireDeals(dealIds));
     }
 
     /** Arms a failure rule. */
     public void injectFailure(FailureRule rule) {
-        run(() -> {
+        run(() -> new MinerCall.InjectFailure(rule), () -> {
             if (rule.sector() != null) {
                 pipeline.sector(rule.sector());
             }
@@ -388,7 +398,7 @@ public final class Miner implements AutoCloseable {
 
     /** Disarms every failure rule. */
     public void clearFailures() {
-        run(() -> pipeline.failureRules.clear());
+        run(CLEAR_FAILURES, () -> pipeline.failureRules.clear());
     }
 
     /**
@@ -398,7 +408,8 @@ public final class Miner implements AutoCloseable {
      * epoch. A sector received for Proving or Available is on chain from now on.
      */
     public void receive(long number, SectorState target, List<Piece> pieces) {
-        run(() -> Receiving.receive(pipeline, number, target, pieces));
+        run(() -> new MinerCall.Receive(number, target, pieces == null ? null : new ArrayList<>(pieces)),
+                () -> Receiving.receive(pipeline, number, target, pieces));
     }
 
     /**
@@ -407,33 +418,117 @@ public final class Miner implements AutoCloseable {
      * Returns the sector numbers in the order of the seeds.
      */
     public long[] seed(List<SectorSeed> seeds) {
-        return write(() -> new SectorSeeder(new SeedingHost(pipeline)).seed(seeds));
+        return write(() -> new MinerCall.Seed(seeds == null ? null : new ArrayList<>(seeds)),
+                () -> new SectorSeeder(new SeedingHost(pipeline)).seed(seeds));
     }
 
     /** {@code SectorNumReserve}. */
     public void numReserve(String name, BitField sectorNumbers, boolean force) {
-        run(() -> pipeline.numbers.reserve(name, sectorNumbers, force));
+        run(() -> new MinerCall.NumReserve(name, sectorNumbers, force),
+                () -> pipeline.numbers.reserve(name, sectorNumbers, force));
     }
 
     /** {@code SectorNumReserveCount}. */
     public BitField numReserveCount(String name, long count) {
-        return write(() -> pipeline.numbers.reserveCount(name, count));
+        return write(() -> new MinerCall.NumReserveCount(name, count), () -> pipeline.numbers.reserveCount(name, count));
     }
 
     /** {@code SectorNumFree}. */
     public void numFree(String name) {
-        run(() -> pipeline.numbers.free(name));
+        run(() -> new MinerCall.NumFree(name), () -> pipeline.numbers.free(name));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Journaling
+
+    /**
+     * From now on, tells {@code r} (null: nobody) of every call that changes the miner, in the order they run,
+     * under the write lock, so that {@link #replay}ing them in that order on a miner restored from a
+     * {@link #snapshot()} taken before them gives this miner again.
+     */
+    public void recordCalls(CallRecorder r) {
+        run(null, () -> recorder = r);
+    }
+
+    /**
+     * Runs {@code body} under the write lock, as one write: the miner's calls it makes (and the clock moves it
+     * passes on) run inside it, nothing else runs meanwhile, and the recorder is told of none of them. For whoever
+     * drives the miner with several calls that must happen together (the clock and what reacts to it), and
+     * records and replays the whole section itself. Reads inside it see the section's writes.
+     */
+    public <T> T exclusive(Supplier<T> body) {
+        return write(null, body);
+    }
+
+    /** Runs {@code body} under the read lock: no write happens meanwhile (a consistent view of several reads). */
+    public <T> T reading(Supplier<T> body) {
+        return read(body);
+    }
+
+    /** Runs a recorded call again, as it ran (it throws where it threw); see {@link #recordCalls}. */
+    public void replay(MinerCall call) {
+        if (call instanceof MinerCall.Pledge) {
+            pledgeSector();
+        } else if (call instanceof MinerCall.AddPiece c) {
+            addPieceToAny(c.unpaddedSize(), c.deal());
+        } else if (call instanceof MinerCall.MatchPendingPieces) {
+            matchPendingPiecesToOpenSectors();
+        } else if (call instanceof MinerCall.Deliver c) {
+            deliver(c.sector(), c.event());
+        } else if (call instanceof MinerCall.SetSealDelay c) {
+            setSealDelay(c.delay());
+        } else if (call instanceof MinerCall.SetExpectedSealDuration c) {
+            setExpectedSealDuration(c.duration());
+        } else if (call instanceof MinerCall.ForceState c) {
+            forceState(c.sector(), c.state());
+        } else if (call instanceof MinerCall.PreCommitFlush) {
+            preCommitFlush();
+        } else if (call instanceof MinerCall.CommitFlush) {
+            commitFlush();
+        } else if (call instanceof MinerCall.TerminateFlush) {
+            terminateFlush();
+        } else if (call instanceof MinerCall.MarkForUpgrade c) {
+            markForUpgrade(c.sector(), c.snap());
+        } else if (call instanceof MinerCall.DeclareFaults c) {
+            declareFaults(c.sectors(), c.declared());
+        } else if (call instanceof MinerCall.RecoverFaults c) {
+            recoverFaults(c.sectors());
+        } else if (call instanceof MinerCall.ExtendSectors c) {
+            extendSectors(c.sectors(), c.newExpiration());
+        } else if (call instanceof MinerCall.ExpireDeals c) {
+            expireDeals(c.dealIds());
+        } else if (call instanceof MinerCall.InjectFailure c) {
+            injectFailure(c.rule());
+        } else if (call instanceof MinerCall.ClearFailures) {
+            clearFailures();
+        } else if (call instanceof MinerCall.Receive c) {
+            receive(c.sector(), c.target(), c.pieces());
+        } else if (call instanceof MinerCall.Seed c) {
+            seed(c.seeds());
+        } else if (call instanceof MinerCall.NumReserve c) {
+            numReserve(c.name(), c.sectors(), c.force());
+        } else if (call instanceof MinerCall.NumReserveCount c) {
+            numReserveCount(c.name(), c.count());
+        } else if (call instanceof MinerCall.NumFree c) {
+            numFree(c.name());
+        } else if (call instanceof MinerCall.Restore c) {
+            restore(c.document());
+        } else if (call instanceof MinerCall.Head c) {
+            onHead(c.epoch());
+        } else {
+            throw new IllegalArgumentException("not a miner call: " + call);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
     // The lock
 
     private void onHead(long epoch) {
-        run(() -> pipeline.runUntil(epoch));
+        run(() -> new MinerCall.Head(epoch), () -> pipeline.runUntil(epoch));
     }
 
     private void deliver(long number, SectorEvent event) {
-        run(() -> pipeline.planner.deliver(pipeline.sector(number), event));
+        run(() -> new MinerCall.Deliver(number, event), () -> pipeline.planner.deliver(pipeline.sector(number), event));
     }
 
     /**
@@ -454,8 +549,8 @@ public final class Miner implements AutoCloseable {
         }
     }
 
-    private void run(Runnable body) {
-        write(() -> {
+    private void run(Supplier<MinerCall> call, Runnable body) {
+        write(call, () -> {
             body.run();
             return null;
         });
@@ -463,23 +558,42 @@ public final class Miner implements AutoCloseable {
 
     /**
      * Runs a mutation under the write lock, then everything it made due now. Futures of pieces placed
-     * meanwhile complete after the lock is released, so a caller's continuation never runs inside it.
+     * meanwhile complete after the lock is released, so a caller's continuation never runs inside it. An
+     * outermost write is told to the recorder (its {@code call} made only then), whether it succeeded or not.
      */
-    private <T> T write(Supplier<T> body) {
-        List<Runnable> completions;
+    private <T> T write(Supplier<MinerCall> call, Supplier<T> body) {
+        List<Runnable> completions = List.of();
         T result;
+        boolean failed = true;
         lock.writeLock().lock();
+        if (depth++ == 0) {
+            lockedAt = System.nanoTime();
+        }
         try {
             result = body.get();
             pipeline.settle();
+            failed = false;
         } finally {
             writeCount++;
-            List<Runnable> placed = pipeline.placedPieces;
-            completions = placed.isEmpty() ? List.of() : List.copyOf(placed);
-            placed.clear();
+            if (--depth == 0) {
+                CallRecorder r = recorder;
+                if (r != null && call != null) {
+                    r.record(call.get(), failed, System.nanoTime() - lockedAt);
+                }
+                List<Runnable> placed = pipeline.placedPieces;
+                completions = placed.isEmpty() ? List.of() : List.copyOf(placed);
+                placed.clear();
+            }
             lock.writeLock().unlock();
         }
         completions.forEach(Runnable::run);
         return result;
     }
+
+    private static final Supplier<MinerCall> PLEDGE = MinerCall.Pledge::new;
+    private static final Supplier<MinerCall> MATCH = MinerCall.MatchPendingPieces::new;
+    private static final Supplier<MinerCall> PRECOMMIT_FLUSH = MinerCall.PreCommitFlush::new;
+    private static final Supplier<MinerCall> COMMIT_FLUSH = MinerCall.CommitFlush::new;
+    private static final Supplier<MinerCall> TERMINATE_FLUSH = MinerCall.TerminateFlush::new;
+    private static final Supplier<MinerCall> CLEAR_FAILURES = MinerCall.ClearFailures::new;
 }

@@ -122,7 +122,7 @@ final class MinerSnapshot {
     }
 
     /** A record of longs, ints, booleans and durations (nanoseconds) as a map by component name. */
-    private static Map<String, Object> recordToMap(Record r) {
+    static Map<String, Object> recordToMap(Record r) {
         Map<String, Object> o = new LinkedHashMap<>();
         for (RecordComponent c : r.getClass().getRecordComponents()) {
             Object v;
@@ -242,7 +242,15 @@ final class MinerSnapshot {
 
     /** The sealing knobs by their Lotus names, through {@link SealingConfig}'s own checks. */
     private static SealingConfig decodeSealing(Map<String, Object> o) {
-        RecordComponent[] comps = SealingConfig.class.getRecordComponents();
+        return decodeRecord(SealingConfig.class, o, "Sealing");
+    }
+
+    /**
+     * A record of longs, ints, booleans and durations from the map {@link #recordToMap} wrote, through the
+     * record's own checks (a refusal is a {@link Malformed} at {@code path}).
+     */
+    static <R extends Record> R decodeRecord(Class<R> type, Map<String, Object> o, String path) {
+        RecordComponent[] comps = type.getRecordComponents();
         Object[] args = new Object[comps.length];
         Class<?>[] types = new Class<?>[comps.length];
         for (int i = 0; i < comps.length; i++) {
@@ -250,21 +258,21 @@ final class MinerSnapshot {
             Class<?> t = comps[i].getType();
             types[i] = t;
             if (t == Duration.class) {
-                args[i] = Duration.ofNanos(lng(o, name, "Sealing"));
+                args[i] = Duration.ofNanos(lng(o, name, path));
             } else if (t == int.class) {
-                args[i] = Math.toIntExact(lng(o, name, "Sealing"));
+                args[i] = Math.toIntExact(lng(o, name, path));
             } else if (t == long.class) {
-                args[i] = lng(o, name, "Sealing");
+                args[i] = lng(o, name, path);
             } else if (t == boolean.class) {
-                args[i] = bool(o, name, "Sealing");
+                args[i] = bool(o, name, path);
             } else {
-                throw new IllegalStateException("SealingConfig." + name + " has a type snapshots do not know");
+                throw new IllegalStateException(type.getSimpleName() + "." + name + " has a type snapshots do not know");
             }
         }
         try {
-            return SealingConfig.class.getDeclaredConstructor(types).newInstance(args);
+            return type.getDeclaredConstructor(types).newInstance(args);
         } catch (java.lang.reflect.InvocationTargetException e) {
-            throw new Malformed("Sealing", String.valueOf(e.getCause().getMessage()));
+            throw new Malformed(path, String.valueOf(e.getCause().getMessage()));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

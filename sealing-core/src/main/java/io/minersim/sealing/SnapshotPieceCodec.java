@@ -51,7 +51,7 @@ final class SnapshotPieceCodec {
         }
     }
 
-    private static Map<String, Object> encodeDeal(DealInfo d) {
+    static Map<String, Object> encodeDeal(DealInfo d) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("PublishCID", d.publishCid() == null ? null : d.publishCid().toString());
         o.put("DealID", d.dealId());
@@ -98,7 +98,7 @@ final class SnapshotPieceCodec {
         return o;
     }
 
-    private static DealInfo decodeDeal(Map<String, Object> o, String path) {
+    static DealInfo decodeDeal(Map<String, Object> o, String path) {
         Object publish = o.get("PublishCID");
         DealProposal proposal = null;
         if (o.get("Proposal") != null) {

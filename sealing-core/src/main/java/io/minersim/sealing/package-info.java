@@ -16,6 +16,15 @@
  * real miner would compute with proofs is derived from the seed, so a manual clock and a seed make a
  * run repeatable byte for byte; the golden trace test in {@code app} pins that.
  *
+ * <p><b>Journal.</b> Every outermost write is also a value, a {@link io.minersim.sealing.MinerCall}, told under
+ * the write lock to the miner's {@link io.minersim.sealing.CallRecorder} whether it succeeded or not;
+ * {@link io.minersim.sealing.Miner#replay} runs one again. The engine being deterministic, a miner restored from a
+ * {@code snapshot()} and given the calls recorded since, in order, is the recorded miner read for read
+ * ({@code CallReplayTest}); {@link io.minersim.sealing.MinerRecords} writes calls and configurations as plain values.
+ * Whoever drives the miner with several calls that belong together (the clock, with what reacts to it) runs them in
+ * one {@link io.minersim.sealing.Miner#exclusive} section, whose calls are not told one by one: it records and
+ * replays the section itself. The app keeps these records on disk.
+ *
  * <p><b>Where Lotus's files went.</b>
  * <table>
  * <caption>Lotus {@code storage/pipeline} file → minersim class</caption>

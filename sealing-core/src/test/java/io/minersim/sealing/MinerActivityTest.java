@@ -53,6 +53,37 @@ class MinerActivityTest {
     }
 
     @Test
+    void anActivityResumedFromItsStateOnARestoredMinerGoesOnExactlyAsTheOriginal() {
+        MinerConfig cfg = MinerConfig.of(Profile.DEVNET).withSectorSize(SectorSize.SIZE_2KiB).withSeed(3);
+        SimulatedMiner sim = new SimulatedMiner(cfg);
+        long hour = 3600 / cfg.policy().blockDelaySeconds();
+        try (MinerActivity activity = MinerActivity.start(sim.miner, sim.clock, BUSY, 3)) {
+            for (int h = 0; h < 30; h++) {
+                sim.clock.advance(hour);
+            }
+            java.util.Map<String, Object> snapshot = sim.miner.snapshot();
+            MinerActivity.State state = activity.state();
+            io.minersim.sealing.chain.ManualChainClock clock = new io.minersim.sealing.chain.ManualChainClock(
+                    sim.clock.head(), cfg.policy().genesisTimestamp(), cfg.policy().blockDelaySeconds());
+            Miner restored = Miner.start(cfg, clock);
+            restored.restore(snapshot);
+            try (MinerActivity resumed = MinerActivity.resume(restored, clock, BUSY, state)) {
+                for (int h = 0; h < 30; h++) {
+                    sim.clock.advance(hour);
+                    clock.advance(hour);
+                }
+                assertThat(resumed.state()).isEqualTo(activity.state());
+            }
+            assertThat(restored.snapshot()).isEqualTo(sim.miner.snapshot());
+            assertThat(restored.historySize()).isGreaterThan(snapshotHistory(snapshot));
+        }
+    }
+
+    private static long snapshotHistory(java.util.Map<String, Object> snapshot) {
+        return ((Number) ((java.util.Map<?, ?>) snapshot.get("History")).get("Count")).longValue();
+    }
+
+    @Test
     void profilesParseOverTheRealisticDefaultsAndRefuseNonsense() {
         ActivityProfile p = ActivityProfile.parse("onboarding=10, faults=0.5");
         assertThat(p.onboardingPerDay()).isEqualTo(10);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.minersim.app.rpc.GoJsonWriter;
 import io.minersim.app.rpc.ResultWriter;
+import io.minersim.app.world.Durability;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.RpcJson;
 import io.minersim.rpc.types.AddressConfig;
@@ -75,12 +76,22 @@ public final class MinerApiImpl implements MinerApi {
     private final String startTime;
     private final ObjectNode openRpc;
     private final Duration addPieceTimeout;
+    private final Durability durability;
     private final SectorInfoJson statusJson = new SectorInfoJson(io.minersim.app.rpc.GoJson.newObjectMapper());
     /** Up to 2048 encoded answers, about 8 KB each for a sealed sector. */
     private final StatusCache statusCache = new StatusCache(2048);
 
     public MinerApiImpl(Miner miner, String profile, TokenAuthority tokens, PieceData pieceData, Runnable shutdown,
             Duration addPieceTimeout) {
+        this(miner, profile, tokens, pieceData, shutdown, addPieceTimeout, Durability.NONE);
+    }
+
+    /**
+     * @param durability where the miner's changes are kept: each changing call answers only once they are
+     */
+    public MinerApiImpl(Miner miner, String profile, TokenAuthority tokens, PieceData pieceData, Runnable shutdown,
+            Duration addPieceTimeout, Durability durability) {
+        this.durability = durability;
         this.miner = miner;
         this.config = miner.config();
         this.profile = profile;
@@ -205,6 +216,7 @@ public final class MinerApiImpl implements MinerApi {
         SectorState target = SectorState.byName(state).orElseThrow(() -> new InvalidInputException("state",
                 "unknown sector state '" + state + "' (minersim accepts only Lotus's 63 state names)"));
         miner.forceState(sectorNumber, target);
+        durability.await();
     }
 
     @Override
@@ -231,12 +243,14 @@ public final class MinerApiImpl implements MinerApi {
         SectorLocation at;
         try {
             at = miner.addPieceToAny(piece).get(addPieceTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            durability.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SealingException("interrupted while waiting for a sector for the piece");
         } catch (ExecutionException e) {
             throw new SealingException(String.valueOf(e.getCause().getMessage()));
         } catch (TimeoutException e) {
+            durability.await();
             throw new SealingException("no sector took the piece within " + addPieceTimeout.toSeconds()
                     + " s; it stays queued (limits on open and sealing sectors)");
         }
@@ -282,6 +296,7 @@ public final class MinerApiImpl implements MinerApi {
     @Override
     public void sectorStartSealing(long sectorNumber) {
         miner.startSealing(sectorNumber);
+        durability.await();
     }
 
     @Override
@@ -290,6 +305,7 @@ public final class MinerApiImpl implements MinerApi {
             throw new InvalidInputException("delay", "seal delay must not be negative");
         }
         miner.setSealDelay(Duration.ofNanos(delayNanos));
+        durability.await();
     }
 
     @Override
@@ -300,6 +316,7 @@ public final class MinerApiImpl implements MinerApi {
     @Override
     public void sectorSetExpectedSealDuration(long durationNanos) {
         miner.setExpectedSealDuration(Duration.ofNanos(durationNanos));
+        durability.await();
     }
 
     @Override
@@ -310,16 +327,20 @@ public final class MinerApiImpl implements MinerApi {
     @Override
     public void sectorRemove(long sectorNumber) {
         miner.remove(sectorNumber);
+        durability.await();
     }
 
     @Override
     public void sectorTerminate(long sectorNumber) {
         miner.terminate(sectorNumber);
+        durability.await();
     }
 
     @Override
     public CidLink sectorTerminateFlush() {
-        return miner.terminateFlush().map(WireMapping::cid).orElse(null);
+        CidLink sent = miner.terminateFlush().map(WireMapping::cid).orElse(null);
+        durability.await();
+        return sent;
     }
 
     @Override
@@ -329,7 +350,10 @@ public final class MinerApiImpl implements MinerApi {
 
     @Override
     public List<PreCommitBatchRes> sectorPreCommitFlush() {
-        return miner.preCommitFlush().map(l -> l.stream().map(WireMapping::preCommitBatch).toList()).orElse(null);
+        List<PreCommitBatchRes> sent = miner.preCommitFlush().map(l -> l.stream().map(WireMapping::preCommitBatch)
+                .toList()).orElse(null);
+        durability.await();
+        return sent;
     }
 
     @Override
@@ -339,7 +363,10 @@ public final class MinerApiImpl implements MinerApi {
 
     @Override
     public List<CommitBatchRes> sectorCommitFlush() {
-        return miner.commitFlush().map(l -> l.stream().map(WireMapping::commitBatch).toList()).orElse(null);
+        List<CommitBatchRes> sent = miner.commitFlush().map(l -> l.stream().map(WireMapping::commitBatch).toList())
+                .orElse(null);
+        durability.await();
+        return sent;
     }
 
     @Override
@@ -350,16 +377,19 @@ public final class MinerApiImpl implements MinerApi {
     @Override
     public void sectorMarkForUpgrade(long sectorNumber, boolean snap) {
         miner.markForUpgrade(sectorNumber, snap);
+        durability.await();
     }
 
     @Override
     public void sectorAbortUpgrade(long sectorNumber) {
         miner.abortUpgrade(sectorNumber);
+        durability.await();
     }
 
     @Override
     public void sectorMatchPendingPiecesToOpenSectors() {
         miner.matchPendingPiecesToOpenSectors();
+        durability.await();
     }
 
     @Override
@@ -386,16 +416,20 @@ public final class MinerApiImpl implements MinerApi {
     @Override
     public void sectorNumReserve(String name, BitFieldRuns sectors, boolean force) {
         miner.numReserve(name, WireMapping.bitField(sectors), force);
+        durability.await();
     }
 
     @Override
     public BitFieldRuns sectorNumReserveCount(String name, long count) {
-        return WireMapping.bitField(miner.numReserveCount(name, count));
+        BitFieldRuns reserved = WireMapping.bitField(miner.numReserveCount(name, count));
+        durability.await();
+        return reserved;
     }
 
     @Override
     public void sectorNumFree(String name) {
         miner.numFree(name);
+        durability.await();
     }
 
     @Override
@@ -413,11 +447,14 @@ public final class MinerApiImpl implements MinerApi {
             }
         }
         miner.receive(meta.sector().number(), target, pieces);
+        durability.await();
     }
 
     @Override
     public SectorId pledgeSector() {
-        return new SectorId(config.actorId(), miner.pledgeSector());
+        SectorId pledged = new SectorId(config.actorId(), miner.pledgeSector());
+        durability.await();
+        return pledged;
     }
 
     // node

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minersim.app.world.Durability;
 import io.minersim.rpc.SimApi;
 import io.minersim.rpc.types.ChainHead;
 import io.minersim.rpc.types.ClockSettings;
@@ -29,10 +30,22 @@ import java.util.Map;
 public final class SimApiImpl implements SimApi {
     private final Miner miner;
     private final SimulatedChainClock clock;
+    private final Durability durability;
+    private final Runnable clockChanged;
 
     public SimApiImpl(Miner miner, SimulatedChainClock clock) {
+        this(miner, clock, Durability.NONE, () -> { });
+    }
+
+    /**
+     * @param durability where the world's changes are kept: each changing call answers only once they are
+     * @param clockChanged records the clock's settings after a change (run under the clock's lock)
+     */
+    public SimApiImpl(Miner miner, SimulatedChainClock clock, Durability durability, Runnable clockChanged) {
         this.miner = miner;
         this.clock = clock;
+        this.durability = durability;
+        this.clockChanged = clockChanged;
     }
 
     /** Whether the clock is shared with a fleet's other miners: a restore may then not move it. */
@@ -53,6 +66,7 @@ public final class SimApiImpl implements SimApi {
     @Override
     public ChainHead advance(long epochs) {
         clock.advance(epochs); // refuses a negative count, then a real clock
+        durability.await();
         return head();
     }
 
@@ -62,6 +76,7 @@ public final class SimApiImpl implements SimApi {
             throw new InvalidInputException("epoch", "epoch must not be negative, got " + epoch);
         }
         clock.advanceTo(epoch);
+        durability.await();
         return head();
     }
 
@@ -75,17 +90,28 @@ public final class SimApiImpl implements SimApi {
                 : settings.mode().equals(ClockSettings.REAL) ? SimulatedChainClock.Mode.REAL
                 : SimulatedChainClock.Mode.MANUAL;
         Duration blockTime = settings.blockTime() == null ? null : Duration.ofNanos(settings.blockTime());
-        return wire(clock.set(mode, blockTime));
+        return wire(changeClock(() -> clock.set(mode, blockTime)));
     }
 
     @Override
     public ClockSettings pause() {
-        return wire(clock.pause());
+        return wire(changeClock(clock::pause));
     }
 
     @Override
     public ClockSettings resume() {
-        return wire(clock.resume());
+        return wire(changeClock(clock::resume));
+    }
+
+    /** Changes the clock's settings and records them, under the clock's lock; answers once they are kept. */
+    private SimulatedChainClock.Settings changeClock(java.util.function.Supplier<SimulatedChainClock.Settings> change) {
+        SimulatedChainClock.Settings s = clock.holding(() -> {
+            SimulatedChainClock.Settings after = change.get();
+            clockChanged.run();
+            return after;
+        });
+        durability.await();
+        return s;
     }
 
     private static ClockSettings wire(SimulatedChainClock.Settings s) {
@@ -99,21 +125,25 @@ public final class SimApiImpl implements SimApi {
                 .orElseThrow(() -> new InvalidInputException("State", "unknown sector state \"" + failure.state() + "\""));
         miner.injectFailure(new FailureRule(state, failure.sector(),
                 failure.count() == null ? 1 : failure.count(), failure.error()));
+        durability.await();
     }
 
     @Override
     public void clearFailures() {
         miner.clearFailures();
+        durability.await();
     }
 
     @Override
     public void declareFaults(List<Long> sectors) {
         miner.declareFaults(numbers(sectors, "sectors"), true);
+        durability.await();
     }
 
     @Override
     public void recover(List<Long> sectors) {
         miner.recoverFaults(numbers(sectors, "sectors"));
+        durability.await();
     }
 
     @Override
@@ -124,11 +154,13 @@ public final class SimApiImpl implements SimApi {
                     + newExpiration);
         }
         miner.extendSectors(numbers, newExpiration);
+        durability.await();
     }
 
     @Override
     public void expireDeals(List<Long> dealIds) {
         miner.expireDeals(numbers(dealIds, "dealIds"));
+        durability.await();
     }
 
     /** A list of numbers from the wire: present, without nulls. */
@@ -185,5 +217,6 @@ public final class SimApiImpl implements SimApi {
             clock.resetHead(miner.head(), () -> { });
             return null;
         });
+        durability.await();
     }
 }

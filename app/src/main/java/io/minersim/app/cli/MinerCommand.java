@@ -46,6 +46,16 @@ abstract class MinerCommand implements Callable<Integer> {
     /** Does the work against a connected miner. */
     abstract void run(MinerConnection miner) throws Exception;
 
+    /** Whether the command works without the miner's API this time ({@link #runOffline()} instead of run). */
+    boolean offline() {
+        return false;
+    }
+
+    /** The work when {@link #offline()}. */
+    void runOffline() throws Exception {
+        throw new IllegalStateException("no offline mode");
+    }
+
     @Override
     public final Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,6 +63,11 @@ abstract class MinerCommand implements Callable<Integer> {
         MinerEndpoint endpoint = null;
         try {
             check();
+            if (offline()) {
+                runOffline();
+                out.flush();
+                return 0;
+            }
             endpoint = api.endpoint();
             MinerClient client = MinerClient.connect(endpoint.rpcUrl(), endpoint.token());
             client.http().setConnectionTimeoutMillis(10_000);

@@ -25,6 +25,10 @@ final class MinerConnection {
         return client.sim();
     }
 
+    io.minersim.rpc.BackupApi backup() {
+        return client.backup();
+    }
+
     MinerEndpoint endpoint() {
         return endpoint;
     }

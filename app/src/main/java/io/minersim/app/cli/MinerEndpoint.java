@@ -51,6 +51,14 @@ public record MinerEndpoint(URI rpcUrl, String token, String address, String sou
             throw new CliException("could not get API info: " + root + " has no api file (is `minersim run "
                     + "--repo " + root + "` running?); or set MINER_API_INFO or pass --api-url");
         }
+        for (Path lockDir : new Path[] {root, root.toAbsolutePath().getParent()}) {
+            if (lockDir != null && Files.exists(lockDir.resolve(io.minersim.app.state.StateStore.LOCK))
+                    && !io.minersim.app.state.StateStore.locked(lockDir)) {
+                throw new CliException("the api file " + root.resolve("api") + " is stale: no minersim run holds "
+                        + lockDir + " (the last one stopped without cleaning up); start `minersim run --repo "
+                        + lockDir + "` again");
+            }
+        }
         String repoToken = flagToken != null ? flagToken : readFile(root.resolve("token"));
         return new MinerEndpoint(rpcUrl(addr, root.resolve("api").toString()), repoToken, addr, root.toString());
     }

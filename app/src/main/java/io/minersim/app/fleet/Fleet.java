@@ -3,13 +3,13 @@ package io.minersim.app.fleet;
 import io.minersim.app.node.MinerNode;
 import io.minersim.app.repo.MinerRepo;
 import io.minersim.app.scenario.Scenario;
+import io.minersim.app.world.World;
 import io.minersim.sealing.InvalidInputException;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.MinerConfig;
 import io.minersim.sealing.Profile;
 import io.minersim.sealing.SectorSize;
 import io.minersim.sealing.activity.ActivityProfile;
-import io.minersim.sealing.activity.MinerActivity;
 import io.minersim.sealing.chain.SimulatedChainClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,19 +21,18 @@ import java.util.Objects;
  * N simulated miners on one chain clock. Miner {@code i} is actor {@code base + i}, seeded with
  * {@code seed + i}, with the {@code i}-th sector size (cycling through the list), listening on
  * {@code port + i} (or a free port when the base port is 0), with its repo in {@code REPO/<actor>/}.
- * With an activity profile each miner gets its own {@link MinerActivity}, seeded by the fleet's
- * seed and its actor. Advancing the clock through any miner's {@code Sim.Advance} moves them all.
+ * With an activity profile each miner gets its own seeded activity (the fleet's seed and its actor). Advancing the clock through any miner's {@code Sim.Advance} moves them all.
  */
 public final class Fleet implements AutoCloseable {
-    private final SimulatedChainClock clock;
+    private final World world;
+    private final boolean ownsWorld;
     private final List<MinerNode> nodes;
-    private final List<MinerActivity> activities;
     private boolean closed;
 
-    private Fleet(SimulatedChainClock clock, List<MinerNode> nodes, List<MinerActivity> activities) {
-        this.clock = clock;
+    private Fleet(World world, boolean ownsWorld, List<MinerNode> nodes) {
+        this.world = world;
+        this.ownsWorld = ownsWorld;
         this.nodes = List.copyOf(nodes);
-        this.activities = List.copyOf(activities);
     }
 
     /**
@@ -76,46 +75,67 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
-    /** Starts every miner (all or none: a failure stops those already started). */
-    public static Fleet start(Settings s) throws Exception {
-        long startEpoch = s.scenarios() == null ? 0 : s.scenarios().get(0).startEpoch();
-        SimulatedChainClock clock = new SimulatedChainClock(startEpoch, s.base().policy().genesisTimestamp(),
-                s.base().policy().blockDelaySeconds(),
-                s.manualClock() ? SimulatedChainClock.Mode.MANUAL : SimulatedChainClock.Mode.REAL,
-                s.blockTime() == null ? s.profile().defaultBlockTime() : s.blockTime(), System::nanoTime);
-        List<MinerNode> nodes = new ArrayList<>();
-        List<MinerActivity> activities = new ArrayList<>();
-        try {
+    /** The world the settings describe: the clock, and each miner seeded from its scenario, with its activity. */
+    public static World.Spec spec(Settings s) {
+        List<MinerConfig> configs = new ArrayList<>();
+        for (int i = 0; i < s.count(); i++) {
+            Scenario scenario = s.scenarios() == null ? null : s.scenarios().get(i);
+            configs.add(scenario != null ? scenario.minerConfig()
+                    : s.base().withActorId(s.base().actorId() + i).withSeed(s.base().seed() + i)
+                            .withSectorSize(s.sizes().get(i % s.sizes().size())));
+        }
+        List<Scenario> scenarios = null;
+        if (s.scenarios() != null) {
+            scenarios = new ArrayList<>();
             for (int i = 0; i < s.count(); i++) {
-                Scenario scenario = s.scenarios() == null ? null : s.scenarios().get(i);
-                MinerConfig cfg = scenario != null ? scenario.minerConfig()
-                        : s.base().withActorId(s.base().actorId() + i).withSeed(s.base().seed() + i)
-                                .withSectorSize(s.sizes().get(i % s.sizes().size()));
+                scenarios.add(s.scenarios().get(i).withSeed(configs.get(i).seed()));
+            }
+        }
+        long startEpoch = s.scenarios() == null ? 0 : s.scenarios().get(0).startEpoch();
+        return new World.Spec(s.profile(), configs, scenarios, s.manualClock(), s.blockTime(), startEpoch,
+                s.activity(), s.base().seed());
+    }
+
+    /** Starts every miner (all or none: a failure stops those already started) on a world of its own. */
+    public static Fleet start(Settings s) throws Exception {
+        World world = World.create(spec(s));
+        try {
+            Fleet f = start(world, s, true);
+            world.start();
+            return f;
+        } catch (Exception | Error e) {
+            world.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Serves every miner of {@code world} (made by {@link #spec} or restored), with the settings' endpoints and repo
+     * directories; the caller starts the world's clock, and stops the world after the fleet.
+     */
+    public static Fleet serve(World world, Settings s) throws Exception {
+        return start(world, s, false);
+    }
+
+    private static Fleet start(World world, Settings s, boolean ownsWorld) throws Exception {
+        List<MinerNode> nodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < world.hosts().size(); i++) {
+                MinerConfig cfg = world.hosts().get(i).config();
                 MinerRepo repo = s.repo() == null ? null : MinerRepo.open(s.repo().resolve(cfg.actorAddress()));
-                MinerNode.Builder b = MinerNode.builder();
-                if (scenario != null) {
-                    b.scenario(scenario);
-                }
-                nodes.add(b.profile(s.profile()).config(cfg).sharedClock(clock)
+                nodes.add(MinerNode.builder().world(world, i)
                         .listen(s.host(), s.basePort() == 0 ? 0 : s.basePort() + i).repo(repo).start());
             }
-            if (s.activity() != null) {
-                for (MinerNode n : nodes) {
-                    activities.add(MinerActivity.start(n.miner(), clock, s.activity(), s.base().seed()));
-                }
-            }
         } catch (Exception | Error e) {
-            activities.forEach(MinerActivity::close);
             nodes.forEach(MinerNode::close);
             throw e;
         }
-        clock.start();
-        return new Fleet(clock, nodes, activities);
+        return new Fleet(world, ownsWorld, nodes);
     }
 
     /** The clock every miner runs on (Sim.SetClock, Pause and Resume on any miner act on it). */
     public SimulatedChainClock clock() {
-        return clock;
+        return world.clock();
     }
 
     public List<MinerNode> nodes() {
@@ -126,18 +146,19 @@ public final class Fleet implements AutoCloseable {
         return nodes.stream().map(MinerNode::miner).toList();
     }
 
-    /** Stops the activity, then every node, then the clock. */
+    /** Stops every node, then (when the fleet made it) the world: its activity, miners and clock. */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        activities.forEach(MinerActivity::close);
         try {
             nodes.forEach(MinerNode::close);
         } finally {
-            clock.close();
+            if (ownsWorld) {
+                world.close();
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.minersim.app.fleet;
 import io.minersim.app.node.ListenAddress;
 import io.minersim.app.node.MinerNode;
 import io.minersim.app.stats.StatsLauncher;
+import io.minersim.app.world.World;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.SectorSize;
 import io.minersim.sealing.fsm.SectorState;
@@ -32,9 +33,26 @@ public final class FleetRunner {
         return out;
     }
 
-    /** Runs the fleet; returns the exit code. */
+    /** Runs the fleet on a world of its own; returns the exit code. */
     public static int run(Fleet.Settings settings, int pledge, Long untilEpoch, String statsListen,
             List<String> statsKeys, String clockName, PrintWriter out) throws Exception {
+        World world = World.create(Fleet.spec(settings));
+        try {
+            return run(settings, world, pledge, untilEpoch, statsListen, statsKeys, clockName, List.of(), world::close,
+                    out);
+        } finally {
+            world.close();
+        }
+    }
+
+    /**
+     * Runs the fleet on {@code world} (new or restored); {@code notes} are printed after the start lines (what was
+     * restored); {@code afterStop} runs once the endpoints are down, on any stop, signals included (it stops the
+     * world and saves it; it must be idempotent). Returns the exit code.
+     */
+    public static int run(Fleet.Settings settings, World world, int pledge, Long untilEpoch, String statsListen,
+            List<String> statsKeys, String clockName, List<String> notes, Runnable afterStop, PrintWriter out)
+            throws Exception {
         String listen = statsListen;
         ListenAddress stats0 = StatsLauncher.address(statsListen); // refuses a bad one before any miner starts
         if (settings.basePort() > 0 && stats0 != null && stats0.port() >= settings.basePort()
@@ -43,8 +61,12 @@ public final class FleetRunner {
             listen = statsListen.substring(0, statsListen.lastIndexOf(':') + 1)
                     + (settings.basePort() + settings.count());
         }
-        Fleet fleet = Fleet.start(settings);
-        Thread hook = new Thread(fleet::close, "minersim-fleet-shutdown");
+        Fleet fleet = Fleet.serve(world, settings);
+        world.start();
+        Thread hook = new Thread(() -> {
+            fleet.close();
+            afterStop.run();
+        }, "minersim-fleet-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         StatsLauncher.Started stats = null;
         try {
@@ -67,6 +89,7 @@ public final class FleetRunner {
             if (stats != null) {
                 out.println(stats.banner());
             }
+            notes.forEach(out::println);
             out.flush();
             String last = null;
             while (true) {
@@ -94,6 +117,7 @@ public final class FleetRunner {
                 stats.server().close();
             }
             fleet.close();
+            afterStop.run();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

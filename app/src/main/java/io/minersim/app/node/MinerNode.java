@@ -1,6 +1,7 @@
 package io.minersim.app.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.minersim.app.api.BackupApiImpl;
 import io.minersim.app.api.MinerApiImpl;
 import io.minersim.app.api.SimApiImpl;
 import io.minersim.app.api.TokenAuthority;
@@ -13,7 +14,10 @@ import io.minersim.app.rpc.RpcError;
 import io.minersim.app.rpc.GoJson;
 import io.minersim.app.rpc.RpcServer;
 import io.minersim.app.scenario.Scenario;
-import io.minersim.app.scenario.ScenarioSession;
+import io.minersim.app.world.Durability;
+import io.minersim.app.world.MinerHost;
+import io.minersim.app.world.World;
+import io.minersim.rpc.BackupApi;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.Permission;
 import io.minersim.rpc.SimApi;
@@ -37,6 +41,7 @@ import java.util.concurrent.TimeUnit;
  * API's {@code Shutdown}.
  */
 public final class MinerNode implements AutoCloseable {
+    private final MinerHost host;
     private final Miner miner;
     private final SimulatedChainClock clock;
     private final RpcServer server;
@@ -49,14 +54,19 @@ public final class MinerNode implements AutoCloseable {
 
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closed;
-    /** Whether the node made its clock (and so starts and stops it), or shares a fleet's. */
-    private final boolean ownsClock;
+    /** Whether the node made its world (and so starts and stops its clock and miner), or runs on a given one. */
+    private final World ownWorld;
 
-    private MinerNode(Miner miner, SimulatedChainClock clock, boolean ownsClock, RpcServer server, JwtAuthority auth,
+    /** Whether the node made its miner (on a fleet's clock), and so stops it. */
+    private final boolean ownsHost;
+
+    private MinerNode(MinerHost host, World ownWorld, boolean ownsHost, RpcServer server, JwtAuthority auth,
             MinerRepo repo) {
-        this.miner = miner;
-        this.clock = clock;
-        this.ownsClock = ownsClock;
+        this.host = host;
+        this.miner = host.miner();
+        this.clock = host.chain();
+        this.ownWorld = ownWorld;
+        this.ownsHost = ownsHost;
         this.server = server;
         this.auth = auth;
         this.repo = repo;
@@ -82,6 +92,9 @@ public final class MinerNode implements AutoCloseable {
         private MinerRepo repo;
         private SimulatedChainClock sharedClock;
         private Scenario scenario;
+        private World world;
+        private int hostIndex;
+        private String backupBase = System.getenv("LOTUS_BACKUP_BASE_PATH");
         private Duration pushTimeout = PushStreams.DEFAULT_TIMEOUT;
 
         /** The profile's defaults, keeping the actor, sector size and seed already set. */
@@ -118,6 +131,15 @@ public final class MinerNode implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The directory {@code CreateBackup} may write into (default: the {@code LOTUS_BACKUP_BASE_PATH} environment
+         * variable, as Lotus; null: none, so {@code CreateBackup} is refused).
+         */
+        public Builder backupBase(String dir) {
+            this.backupBase = dir;
+            return this;
+        }
+
         /** How long a push reader's call and its upload wait for each other (Lotus's 30 s). */
         public Builder pushTimeout(Duration d) {
             this.pushTimeout = d;
@@ -130,6 +152,16 @@ public final class MinerNode implements AutoCloseable {
          */
         public Builder sharedClock(SimulatedChainClock clock) {
             this.sharedClock = clock;
+            return this;
+        }
+
+        /**
+         * Serves miner {@code index} of a world built elsewhere (which starts and stops its clock and miners and
+         * keeps its state): the profile, configuration, clock and scenario settings are then the world's.
+         */
+        public Builder world(World w, int index) {
+            this.world = w;
+            this.hostIndex = index;
             return this;
         }
 
@@ -152,24 +184,29 @@ public final class MinerNode implements AutoCloseable {
         }
 
         public MinerNode start() throws Exception {
-            long startEpoch = scenario == null ? 0 : scenario.startEpoch();
-            // one clock whose mode Sim.SetClock can switch (a fleet's, shared); the block time is kept for real mode
-            SimulatedChainClock clock = sharedClock != null ? sharedClock
-                    : new SimulatedChainClock(startEpoch, config.policy().genesisTimestamp(),
-                    config.policy().blockDelaySeconds(),
-                    manualClock ? SimulatedChainClock.Mode.MANUAL : SimulatedChainClock.Mode.REAL,
-                    blockTime == null ? profile.defaultBlockTime() : blockTime, System::nanoTime);
-            ScenarioSession session = scenario == null ? null
-                    : scenario.withSeed(config.seed()).session(clock);
-            Miner miner = Miner.start(config, session == null ? clock : session.clock());
-            if (session != null) {
-                try {
-                    session.load(miner);
-                } catch (RuntimeException e) {
-                    miner.close();
-                    throw e;
-                }
+            World own = null;
+            MinerHost mh;
+            if (world != null) {
+                mh = world.hosts().get(hostIndex);
+            } else if (sharedClock != null) {
+                // a fleet's clock, started and stopped by the fleet; the node owns its miner
+                mh = MinerHost.create(0, profile, config, sharedClock,
+                        scenario == null ? null : scenario.withSeed(config.seed()));
+                mh.listen();
+            } else {
+                long startEpoch = scenario == null ? 0 : scenario.startEpoch();
+                own = World.create(new World.Spec(profile, List.of(config),
+                        scenario == null ? null : List.of(scenario.withSeed(config.seed())), manualClock, blockTime,
+                        startEpoch, null, 0));
+                mh = own.hosts().get(0);
             }
+            Miner miner = mh.miner();
+            SimulatedChainClock clock = mh.chain();
+            boolean fleet = sharedClock != null || (world != null && world.fleet());
+            Durability durability = world != null ? world.durability() : Durability.NONE;
+            World whole = world != null ? world : own;
+            BackupApiImpl backup = new BackupApiImpl(backupBase, whole == null ? Durability.NONE::backup
+                    : file -> io.minersim.app.state.DiskState.backup(whole, file));
             JwtAuthority auth = repo == null ? JwtAuthority.generate() : new JwtAuthority(repo.apiSecret());
             PushStreams push = new PushStreams(pushTimeout);
             MinerNode[] self = new MinerNode[1];
@@ -184,13 +221,15 @@ public final class MinerNode implements AutoCloseable {
                     return auth.verify(token);
                 }
             };
-            MinerApiImpl api = new MinerApiImpl(miner, profile.name().toLowerCase(Locale.ROOT), tokens,
-                    reader -> push.open(reader.type(), reader.info()), () -> self[0].shutdownSoon(), ADD_PIECE_TIMEOUT);
+            MinerApiImpl api = new MinerApiImpl(miner, mh.profile().name().toLowerCase(Locale.ROOT), tokens,
+                    reader -> push.open(reader.type(), reader.info()), () -> self[0].shutdownSoon(), ADD_PIECE_TIMEOUT,
+                    durability);
+            SimApiImpl sim = new SimApiImpl(miner, clock, durability, world == null ? () -> { } : world::clockChanged);
             ObjectMapper mapper = GoJson.newObjectMapper();
             RpcDispatcher dispatcher = RpcDispatcher.builder()
                     .register(MinerApi.class, api)
-                    .register(SimApi.class, sharedClock != null ? new SimApiImpl(miner, clock).onSharedClock()
-                            : new SimApiImpl(miner, clock))
+                    .register(SimApi.class, fleet ? sim.onSharedClock() : sim)
+                    .register(BackupApi.class, backup)
                     .objectMapper(mapper)
                     .errorMapper(errors())
                     .paramDecoder(ReaderStream.class, (json, ctx) -> {
@@ -203,13 +242,17 @@ public final class MinerNode implements AutoCloseable {
             try {
                 server = RpcServer.builder(dispatcher).host(host).port(port).auth(auth).pushStreams(push).start();
             } catch (Exception e) {
-                miner.close();
+                if (own != null) {
+                    own.close();
+                } else if (world == null) {
+                    mh.close();
+                }
                 throw e;
             }
-            if (sharedClock == null) {
-                clock.start();
+            if (own != null) {
+                own.start();
             }
-            self[0] = new MinerNode(miner, clock, sharedClock == null, server, auth, repo);
+            self[0] = new MinerNode(mh, own, world == null && own == null, server, auth, repo);
             return self[0];
         }
     }
@@ -223,6 +266,11 @@ public final class MinerNode implements AutoCloseable {
 
     public Miner miner() {
         return miner;
+    }
+
+    /** The miner with what drives it. */
+    public MinerHost host() {
+        return host;
     }
 
     public ChainClock clock() {
@@ -296,7 +344,10 @@ public final class MinerNode implements AutoCloseable {
         t.start();
     }
 
-    /** Stops the endpoint, then the clock and the miner, and removes the repo's {@code api} file. */
+    /**
+     * Stops the endpoint, then the clock and the miner if the node made them (a world's are the world's to stop),
+     * and removes the repo's {@code api} file.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -306,10 +357,11 @@ public final class MinerNode implements AutoCloseable {
         try {
             server.stop();
         } finally {
-            if (ownsClock) {
-                clock.close();
+            if (ownWorld != null) {
+                ownWorld.close();
+            } else if (ownsHost) {
+                host.close();
             }
-            miner.close();
             if (repo != null) {
                 repo.removeApi();
             }

@@ -4,11 +4,11 @@ import io.minersim.sealing.FailureRule;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.SealingException;
 import io.minersim.sealing.chain.ChainClock;
+import io.minersim.sealing.chain.ChainView;
 import io.minersim.sealing.chain.HeadListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One run of a {@link Scenario} on one miner. Its clock stands between the chain clock and the miner:
@@ -19,17 +19,63 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ScenarioSession {
     private final Scenario scenario;
-    private final ChainClock chain;
-    private final EventClock clock = new EventClock();
+    private final EventClock clock;
     private final TreeMap<Long, List<ScheduledEvent>> due = new TreeMap<>();
     private volatile Miner miner;
+    /** Whether a failed event goes unreported (while a journal is replayed: it was reported when it ran). */
+    private volatile boolean quiet;
 
     ScenarioSession(Scenario scenario, ChainClock chain) {
+        this(scenario, chain, scenario.events(), -1);
+    }
+
+    private ScenarioSession(Scenario scenario, ChainClock chain, List<ScheduledEvent> events, long told) {
         this.scenario = scenario;
-        this.chain = chain;
-        for (ScheduledEvent e : scenario.events()) {
+        this.clock = new EventClock(chain);
+        for (ScheduledEvent e : events) {
             due.computeIfAbsent(e.epoch(), k -> new ArrayList<>()).add(e);
         }
+        clock.told = told;
+    }
+
+    /**
+     * Where a session is: the events still to happen, in order, and the last epoch its clock told the miner.
+     * {@link #resume} goes on from there.
+     */
+    public record State(List<ScheduledEvent> remaining, long told) {
+        public State {
+            remaining = List.copyOf(remaining);
+        }
+    }
+
+    /** The session's state now (read it while the chain does not move). */
+    public State state() {
+        synchronized (clock) {
+            List<ScheduledEvent> remaining = new ArrayList<>();
+            due.values().forEach(remaining::addAll);
+            return new State(remaining, clock.told);
+        }
+    }
+
+    /**
+     * A session that goes on from a {@link #state()}, for a miner restored as it was then: start the miner on
+     * {@link #clock()}, then {@link #attach} it (nothing is seeded, nothing runs).
+     */
+    public static ScenarioSession resume(State state, ChainClock chain) {
+        return new ScenarioSession(null, chain, state.remaining(), state.told());
+    }
+
+    /** Drives {@code m}, a miner restored with this session's state, from now on. */
+    public void attach(Miner m) {
+        if (miner != null) {
+            throw new IllegalStateException("the session already drives a miner");
+        }
+        miner = m;
+    }
+
+    /** Whether failed events go unreported (a journal being replayed). */
+    public void quiet(boolean q) {
+        this.quiet = q;
     }
 
     /** The clock to start the miner on. */
@@ -59,6 +105,9 @@ public final class ScenarioSession {
                 try {
                     run(e);
                 } catch (SealingException | IllegalArgumentException ex) {
+                    if (quiet) {
+                        continue;
+                    }
                     String line = "scenario event " + e.path() + " (" + e.kind().wire() + ") at epoch " + epoch
                             + " failed: " + ex.getMessage();
                     System.err.println("minersim: " + line);
@@ -105,25 +154,13 @@ public final class ScenarioSession {
     }
 
     /** The chain clock as the miner sees it: the same head and times, told epoch by scheduled epoch. */
-    private final class EventClock implements ChainClock, HeadListener {
-        private final List<HeadListener> listeners = new CopyOnWriteArrayList<>();
+    private final class EventClock extends ChainView implements HeadListener {
         /** Guards subscriptions only: the miner unsubscribes under its own lock while heads may be moving. */
         private final Object subscriptions = new Object();
         private long told = -1;
 
-        @Override
-        public long head() {
-            return chain.head();
-        }
-
-        @Override
-        public long genesisTimestamp() {
-            return chain.genesisTimestamp();
-        }
-
-        @Override
-        public long blockDelaySeconds() {
-            return chain.blockDelaySeconds();
+        EventClock(ChainClock chain) {
+            super(chain);
         }
 
         @Override
@@ -155,12 +192,11 @@ public final class ScenarioSession {
             tell(epoch);
         }
 
-        private void tell(long epoch) {
+        @Override
+        protected void tell(long epoch) {
             if (epoch > told) {
                 told = epoch;
-                for (HeadListener l : listeners) {
-                    l.onHead(epoch);
-                }
+                super.tell(epoch);
             }
         }
     }

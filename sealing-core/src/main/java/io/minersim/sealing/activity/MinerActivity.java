@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Drives one miner with random but seeded activity as the chain moves. Every hour of chain time
@@ -37,7 +36,7 @@ public final class MinerActivity implements HeadListener, AutoCloseable {
     private final Miner miner;
     private final ChainClock clock;
     private final ActivityProfile profile;
-    private final SplittableRandom random;
+    private final SeededRandom random;
     private final long tickEpochs;
     private final long sectorSize;
     private final Cid fullPiece;
@@ -45,25 +44,54 @@ public final class MinerActivity implements HeadListener, AutoCloseable {
     private long nextDealId;
     private boolean closed;
 
+    /**
+     * Where an activity is: its generator's state, the last hour it acted for, the next deal ID it hands out. A
+     * snapshot of the world keeps it; {@link #resume} goes on from it exactly.
+     */
+    public record State(long random, long lastTick, long nextDealId) {
+    }
+
     /** Starts driving {@code miner} from the clock's head; subscribe after the miner, as {@link #start} does. */
-    private MinerActivity(Miner miner, ChainClock clock, ActivityProfile profile, long seed) {
+    private MinerActivity(Miner miner, ChainClock clock, ActivityProfile profile, long seed, State state) {
         this.miner = miner;
         this.clock = clock;
         this.profile = profile;
         long actor = miner.config().actorId();
-        this.random = new SplittableRandom(seed * 1_000_003L + actor);
         this.tickEpochs = Math.max(1, SECONDS_PER_TICK / clock.blockDelaySeconds());
         this.sectorSize = miner.config().sectorSize().bytes();
         this.fullPiece = Cid.unsealedCommitment(PieceCommitments.zeroCommitment(sectorSize));
-        this.lastTick = clock.head() / tickEpochs;
-        this.nextDealId = actor * 1_000_000L + 1;
+        if (state == null) {
+            this.random = SeededRandom.seeded(seed * 1_000_003L + actor);
+            this.lastTick = clock.head() / tickEpochs;
+            this.nextDealId = actor * 1_000_000L + 1;
+        } else {
+            this.random = SeededRandom.atState(state.random());
+            this.lastTick = state.lastTick();
+            this.nextDealId = state.nextDealId();
+        }
     }
 
     /** Drives {@code miner} on {@code clock} (which the miner is already subscribed to). */
     public static MinerActivity start(Miner miner, ChainClock clock, ActivityProfile profile, long seed) {
-        MinerActivity a = new MinerActivity(miner, clock, profile, seed);
+        MinerActivity a = new MinerActivity(miner, clock, profile, seed, null);
         clock.subscribe(a);
         return a;
+    }
+
+    /** Drives {@code miner} on {@code clock} again from where a {@link #state()} left it. */
+    public static MinerActivity resume(Miner miner, ChainClock clock, ActivityProfile profile, State state) {
+        MinerActivity a = new MinerActivity(miner, clock, profile, 0, java.util.Objects.requireNonNull(state));
+        clock.subscribe(a);
+        return a;
+    }
+
+    /** Where the activity is now (read it while the miner's clock does not move). */
+    public synchronized State state() {
+        return new State(random.state(), lastTick, nextDealId);
+    }
+
+    public ActivityProfile profile() {
+        return profile;
     }
 
     @Override
