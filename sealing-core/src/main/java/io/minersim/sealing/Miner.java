@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -41,24 +40,17 @@ public final class Miner implements AutoCloseable {
 
     private final MinerConfig config;
     private final ChainClock clock;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** The engine; {@link MinerSnapshot} reads and restores its state. */
     final Pipeline pipeline;
+    private final MinerLock lock;
     private final HeadListener headListener = this::onHead;
     private boolean closed;
-    /** Bumped by every write, inside the write lock; see {@link #writeCount()}. */
-    private volatile long writeCount;
-    /** How deep the current writer is in nested writes (an {@link #exclusive} section and the calls in it). */
-    private int depth;
-    /** When the outermost write took the lock. */
-    private long lockedAt;
-    /** Told of every outermost call; null: nobody listens. Set under the write lock. */
-    private CallRecorder recorder;
 
     private Miner(MinerConfig config, ChainClock clock) {
         this.config = config;
         this.clock = clock;
         this.pipeline = new Pipeline(config, clock);
+        this.lock = new MinerLock(pipeline);
     }
 
     /** Creates a miner at the clock's head and subscribes it to the clock. */
@@ -75,7 +67,7 @@ public final class Miner implements AutoCloseable {
     /** Unsubscribes from the clock; the miner keeps answering reads. */
     @Override
     public void close() {
-        run(null, () -> {
+        lock.run(null, () -> {
             if (!closed) {
                 closed = true;
                 clock.unsubscribe(headListener);
@@ -89,7 +81,7 @@ public final class Miner implements AutoCloseable {
 
     /** The epoch the miner has processed up to. */
     public long head() {
-        return read(() -> pipeline.head);
+        return lock.read(() -> pipeline.head);
     }
 
     /** Unix seconds of an epoch on this miner's chain. */
@@ -102,28 +94,28 @@ public final class Miner implements AutoCloseable {
 
     /** Everything {@code SectorsStatus} shows; the on-chain part only with {@code onChainInfo}. */
     public SectorInfo status(long number, boolean onChainInfo) {
-        return read(() -> SectorInfoView.of(pipeline, pipeline.sector(number), onChainInfo));
+        return lock.read(() -> SectorInfoView.of(pipeline, pipeline.sector(number), onChainInfo));
     }
 
     /** The sector's pieces, fillers included, in sector order: what {@code SectorsRefs} reads. */
     public List<Piece> pieces(long number) {
-        return read(() -> pipeline.sector(number).pieces);
+        return lock.read(() -> pipeline.sector(number).pieces);
     }
 
     /** Every sector number, ascending, Removed ones included. */
     public long[] list() {
-        return read(() -> pipeline.sectors.allNumbers());
+        return lock.read(() -> pipeline.sectors.allNumbers());
     }
 
     /** The numbers of sectors in any of {@code states}, ascending. */
     public long[] listInStates(Collection<SectorState> states) {
         Set<SectorState> distinct = states.isEmpty() ? EnumSet.noneOf(SectorState.class) : EnumSet.copyOf(states);
-        return read(() -> pipeline.sectors.numbersIn(distinct));
+        return lock.read(() -> pipeline.sectors.numbersIn(distinct));
     }
 
     /** The number of sectors per state, only states with sectors, in state order. */
     public SortedMap<SectorState, Long> summary() {
-        return read(() -> {
+        return lock.read(() -> {
             SortedMap<SectorState, Long> out = new TreeMap<>();
             for (SectorState s : SectorState.values()) {
                 long n = pipeline.sectors.count(s);
@@ -137,37 +129,37 @@ public final class Miner implements AutoCloseable {
 
     /** How many sectors the miner has in all. */
     public long sectorCount() {
-        return read(() -> pipeline.sectors.size());
+        return lock.read(() -> pipeline.sectors.size());
     }
 
     /** The sector numbers queued in the pre-commit batcher, ascending. */
     public List<Long> preCommitPending() {
-        return read(() -> pipeline.preCommits.numbers());
+        return lock.read(() -> pipeline.preCommits.numbers());
     }
 
     /** The sector numbers queued in the commit aggregator, ascending. */
     public List<Long> commitPending() {
-        return read(() -> pipeline.commits.numbers());
+        return lock.read(() -> pipeline.commits.numbers());
     }
 
     /** The sector numbers queued in the terminate batcher, ascending. */
     public List<Long> terminatePending() {
-        return read(() -> pipeline.terminations.numbers());
+        return lock.read(() -> pipeline.terminations.numbers());
     }
 
     /** {@code WaitDealsDelay}, as {@code SectorGetSealDelay} reads it. */
     public Duration sealDelay() {
-        return read(() -> pipeline.sealing.waitDealsDelay());
+        return lock.read(() -> pipeline.sealing.waitDealsDelay());
     }
 
     /** {@code SectorGetExpectedSealDuration}. */
     public Duration expectedSealDuration() {
-        return read(() -> pipeline.expectedSealDuration);
+        return lock.read(() -> pipeline.expectedSealDuration);
     }
 
     /** The sealing knobs in force. */
     public SealingConfig sealingConfig() {
-        return read(() -> pipeline.sealing);
+        return lock.read(() -> pipeline.sealing);
     }
 
     /** Up to {@code limit} history events from {@code sinceSeq} on. */
@@ -175,7 +167,7 @@ public final class Miner implements AutoCloseable {
         if (sinceSeq < 0 || limit < 0) {
             throw new InvalidInputException("sinceSeq", "history position and limit must not be negative");
         }
-        return read(() -> {
+        return lock.read(() -> {
             List<HistoryEvent> out = new ArrayList<>();
             for (long i = sinceSeq; i < pipeline.history.size() && out.size() < limit; i++) {
                 out.add(pipeline.history.get(i));
@@ -191,27 +183,27 @@ public final class Miner implements AutoCloseable {
 
     /** How many events the history holds. */
     public long historySize() {
-        return read(() -> pipeline.history.size());
+        return lock.read(() -> pipeline.history.size());
     }
 
     /** The sector number assigner's meta, as {@code SectorNumAssignerMeta}. */
     public SectorNumberAssigner.Meta numAssignerMeta() {
-        return read(() -> pipeline.numbers.meta());
+        return lock.read(() -> pipeline.numbers.meta());
     }
 
     /** The named reservations, as {@code SectorNumReservations}. */
     public SortedMap<String, BitField> numReservations() {
-        return read(() -> pipeline.numbers.reservations());
+        return lock.read(() -> pipeline.numbers.reservations());
     }
 
     /** The failure rules still armed. */
     public List<FailureRule> failureRules() {
-        return read(() -> List.copyOf(pipeline.failureRules));
+        return lock.read(() -> List.copyOf(pipeline.failureRules));
     }
 
     /** The deal IDs the chain has expired, ascending. */
     public List<Long> expiredDeals() {
-        return read(() -> List.copyOf(pipeline.expiredDeals));
+        return lock.read(() -> List.copyOf(pipeline.expiredDeals));
     }
 
     /**
@@ -220,7 +212,7 @@ public final class Miner implements AutoCloseable {
      * {@link MinerSnapshot} for the format.
      */
     public Map<String, Object> snapshot() {
-        return read(() -> MinerSnapshot.encode(this));
+        return lock.read(() -> MinerSnapshot.encode(this));
     }
 
     /**
@@ -233,7 +225,7 @@ public final class Miner implements AutoCloseable {
      */
     public void restore(Map<String, ?> document) {
         MinerSnapshot.Restored r = MinerSnapshot.decode(this, document);
-        List<PieceInput.PendingPiece> dropped = write(() -> new MinerCall.Restore(document),
+        List<PieceInput.PendingPiece> dropped = lock.write(() -> new MinerCall.Restore(document),
                 () -> pipeline.replaceWith(r));
         for (PieceInput.PendingPiece p : dropped) {
             p.result().completeExceptionally(new SealingException("the miner's state was restored from a snapshot"));
@@ -248,7 +240,7 @@ public final class Miner implements AutoCloseable {
      * {@code MaxSealingSectors} is reached.
      */
     public long pledgeSector() {
-        return write(PLEDGE, () -> Pledging.pledge(pipeline));
+        return lock.write(PLEDGE, () -> Pledging.pledge(pipeline));
     }
 
     /**
@@ -272,12 +264,12 @@ public final class Miner implements AutoCloseable {
 
     /** {@link #addPieceToAny(long, DealInfo)} for a piece already checked by {@link #checkPiece}. */
     public CompletableFuture<SectorLocation> addPieceToAny(CheckedPiece piece) {
-        return write(() -> new MinerCall.AddPiece(piece.unpaddedSize(), piece.deal()), () -> pipeline.input.add(piece));
+        return lock.write(() -> new MinerCall.AddPiece(piece.unpaddedSize(), piece.deal()), () -> pipeline.input.add(piece));
     }
 
     /** {@code SectorMatchPendingPiecesToOpenSectors}: tries again to place waiting pieces. */
     public void matchPendingPiecesToOpenSectors() {
-        run(MATCH, () -> { });
+        lock.run(MATCH, () -> { });
     }
 
     /** {@code SectorStartSealing}: a sector waiting for deals starts packing now. */
@@ -287,7 +279,7 @@ public final class Miner implements AutoCloseable {
 
     /** {@code SectorSetSealDelay}: a new {@code WaitDealsDelay}, applied to open sectors too. */
     public void setSealDelay(Duration delay) {
-        run(() -> new MinerCall.SetSealDelay(delay), () -> pipeline.input.setSealDelay(delay));
+        lock.run(() -> new MinerCall.SetSealDelay(delay), () -> pipeline.input.setSealDelay(delay));
     }
 
     /** {@code SectorSetExpectedSealDuration}. */
@@ -295,12 +287,12 @@ public final class Miner implements AutoCloseable {
         if (duration == null || duration.isNegative()) {
             throw new InvalidInputException("duration", "expected seal duration must not be negative");
         }
-        run(() -> new MinerCall.SetExpectedSealDuration(duration), () -> pipeline.expectedSealDuration = duration);
+        lock.run(() -> new MinerCall.SetExpectedSealDuration(duration), () -> pipeline.expectedSealDuration = duration);
     }
 
     /** {@code SectorsUpdate}: forces the sector into {@code state}, whose handler runs at once. */
     public void forceState(long number, SectorState state) {
-        run(() -> new MinerCall.ForceState(number, state), () -> pipeline.planner.deliver(pipeline.sector(number),
+        lock.run(() -> new MinerCall.ForceState(number, state), () -> pipeline.planner.deliver(pipeline.sector(number),
                 SectorEvent.SectorForceState, state.ordinal(), state, null));
     }
 
@@ -319,17 +311,17 @@ public final class Miner implements AutoCloseable {
      * answers {@code null}).
      */
     public Optional<List<PreCommitBatchResult>> preCommitFlush() {
-        return write(PRECOMMIT_FLUSH, () -> pipeline.batching.flushPreCommits());
+        return lock.write(PRECOMMIT_FLUSH, () -> pipeline.batching.flushPreCommits());
     }
 
     /** {@code SectorCommitFlush}: as {@link #preCommitFlush()}, for the commit aggregator. */
     public Optional<List<CommitBatchResult>> commitFlush() {
-        return write(COMMIT_FLUSH, () -> pipeline.batching.flushCommits());
+        return lock.write(COMMIT_FLUSH, () -> pipeline.batching.flushCommits());
     }
 
     /** {@code SectorTerminateFlush}: the message sent, or empty when nothing was pending. */
     public Optional<Cid> terminateFlush() {
-        return write(TERMINATE_FLUSH, () -> pipeline.batching.flushTerminations());
+        return lock.write(TERMINATE_FLUSH, () -> pipeline.batching.flushTerminations());
     }
 
     /**
@@ -337,7 +329,7 @@ public final class Miner implements AutoCloseable {
      * checks run first and fail with Lotus's messages.
      */
     public void markForUpgrade(long number, boolean snap) {
-        run(() -> new MinerCall.MarkForUpgrade(number, snap),
+        lock.run(() -> new MinerCall.MarkForUpgrade(number, snap),
                 () -> ReplicaUpdateStates.markForUpgrade(pipeline, number, snap));
     }
 
@@ -351,13 +343,13 @@ public final class Miner implements AutoCloseable {
      * fault detected at WindowPoSt ({@code Faulty}).
      */
     public void declareFaults(Collection<Long> numbers, boolean declared) {
-        run(() -> new MinerCall.DeclareFaults(MinerCall.copy(numbers), declared),
+        lock.run(() -> new MinerCall.DeclareFaults(MinerCall.copy(numbers), declared),
                 () -> pipeline.chain.declareFaults(numbers, declared));
     }
 
     /** The chain sees these faulty sectors proven again: they return to {@code Proving}. */
     public void recoverFaults(Collection<Long> numbers) {
-        run(() -> new MinerCall.RecoverFaults(MinerCall.copy(numbers)), () -> pipeline.chain.recoverFaults(numbers));
+        lock.run(() -> new MinerCall.RecoverFaults(MinerCall.copy(numbers)), () -> pipeline.chain.recoverFaults(numbers));
     }
 
     /**
@@ -369,7 +361,7 @@ public final class Miner implements AutoCloseable {
      * spread over the longer life). Recorded as {@link SectorEvent#SectorExtended}, state unchanged.
      */
     public void extendSectors(Collection<Long> numbers, long newExpiration) {
-        run(() -> new MinerCall.ExtendSectors(MinerCall.copy(numbers), newExpiration),
+        lock.run(() -> new MinerCall.ExtendSectors(MinerCall.copy(numbers), newExpiration),
                 () -> pipeline.chain.extendSectors(numbers, newExpiration));
     }
 
@@ -383,12 +375,12 @@ public final class Miner implements AutoCloseable {
      * activation. Deal IDs the miner never held are an error and nothing changes.
      */
     public void expireDeals(Collection<Long> dealIds) {
-        run(() -> new MinerCall.ExpireDeals(MinerCall.copy(dealIds)), () -> pipeline.chain.expireDeals(dealIds));
+        lock.run(() -> new MinerCall.ExpireDeals(MinerCall.copy(dealIds)), () -> pipeline.chain.expireDeals(dealIds));
     }
 
     /** Arms a failure rule. */
     public void injectFailure(FailureRule rule) {
-        run(() -> new MinerCall.InjectFailure(rule), () -> {
+        lock.run(() -> new MinerCall.InjectFailure(rule), () -> {
             if (rule.sector() != null) {
                 pipeline.sector(rule.sector());
             }
@@ -398,7 +390,7 @@ public final class Miner implements AutoCloseable {
 
     /** Disarms every failure rule. */
     public void clearFailures() {
-        run(CLEAR_FAILURES, () -> pipeline.failureRules.clear());
+        lock.run(CLEAR_FAILURES, () -> pipeline.failureRules.clear());
     }
 
     /**
@@ -408,7 +400,7 @@ public final class Miner implements AutoCloseable {
      * epoch. A sector received for Proving or Available is on chain from now on.
      */
     public void receive(long number, SectorState target, List<Piece> pieces) {
-        run(() -> new MinerCall.Receive(number, target, pieces == null ? null : new ArrayList<>(pieces)),
+        lock.run(() -> new MinerCall.Receive(number, target, pieces == null ? null : new ArrayList<>(pieces)),
                 () -> Receiving.receive(pipeline, number, target, pieces));
     }
 
@@ -418,24 +410,24 @@ public final class Miner implements AutoCloseable {
      * Returns the sector numbers in the order of the seeds.
      */
     public long[] seed(List<SectorSeed> seeds) {
-        return write(() -> new MinerCall.Seed(seeds == null ? null : new ArrayList<>(seeds)),
+        return lock.write(() -> new MinerCall.Seed(seeds == null ? null : new ArrayList<>(seeds)),
                 () -> new SectorSeeder(new SeedingHost(pipeline)).seed(seeds));
     }
 
     /** {@code SectorNumReserve}. */
     public void numReserve(String name, BitField sectorNumbers, boolean force) {
-        run(() -> new MinerCall.NumReserve(name, sectorNumbers, force),
+        lock.run(() -> new MinerCall.NumReserve(name, sectorNumbers, force),
                 () -> pipeline.numbers.reserve(name, sectorNumbers, force));
     }
 
     /** {@code SectorNumReserveCount}. */
     public BitField numReserveCount(String name, long count) {
-        return write(() -> new MinerCall.NumReserveCount(name, count), () -> pipeline.numbers.reserveCount(name, count));
+        return lock.write(() -> new MinerCall.NumReserveCount(name, count), () -> pipeline.numbers.reserveCount(name, count));
     }
 
     /** {@code SectorNumFree}. */
     public void numFree(String name) {
-        run(() -> new MinerCall.NumFree(name), () -> pipeline.numbers.free(name));
+        lock.run(() -> new MinerCall.NumFree(name), () -> pipeline.numbers.free(name));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -447,7 +439,7 @@ public final class Miner implements AutoCloseable {
      * {@link #snapshot()} taken before them gives this miner again.
      */
     public void recordCalls(CallRecorder r) {
-        run(null, () -> recorder = r);
+        lock.run(null, () -> lock.recorder(r));
     }
 
     /**
@@ -457,78 +449,28 @@ public final class Miner implements AutoCloseable {
      * records and replays the whole section itself. Reads inside it see the section's writes.
      */
     public <T> T exclusive(Supplier<T> body) {
-        return write(null, body);
+        return lock.write(null, body);
     }
 
     /** Runs {@code body} under the read lock: no write happens meanwhile (a consistent view of several reads). */
     public <T> T reading(Supplier<T> body) {
-        return read(body);
+        return lock.read(body);
     }
 
     /** Runs a recorded call again, as it ran (it throws where it threw); see {@link #recordCalls}. */
     public void replay(MinerCall call) {
-        if (call instanceof MinerCall.Pledge) {
-            pledgeSector();
-        } else if (call instanceof MinerCall.AddPiece c) {
-            addPieceToAny(c.unpaddedSize(), c.deal());
-        } else if (call instanceof MinerCall.MatchPendingPieces) {
-            matchPendingPiecesToOpenSectors();
-        } else if (call instanceof MinerCall.Deliver c) {
-            deliver(c.sector(), c.event());
-        } else if (call instanceof MinerCall.SetSealDelay c) {
-            setSealDelay(c.delay());
-        } else if (call instanceof MinerCall.SetExpectedSealDuration c) {
-            setExpectedSealDuration(c.duration());
-        } else if (call instanceof MinerCall.ForceState c) {
-            forceState(c.sector(), c.state());
-        } else if (call instanceof MinerCall.PreCommitFlush) {
-            preCommitFlush();
-        } else if (call instanceof MinerCall.CommitFlush) {
-            commitFlush();
-        } else if (call instanceof MinerCall.TerminateFlush) {
-            terminateFlush();
-        } else if (call instanceof MinerCall.MarkForUpgrade c) {
-            markForUpgrade(c.sector(), c.snap());
-        } else if (call instanceof MinerCall.DeclareFaults c) {
-            declareFaults(c.sectors(), c.declared());
-        } else if (call instanceof MinerCall.RecoverFaults c) {
-            recoverFaults(c.sectors());
-        } else if (call instanceof MinerCall.ExtendSectors c) {
-            extendSectors(c.sectors(), c.newExpiration());
-        } else if (call instanceof MinerCall.ExpireDeals c) {
-            expireDeals(c.dealIds());
-        } else if (call instanceof MinerCall.InjectFailure c) {
-            injectFailure(c.rule());
-        } else if (call instanceof MinerCall.ClearFailures) {
-            clearFailures();
-        } else if (call instanceof MinerCall.Receive c) {
-            receive(c.sector(), c.target(), c.pieces());
-        } else if (call instanceof MinerCall.Seed c) {
-            seed(c.seeds());
-        } else if (call instanceof MinerCall.NumReserve c) {
-            numReserve(c.name(), c.sectors(), c.force());
-        } else if (call instanceof MinerCall.NumReserveCount c) {
-            numReserveCount(c.name(), c.count());
-        } else if (call instanceof MinerCall.NumFree c) {
-            numFree(c.name());
-        } else if (call instanceof MinerCall.Restore c) {
-            restore(c.document());
-        } else if (call instanceof MinerCall.Head c) {
-            onHead(c.epoch());
-        } else {
-            throw new IllegalArgumentException("not a miner call: " + call);
-        }
+        CallReplay.replay(this, call);
     }
 
     // ---------------------------------------------------------------------------------------------
     // The lock
 
-    private void onHead(long epoch) {
-        run(() -> new MinerCall.Head(epoch), () -> pipeline.runUntil(epoch));
+    void onHead(long epoch) {
+        lock.run(() -> new MinerCall.Head(epoch), () -> pipeline.runUntil(epoch));
     }
 
-    private void deliver(long number, SectorEvent event) {
-        run(() -> new MinerCall.Deliver(number, event), () -> pipeline.planner.deliver(pipeline.sector(number), event));
+    void deliver(long number, SectorEvent event) {
+        lock.run(() -> new MinerCall.Deliver(number, event), () -> pipeline.planner.deliver(pipeline.sector(number), event));
     }
 
     /**
@@ -537,57 +479,7 @@ public final class Miner implements AutoCloseable {
      * from that read is still current while the count stays the same (a cache key).
      */
     public long writeCount() {
-        return writeCount;
-    }
-
-    private <T> T read(Supplier<T> body) {
-        lock.readLock().lock();
-        try {
-            return body.get();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    private void run(Supplier<MinerCall> call, Runnable body) {
-        write(call, () -> {
-            body.run();
-            return null;
-        });
-    }
-
-    /**
-     * Runs a mutation under the write lock, then everything it made due now. Futures of pieces placed
-     * meanwhile complete after the lock is released, so a caller's continuation never runs inside it. An
-     * outermost write is told to the recorder (its {@code call} made only then), whether it succeeded or not.
-     */
-    private <T> T write(Supplier<MinerCall> call, Supplier<T> body) {
-        List<Runnable> completions = List.of();
-        T result;
-        boolean failed = true;
-        lock.writeLock().lock();
-        if (depth++ == 0) {
-            lockedAt = System.nanoTime();
-        }
-        try {
-            result = body.get();
-            pipeline.settle();
-            failed = false;
-        } finally {
-            writeCount++;
-            if (--depth == 0) {
-                CallRecorder r = recorder;
-                if (r != null && call != null) {
-                    r.record(call.get(), failed, System.nanoTime() - lockedAt);
-                }
-                List<Runnable> placed = pipeline.placedPieces;
-                completions = placed.isEmpty() ? List.of() : List.copyOf(placed);
-                placed.clear();
-            }
-            lock.writeLock().unlock();
-        }
-        completions.forEach(Runnable::run);
-        return result;
+        return lock.writeCount();
     }
 
     private static final Supplier<MinerCall> PLEDGE = MinerCall.Pledge::new;
