@@ -212,7 +212,18 @@ public final class Miner implements AutoCloseable {
      * {@link MinerSnapshot} for the format.
      */
     public Map<String, Object> snapshot() {
-        return lock.read(() -> MinerSnapshot.encode(this));
+        return snapshotLater().get();
+    }
+
+    /**
+     * {@link #snapshot()} in two steps: the state is taken now, under the read lock, as briefly as it can be (the
+     * columns are copied, not yet compressed); the returned supplier (call it once) makes the document from what was
+     * taken, outside any lock. A caller that holds the read lock itself ({@link #reading}) takes the state with other
+     * values at the same point, and writes it out after releasing the lock.
+     */
+    public Supplier<Map<String, Object>> snapshotLater() {
+        Map<String, Object> taken = lock.read(() -> MinerSnapshot.encode(this));
+        return () -> MinerSnapshot.finish(taken);
     }
 
     /**

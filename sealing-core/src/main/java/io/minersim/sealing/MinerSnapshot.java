@@ -73,6 +73,57 @@ final class MinerSnapshot {
     // =============================================================================================
     // encode
 
+    /**
+     * Turns every {@link LongColumn.Later} an {@link #encode}d document holds into its value, in place, on every
+     * core: what makes the document plain values. {@link #encode} runs under the miner's read lock and only takes
+     * what it needs; this runs after it is released.
+     */
+    static Map<String, Object> finish(Map<String, Object> doc) {
+        List<Object[]> slots = new ArrayList<>(); // {container, key or index}
+        collect(doc, slots);
+        Object[] values = new Object[slots.size()];
+        java.util.stream.IntStream.range(0, values.length).parallel().forEach(i -> values[i] = later(slots.get(i))
+                .finish());
+        for (int i = 0; i < values.length; i++) {
+            Object[] slot = slots.get(i);
+            if (slot[0] instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<Object, Object> m = (Map<Object, Object>) map;
+                m.put(slot[1], values[i]);
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Object> l = (List<Object>) slot[0];
+                l.set((Integer) slot[1], values[i]);
+            }
+        }
+        return doc;
+    }
+
+    private static LongColumn.Later later(Object[] slot) {
+        return (LongColumn.Later) (slot[0] instanceof Map<?, ?> m ? m.get(slot[1]) : ((List<?>) slot[0])
+                .get((Integer) slot[1]));
+    }
+
+    private static void collect(Object node, List<Object[]> slots) {
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (e.getValue() instanceof LongColumn.Later) {
+                    slots.add(new Object[] {map, e.getKey()});
+                } else {
+                    collect(e.getValue(), slots);
+                }
+            }
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof LongColumn.Later) {
+                    slots.add(new Object[] {list, i});
+                } else {
+                    collect(list.get(i), slots);
+                }
+            }
+        }
+    }
+
     static Map<String, Object> encode(Miner m) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Format", FORMAT);
@@ -204,13 +255,20 @@ final class MinerSnapshot {
         SectorEvent[] events = table(doc, "Events", SectorEvent.class);
         Action[] actions = table(doc, "Actions", Action.class);
         int[] logKinds = SnapshotSectorsCodec.decodeLogKinds(doc);
+        // the history and the statistics stand apart from the rest: decoded meanwhile, on another core
+        java.util.concurrent.CompletableFuture<SectorHistory> historyLater = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> SnapshotHistoryCodec.decodeHistory(obj(doc.get("History"), "History"), states,
+                        events, m.config().sectorSize().bytes()));
+        java.util.concurrent.CompletableFuture<MinerStatistics> statisticsLater = java.util.concurrent
+                .CompletableFuture.supplyAsync(() -> SnapshotHistoryCodec.decodeStatistics(obj(doc.get("Statistics"),
+                        "Statistics"), m.timestampOf(0), m.config().policy().blockDelaySeconds()));
 
-        Map<Long, Sector> byNumber = new HashMap<>();
         SectorTable sectors = SnapshotSectorsCodec.decode(obj(doc.get("Sectors"), "Sectors"), states, logKinds,
-                m.pipeline.ccPieces, m.pipeline.zeroCommD, byNumber);
+                m.pipeline.ccPieces, m.pipeline.zeroCommD);
+        java.util.function.LongFunction<Sector> byNumber = sectors::get;
         SectorNumberAssigner numbers = SnapshotChainCodec.decodeNumbers(obj(doc.get("Numbers"), "Numbers"));
         ChainMessages messages = SnapshotChainCodec.decodeMessages(list(doc.get("Messages"), "Messages"), m.pipeline.messages);
-        SnapshotSectorsCodec.checkMessageIndexes(byNumber.values(), messages);
+        SnapshotSectorsCodec.checkMessageIndexes(sectors, messages);
         EpochScheduler timers = SnapshotChainCodec.decodeTimers(obj(doc.get("Timers"), "Timers"), actions, messages,
                 byNumber);
         Map<String, Object> b = obj(doc.get("Batchers"), "Batchers");
@@ -232,12 +290,25 @@ final class MinerSnapshot {
         }
         ExpirationQueue expirations = SnapshotChainCodec.decodeExpirations(obj(doc.get("Expirations"), "Expirations"));
         Set<Long> expiredDeals = SnapshotChainCodec.decodeExpiredDeals(doc);
-        SectorHistory history = SnapshotHistoryCodec.decodeHistory(obj(doc.get("History"), "History"), states, events,
-                m.config().sectorSize().bytes());
-        MinerStatistics statistics = SnapshotHistoryCodec.decodeStatistics(obj(doc.get("Statistics"), "Statistics"),
-                m.timestampOf(0), m.config().policy().blockDelaySeconds());
+        SectorHistory history = joined(historyLater);
+        MinerStatistics statistics = joined(statisticsLater);
         return new Restored(sectors, timers, numbers, preCommits, commits, terminations, messages, history, rules,
                 expirations, expiredDeals, pending, sealing, expected, head, statistics);
+    }
+
+    /** The value of a decoding done on another thread; its failure as it was thrown there. */
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** The sealing knobs by their Lotus names, through {@link SealingConfig}'s own checks. */

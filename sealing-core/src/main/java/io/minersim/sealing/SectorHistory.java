@@ -40,8 +40,7 @@ final class SectorHistory {
         }
         epochs.get(chunk)[i] = epoch;
         sectors.get(chunk)[i] = sector;
-        codes.get(chunk)[i] = ((from == null ? NO_STATE : from.ordinal()) << 16) | (to.ordinal() << 8)
-                | event.ordinal();
+        codes.get(chunk)[i] = code(from, to, event);
         if (dealBytes != 0 || dealWeight != 0 || verifiedDealWeight != 0) {
             long[][] w = weights.get(chunk);
             if (w == null) {
@@ -57,6 +56,94 @@ final class SectorHistory {
 
     long size() {
         return size;
+    }
+
+    /**
+     * The history as it is now, readable once the miner's lock is released: moves are only ever appended, so the
+     * first {@code size} entries of the chunks never change.
+     */
+    View view() {
+        return new View(size, epochs.toArray(new long[0][]), sectors.toArray(new long[0][]),
+                codes.toArray(new int[0][]), weights.toArray(new long[0][][]));
+    }
+
+    /** See {@link #view()}. */
+    record View(long size, long[][] epochs, long[][] sectors, int[][] codes, long[][][] weights) {
+        /**
+         * One column of the moves, as a snapshot writes them: 0 epoch, 1 sector, 2 from (-1 for none), 3 to,
+         * 4 event (ordinals), 5 deal bytes, 6 deal weight, 7 verified deal weight.
+         */
+        long[] column(int field) {
+            int n = Math.toIntExact(size);
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) {
+                int chunk = i >>> CHUNK_BITS;
+                int j = i & (CHUNK - 1);
+                out[i] = switch (field) {
+                    case 0 -> epochs[chunk][j];
+                    case 1 -> sectors[chunk][j];
+                    case 2 -> {
+                        int from = codes[chunk][j] >>> 16;
+                        yield from == NO_STATE ? -1 : from;
+                    }
+                    case 3 -> (codes[chunk][j] >>> 8) & 0xFF;
+                    case 4 -> codes[chunk][j] & 0xFF;
+                    default -> weights[chunk] == null ? 0 : weights[chunk][field - 5][j];
+                };
+            }
+            return out;
+        }
+    }
+
+    /** Fills a history move by move, as {@link #record} does, with the code already made and the chunk at hand. */
+    static final class Builder {
+        private final SectorHistory h;
+        private long[] epoch;
+        private long[] sector;
+        private int[] code;
+        private long[][] weight;
+        private int at = CHUNK;
+
+        Builder(long sectorSize) {
+            h = new SectorHistory(sectorSize);
+        }
+
+        void add(long e, long s, int c, long dealBytes, long dealWeight, long verified) {
+            if (at == CHUNK) {
+                epoch = new long[CHUNK];
+                sector = new long[CHUNK];
+                code = new int[CHUNK];
+                weight = null;
+                h.epochs.add(epoch);
+                h.sectors.add(sector);
+                h.codes.add(code);
+                h.weights.add(null);
+                at = 0;
+            }
+            epoch[at] = e;
+            sector[at] = s;
+            code[at] = c;
+            if (dealBytes != 0 || dealWeight != 0 || verified != 0) {
+                if (weight == null) {
+                    weight = new long[][] {new long[CHUNK], new long[CHUNK], new long[CHUNK]};
+                    h.weights.set(h.weights.size() - 1, weight);
+                }
+                weight[0][at] = dealBytes;
+                weight[1][at] = dealWeight;
+                weight[2][at] = verified;
+            }
+            at++;
+            h.size++;
+        }
+
+        SectorHistory build() {
+            return h;
+        }
+    }
+
+    /** A move's from, to and event in one int, as the chunks keep them. */
+    static int code(SectorState from, SectorState to, SectorEvent event) {
+        return ((from == null ? NO_STATE : from.ordinal()) << 16) | (to.ordinal() << 8) | event.ordinal();
     }
 
     HistoryEvent get(long seq) {

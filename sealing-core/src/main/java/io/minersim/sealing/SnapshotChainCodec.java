@@ -59,8 +59,8 @@ final class SnapshotChainCodec {
                 bitField(o.get("ChainAllocated"), "Numbers.ChainAllocated"));
     }
 
-    private static String runs(BitField b) {
-        return LongColumn.encode(b.toRuns());
+    private static LongColumn.Later runs(BitField b) {
+        return LongColumn.later(b.toRuns());
     }
 
     private static BitField bitField(Object o, String path) {
@@ -81,7 +81,7 @@ final class SnapshotChainCodec {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("Method", msg.method().name());
             o.put("SentEpoch", msg.sentEpoch());
-            o.put("Sectors", LongColumn.encode(msg.sectors()));
+            o.put("Sectors", LongColumn.later(msg.sectors()));
             o.put("CID", msg.cid().toString());
             out.add(o);
         }
@@ -122,16 +122,16 @@ final class SnapshotChainCodec {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("NextSeq", timers.nextSeq());
         o.put("Count", pending.length);
-        o.put("Epoch", LongColumn.encode(epoch));
-        o.put("Seq", LongColumn.encode(seq));
-        o.put("Action", LongColumn.encode(action));
-        o.put("Sector", LongColumn.encode(sector));
-        o.put("Version", LongColumn.encode(version));
+        o.put("Epoch", LongColumn.later(epoch));
+        o.put("Seq", LongColumn.later(seq));
+        o.put("Action", LongColumn.later(action));
+        o.put("Sector", LongColumn.later(sector));
+        o.put("Version", LongColumn.later(version));
         return o;
     }
 
     static EpochScheduler decodeTimers(Map<String, Object> o, Action[] actions, ChainMessages messages,
-            Map<Long, Sector> byNumber) {
+            java.util.function.LongFunction<Sector> byNumber) {
         int n = count(o, "Timers");
         long[] epoch = column(o, "Epoch", "Timers", n);
         long[] seq = column(o, "Seq", "Timers", n);
@@ -145,7 +145,7 @@ final class SnapshotChainCodec {
             Action a = actions[index(action[i], actions.length, path + ".Action")];
             Sector s = null;
             if (a == Action.SECTOR) {
-                s = byNumber.get(sector[i]);
+                s = byNumber.apply(sector[i]);
                 if (s == null) {
                     throw new Malformed(path + ".Sector", "no sector " + sector[i]);
                 }
@@ -174,18 +174,19 @@ final class SnapshotChainCodec {
         o.put("LastLoop", b.lastLoopEpoch());
         o.put("ArmedAt", b.armedAt);
         o.put("Count", n.length);
-        o.put("Sector", LongColumn.encode(n));
-        o.put("Cutoff", LongColumn.encode(cutoff));
+        o.put("Sector", LongColumn.later(n));
+        o.put("Cutoff", LongColumn.later(cutoff));
         return o;
     }
 
-    static SectorBatcher decodeBatcher(Map<String, Object> o, String path, Map<Long, Sector> byNumber) {
+    static SectorBatcher decodeBatcher(Map<String, Object> o, String path,
+            java.util.function.LongFunction<Sector> byNumber) {
         int n = count(o, path);
         long[] sector = column(o, "Sector", path, n);
         long[] cutoff = column(o, "Cutoff", path, n);
         SectorBatcher b = new SectorBatcher();
         for (int i = 0; i < n; i++) {
-            Sector s = byNumber.get(sector[i]);
+            Sector s = byNumber.apply(sector[i]);
             if (s == null) {
                 throw new Malformed(path + ".Sector[" + i + "]", "no sector " + sector[i]);
             }
@@ -219,9 +220,9 @@ final class SnapshotChainCodec {
         }
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("Count", epoch.length);
-        o.put("Epoch", LongColumn.encode(epoch));
-        o.put("Size", LongColumn.encode(count));
-        o.put("Sector", LongColumn.encode(sectors));
+        o.put("Epoch", LongColumn.later(epoch));
+        o.put("Size", LongColumn.later(count));
+        o.put("Sector", LongColumn.later(sectors));
         return o;
     }
 
@@ -246,8 +247,8 @@ final class SnapshotChainCodec {
         return q;
     }
 
-    static String encodeExpiredDeals(Set<Long> expiredDeals) {
-        return LongColumn.encode(expiredDeals.stream().mapToLong(Long::longValue).toArray());
+    static LongColumn.Later encodeExpiredDeals(Set<Long> expiredDeals) {
+        return LongColumn.later(expiredDeals.stream().mapToLong(Long::longValue).toArray());
     }
 
     static Set<Long> decodeExpiredDeals(Map<String, ?> doc) {

@@ -62,6 +62,60 @@ final class SnapshotFields {
         return (int) value;
     }
 
+    /**
+     * {@link #index(long, int, String)} in a loop over a million sectors or moves: the path
+     * {@code prefix[i]suffix} is only spelt out when the value is bad.
+     */
+    static int index(long value, int size, String prefix, long i, String suffix) {
+        if (value < 0 || value >= size) {
+            throw new Malformed(prefix + "[" + i + "]" + suffix, "index " + value + " out of range [0, " + size + ")");
+        }
+        return (int) value;
+    }
+
+    /** A reader of the column under {@code key} (exactly {@code expected} values); see {@link LongColumn.Reader}. */
+    static LongColumn.Reader reader(Map<String, ?> o, String key, String path, int expected) {
+        Object v = o.get(key);
+        String at = path.isEmpty() ? key : path + "." + key;
+        if (!(v instanceof String s)) {
+            throw new Malformed(at, "missing or not a column");
+        }
+        try {
+            return new LongColumn.Reader(s, expected);
+        } catch (IllegalArgumentException e) {
+            throw new Malformed(at, e.getMessage());
+        }
+    }
+
+    /** The next value of a column, a bad one named by the column's path. */
+    static long next(LongColumn.Reader r, String path) {
+        try {
+            return r.next();
+        } catch (IllegalArgumentException e) {
+            throw new Malformed(path, e.getMessage());
+        }
+    }
+
+    /** Closes a column's reader, checking it held no more. */
+    static void close(LongColumn.Reader r, String path) {
+        try {
+            r.close();
+        } catch (IllegalArgumentException e) {
+            throw new Malformed(path, e.getMessage());
+        }
+    }
+
+    /**
+     * The columns under {@code keys}, each of {@code expected} values, decoded side by side on the common pool (a
+     * restore of a million sectors inflates tens of them).
+     */
+    static long[][] columns(Map<String, ?> o, String path, int expected, List<String> keys) {
+        long[][] out = new long[keys.size()][];
+        java.util.stream.IntStream.range(0, keys.size()).parallel()
+                .forEach(k -> out[k] = column(o, keys.get(k), path, expected));
+        return out;
+    }
+
     static int count(Map<String, Object> o, String path) {
         long n = lng(o, "Count", path);
         if (n < 0 || n > LongColumn.MAX_VALUES) {

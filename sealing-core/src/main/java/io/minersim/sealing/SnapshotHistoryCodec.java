@@ -4,7 +4,9 @@ import static io.minersim.sealing.SnapshotFields.column;
 import static io.minersim.sealing.SnapshotFields.count;
 import static io.minersim.sealing.SnapshotFields.index;
 import static io.minersim.sealing.SnapshotFields.list;
+import static io.minersim.sealing.SnapshotFields.close;
 import static io.minersim.sealing.SnapshotFields.lng;
+import static io.minersim.sealing.SnapshotFields.next;
 
 import io.minersim.sealing.SnapshotFields.Malformed;
 import io.minersim.sealing.fsm.SectorEvent;
@@ -24,70 +26,56 @@ final class SnapshotHistoryCodec {
     private SnapshotHistoryCodec() {
     }
 
+    /** The history's columns, each worked out from a view of it once the miner's lock is released. */
     static Map<String, Object> encodeHistory(SectorHistory h) {
-        int n = Math.toIntExact(h.size());
-        long[] epoch = new long[n];
-        long[] sector = new long[n];
-        long[] from = new long[n];
-        long[] to = new long[n];
-        long[] event = new long[n];
-        long[] dealBytes = new long[n];
-        long[] dealWeight = new long[n];
-        long[] verified = new long[n];
-        for (int i = 0; i < n; i++) {
-            HistoryEvent e = h.get(i);
-            epoch[i] = e.epoch();
-            sector[i] = e.sector();
-            from[i] = e.from() == null ? -1 : e.from().ordinal();
-            to[i] = e.to().ordinal();
-            event[i] = e.event().ordinal();
-            dealBytes[i] = e.dealBytes();
-            dealWeight[i] = e.dealWeight();
-            verified[i] = e.verifiedDealWeight();
-        }
+        SectorHistory.View v = h.view();
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("Count", n);
-        o.put("Epoch", LongColumn.encode(epoch));
-        o.put("Sector", LongColumn.encode(sector));
-        o.put("From", LongColumn.encode(from));
-        o.put("To", LongColumn.encode(to));
-        o.put("Event", LongColumn.encode(event));
-        o.put("DealBytes", LongColumn.encode(dealBytes));
-        o.put("DealWeight", LongColumn.encode(dealWeight));
-        o.put("VerifiedDealWeight", LongColumn.encode(verified));
+        o.put("Count", Math.toIntExact(v.size()));
+        String[] names = {"Epoch", "Sector", "From", "To", "Event", "DealBytes", "DealWeight", "VerifiedDealWeight"};
+        for (int f = 0; f < names.length; f++) {
+            int field = f;
+            o.put(names[f], (LongColumn.Later) () -> LongColumn.encode(v.column(field)));
+        }
         return o;
     }
 
     static SectorHistory decodeHistory(Map<String, Object> o, SectorState[] states, SectorEvent[] events,
             long sectorSize) {
         int n = count(o, "History");
-        long[] epoch = column(o, "Epoch", "History", n);
-        long[] sector = column(o, "Sector", "History", n);
-        long[] from = column(o, "From", "History", n);
-        long[] to = column(o, "To", "History", n);
-        long[] event = column(o, "Event", "History", n);
-        long[] dealBytes = column(o, "DealBytes", "History", n);
-        long[] dealWeight = column(o, "DealWeight", "History", n);
-        long[] verified = column(o, "VerifiedDealWeight", "History", n);
-        SectorHistory h = new SectorHistory(sectorSize);
-        for (int i = 0; i < n; i++) {
-            String path = "History[" + i + "]";
-            h.record(epoch[i], sector[i], from[i] == -1 ? null : states[index(from[i], states.length, path + ".From")],
-                    states[index(to[i], states.length, path + ".To")],
-                    events[index(event[i], events.length, path + ".Event")], dealBytes[i], dealWeight[i],
-                    verified[i]);
+        String[] names = {"Epoch", "Sector", "From", "To", "Event", "DealBytes", "DealWeight", "VerifiedDealWeight"};
+        String[] paths = new String[names.length];
+        LongColumn.Reader[] r = new LongColumn.Reader[names.length];
+        for (int k = 0; k < names.length; k++) {
+            paths[k] = "History." + names[k];
+            r[k] = SnapshotFields.reader(o, names[k], "History", n);
         }
-        return h;
+        SectorHistory.Builder h = new SectorHistory.Builder(sectorSize);
+        for (int i = 0; i < n; i++) {
+            long epoch = next(r[0], paths[0]);
+            long sector = next(r[1], paths[1]);
+            long from = next(r[2], paths[2]);
+            long to = next(r[3], paths[3]);
+            long event = next(r[4], paths[4]);
+            h.add(epoch, sector, SectorHistory.code(from == -1 ? null
+                    : states[index(from, states.length, "History", i, ".From")],
+                    states[index(to, states.length, "History", i, ".To")],
+                    events[index(event, events.length, "History", i, ".Event")]),
+                    next(r[5], paths[5]), next(r[6], paths[6]), next(r[7], paths[7]));
+        }
+        for (int k = 0; k < names.length; k++) {
+            close(r[k], paths[k]);
+        }
+        return h.build();
     }
 
     static Map<String, Object> encodeStatistics(MinerStatistics.State st) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("LastEpoch", st.lastEpoch());
-        o.put("Rows", LongColumn.encode(st.rows()));
+        o.put("Rows", LongColumn.later(st.rows()));
         o.put("LifetimeSquares", new ArrayList<Object>(st.lifetimeSquares()));
-        o.put("Sectors", LongColumn.encode(st.sectors()));
-        o.put("PreCommitBatchMessages", LongColumn.encode(st.preCommitBatchMessages()));
-        o.put("AggregateMessages", LongColumn.encode(st.aggregateMessages()));
+        o.put("Sectors", LongColumn.later(st.sectors()));
+        o.put("PreCommitBatchMessages", LongColumn.later(st.preCommitBatchMessages()));
+        o.put("AggregateMessages", LongColumn.later(st.aggregateMessages()));
         return o;
     }
 

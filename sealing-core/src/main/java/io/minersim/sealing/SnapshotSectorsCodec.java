@@ -84,42 +84,63 @@ final class SnapshotSectorsCodec {
         for (int i = 0; i < n; i++) {
             secs[i] = table.get(all[i]);
         }
+        // one pass over the sectors, each read once for every column (a million objects: memory, not code, is the cost)
+        int k = FIELDS.size();
+        long[][] cols = new long[k + 4][n];
+        LongGetter[] getters = new LongGetter[k];
+        for (int f = 0; f < k; f++) {
+            getters[f] = FIELDS.get(f).get();
+        }
+        for (int i = 0; i < n; i++) {
+            Sector s = secs[i];
+            cols[0][i] = s.createdEpoch;
+            cols[1][i] = (s.committedCapacity ? FLAG_CC : 0) | (s.sealed ? FLAG_SEALED : 0) | (s.proven ? FLAG_PROVEN : 0);
+            cols[2][i] = s.state.ordinal();
+            cols[3][i] = s.returnState == null ? -1 : s.returnState.ordinal();
+            for (int f = 0; f < k; f++) {
+                cols[4 + f][i] = getters[f].get(s);
+            }
+        }
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("Count", n);
-        o.put("Number", LongColumn.encode(all));
-        o.put("CreatedEpoch", encodeColumn(secs, s -> s.createdEpoch));
-        o.put("Flags", encodeColumn(secs, s -> (s.committedCapacity ? FLAG_CC : 0) | (s.sealed ? FLAG_SEALED : 0)
-                | (s.proven ? FLAG_PROVEN : 0)));
-        o.put("State", encodeColumn(secs, s -> s.state.ordinal()));
-        o.put("ReturnState", encodeColumn(secs, s -> s.returnState == null ? -1 : s.returnState.ordinal()));
-        for (Field f : FIELDS) {
-            o.put(f.name(), encodeColumn(secs, f.get()));
+        o.put("Number", LongColumn.later(all));
+        o.put("CreatedEpoch", LongColumn.later(cols[0]));
+        o.put("Flags", LongColumn.later(cols[1]));
+        o.put("State", LongColumn.later(cols[2]));
+        o.put("ReturnState", LongColumn.later(cols[3]));
+        for (int f = 0; f < k; f++) {
+            o.put(FIELDS.get(f).name(), LongColumn.later(cols[4 + f]));
         }
         // pieces: a table of distinct lists; sectors point into it
-        Map<List<Piece>, Integer> listIndex = new HashMap<>();
-        List<Object> lists = new ArrayList<>();
+        ListIndex listIndex = new ListIndex();
+        List<Object> lists = listIndex.lists;
         long[] pieces = new long[n];
         long[] assigned = new long[n];
         long[] cc = new long[n];
         Map<String, Integer> commDIndex = new HashMap<>();
+        Map<byte[], Integer> commDSeen = new java.util.IdentityHashMap<>();
         List<Object> commDs = new ArrayList<>();
         long[] commD = new long[n];
         List<Object> lastErrs = new ArrayList<>();
         List<Object> injected = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Sector s = secs[i];
-            pieces[i] = listIndex(s.pieces, listIndex, lists);
-            assigned[i] = listIndex(s.assigned, listIndex, lists);
-            cc[i] = s.ccPieces == null ? -1 : listIndex(s.ccPieces, listIndex, lists);
+            pieces[i] = listIndex.of(s.pieces);
+            assigned[i] = listIndex.of(s.assigned);
+            cc[i] = s.ccPieces == null ? -1 : listIndex.of(s.ccPieces);
             if (s.commD == null) {
                 commD[i] = -1;
             } else {
-                String hex = HexFormat.of().formatHex(s.commD);
-                Integer at = commDIndex.get(hex);
+                Integer at = commDSeen.get(s.commD); // most sectors share a few arrays (the zero CommD above all)
                 if (at == null) {
-                    at = commDs.size();
-                    commDIndex.put(hex, at);
-                    commDs.add(hex);
+                    String hex = HexFormat.of().formatHex(s.commD);
+                    at = commDIndex.get(hex);
+                    if (at == null) {
+                        at = commDs.size();
+                        commDIndex.put(hex, at);
+                        commDs.add(hex);
+                    }
+                    commDSeen.put(s.commD, at);
                 }
                 commD[i] = at;
             }
@@ -131,11 +152,11 @@ final class SnapshotSectorsCodec {
             }
         }
         o.put("PieceLists", lists);
-        o.put("Pieces", LongColumn.encode(pieces));
-        o.put("Assigned", LongColumn.encode(assigned));
-        o.put("CcPieces", LongColumn.encode(cc));
+        o.put("Pieces", LongColumn.later(pieces));
+        o.put("Assigned", LongColumn.later(assigned));
+        o.put("CcPieces", LongColumn.later(cc));
         o.put("CommDs", commDs);
-        o.put("CommD", LongColumn.encode(commD));
+        o.put("CommD", LongColumn.later(commD));
         o.put("LastErr", lastErrs);
         o.put("InjectedError", injected);
         o.put("Log", encodeLogs(secs));
@@ -143,17 +164,18 @@ final class SnapshotSectorsCodec {
     }
 
     static SectorTable decode(Map<String, Object> o, SectorState[] states, int[] logKinds, List<Piece> ccPieces,
-            byte[] zeroCommD, Map<Long, Sector> byNumber) {
+            byte[] zeroCommD) {
         int n = count(o, "Sectors");
-        long[] number = column(o, "Number", "Sectors", n);
-        long[] created = column(o, "CreatedEpoch", "Sectors", n);
-        long[] flags = column(o, "Flags", "Sectors", n);
-        long[] state = column(o, "State", "Sectors", n);
-        long[] returnState = column(o, "ReturnState", "Sectors", n);
-        long[][] fields = new long[FIELDS.size()][];
-        for (int f = 0; f < fields.length; f++) {
-            fields[f] = column(o, FIELDS.get(f).name(), "Sectors", n);
-        }
+        List<String> keys = new ArrayList<>(List.of("Number", "CreatedEpoch", "Flags", "State", "ReturnState",
+                "Pieces", "Assigned", "CcPieces", "CommD"));
+        FIELDS.forEach(f -> keys.add(f.name()));
+        long[][] cols = SnapshotFields.columns(o, "Sectors", n, keys);
+        long[] number = cols[0];
+        long[] created = cols[1];
+        long[] flags = cols[2];
+        long[] state = cols[3];
+        long[] returnState = cols[4];
+        long[][] fields = java.util.Arrays.copyOfRange(cols, 9, cols.length);
         List<Object> rawLists = list(o.get("PieceLists"), "Sectors.PieceLists");
         List<List<Piece>> lists = new ArrayList<>(rawLists.size());
         for (int i = 0; i < rawLists.size(); i++) {
@@ -166,9 +188,9 @@ final class SnapshotSectorsCodec {
             List<Piece> list = List.copyOf(ps);
             lists.add(list.equals(ccPieces) ? ccPieces : list);
         }
-        long[] pieces = column(o, "Pieces", "Sectors", n);
-        long[] assigned = column(o, "Assigned", "Sectors", n);
-        long[] cc = column(o, "CcPieces", "Sectors", n);
+        long[] pieces = cols[5];
+        long[] assigned = cols[6];
+        long[] cc = cols[7];
         List<Object> rawCommDs = list(o.get("CommDs"), "Sectors.CommDs");
         List<byte[]> commDs = new ArrayList<>();
         for (int i = 0; i < rawCommDs.size(); i++) {
@@ -179,30 +201,36 @@ final class SnapshotSectorsCodec {
             byte[] bytes = HexFormat.of().parseHex(hex);
             commDs.add(Arrays.equals(bytes, zeroCommD) ? zeroCommD : bytes);
         }
-        long[] commD = column(o, "CommD", "Sectors", n);
+        long[] commD = cols[8];
         SectorTable table = new SectorTable();
         Sector[] secs = new Sector[n];
-        for (int i = 0; i < n; i++) {
-            String path = "Sectors[" + i + "]";
-            if (number[i] < 0 || byNumber.containsKey(number[i])) {
-                throw new Malformed(path, "sector number " + number[i] + " is negative or repeated");
-            }
-            Sector s = new Sector(number[i], created[i], (flags[i] & FLAG_CC) != 0);
-            s.sealed = (flags[i] & FLAG_SEALED) != 0;
-            s.proven = (flags[i] & FLAG_PROVEN) != 0;
-            s.state = states[index(state[i], states.length, path + ".State")];
-            s.returnState = returnState[i] == -1 ? null
-                    : states[index(returnState[i], states.length, path + ".ReturnState")];
-            for (int f = 0; f < fields.length; f++) {
-                FIELDS.get(f).set().set(s, fields[f][i]);
-            }
-            s.pieces = lists.get(index(pieces[i], lists.size(), path + ".Pieces"));
-            s.assigned = lists.get(index(assigned[i], lists.size(), path + ".Assigned"));
-            s.ccPieces = cc[i] == -1 ? null : lists.get(index(cc[i], lists.size(), path + ".CcPieces"));
-            s.commD = commD[i] == -1 ? null : commDs.get(index(commD[i], commDs.size(), path + ".CommD"));
-            secs[i] = s;
-            byNumber.put(s.number, s);
+        LongSetter[] setters = new LongSetter[FIELDS.size()];
+        for (int f = 0; f < setters.length; f++) {
+            setters[f] = FIELDS.get(f).set();
         }
+        // the sector records, in slices side by side (a million of them: the biggest part of a restore)
+        int slices = Math.max(1, Math.min(64, n / 16_384));
+        java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
+            for (int i = (int) ((long) n * slice / slices), end = (int) ((long) n * (slice + 1) / slices); i < end; i++) {
+                if (number[i] < 0) {
+                    throw new Malformed("Sectors[" + i + "]", "sector number " + number[i] + " is negative or repeated");
+                }
+                Sector s = new Sector(number[i], created[i], (flags[i] & FLAG_CC) != 0);
+                s.sealed = (flags[i] & FLAG_SEALED) != 0;
+                s.proven = (flags[i] & FLAG_PROVEN) != 0;
+                s.state = states[index(state[i], states.length, "Sectors", i, ".State")];
+                s.returnState = returnState[i] == -1 ? null
+                        : states[index(returnState[i], states.length, "Sectors", i, ".ReturnState")];
+                for (int f = 0; f < setters.length; f++) {
+                    setters[f].set(s, fields[f][i]);
+                }
+                s.pieces = lists.get(index(pieces[i], lists.size(), "Sectors", i, ".Pieces"));
+                s.assigned = lists.get(index(assigned[i], lists.size(), "Sectors", i, ".Assigned"));
+                s.ccPieces = cc[i] == -1 ? null : lists.get(index(cc[i], lists.size(), "Sectors", i, ".CcPieces"));
+                s.commD = commD[i] == -1 ? null : commDs.get(index(commD[i], commDs.size(), "Sectors", i, ".CommD"));
+                secs[i] = s;
+            }
+        });
         for (Object[] sparse : pairs(o, "LastErr", n)) {
             secs[(int) sparse[0]].lastErr = (String) sparse[1];
         }
@@ -210,15 +238,20 @@ final class SnapshotSectorsCodec {
             secs[(int) sparse[0]].injectedError = (String) sparse[1];
         }
         decodeLogs(obj(o.get("Log"), "Sectors.Log"), secs, logKinds);
-        for (Sector s : secs) {
-            table.add(s);
+        for (int i = 0; i < n; i++) {
+            try {
+                table.add(secs[i]);
+            } catch (IllegalStateException e) {
+                throw new Malformed("Sectors[" + i + "]", "sector number " + number[i] + " is negative or repeated");
+            }
         }
         return table;
     }
 
     /** Every message a sector names is one of the decoded {@code messages}. */
-    static void checkMessageIndexes(Collection<Sector> sectors, ChainMessages messages) {
-        for (Sector s : sectors) {
+    static void checkMessageIndexes(SectorTable table, ChainMessages messages) {
+        for (long n : table.allNumbers()) {
+            Sector s = table.get(n);
             for (int idx : new int[] {s.preCommitMessage, s.commitMessage, s.replicaUpdateMessage,
                 s.terminateMessage}) {
                 if (idx < -1 || idx >= messages.size()) {
@@ -229,26 +262,33 @@ final class SnapshotSectorsCodec {
         }
     }
 
-    private static String encodeColumn(Sector[] secs, LongGetter get) {
-        long[] out = new long[secs.length];
-        for (int i = 0; i < secs.length; i++) {
-            out[i] = get.get(secs[i]);
-        }
-        return LongColumn.encode(out);
-    }
+    /**
+     * The distinct piece lists in a document, each with its index: found by identity first (a million CC sectors
+     * share one list object, and hashing a list of pieces is not cheap), by contents for a list object met the first
+     * time.
+     */
+    private static final class ListIndex {
+        final Map<List<Piece>, Integer> byIdentity = new java.util.IdentityHashMap<>();
+        final Map<List<Piece>, Integer> byValue = new HashMap<>();
+        final List<Object> lists = new ArrayList<>();
 
-    private static long listIndex(List<Piece> list, Map<List<Piece>, Integer> index, List<Object> lists) {
-        Integer at = index.get(list);
-        if (at == null) {
-            at = lists.size();
-            index.put(list, at);
-            List<Object> encoded = new ArrayList<>(list.size());
-            for (Piece p : list) {
-                encoded.add(SnapshotPieceCodec.encodePiece(p));
+        long of(List<Piece> list) {
+            Integer at = byIdentity.get(list);
+            if (at == null) {
+                at = byValue.get(list);
+                if (at == null) {
+                    at = lists.size();
+                    List<Object> encoded = new ArrayList<>(list.size());
+                    for (Piece p : list) {
+                        encoded.add(SnapshotPieceCodec.encodePiece(p));
+                    }
+                    lists.add(encoded);
+                    byValue.put(list, at);
+                }
+                byIdentity.put(list, at);
             }
-            lists.add(encoded);
+            return at;
         }
-        return at;
     }
 
     // ---- logs
@@ -303,10 +343,10 @@ final class SnapshotSectorsCodec {
         }
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("Count", total);
-        o.put("PerSector", LongColumn.encode(count));
-        o.put("Kind", LongColumn.encode(kind));
-        o.put("Epoch", LongColumn.encode(epoch));
-        o.put("Arg", LongColumn.encode(arg));
+        o.put("PerSector", LongColumn.later(count));
+        o.put("Kind", LongColumn.later(kind));
+        o.put("Epoch", LongColumn.later(epoch));
+        o.put("Arg", LongColumn.later(arg));
         o.put("Text", texts);
         return o;
     }
@@ -314,26 +354,48 @@ final class SnapshotSectorsCodec {
     private static void decodeLogs(Map<String, Object> o, Sector[] secs, int[] logKinds) {
         int total = count(o, "Sectors.Log");
         long[] perSector = column(o, "PerSector", "Sectors.Log", secs.length);
-        long[] kind = column(o, "Kind", "Sectors.Log", total);
-        long[] epoch = column(o, "Epoch", "Sectors.Log", total);
-        long[] arg = column(o, "Arg", "Sectors.Log", total);
-        Map<Integer, String> texts = new HashMap<>();
+        long[][] cols = SnapshotFields.columns(o, "Sectors.Log", total, List.of("Kind", "Epoch", "Arg"));
+        long[] kind = cols[0];
+        long[] epoch = cols[1];
+        long[] arg = cols[2];
+        // the texts, by entry index (few: errors and messages); looked up in order with a cursor
+        Map<Integer, String> byIndex = new java.util.TreeMap<>();
         for (Object[] p : pairs(o, "Text", total)) {
-            texts.put((Integer) p[0], (String) p[1]);
+            byIndex.put((Integer) p[0], (String) p[1]);
         }
+        int[] textAt = byIndex.keySet().stream().mapToInt(Integer::intValue).toArray();
+        String[] text = byIndex.values().toArray(new String[0]);
+        // where each sector's entries start (checked in order), then the logs filled in slices side by side
+        int[] start = new int[secs.length + 1];
         int at = 0;
         for (int i = 0; i < secs.length; i++) {
             if (perSector[i] < 0 || perSector[i] > SectorLog.MAX_ENTRIES + 1 || at + perSector[i] > total) {
                 throw new Malformed("Sectors.Log.PerSector[" + i + "]", "bad entry count " + perSector[i]);
             }
-            for (int j = 0; j < perSector[i]; j++, at++) {
-                int k = logKinds[index(kind[at], logKinds.length, "Sectors.Log.Kind[" + at + "]")];
-                if (epoch[at] < 0 || epoch[at] > 0xFF_FFFF_FFFFL) {
-                    throw new Malformed("Sectors.Log.Epoch[" + at + "]", "out of range");
-                }
-                secs[i].log.append(k, epoch[at], arg[at], texts.get(at));
-            }
+            start[i] = at;
+            at += (int) perSector[i];
         }
+        start[secs.length] = at;
+        int slices = Math.max(1, Math.min(64, secs.length / 16_384));
+        java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
+            int from = (int) ((long) secs.length * slice / slices);
+            int to = (int) ((long) secs.length * (slice + 1) / slices);
+            int next = java.util.Arrays.binarySearch(textAt, start[from]);
+            next = next < 0 ? -next - 1 : next;
+            for (int i = from; i < to; i++) {
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    int k = logKinds[index(kind[e], logKinds.length, "Sectors.Log.Kind", e, "")];
+                    if (epoch[e] < 0 || epoch[e] > 0xFF_FFFF_FFFFL) {
+                        throw new Malformed("Sectors.Log.Epoch[" + e + "]", "out of range");
+                    }
+                    String t = null;
+                    if (next < textAt.length && textAt[next] == e) {
+                        t = text[next++];
+                    }
+                    secs[i].log.append(k, epoch[e], arg[e], t);
+                }
+            }
+        });
         if (at != total) {
             throw new Malformed("Sectors.Log", "entry counts add up to " + at + ", not " + total);
         }

@@ -39,18 +39,18 @@ public final class DiskState implements Durability, AutoCloseable {
     private volatile long lastCompactionNanos;
     private volatile long compactions;
 
-    private DiskState(Path dir, World world, long nextSeq) throws IOException {
+    private DiskState(Path dir, World world, long nextSeq, Journal.Sync sync) throws IOException {
         this.dir = dir;
         this.world = world;
-        this.journal = new Journal(dir, nextSeq, this::maybeWake);
+        this.journal = new Journal(dir, nextSeq, this::maybeWake, sync);
         this.compactor = new Thread(this::compactLoop, "minersim-compactor");
         compactor.setDaemon(true);
         compactor.start();
     }
 
     /** Starts recording {@code world}'s changes in {@code dir}, from sequence number {@code nextSeq} on. */
-    static DiskState attach(Path dir, World world, long nextSeq) throws IOException {
-        DiskState d = new DiskState(dir, world, nextSeq);
+    static DiskState attach(Path dir, World world, long nextSeq, Journal.Sync sync) throws IOException {
+        DiskState d = new DiskState(dir, world, nextSeq, sync);
         world.durability(d);
         return d;
     }

@@ -8,46 +8,99 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 
 /**
- * The append side of the journal, with group commit. Appenders (under the lock that orders their change) take the
- * next sequence number and queue their entry, which costs a few hundred nanoseconds; one writer thread takes
- * whatever has queued, encodes it, writes it to the current segment file and fsyncs once for all of it, then wakes
- * whoever waits for those entries. While it fsyncs, the next batch queues: the more callers wait, the more each
- * fsync carries.
+ * The append side of the journal, with group commit, in one of two {@link Sync} modes.
+ *
+ * <p>{@link Sync#FSYNC}: appenders (under the lock that orders their change) take the next sequence number and queue
+ * their entry, a few hundred nanoseconds, never the disk. One writer thread takes whatever has queued, writes it and
+ * fsyncs once for all of it; while it fsyncs, the next batch queues. A caller that must answer only once its change
+ * is on disk {@link #awaitAll()}s: it waits on the batch that carries its change, and only that batch's waiters are
+ * woken when it is on disk. Segments are allocated ahead with zeros ({@link #PREALLOCATE}): overwriting allocated
+ * blocks needs no metadata update, so each fdatasync costs about a third of an appending one (170 µs against 500 µs
+ * on this project's machine).
+ *
+ * <p>{@link Sync#OS}: the appender writes its entry to the file itself, at once (a few microseconds: into the
+ * operating system's page cache); the writer thread fdatasyncs whatever was written every few milliseconds, grouped.
+ * A written entry survives any end of the process, {@code kill -9} included (the kernel holds it); only a crash of
+ * the machine itself within those milliseconds could lose it.
  */
 final class Journal implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Journal.class.getName());
+    /** Segments grow by this many bytes of zeros at a time, fsynced ahead of the records written over them. */
+    static final int PREALLOCATE = 4 << 20;
+    /** How often {@link Sync#OS} fsyncs what was written. */
+    private static final long OS_SYNC_MILLIS = 5;
+
+    /** When a caller may answer. */
+    enum Sync {
+        /** Once its change is fsynced (survives a power cut). */
+        FSYNC,
+        /** Once its change is written to the operating system (survives any end of the process). */
+        OS
+    }
+
+    private final Sync sync;
+    /** {@link Sync#OS}: the last entry written, and whether anything was written since the last fsync. */
+    private long written;
 
     private final Path dir;
+    private final Runnable onBatch;
+    /** Guards the queue, the sequence numbers and the batches. */
     private final Object lock = new Object();
-    /** Entries (and rotation markers) not yet written, in sequence order; guarded by {@link #lock}. */
+    /** Entries (and cut markers) not yet taken by the writer, in sequence order: the open batch. */
     private ArrayDeque<Object> queue = new ArrayDeque<>();
+    private Batch open = new Batch();
+    /** The batch being written, or null. */
+    private Batch inflight;
     private long nextSeq;
     private boolean closing;
-
-    private final Object durableLock = new Object();
+    private boolean writerWaits;
     /** Every entry up to this sequence number is on disk. */
     private volatile long durable;
     private volatile IOException failure;
 
-    /** The writer's: the current segment. */
+    /** The writer's: the current segment, where the next byte goes, how far it is allocated. */
     private FileChannel channel;
     private Path segment;
+    private long position;
+    private long allocated;
+    private final ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
     /** Bytes written and replay time recorded since the last cut, for compaction. */
     private volatile long bytesSinceCut;
     private volatile long nanosSinceCut;
     private volatile long recordsSinceCut;
     private final Thread writer;
-    private final Runnable onBatch;
 
-    private record Rotate(long first, CompletableFuture<Path> done) {
+    /** The entries written together; its waiters are woken when it is on disk. */
+    private static final class Batch {
+        /** The last sequence number in it (-1: none yet). */
+        long last = -1;
+        private boolean done;
+
+        synchronized void complete() {
+            done = true;
+            notifyAll();
+        }
+
+        synchronized void await() throws InterruptedException {
+            while (!done) {
+                wait();
+            }
+        }
+    }
+
+    /** A cut: entries from {@code first} on go to a new segment. */
+    private static final class Cut {
+        final long first;
+        final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+
+        Cut(long first) {
+            this.first = first;
+        }
     }
 
     /**
@@ -55,13 +108,15 @@ final class Journal implements AutoCloseable {
      *
      * @param onBatch run on the writer thread after each batch (the compactor looks at the sizes)
      */
-    Journal(Path dir, long nextSeq, Runnable onBatch) throws IOException {
+    Journal(Path dir, long nextSeq, Runnable onBatch, Sync sync) throws IOException {
         this.dir = dir;
+        this.sync = sync;
+        this.written = nextSeq - 1;
         this.nextSeq = nextSeq;
         this.durable = nextSeq - 1;
         this.onBatch = onBatch;
         openSegment(nextSeq);
-        this.writer = new Thread(this::writeLoop, "minersim-journal");
+        this.writer = new Thread(sync == Sync.FSYNC ? this::writeLoop : this::syncLoop, "minersim-journal");
         writer.setDaemon(true);
         writer.start();
     }
@@ -70,8 +125,15 @@ final class Journal implements AutoCloseable {
     long append(LongFunction<JournalEntry> entry) {
         synchronized (lock) {
             long seq = nextSeq++;
+            if (sync == Sync.OS) {
+                writeNow(entry.apply(seq));
+                return seq;
+            }
             queue.add(entry.apply(seq));
-            lock.notify();
+            open.last = seq;
+            if (writerWaits) {
+                lock.notify();
+            }
             return seq;
         }
     }
@@ -83,52 +145,67 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    /** Returns once every entry up to {@code seq} is on disk; throws if the journal cannot be written. */
-    void await(long seq) {
-        if (durable >= seq) {
-            return;
-        }
-        synchronized (durableLock) {
-            while (durable < seq) {
-                IOException f = failure;
-                if (f != null) {
-                    throw new JournalFailure(f);
-                }
-                try {
-                    durableLock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new JournalFailure(new IOException("interrupted while waiting for the journal"));
-                }
-            }
-        }
-    }
-
-    /** Returns once everything appended so far is on disk. */
+    /** Returns once everything appended so far is on disk; throws if the journal cannot be written. */
     void awaitAll() {
-        await(lastSeq());
+        Batch b;
+        synchronized (lock) {
+            if (failure != null) {
+                throw new JournalFailure(failure);
+            }
+            if (sync == Sync.OS) {
+                return; // written when appended
+            }
+            long seq = nextSeq - 1;
+            if (durable >= seq) {
+                return;
+            }
+            b = inflight != null && seq <= inflight.last ? inflight : open;
+        }
+        try {
+            b.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalFailure(new IOException("interrupted while waiting for the journal"));
+        }
+        IOException f = failure;
+        if (f != null) {
+            throw new JournalFailure(f);
+        }
     }
 
     /**
      * Starts a new segment: entries from the returned sequence number on go to it. Returns once the old segment is
-     * written, fsynced and closed.
+     * written, fsynced, cut back to its last record and closed.
      */
     long rotate() {
-        Rotate r;
+        Cut cut;
         synchronized (lock) {
-            r = new Rotate(nextSeq, new CompletableFuture<>());
-            queue.add(r);
+            if (failure != null) {
+                throw new JournalFailure(failure);
+            }
+            if (sync == Sync.OS) {
+                try {
+                    openSegment(nextSeq);
+                    durable = written;
+                } catch (IOException e) {
+                    fail(e);
+                    throw new JournalFailure(e);
+                }
+                return nextSeq;
+            }
+            cut = new Cut(nextSeq);
+            queue.add(cut);
             lock.notify();
         }
         try {
-            r.done().get();
+            cut.done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JournalFailure(new IOException("interrupted while cutting the journal"));
         } catch (java.util.concurrent.ExecutionException e) {
             throw new JournalFailure(e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
         }
-        return r.first();
+        return cut.first;
     }
 
     long bytesSinceCut() {
@@ -143,10 +220,13 @@ final class Journal implements AutoCloseable {
         return recordsSinceCut;
     }
 
-    /** Writes what is queued, fsyncs, and stops the writer. */
+    /** Writes what is queued, then cuts the segment back to its last record and closes it. */
     @Override
     public void close() {
         synchronized (lock) {
+            if (closing) {
+                return;
+            }
             closing = true;
             lock.notify();
         }
@@ -156,6 +236,10 @@ final class Journal implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
+            if (channel != null && failure == null) {
+                channel.truncate(position); // the zeros ahead go: a closed segment ends with its last record
+                channel.force(true);
+            }
             if (channel != null) {
                 channel.close();
             }
@@ -166,77 +250,186 @@ final class Journal implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------ the writer
 
-    private void writeLoop() {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
+    /** {@link Sync#OS}, under the lock: the entry goes to the file now. */
+    private void writeNow(JournalEntry e) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            byte[] json = JournalEntry.encode(e);
+            buf.write(StateFiles.crc(json, 0, json.length).getBytes(StandardCharsets.US_ASCII));
+            buf.write(' ');
+            buf.write(json);
+            buf.write('\n');
+            ByteBuffer b = ByteBuffer.wrap(buf.toByteArray());
+            while (b.hasRemaining()) {
+                position += channel.write(b, position);
+            }
+            bytesSinceCut += buf.size();
+            buf.reset();
+            nanosSinceCut += e.nanos();
+            recordsSinceCut++;
+            written = e.seq();
+        } catch (IOException | RuntimeException ex) {
+            buf.reset();
+            fail(ex instanceof IOException io ? io : new IOException(ex.toString(), ex));
+        }
+    }
+
+    /** {@link Sync#OS}: fsyncs what was written, every few milliseconds. */
+    private void syncLoop() {
         while (true) {
-            ArrayDeque<Object> batch;
+            long upTo;
+            FileChannel ch;
+            synchronized (lock) {
+                if (!closing) {
+                    try {
+                        lock.wait(OS_SYNC_MILLIS);
+                    } catch (InterruptedException e) {
+                        closing = true;
+                    }
+                }
+                upTo = written;
+                ch = channel;
+                if (upTo <= durable && closing) {
+                    return;
+                }
+            }
+            if (upTo > durable && failure == null) {
+                try {
+                    ch.force(false);
+                    durable = upTo;
+                } catch (java.nio.channels.ClosedChannelException e) {
+                    // the segment was cut meanwhile (and fsynced then)
+                } catch (IOException e) {
+                    synchronized (lock) {
+                        fail(e);
+                    }
+                }
+                onBatch.run();
+            }
+            if (closing) {
+                synchronized (lock) {
+                    if (written <= durable) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private void writeLoop() {
+        while (true) {
+            ArrayDeque<Object> taken;
+            Batch batch;
             synchronized (lock) {
                 while (queue.isEmpty() && !closing) {
+                    writerWaits = true;
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
                         closing = true;
                     }
+                    writerWaits = false;
                 }
                 if (queue.isEmpty()) {
                     return;
                 }
-                batch = queue;
+                taken = queue;
                 queue = new ArrayDeque<>();
+                batch = open;
+                inflight = batch;
+                open = new Batch();
             }
-            long last = -1;
-            List<Rotate> rotated = new ArrayList<>();
+            IOException failed = null;
             try {
-                for (Object o : batch) {
-                    if (o instanceof Rotate r) {
-                        flush(buf);
-                        openSegment(r.first());
-                        rotated.add(r);
-                        continue;
-                    }
-                    JournalEntry e = (JournalEntry) o;
-                    byte[] json = JournalEntry.encode(e);
-                    buf.write(StateFiles.crc(json, 0, json.length).getBytes(StandardCharsets.US_ASCII));
-                    buf.write(' ');
-                    buf.write(json);
-                    buf.write('\n');
-                    nanosSinceCut += e.nanos();
-                    recordsSinceCut++;
-                    last = e.seq();
-                }
-                flush(buf);
+                write(taken);
             } catch (IOException | RuntimeException e) {
-                fail(e instanceof IOException io ? io : new IOException(e.toString(), e));
-                rotated.forEach(r -> r.done().completeExceptionally(failure));
-                return;
+                failed = e instanceof IOException io ? io : new IOException(e.toString(), e);
             }
-            rotated.forEach(r -> r.done().complete(segment));
-            if (last >= 0) {
-                synchronized (durableLock) {
-                    durable = last;
-                    durableLock.notifyAll();
+            synchronized (lock) {
+                if (failed != null) {
+                    fail(failed);
+                } else if (batch.last >= 0) {
+                    durable = batch.last;
                 }
+                inflight = null;
+            }
+            batch.complete();
+            if (failed != null) {
+                // nothing more can be kept: whoever waits from now on hears it
+                for (Object o : taken) {
+                    if (o instanceof Cut c) {
+                        c.done.completeExceptionally(failed);
+                    }
+                }
+                synchronized (lock) {
+                    for (Object o : queue) {
+                        if (o instanceof Cut c) {
+                            c.done.completeExceptionally(failed);
+                        }
+                    }
+                    queue.clear();
+                    open.complete();
+                }
+                return;
             }
             onBatch.run();
         }
     }
 
-    private void flush(ByteArrayOutputStream buf) throws IOException {
+    private void write(ArrayDeque<Object> taken) throws IOException {
+        for (Object o : taken) {
+            if (o instanceof Cut c) {
+                flush();
+                openSegment(c.first);
+                c.done.complete(null);
+                continue;
+            }
+            JournalEntry e = (JournalEntry) o;
+            byte[] json = JournalEntry.encode(e);
+            buf.write(StateFiles.crc(json, 0, json.length).getBytes(StandardCharsets.US_ASCII));
+            buf.write(' ');
+            buf.write(json);
+            buf.write('\n');
+            nanosSinceCut += e.nanos();
+            recordsSinceCut++;
+        }
+        flush();
+    }
+
+    private void flush() throws IOException {
         if (buf.size() == 0) {
             return;
         }
+        if (position + buf.size() > allocated) {
+            preallocate(position + buf.size());
+        }
         ByteBuffer b = ByteBuffer.wrap(buf.toByteArray());
         while (b.hasRemaining()) {
-            channel.write(b);
+            position += channel.write(b, position);
         }
         bytesSinceCut += buf.size();
         buf.reset();
         channel.force(false);
     }
 
-    /** Closes the current segment (fsynced by the last flush) and starts {@code journal-<first>.log}. */
+    /** Writes zeros from the allocated end to past {@code needed}, and makes the file's new size durable. */
+    private void preallocate(long needed) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocate(64 << 10);
+        long target = Math.max(needed, allocated + PREALLOCATE);
+        while (allocated < target) {
+            zeros.clear();
+            zeros.limit((int) Math.min(zeros.capacity(), target - allocated));
+            allocated += channel.write(zeros, allocated);
+        }
+        channel.force(true);
+    }
+
+    /** Closes the current segment (cut back to its last record) and starts {@code journal-<first>.log}. */
     private void openSegment(long first) throws IOException {
         if (channel != null) {
+            channel.truncate(position);
             channel.force(true);
             channel.close();
         }
@@ -249,24 +442,31 @@ final class Journal implements AutoCloseable {
         header.put("First", first);
         ByteBuffer b = ByteBuffer.wrap((StateFiles.JSON.writeValueAsString(header) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
+        long at = 0;
         while (b.hasRemaining()) {
-            ch.write(b);
+            at += ch.write(b, at);
         }
-        ch.force(true);
-        StateFiles.fsyncDir(dir);
         channel = ch;
         segment = file;
+        position = at;
+        allocated = at;
+        if (sync == Sync.FSYNC) {
+            preallocate(at + PREALLOCATE);
+        } else {
+            ch.force(true);
+        }
+        StateFiles.fsyncDir(dir);
         bytesSinceCut = 0;
         nanosSinceCut = 0;
         recordsSinceCut = 0;
     }
 
+    /** Under the lock. */
     private void fail(IOException e) {
-        failure = e;
-        System.err.println("minersim: ERROR: the journal in " + dir + " cannot be written (" + e.getMessage()
-                + "): changes from now on are not kept");
-        synchronized (durableLock) {
-            durableLock.notifyAll();
+        if (failure == null) {
+            failure = e;
+            System.err.println("minersim: ERROR: the journal in " + dir + " cannot be written (" + e.getMessage()
+                    + "): changes from now on are not kept");
         }
     }
 

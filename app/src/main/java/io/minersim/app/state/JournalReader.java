@@ -20,7 +20,13 @@ final class JournalReader {
     /** What a segment holds. */
     record Segment(Path file, long first, List<JournalEntry> entries, long goodLength, long fileLength,
             String tornWhy) {
+        /** Whether an unfinished record was dropped at the end. */
         boolean torn() {
+            return tornWhy != null;
+        }
+
+        /** Whether the file goes on past its last record (torn, or zeros allocated ahead): cut it back. */
+        boolean cut() {
             return goodLength < fileLength;
         }
     }
@@ -57,6 +63,10 @@ final class JournalReader {
         int line = 2;
         long prev = first - 1;
         while (at < all.length) {
+            if (all[at] == 0 && zerosFrom(all, at)) {
+                // the zeros a segment is allocated ahead with: its records end here
+                return new Segment(file, first, entries, at, all.length, null);
+            }
             int end = StateFiles.indexOf(all, (byte) '\n', at);
             String why = null;
             JournalEntry e = null;
@@ -87,6 +97,15 @@ final class JournalReader {
             line++;
         }
         return new Segment(file, first, entries, all.length, all.length, null);
+    }
+
+    private static boolean zerosFrom(byte[] all, int from) {
+        for (int i = from; i < all.length; i++) {
+            if (all[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One record line: {@code <crc32c hex> <json>}. */

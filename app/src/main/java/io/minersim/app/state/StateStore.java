@@ -40,6 +40,7 @@ public final class StateStore implements AutoCloseable {
     private final Path dir;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private Journal.Sync sync = Journal.Sync.OS;
 
     private StateStore(Path repo, FileChannel lockChannel, FileLock lock) {
         this.repo = repo;
@@ -114,6 +115,20 @@ public final class StateStore implements AutoCloseable {
 
     public Path repo() {
         return repo;
+    }
+
+    /**
+     * When a changing call may answer, from now on: {@code os} (the default: once its change is written to the
+     * operating system, so it survives any end of the process, kill -9 included; the journal is fsynced every 5 ms)
+     * or {@code fsync} (once its change is fsynced, so it survives a power cut too).
+     */
+    public StateStore sync(String mode) {
+        this.sync = switch (mode.toLowerCase(java.util.Locale.ROOT)) {
+            case "fsync" -> Journal.Sync.FSYNC;
+            case "os" -> Journal.Sync.OS;
+            default -> throw new IllegalArgumentException("--sync must be fsync or os, not '" + mode + "'");
+        };
+        return this;
     }
 
     public Path dir() {
@@ -266,7 +281,7 @@ public final class StateStore implements AutoCloseable {
         DiskState state;
         try {
             for (JournalReader.Segment seg : read) {
-                if (seg.torn()) {
+                if (seg.cut()) {
                     try (FileChannel ch = FileChannel.open(seg.file(), StandardOpenOption.WRITE)) {
                         ch.truncate(seg.goodLength());
                         ch.force(true);
@@ -275,7 +290,7 @@ public final class StateStore implements AutoCloseable {
             }
             DiskState.dropBefore(dir, newest.getKey());
             world.listen();
-            state = DiskState.attach(dir, world, nextSeq);
+            state = DiskState.attach(dir, world, nextSeq, sync);
         } catch (IOException e) {
             world.close();
             throw new StateException("cannot write in the state directory " + dir + ": " + e.getMessage(), e);
@@ -298,7 +313,7 @@ public final class StateStore implements AutoCloseable {
             }
             byte[] body = StateFiles.json(WorldCodec.encode(world.profile(), world.clockSnapshot(), states, cut));
             StateFiles.writeSnapshot(dir.resolve(StateFiles.snapshotName(cut)), body);
-            return DiskState.attach(dir, world, cut);
+            return DiskState.attach(dir, world, cut, sync);
         } catch (IOException e) {
             throw new StateException("cannot write in the state directory " + dir + ": " + e.getMessage(), e);
         }

@@ -235,11 +235,22 @@ public final class MinerHost implements AutoCloseable {
             long lastSeq) {
     }
 
-    /** The host's state, read under the miner's read lock: no change runs while it is taken. */
+    /**
+     * The host's state, taken under the miner's read lock (no change runs while it is taken), the snapshot's columns
+     * compressed after the lock is released.
+     */
     public State state() {
-        return miner.reading(() -> new State(miner.config(), miner.snapshot(),
-                session == null ? null : session.state(), activity == null ? null : activity.profile(),
-                activity == null ? null : activity.state(), lastTold, lastToldWall, lastSeq));
+        Object[] taken = new Object[1];
+        State partial = miner.reading(() -> {
+            taken[0] = miner.snapshotLater();
+            return new State(miner.config(), null, session == null ? null : session.state(),
+                    activity == null ? null : activity.profile(), activity == null ? null : activity.state(), lastTold,
+                    lastToldWall, lastSeq);
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, Object> snapshot = ((java.util.function.Supplier<Map<String, Object>>) taken[0]).get();
+        return new State(partial.config(), snapshot, partial.session(), partial.activityProfile(), partial.activity(),
+                partial.lastTold(), partial.lastToldWall(), partial.lastSeq());
     }
 
     /** Stops hearing the clock, then stops the activity and the miner. */

@@ -48,7 +48,7 @@ final class JavaDriver implements LoadDriver {
                 int n = 0;
                 long total = 0;
                 SplittableRandom rnd = new SplittableRandom(12345 + 7919L * id);
-                byte[] fixed = w.random() ? null : request(uri, w.body(rnd));
+                byte[] fixed = w.random() ? null : request(uri, w.body(rnd), w.token());
                 try (Socket s = new Socket()) {
                     s.setTcpNoDelay(true);
                     s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
@@ -56,7 +56,7 @@ final class JavaDriver implements LoadDriver {
                     OutputStream out = s.getOutputStream();
                     InputStream in = new BufferedInputStream(s.getInputStream(), 64 * 1024);
                     while (System.nanoTime() < end) {
-                        byte[] req = fixed != null ? fixed : request(uri, w.body(rnd));
+                        byte[] req = fixed != null ? fixed : request(uri, w.body(rnd), w.token());
                         long t0 = System.nanoTime();
                         out.write(req);
                         out.flush();
@@ -106,8 +106,9 @@ final class JavaDriver implements LoadDriver {
         return sorted[Math.max(0, i)] / 1e3;
     }
 
-    private static byte[] request(URI uri, byte[] body) {
+    private static byte[] request(URI uri, byte[] body, String token) {
         String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + (token == null ? "" : "\r\nAuthorization: Bearer " + token)
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
         byte[] h = head.getBytes(StandardCharsets.US_ASCII);
         byte[] r = Arrays.copyOf(h, h.length + body.length);

@@ -28,13 +28,17 @@ import java.util.SplittableRandom;
  * CC sectors and, in the same run and JVM, against a bare Jetty 12 handler ({@link BareJsonServer}) that answers
  * with the response bytes captured once from the node. The ratio minersim/bare is the figure of merit.
  *
+ * <p>{@code methods=pledge} measures changes instead: {@code Filecoin.PledgeSector} (admin token) against a node
+ * that keeps its miner in memory only (as before durable state) and one that saves it as {@code minersim run} does
+ * (journal with group commit, compaction), each new for each window; the ratio journal/memory is the figure.
+ *
  * <p>Run it with {@code mvn -q -pl app -Pbench test-compile exec:exec@load -Dload.args="key=value ..."}; keys:
  * <pre>
  *   sectors=1000000   chunk=50000       the node's sectors, pledged and sealed chunk by chunk
  *   warmup=10         duration=20       seconds per target per method (warm-up discarded)
  *   connections=16    threads=1         closed-loop keep-alive connections; wrk threads
  *   driver=auto                         wrk if it is on the PATH, else java (an in-JVM client)
- *   methods=status-random,status-fixed,summary
+ *   methods=status-random,status-fixed,summary   (or pledge)
  *   sector=-1                           the fixed sector (default: the middle one)
  *   rounds=1                            repeat every method x target measurement this many times
  *   profile=0                           seconds of an extra JFR-profiled window on minersim per method (0: none)
@@ -100,6 +104,10 @@ public final class LoadBench {
         System.out.println("  load average at start: " + loadAverage());
         System.out.println("  driver: " + driver.describe() + "; warm-up " + warmup + " s + " + duration
                 + " s per target per method, " + rounds + " round(s)");
+        if (a.get("methods").strip().equals("pledge")) {
+            pledge(driver, warmup, duration, rounds);
+            return;
+        }
 
         try (MinerNode node = MinerNode.builder().config(MinerConfig.of(Profile.DEVNET)).manualClock(true)
                 .listen("127.0.0.1", 0).start(); BareJsonServer bare = new BareJsonServer("127.0.0.1")) {
@@ -185,6 +193,61 @@ public final class LoadBench {
 
     private static double quiet;
     private static int quietWait;
+
+    /** {@code methods=pledge}: PledgeSector on a memory-only node and on a saved one, a new node per window. */
+    private static void pledge(LoadDriver driver, int warmup, int duration, int rounds) throws Exception {
+        Class<?> durable;
+        try {
+            durable = Class.forName("io.minersim.app.bench.DurableNode");
+        } catch (ClassNotFoundException e) {
+            durable = null; // a build before durable state: memory only
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            LoadResult memory = null;
+            LoadResult journal = null;
+            boolean memoryFirst = round % 2 == 1;
+            for (int i = 0; i < 2; i++) {
+                boolean mem = (i == 0) == memoryFirst;
+                if (!mem && durable == null) {
+                    continue;
+                }
+                AutoCloseable owner = mem ? MinerNode.builder().config(MinerConfig.of(Profile.DEVNET)).manualClock(true)
+                        .listen("127.0.0.1", 0).start() : (AutoCloseable) durable.getConstructor().newInstance();
+                try {
+                    MinerNode node = mem ? (MinerNode) owner
+                            : (MinerNode) durable.getMethod("node").invoke(owner);
+                    LoadResult r = measure(driver, node.httpUri(), Workload.fixed("PledgeSector", Workload.PLEDGE_BODY)
+                            .withToken(node.adminToken()), warmup, duration);
+                    String note = mem ? "" : "compactions: " + durable.getMethod("compactions").invoke(owner);
+                    System.out.printf(Locale.ROOT, "  done: PledgeSector #%d %s %.0f rps, %,d sectors %s (load avg %s)%n",
+                            round, mem ? "memory" : "journal", r.rps(), node.miner().sectorCount(), note,
+                            loadAverage());
+                    if (mem) {
+                        memory = r;
+                    } else {
+                        journal = r;
+                    }
+                } finally {
+                    owner.close();
+                }
+                System.gc();
+            }
+            String label = rounds > 1 ? "PledgeSector #" + round : "PledgeSector";
+            rows.add(row(label, "memory", memory));
+            if (journal != null) {
+                rows.add(row(label, "journal", journal));
+                rows.add(new String[] {label, "ratio j/m", pct(journal.rps() / memory.rps()),
+                    ratio(journal.p50(), memory.p50()), ratio(journal.p90(), memory.p90()),
+                    ratio(journal.p99(), memory.p99()), "", "", "", ""});
+            }
+        }
+        System.out.println();
+        print(rows);
+        System.out.println("  latencies in microseconds; 'ratio j/m' = journal rps / memory rps, and journal latency /"
+                + " memory latency; 'other cores' = CPU used by other processes during the window");
+        System.out.println("  load average at end: " + loadAverage());
+    }
 
     private static int retries;
 

@@ -4,16 +4,23 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One kind of request: a fixed JSON-RPC body, or {@code Filecoin.SectorsStatus} on a sector drawn uniformly
- * from {@code [lo, hi]} for every request.
+ * from {@code [lo, hi]} for every request; with {@code token}, sent with {@code Authorization: Bearer <token>}.
  */
-record Workload(String name, String fixedBody, long lo, long hi) {
+record Workload(String name, String fixedBody, long lo, long hi, String token) {
     static Workload fixed(String name, String body) {
-        return new Workload(name, body, 0, -1);
+        return new Workload(name, body, 0, -1, null);
     }
 
     static Workload randomStatus(String name, long lo, long hi) {
-        return new Workload(name, null, lo, hi);
+        return new Workload(name, null, lo, hi, null);
     }
+
+    /** The same requests, sent with a token. */
+    Workload withToken(String t) {
+        return new Workload(name, fixedBody, lo, hi, t);
+    }
+
+    static final String PLEDGE_BODY = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Filecoin.PledgeSector\",\"params\":[]}";
 
     static String statusBody(long sector) {
         return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Filecoin.SectorsStatus\",\"params\":[" + sector + ",false]}";

@@ -128,6 +128,9 @@ final class WrkDriver implements LoadDriver {
         StringBuilder b = new StringBuilder();
         b.append("wrk.method = \"POST\"\n");
         b.append("wrk.headers[\"Content-Type\"] = \"application/json\"\n");
+        if (w.token() != null) {
+            b.append("wrk.headers[\"Authorization\"] = \"Bearer ").append(w.token()).append("\"\n");
+        }
         if (!w.random()) {
             b.append("wrk.body = '").append(w.fixedBody()).append("'\n");
             return b.toString();

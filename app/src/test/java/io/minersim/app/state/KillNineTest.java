@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * termination and fault in the history, the head at least as far as any acknowledged advance). Then, at rest, every
  * read (every sector's status, the lists, the history, the queues, the number assigner) is taken, the process
  * killed again, and after the restart every read answers byte for byte as before. The journal is compacted often
- * (every 150 records), so kills also land during compactions.
+ * (every 150 records), so kills also land during compactions; the rounds take turns with {@code --sync os} and
+ * {@code --sync fsync}.
  */
 class KillNineTest {
     private static final long SEED = 20_261_206L;
@@ -58,7 +59,7 @@ class KillNineTest {
     @Test
     void everyAcknowledgedChangeSurvivesSigkillAndEveryReadAnswersAsBefore() throws Exception {
         Random random = new Random(SEED);
-        Child child = Child.start(repo);
+        Child child = Child.start(repo, "os");
         try {
             for (int round = 1; round <= ROUNDS; round++) {
                 // drive: four clients, killed at a random moment
@@ -77,7 +78,8 @@ class KillNineTest {
                 for (Thread t : clients) {
                     t.join(10_000);
                 }
-                child = Child.start(repo);
+                String sync = round % 2 == 0 ? "fsync" : "os"; // both ways of answering, in turn
+                child = Child.start(repo, sync);
                 assertThat(child.output).as("round %d: the start says what it restored", round)
                         .contains("minersim: restored ");
                 checkAcknowledged(child, round);
@@ -85,7 +87,7 @@ class KillNineTest {
                 // at rest: every read, a kill, every read again
                 String before = reads(child);
                 child.kill();
-                child = Child.start(repo);
+                child = Child.start(repo, sync);
                 String after = reads(child);
                 assertThat(after).as("round %d: every read after a restart at rest", round).isEqualTo(before);
             }
@@ -220,12 +222,12 @@ class KillNineTest {
             this.output = output;
         }
 
-        static Child start(Path repo) throws Exception {
+        static Child start(Path repo, String sync) throws Exception {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                     "-Dminersim.compact.records=150", "-cp", System.getProperty("java.class.path"),
                     "io.minersim.app.Main", "run", "--repo", repo.toString(), "--clock", "manual", "--sector-size",
-                    "2KiB", "--seed", "7", "--listen", "127.0.0.1:0", "--stats-listen", "off")
+                    "2KiB", "--seed", "7", "--listen", "127.0.0.1:0", "--stats-listen", "off", "--sync", sync)
                     .redirectErrorStream(true);
             Process p = pb.start();
             BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

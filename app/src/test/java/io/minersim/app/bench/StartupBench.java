@@ -1,0 +1,151 @@
+package io.minersim.app.bench;
+
+import io.minersim.app.state.DiskState;
+import io.minersim.app.state.StateStore;
+import io.minersim.app.world.World;
+import io.minersim.sealing.Miner;
+import io.minersim.sealing.MinerConfig;
+import io.minersim.sealing.Profile;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Start-up benchmark, not a test: how long {@code minersim run} takes, from the process's start to its first JSON-RPC
+ * answer, on a repo that holds a big miner. It makes the repo once (in this JVM: a devnet miner of N CC sectors
+ * pledged and sealed through the pipeline to Proving, saved as {@code run} saves it, then {@code journal} more
+ * pledges left in the journal), then starts {@code java -cp <this class path> io.minersim.app.Main run} on it
+ * {@code runs} times and polls {@code Filecoin.SectorsSummary} every 10 ms.
+ *
+ * <pre>
+ * java -cp app/target/test-classes:app/target/minersim.jar io.minersim.app.bench.StartupBench \
+ *     repo=/tmp/minersim-1m sectors=1000000 journal=0 runs=3
+ * </pre>
+ */
+public final class StartupBench {
+    private StartupBench() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> a = new LinkedHashMap<>(Map.of("repo", "", "sectors", "1000000", "journal", "0", "runs",
+                "3", "port", "23987"));
+        for (String s : argv) {
+            int eq = s.indexOf('=');
+            if (eq <= 0 || !a.containsKey(s.substring(0, eq))) {
+                throw new IllegalArgumentException("unknown argument " + s + "; known keys: " + a.keySet());
+            }
+            a.put(s.substring(0, eq), s.substring(eq + 1));
+        }
+        Path repo = a.get("repo").isEmpty() ? Files.createTempDirectory("minersim-startup") : Path.of(a.get("repo"));
+        int sectors = Integer.parseInt(a.get("sectors"));
+        int journal = Integer.parseInt(a.get("journal"));
+        if (!Files.isDirectory(repo.resolve(StateStore.DIR))) {
+            make(repo, sectors, journal);
+        }
+        long stateBytes;
+        try (var files = Files.list(repo.resolve(StateStore.DIR))) {
+            stateBytes = files.mapToLong(p -> p.toFile().length()).sum();
+        }
+        System.out.printf(Locale.ROOT, "repo %s: state %,d bytes%n", repo, stateBytes);
+        for (int run = 1; run <= Integer.parseInt(a.get("runs")); run++) {
+            firstAnswer(repo, Integer.parseInt(a.get("port")), run);
+        }
+    }
+
+    /** A repo as {@code run} leaves it, holding a miner of {@code sectors} Proving CC sectors. */
+    private static void make(Path repo, int sectors, int journal) throws Exception {
+        long t0 = System.nanoTime();
+        try (StateStore store = StateStore.open(repo)) {
+            World world = World.create(new World.Spec(Profile.DEVNET, List.of(MinerConfig.of(Profile.DEVNET)), null,
+                    true, null, 0, null, 0));
+            DiskState state = store.create(world);
+            world.start();
+            Miner miner = world.hosts().get(0).miner();
+            LoadBench.seal(miner, world.clock(), sectors, 50_000);
+            state.close(); // the last compaction: the journal is empty
+            System.out.printf(Locale.ROOT, "made %,d Proving sectors in %.1f s (%d compactions)%n", sectors,
+                    (System.nanoTime() - t0) / 1e9, state.compactions());
+            world.close();
+        }
+        if (journal > 0) {
+            // then changes that stay in the journal, as after a kill -9
+            try (StateStore store = StateStore.open(repo)) {
+                StateStore.Recovered r = store.recover();
+                Miner miner = r.world().hosts().get(0).miner();
+                for (int i = 0; i < journal; i++) {
+                    miner.pledgeSector();
+                }
+                r.world().clock().advance(5);
+                r.world().durability().await();
+                Runtime.getRuntime().halt(0); // no last compaction: the journal stays to be replayed
+            }
+        }
+    }
+
+    private static void firstAnswer(Path repo, int port, int run) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "io.minersim.app.Main", "run", "--repo", repo.toString(), "--listen", "127.0.0.1:" + port,
+                "--stats-listen", "off"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest summary = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/rpc/v0"))
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Filecoin.SectorsSummary\",\"params\":[]}")).build();
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
+        Thread drain = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    output.add(line);
+                }
+            } catch (IOException e) {
+                // the process is gone
+            }
+        });
+        drain.start();
+        String answer = null;
+        while (answer == null) {
+            try {
+                answer = http.send(summary, HttpResponse.BodyHandlers.ofString()).body();
+            } catch (IOException e) {
+                Thread.sleep(10);
+            }
+            if (!p.isAlive()) {
+                drain.join();
+                throw new IllegalStateException("minersim run ended: " + output);
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Thread.sleep(200); // the start lines are printed just after the endpoint is up
+        p.destroy(); // SIGTERM: a clean stop
+        p.waitFor();
+        drain.join(5_000);
+        List<String> restored = new ArrayList<>();
+        synchronized (output) {
+            for (String line : output) {
+                if (line.contains("restored")) {
+                    restored.add(line);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "run %d: first answer after %.2f s: %s%n    %s%n", run, secs, answer.strip(),
+                String.join("\n    ", restored));
+    }
+}
