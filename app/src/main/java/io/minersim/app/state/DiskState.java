@@ -14,14 +14,15 @@ import java.util.List;
 
 /**
  * A world's {@link Durability} on disk: every change goes to the {@link Journal}; a compactor thread writes a new
- * snapshot and drops the journal before it once replaying the journal would take long (by default 2 s of the
- * miners' lock time, 64 MiB or 500,000 records), never spending more than a tenth of the time on compaction.
+ * snapshot and drops the journal before it once replaying the journal would take long (by default 1 s of the
+ * miners' lock time, 64 MiB or 500,000 records, counting what a start replayed), never spending more than a tenth of
+ * the time on compaction.
  */
 public final class DiskState implements Durability, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DiskState.class.getName());
 
     /** Compact once the journal holds this much replay (lock) time. */
-    static final long COST_LIMIT_NANOS = Long.getLong("minersim.compact.nanos", 2_000_000_000L);
+    static final long COST_LIMIT_NANOS = Long.getLong("minersim.compact.nanos", 1_000_000_000L);
     static final long BYTE_LIMIT = Long.getLong("minersim.compact.bytes", 64L << 20);
     static final long RECORD_LIMIT = Long.getLong("minersim.compact.records", 500_000L);
 
@@ -38,6 +39,8 @@ public final class DiskState implements Durability, AutoCloseable {
     private volatile long lastCompactionEnd = System.nanoTime();
     private volatile long lastCompactionNanos;
     private volatile long compactions;
+    /** The replay time of the journal a start replayed (still in the files until the next compaction). */
+    private volatile long inherited;
 
     private DiskState(Path dir, World world, long nextSeq, Journal.Sync sync) throws IOException {
         this.dir = dir;
@@ -49,8 +52,10 @@ public final class DiskState implements Durability, AutoCloseable {
     }
 
     /** Starts recording {@code world}'s changes in {@code dir}, from sequence number {@code nextSeq} on. */
-    static DiskState attach(Path dir, World world, long nextSeq, Journal.Sync sync) throws IOException {
+    static DiskState attach(Path dir, World world, long nextSeq, Journal.Sync sync, long replayedNanos)
+            throws IOException {
         DiskState d = new DiskState(dir, world, nextSeq, sync);
+        d.inherited = replayedNanos;
         world.durability(d);
         return d;
     }
@@ -142,6 +147,7 @@ public final class DiskState implements Durability, AutoCloseable {
                 StateFiles.writeSnapshot(copy, body);
             }
             dropBefore(dir, cut);
+            inherited = 0;
             lastCompactionNanos = System.nanoTime() - start;
             lastCompactionEnd = System.nanoTime();
             compactions++;
@@ -164,7 +170,7 @@ public final class DiskState implements Durability, AutoCloseable {
     }
 
     private boolean due() {
-        boolean big = journal.nanosSinceCut() >= COST_LIMIT_NANOS || journal.bytesSinceCut() >= BYTE_LIMIT
+        boolean big = journal.nanosSinceCut() + inherited >= COST_LIMIT_NANOS || journal.bytesSinceCut() >= BYTE_LIMIT
                 || journal.recordsSinceCut() >= RECORD_LIMIT;
         // at most a tenth of the time goes to compaction (a snapshot holds each miner's read lock while taken)
         return big && System.nanoTime() - lastCompactionEnd >= 9 * lastCompactionNanos;
@@ -218,7 +224,7 @@ public final class DiskState implements Durability, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            if (journal.nanosSinceCut() >= 100_000_000L || journal.bytesSinceCut() >= (1 << 20)) {
+            if (journal.nanosSinceCut() + inherited >= 100_000_000L || journal.bytesSinceCut() >= (1 << 20)) {
                 compact(null);
             }
         } catch (IOException | RuntimeException e) {

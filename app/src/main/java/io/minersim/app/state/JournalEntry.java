@@ -38,6 +38,12 @@ sealed interface JournalEntry {
 
     /** The entry's JSON (one line: JSON escapes every line break inside strings). */
     static byte[] encode(JournalEntry e) {
+        byte[] quick = quick(e);
+        return quick != null ? quick : general(e);
+    }
+
+    /** The entry's JSON through Jackson (every kind of entry). */
+    static byte[] general(JournalEntry e) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("s", e.seq());
         if (e instanceof Call c) {
@@ -63,6 +69,27 @@ sealed interface JournalEntry {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /**
+     * The most frequent entries (a head; a call without arguments, such as a pledge) written directly, as the general
+     * path would write them: the journal writes one per change, and these are most changes.
+     */
+    private static byte[] quick(JournalEntry e) {
+        StringBuilder b;
+        if (e instanceof Head h) {
+            b = new StringBuilder(64).append("{\"s\":").append(h.seq()).append(",\"m\":").append(h.miner())
+                    .append(",\"h\":").append(h.epoch()).append(",\"t\":").append(h.wall()).append('}');
+        } else if (e instanceof Call c && !c.failed() && (c.call() instanceof MinerCall.Pledge
+                || c.call() instanceof MinerCall.MatchPendingPieces || c.call() instanceof MinerCall.PreCommitFlush
+                || c.call() instanceof MinerCall.CommitFlush || c.call() instanceof MinerCall.TerminateFlush
+                || c.call() instanceof MinerCall.ClearFailures)) {
+            b = new StringBuilder(64).append("{\"s\":").append(c.seq()).append(",\"m\":").append(c.miner())
+                    .append(",\"c\":{\"Call\":\"").append(c.call().getClass().getSimpleName()).append("\"}}");
+        } else {
+            return null;
+        }
+        return b.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** The entry a line's JSON holds; an {@link IllegalArgumentException} says what is wrong. */

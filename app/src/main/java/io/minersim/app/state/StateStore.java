@@ -222,6 +222,7 @@ public final class StateStore implements AutoCloseable {
                     + StateFiles.oneLine(e.getMessage()), e);
         }
         int replayed = 0;
+        long replayStart = System.nanoTime();
         long nextSeq = doc.nextSeq();
         List<String> divergences = new ArrayList<>();
         String torn = null;
@@ -290,7 +291,7 @@ public final class StateStore implements AutoCloseable {
             }
             DiskState.dropBefore(dir, newest.getKey());
             world.listen();
-            state = DiskState.attach(dir, world, nextSeq, sync);
+            state = DiskState.attach(dir, world, nextSeq, sync, replayed == 0 ? 0 : System.nanoTime() - replayStart);
         } catch (IOException e) {
             world.close();
             throw new StateException("cannot write in the state directory " + dir + ": " + e.getMessage(), e);
@@ -313,7 +314,7 @@ public final class StateStore implements AutoCloseable {
             }
             byte[] body = StateFiles.json(WorldCodec.encode(world.profile(), world.clockSnapshot(), states, cut));
             StateFiles.writeSnapshot(dir.resolve(StateFiles.snapshotName(cut)), body);
-            return DiskState.attach(dir, world, cut, sync);
+            return DiskState.attach(dir, world, cut, sync, 0);
         } catch (IOException e) {
             throw new StateException("cannot write in the state directory " + dir + ": " + e.getMessage(), e);
         }

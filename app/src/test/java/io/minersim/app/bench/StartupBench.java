@@ -28,8 +28,11 @@ import java.util.Map;
  * Start-up benchmark, not a test: how long {@code minersim run} takes, from the process's start to its first JSON-RPC
  * answer, on a repo that holds a big miner. It makes the repo once (in this JVM: a devnet miner of N CC sectors
  * pledged and sealed through the pipeline to Proving, saved as {@code run} saves it, then {@code journal} more
- * pledges left in the journal), then starts {@code java -cp <this class path> io.minersim.app.Main run} on it
- * {@code runs} times and polls {@code Filecoin.SectorsSummary} every 10 ms.
+ * pledges and 5 epochs left in the journal, to be replayed), then starts
+ * {@code java -cp <this class path> io.minersim.app.Main run} on it {@code runs} times and polls
+ * {@code Filecoin.SectorsSummary} every 10 ms, each run once the machine is quiet ({@code quiet} cores used by other
+ * processes at most, waiting up to {@code quiet.wait} s). A run stopped cleanly folds a replayed journal into a new
+ * snapshot, so only the first run of a repo made with {@code journal > 0} replays it.
  *
  * <pre>
  * java -cp app/target/test-classes:app/target/minersim.jar io.minersim.app.bench.StartupBench \
@@ -42,7 +45,7 @@ public final class StartupBench {
 
     public static void main(String[] argv) throws Exception {
         Map<String, String> a = new LinkedHashMap<>(Map.of("repo", "", "sectors", "1000000", "journal", "0", "runs",
-                "3", "port", "23987"));
+                "3", "port", "23987", "quiet", "0.25", "quiet.wait", "300"));
         for (String s : argv) {
             int eq = s.indexOf('=');
             if (eq <= 0 || !a.containsKey(s.substring(0, eq))) {
@@ -62,7 +65,13 @@ public final class StartupBench {
         }
         System.out.printf(Locale.ROOT, "repo %s: state %,d bytes%n", repo, stateBytes);
         for (int run = 1; run <= Integer.parseInt(a.get("runs")); run++) {
+            double quiet = Double.parseDouble(a.get("quiet"));
+            if (quiet > 0) {
+                CpuMeter.awaitQuiet(quiet, Integer.parseInt(a.get("quiet.wait")));
+            }
+            CpuMeter cpu = CpuMeter.start();
             firstAnswer(repo, Integer.parseInt(a.get("port")), run);
+            System.out.printf(Locale.ROOT, "    (other processes used %.2f cores meanwhile)%n", cpu.otherCores());
         }
     }
 
@@ -82,7 +91,8 @@ public final class StartupBench {
             world.close();
         }
         if (journal > 0) {
-            // then changes that stay in the journal, as after a kill -9
+            // then changes that stay in the journal, as after a kill -9: the disk state is never closed, so no last
+            // compaction folds them into a snapshot
             try (StateStore store = StateStore.open(repo)) {
                 StateStore.Recovered r = store.recover();
                 Miner miner = r.world().hosts().get(0).miner();
@@ -91,7 +101,8 @@ public final class StartupBench {
                 }
                 r.world().clock().advance(5);
                 r.world().durability().await();
-                Runtime.getRuntime().halt(0); // no last compaction: the journal stays to be replayed
+                r.world().close();
+                System.out.printf(Locale.ROOT, "then %,d pledges and 5 epochs left in the journal%n", journal);
             }
         }
     }
