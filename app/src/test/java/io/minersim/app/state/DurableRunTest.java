@@ -56,6 +56,24 @@ class DurableRunTest {
     }
 
     @Test
+    void aScenarioGoesOnAfterARestartAsItWouldHaveWithout() throws Exception {
+        String scenario = "../scenarios/miner-in-trouble.yaml"; // events at 10005, 10010, 10020, 10030, 10040
+        String straight;
+        try (Runs.Running r = Runs.start(repo.resolve("straight"), "--scenario", scenario)) {
+            r.result("Sim.AdvanceTo", "[10015]");
+            r.result("Sim.AdvanceTo", "[10300]");
+            straight = r.raw("Sim.Snapshot", "[]") + r.raw("Sim.Events", "[0,100000]");
+        }
+        try (Runs.Running r = Runs.start(repo.resolve("stopped"), "--scenario", scenario)) {
+            r.result("Sim.AdvanceTo", "[10015]"); // two events done, three to come
+        }
+        try (Runs.Running r = Runs.start(repo.resolve("stopped"))) {
+            r.result("Sim.AdvanceTo", "[10300]");
+            assertThat(r.raw("Sim.Snapshot", "[]") + r.raw("Sim.Events", "[0,100000]")).isEqualTo(straight);
+        }
+    }
+
+    @Test
     void aSecondRunOnTheRepoIsRefusedByItsLock() throws Exception {
         try (Runs.Running r = Runs.start(repo, "--clock", "manual")) {
             CommandRun second = Runs.fail(repo, "--clock", "manual");
