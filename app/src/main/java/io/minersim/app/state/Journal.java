@@ -23,10 +23,11 @@ import java.util.function.LongFunction;
  * blocks needs no metadata update, so each fdatasync costs about a third of an appending one (170 µs against 500 µs
  * on this project's machine).
  *
- * <p>{@link Sync#OS}: the appender writes its entry to the file itself, at once (a few microseconds: into the
- * operating system's page cache); the writer thread fdatasyncs whatever was written every few milliseconds, grouped.
- * A written entry survives any end of the process, {@code kill -9} included (the kernel holds it); only a crash of
- * the machine itself within those milliseconds could lose it.
+ * <p>{@link Sync#OS}: the appender writes its entry into the file itself, at once, under the lock that orders it:
+ * the segment is memory-mapped (shared), so the write is a copy into the operating system's page cache, with no
+ * system call (a few hundred nanoseconds). A written entry survives any end of the process, {@code kill -9}
+ * included (the kernel holds the page); the writer thread msyncs what was written every few milliseconds, grouped,
+ * so only a crash of the machine itself within those milliseconds could lose it.
  */
 final class Journal implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Journal.class.getName());
@@ -44,8 +45,17 @@ final class Journal implements AutoCloseable {
     }
 
     private final Sync sync;
-    /** {@link Sync#OS}: the last entry written, and whether anything was written since the last fsync. */
+    /** {@link Sync#OS}: the last entry written. */
     private long written;
+    /** {@link Sync#OS}: how much of a segment is mapped at a time; the file grows (sparse) by as much. */
+    static final int MAP = 8 << 20;
+    /** {@link Sync#OS}: the mapped region the next entry goes to, and where it starts in the file. */
+    private java.nio.MappedByteBuffer map;
+    private long mapStart;
+    /** {@link Sync#OS}: regions written since the last msync (all but the current one are full). */
+    private final java.util.List<java.nio.MappedByteBuffer> unsynced = new java.util.ArrayList<>();
+    /** {@link Sync#OS}: whether the file grew since the last sync (its size needs a metadata fsync). */
+    private boolean grown;
 
     private final Path dir;
     private final Runnable onBatch;
@@ -237,10 +247,8 @@ final class Journal implements AutoCloseable {
         }
         try {
             if (channel != null && failure == null) {
-                channel.truncate(position); // the zeros ahead go: a closed segment ends with its last record
-                channel.force(true);
-            }
-            if (channel != null) {
+                closeSegment(); // the zeros ahead go: a closed segment ends with its last record
+            } else if (channel != null) {
                 channel.close();
             }
         } catch (IOException e) {
@@ -250,37 +258,56 @@ final class Journal implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------ the writer
 
-    /** {@link Sync#OS}, under the lock: the entry goes to the file now. */
+    /** {@link Sync#OS}, under the lock: the entry goes into the mapped file now. */
     private void writeNow(JournalEntry e) {
         if (failure != null) {
             return;
         }
         try {
             byte[] json = JournalEntry.encode(e);
-            buf.write(StateFiles.crc(json, 0, json.length).getBytes(StandardCharsets.US_ASCII));
-            buf.write(' ');
-            buf.write(json);
-            buf.write('\n');
-            ByteBuffer b = ByteBuffer.wrap(buf.toByteArray());
-            while (b.hasRemaining()) {
-                position += channel.write(b, position);
+            byte[] crc = StateFiles.crc(json, 0, json.length).getBytes(StandardCharsets.US_ASCII);
+            int length = crc.length + 1 + json.length + 1;
+            if (map == null || position + length > mapStart + map.capacity()) {
+                remap(length);
             }
-            bytesSinceCut += buf.size();
-            buf.reset();
+            int at = (int) (position - mapStart);
+            map.put(at, crc);
+            map.put(at + crc.length, (byte) ' ');
+            map.put(at + crc.length + 1, json);
+            map.put(at + length - 1, (byte) '\n');
+            position += length;
+            bytesSinceCut += length;
             nanosSinceCut += e.nanos();
             recordsSinceCut++;
             written = e.seq();
-        } catch (IOException | RuntimeException ex) {
-            buf.reset();
+        } catch (IOException | RuntimeException | InternalError ex) {
+            // (a write into a mapping fails with an InternalError, e.g. when the disk is full)
             fail(ex instanceof IOException io ? io : new IOException(ex.toString(), ex));
         }
     }
 
-    /** {@link Sync#OS}: fsyncs what was written, every few milliseconds. */
+    /** Under the lock: maps the next region from the current position, growing the file (sparse) to hold it. */
+    private void remap(int atLeast) throws IOException {
+        long size = Math.max(MAP, atLeast);
+        if (allocated < position + size) {
+            allocated = position + size;
+            channel.write(ByteBuffer.wrap(new byte[1]), allocated - 1); // the size; the rest is a hole of zeros
+            grown = true;
+        }
+        if (map != null) {
+            unsynced.add(map);
+        }
+        map = channel.map(FileChannel.MapMode.READ_WRITE, position, size);
+        mapStart = position;
+    }
+
+    /** {@link Sync#OS}: msyncs what was written, every few milliseconds. */
     private void syncLoop() {
         while (true) {
             long upTo;
-            FileChannel ch;
+            java.util.List<java.nio.MappedByteBuffer> toSync = new java.util.ArrayList<>();
+            boolean metadata;
+            boolean last;
             synchronized (lock) {
                 if (!closing) {
                     try {
@@ -289,32 +316,51 @@ final class Journal implements AutoCloseable {
                         closing = true;
                     }
                 }
+                last = closing;
                 upTo = written;
-                ch = channel;
-                if (upTo <= durable && closing) {
-                    return;
-                }
-            }
-            if (upTo > durable && failure == null) {
-                try {
-                    ch.force(false);
-                    durable = upTo;
-                } catch (java.nio.channels.ClosedChannelException e) {
-                    // the segment was cut meanwhile (and fsynced then)
-                } catch (IOException e) {
-                    synchronized (lock) {
-                        fail(e);
+                if (upTo > durable && failure == null) {
+                    toSync.addAll(unsynced);
+                    unsynced.clear();
+                    if (map != null) {
+                        toSync.add(map);
                     }
+                }
+                metadata = grown;
+                grown = false;
+            }
+            if (!toSync.isEmpty()) {
+                try {
+                    for (java.nio.MappedByteBuffer m : toSync) {
+                        m.force();
+                    }
+                    if (metadata) {
+                        syncMetadata();
+                    }
+                    durable = upTo;
+                } catch (IOException | RuntimeException | InternalError e) {
+                    synchronized (lock) {
+                        fail(e instanceof IOException io ? io : new IOException(e.toString(), e));
+                    }
+                    return;
                 }
                 onBatch.run();
             }
-            if (closing) {
-                synchronized (lock) {
-                    if (written <= durable) {
-                        return;
-                    }
-                }
+            if (last) {
+                return;
             }
+        }
+    }
+
+    /** The file's new size made durable (a segment cut meanwhile was fsynced whole then). */
+    private void syncMetadata() throws IOException {
+        FileChannel ch;
+        synchronized (lock) {
+            ch = channel;
+        }
+        try {
+            ch.force(true);
+        } catch (java.nio.channels.ClosedChannelException e) {
+            // cut and fsynced meanwhile
         }
     }
 
@@ -414,6 +460,21 @@ final class Journal implements AutoCloseable {
         channel.force(false);
     }
 
+    /** Makes what was written durable, cuts the segment back to its last record and closes it. */
+    private void closeSegment() throws IOException {
+        if (map != null) {
+            for (java.nio.MappedByteBuffer m : unsynced) {
+                m.force();
+            }
+            map.force();
+            unsynced.clear();
+            map = null; // unmapped once collected; nothing reads it past the cut
+        }
+        channel.truncate(position);
+        channel.force(true);
+        channel.close();
+    }
+
     /** Writes zeros from the allocated end to past {@code needed}, and makes the file's new size durable. */
     private void preallocate(long needed) throws IOException {
         ByteBuffer zeros = ByteBuffer.allocate(64 << 10);
@@ -429,13 +490,14 @@ final class Journal implements AutoCloseable {
     /** Closes the current segment (cut back to its last record) and starts {@code journal-<first>.log}. */
     private void openSegment(long first) throws IOException {
         if (channel != null) {
-            channel.truncate(position);
-            channel.force(true);
-            channel.close();
+            closeSegment();
         }
         Path file = dir.resolve(StateFiles.journalName(first));
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        FileChannel ch = sync == Sync.OS
+                ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)
+                : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("Format", StateFiles.JOURNAL_FORMAT);
         header.put("Version", StateFiles.VERSION);
@@ -453,7 +515,11 @@ final class Journal implements AutoCloseable {
         if (sync == Sync.FSYNC) {
             preallocate(at + PREALLOCATE);
         } else {
+            map = null;
+            unsynced.clear();
+            remap(0);
             ch.force(true);
+            grown = false;
         }
         StateFiles.fsyncDir(dir);
         bytesSinceCut = 0;
