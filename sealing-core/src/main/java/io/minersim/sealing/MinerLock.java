@@ -59,8 +59,8 @@ final class MinerLock {
         T result;
         boolean failed = true;
         lock.writeLock().lock();
-        if (depth++ == 0) {
-            lockedAt = System.nanoTime();
+        if (depth++ == 0 && recorder != null) {
+            lockedAt = System.nanoTime(); // only a recorder reads it
         }
         try {
             result = body.get();

@@ -92,7 +92,7 @@ final class PieceInput {
             long offset = assign(target, pending.piece());
             SectorLocation location = new SectorLocation(target.number, offset);
             p.placedPieces.add(() -> pending.result().complete(location));
-            if (StateHandlers.of(target.state).openForDeals()) {
+            if (StateHandlers.openForDealsStates().contains(target.state)) {
                 p.planner.deliver(target, SectorEvent.SectorAddPiece);
             }
         }
@@ -102,10 +102,7 @@ final class PieceInput {
     /** The lowest-numbered sector open for deals with room for the piece. */
     private Sector openSectorFor(Piece piece) {
         Sector[] found = new Sector[1];
-        for (SectorState st : SectorState.values()) {
-            if (!StateHandlers.of(st).openForDeals()) {
-                continue;
-            }
+        for (SectorState st : StateHandlers.openForDealsStates()) {
             p.sectors.forEachIn(st, s -> {
                 if (fits(s, piece) && (found[0] == null || s.number < found[0].number)) {
                     found[0] = s;

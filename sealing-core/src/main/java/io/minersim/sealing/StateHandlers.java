@@ -2,9 +2,12 @@ package io.minersim.sealing;
 
 import io.minersim.sealing.fsm.SectorEvent;
 import io.minersim.sealing.fsm.SectorState;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one table of state handlers, one entry per sector state, filled by the state groups as Lotus
@@ -16,6 +19,8 @@ import java.util.Map;
 final class StateHandlers {
 
     private static final Map<SectorState, StateHandler> TABLE = build();
+    /** The states whose sectors take new deal pieces, in state order. */
+    private static final Set<SectorState> OPEN_FOR_DEALS = openForDeals(TABLE);
 
     private StateHandlers() {
     }
@@ -28,6 +33,11 @@ final class StateHandlers {
     /** The event a failure injected into {@code state} sends, or {@code null} where nothing can fail. */
     static SectorEvent failureEvent(SectorState state) {
         return TABLE.get(state).failure();
+    }
+
+    /** The states whose sectors take new deal pieces ({@link StateHandler#openForDeals}), in state order. */
+    static Set<SectorState> openForDealsStates() {
+        return OPEN_FOR_DEALS;
     }
 
     /** The registrations in the order the groups made them, for the completeness test. */
@@ -53,6 +63,12 @@ final class StateHandlers {
             }
         }
         return table;
+    }
+
+    private static Set<SectorState> openForDeals(Map<SectorState, StateHandler> table) {
+        Set<SectorState> out = EnumSet.noneOf(SectorState.class);
+        table.values().stream().filter(StateHandler::openForDeals).forEach(h -> out.add(h.state()));
+        return Collections.unmodifiableSet(out);
     }
 
     /** Where a state group registers its handlers. */
