@@ -43,6 +43,7 @@ public final class Miner implements AutoCloseable {
     /** The engine; {@link MinerSnapshot} reads and restores its state. */
     final Pipeline pipeline;
     private final MinerLock lock;
+    private final ChainView chainView;
     private final HeadListener headListener = this::onHead;
     private boolean closed;
 
@@ -51,6 +52,7 @@ public final class Miner implements AutoCloseable {
         this.clock = clock;
         this.pipeline = new Pipeline(config, clock);
         this.lock = new MinerLock(pipeline);
+        this.chainView = new ChainView(this, pipeline);
     }
 
     /** Creates a miner at the clock's head and subscribes it to the clock. */
@@ -177,6 +179,10 @@ public final class Miner implements AutoCloseable {
     }
 
     /** The miner's daily sector statistics, fed by its history as moves are recorded. */
+    public ChainView chain() {
+        return chainView;
+    }
+
     public MinerStatistics statistics() {
         return pipeline.statistics;
     }

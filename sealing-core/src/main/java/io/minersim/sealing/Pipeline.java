@@ -11,6 +11,7 @@ import io.minersim.sealing.fsm.SectorTransitions;
 import io.minersim.sealing.fsm.StatsBucket;
 import io.minersim.sealing.numbers.SectorNumberAssigner;
 import io.minersim.sealing.piece.Piece;
+import io.minersim.sealing.proving.MinerProving;
 import io.minersim.sealing.stats.MinerStatistics;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -51,6 +52,8 @@ final class Pipeline {
     final MinerStatistics statistics;
     List<FailureRule> failureRules = new ArrayList<>();
     ExpirationQueue expirations = new ExpirationQueue();
+    /** The actor's deadlines and partitions. */
+    MinerProving proving;
     /** Deal IDs the chain has expired (Sim.ExpireDeals): sectors still sealing with one give up. */
     Set<Long> expiredDeals = new TreeSet<>();
     ArrayDeque<PieceInput.PendingPiece> pendingPieces = new ArrayDeque<>();
@@ -82,6 +85,7 @@ final class Pipeline {
         this.zeroCommDCid = Cid.unsealedCommitment(zeroCommD);
         this.ccPieces = List.of(new Piece(sectorSize, zeroCommDCid, null));
         this.head = clock.head();
+        this.proving = new MinerProving(random.provingPeriodOffset(), config.sectorSize().partitionSectors());
     }
 
     // ---------------------------------------------------------------------------------------------

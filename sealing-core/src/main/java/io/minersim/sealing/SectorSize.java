@@ -7,19 +7,21 @@ import java.util.Locale;
  * ({@code StackedDrg*V1_1}), WindowPoSt proof type and PoRep proof length.
  */
 public enum SectorSize {
-    SIZE_2KiB("2KiB", 2048L, 5, 10, 192),
-    SIZE_8MiB("8MiB", 8L << 20, 6, 11, 192),
-    SIZE_512MiB("512MiB", 512L << 20, 7, 12, 192),
-    SIZE_32GiB("32GiB", 32L << 30, 8, 13, 1920),
-    SIZE_64GiB("64GiB", 64L << 30, 9, 14, 1920);
+    SIZE_2KiB("2KiB", 2048L, 5, 10, 192, 2),
+    SIZE_8MiB("8MiB", 8L << 20, 6, 11, 192, 2),
+    SIZE_512MiB("512MiB", 512L << 20, 7, 12, 192, 2),
+    SIZE_32GiB("32GiB", 32L << 30, 8, 13, 1920, 2349),
+    SIZE_64GiB("64GiB", 64L << 30, 9, 14, 1920, 2300);
 
     private final String label;
     private final long bytes;
     private final int sealProof;
     private final int windowPoStProof;
     private final int proofBytes;
+    private final int partitionSectors;
 
-    SectorSize(String label, long bytes, int sealProof, int windowPoStProof, int proofBytes) {
+    SectorSize(String label, long bytes, int sealProof, int windowPoStProof, int proofBytes, int partitionSectors) {
+        this.partitionSectors = partitionSectors;
         this.label = label;
         this.bytes = bytes;
         this.sealProof = sealProof;
@@ -30,6 +32,11 @@ public enum SectorSize {
     /** The size in bytes (the padded sector size). */
     public long bytes() {
         return bytes;
+    }
+
+    /** {@code WindowPoStPartitionSectors}: sectors per partition of a deadline. */
+    public int partitionSectors() {
+        return partitionSectors;
     }
 
     /** The usable unpadded capacity: {@code bytes × 127/128}. */

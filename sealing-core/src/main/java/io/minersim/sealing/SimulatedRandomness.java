@@ -65,6 +65,15 @@ final class SimulatedRandomness {
         return out;
     }
 
+    /**
+     * The miner's proving period offset in [0, 2880), drawn from the seed and actor (a real actor hashes
+     * its address and creation epoch).
+     */
+    long provingPeriodOffset() {
+        byte[] b = bytes("proving-period-offset", 0, 0, 8);
+        return Math.floorMod((long) BIG_ENDIAN.get(b, 0), io.minersim.sealing.proving.DeadlineInfo.PROVING_PERIOD);
+    }
+
     /** 32 bytes that are a valid Fr32 field element (top two bits of the last byte clear). */
     byte[] commitment(String domain, long a, long b, byte[] extra) {
         byte[] out = bytes(domain, a, b, extra, 32);

@@ -1,0 +1,39 @@
+package io.minersim.sealing;
+
+import io.minersim.sealing.commitment.Cid;
+
+/**
+ * A message the miner sent to its actor: its CID, nonce, actor method number, the epoch it was sent
+ * and the epoch a tipset includes it, and the sectors (or, for a Window PoSt, the deadline) it names.
+ * Until the head reaches {@code inclusionEpoch} it is pending in the message pool.
+ */
+public record ChainMessage(Cid cid, long nonce, int method, long sentEpoch, long inclusionEpoch, long[] sectors,
+        int exitCode) {
+
+    public ChainMessage {
+        sectors = sectors.clone();
+    }
+
+    @Override
+    public long[] sectors() {
+        return sectors.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChainMessage m && cid.equals(m.cid) && nonce == m.nonce && method == m.method
+                && sentEpoch == m.sentEpoch && inclusionEpoch == m.inclusionEpoch
+                && java.util.Arrays.equals(sectors, m.sectors) && exitCode == m.exitCode;
+    }
+
+    @Override
+    public int hashCode() {
+        return cid.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ChainMessage[" + cid + ", nonce " + nonce + ", method " + method + ", sent " + sentEpoch
+                + ", included " + inclusionEpoch + "]";
+    }
+}
