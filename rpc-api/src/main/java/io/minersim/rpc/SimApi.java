@@ -73,15 +73,31 @@ public interface SimApi {
     @RequiresPermission(Permission.ADMIN)
     void clearFailures();
 
-    /** The chain marks these Proving sectors faulty (Proving → Faulty / FaultReported). */
+    /**
+     * The miner can no longer read these sectors (its storage lost them): its next Window PoSt of each
+     * sector's deadline skips them, so the chain marks them faulty. The sealing state stays (Proving), as
+     * in Lotus; the fault shows in {@code StateMinerFaults}, the partitions and {@code SectorsStatus}'s Early.
+     */
     @JsonRpcMethod("Sim.DeclareFaults")
     @RequiresPermission(Permission.ADMIN)
     void declareFaults(@GoType(value = "[]abi.SectorNumber", unsigned = true) List<Long> sectors);
 
-    /** The chain sees these faulty sectors proven again (back to Proving). */
+    /**
+     * The miner can read these sectors again: as Lotus's PoSt scheduler does, it declares the faulty ones
+     * recovered before their deadline, whose next Window PoSt proves them.
+     */
     @JsonRpcMethod("Sim.Recover")
     @RequiresPermission(Permission.ADMIN)
     void recover(@GoType(value = "[]abi.SectorNumber", unsigned = true) List<Long> sectors);
+
+    /**
+     * The miner misses the next Window PoSt of a deadline (of the given partitions, or of all when none
+     * is given): the chain detects their sectors faulty when the deadline closes.
+     */
+    @JsonRpcMethod("Sim.MissPoSt")
+    @RequiresPermission(Permission.ADMIN)
+    void missPoSt(@GoType(value = "uint64", unsigned = true) long deadline,
+            @GoType(value = "[]uint64", unsigned = true) List<Long> partitions);
 
     /** The chain extends these active sectors' expiration to a later epoch. */
     @JsonRpcMethod("Sim.ExtendSectors")

@@ -115,7 +115,7 @@ class ApiContractTest {
                 ApiContractTest::rpcName, m -> m.getAnnotation(RequiresPermission.class).value()));
         assertThat(perms.keySet()).containsExactlyInAnyOrder("Sim.Head", "Sim.Advance", "Sim.AdvanceTo",
                 "Sim.SetClock", "Sim.Pause", "Sim.Resume", "Sim.InjectFailure", "Sim.ClearFailures",
-                "Sim.DeclareFaults", "Sim.Recover", "Sim.ExtendSectors", "Sim.ExpireDeals", "Sim.Events",
+                "Sim.DeclareFaults", "Sim.Recover", "Sim.MissPoSt", "Sim.ExtendSectors", "Sim.ExpireDeals", "Sim.Events",
                 "Sim.Snapshot", "Sim.Restore");
         assertThat(perms.values()).containsOnly(Permission.ADMIN);
     }

@@ -137,7 +137,7 @@ final class Batching {
             case PRECOMMIT_BATCH -> p.preCommits;
             case COMMIT_BATCH -> p.commits;
             case TERMINATE_BATCH -> p.terminations;
-            case SECTOR, MESSAGE, EXPIRATION -> throw new IllegalArgumentException("not a batcher's timer: " + action);
+            case SECTOR, MESSAGE, PROVING -> throw new IllegalArgumentException("not a batcher's timer: " + action);
         };
         if (firedFor != b.armedAt) {
             return;
@@ -157,7 +157,7 @@ final class Batching {
                         p.terminations.looped(p.head);
                     }
                 }
-                case SECTOR, MESSAGE, EXPIRATION -> throw new IllegalArgumentException(action.name());
+                case SECTOR, MESSAGE, PROVING -> throw new IllegalArgumentException(action.name());
             }
         }
         arm(b, action, deadline(action));
@@ -168,7 +168,7 @@ final class Batching {
             case PRECOMMIT_BATCH -> preCommitDeadline();
             case COMMIT_BATCH -> commitDeadline();
             case TERMINATE_BATCH -> terminateDeadline();
-            case SECTOR, MESSAGE, EXPIRATION -> throw new IllegalArgumentException(action.name());
+            case SECTOR, MESSAGE, PROVING -> throw new IllegalArgumentException(action.name());
         };
     }
 

@@ -19,7 +19,9 @@ final class ChainMessages {
         PROVE_COMMIT_SECTORS3(34),
         PROVE_COMMIT_AGGREGATE(26),
         TERMINATE_SECTORS(9),
-        PROVE_REPLICA_UPDATES3(35);
+        PROVE_REPLICA_UPDATES3(35),
+        SUBMIT_WINDOWED_POST(5),
+        DECLARE_FAULTS_RECOVERED(11);
 
         final int number;
 

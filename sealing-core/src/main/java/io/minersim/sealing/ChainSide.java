@@ -2,7 +2,6 @@ package io.minersim.sealing;
 
 import static io.minersim.sealing.Sector.NONE;
 
-import io.minersim.sealing.EpochScheduler.Action;
 import io.minersim.sealing.fsm.SectorEvent;
 import io.minersim.sealing.fsm.SectorState;
 import io.minersim.sealing.fsm.SectorTransitions;
@@ -17,8 +16,8 @@ import java.util.Set;
 
 /**
  * The simulated chain side a real miner only observes: the pre-commit expiration rule, activation,
- * expirations (one bucket and timer per epoch), faults and recoveries, extensions, deal expiry, and
- * deal weights and quality-adjusted power as the actors compute them.
+ * which sectors the miner can read (faults reach the chain through {@link WindowPoSt}), extensions,
+ * deal expiry, and deal weights and quality-adjusted power as the actors compute them.
  */
 final class ChainSide {
 
@@ -45,67 +44,53 @@ final class ChainSide {
         return Math.min(expiration, head + p.policy.preCommitChallengeDelay() + p.policy.maxSectorExpirationExtension());
     }
 
+    /** ProveCommit landed: the sector is on chain, its weights set, and it goes to a deadline, unproven. */
     void activate(Sector s, long activationEpoch) {
         s.activation = activationEpoch;
         updateWeights(s, activationEpoch);
-        watchExpiration(s);
+        p.wdpost.activate(s);
     }
 
-    /** Puts the sector in the bucket of its expiration, arming the bucket's timer for the epoch after. */
-    void watchExpiration(Sector s) {
-        if (p.expirations.add(s.expiration, s.number)) {
-            p.timers.schedule(Math.max(p.head, Math.addExact(s.expiration, 1)), Action.EXPIRATION, null,
-                    s.expiration);
+    /**
+     * The miner can no longer read these sectors (Sim.DeclareFaults): its next Window PoSt of their
+     * deadline skips them and the chain marks them faulty. The sealing state does not move.
+     */
+    void makeUnprovable(Collection<Long> numbers) {
+        List<Sector> targets = p.existing(numbers);
+        for (Sector s : targets) {
+            requireProving(s, "become faulty");
+        }
+        for (Sector s : targets) {
+            p.unprovable = p.unprovable.union(io.minersim.sealing.numbers.BitField.of(s.number));
         }
     }
 
     /**
-     * The head passed {@code expiration}: the live sectors that still expire then leave the chain. The
-     * state stays (a lotus-miner keeps such a sector in Proving and lists it under `sectors expired`);
-     * the history records {@link SectorEvent#SectorExpired}.
+     * The miner can read these sectors again (Sim.Recover): faulty ones are declared recovered before
+     * their deadline's next Window PoSt, which proves them.
      */
-    void expireDue(long expiration) {
-        for (long n : p.expirations.take(expiration)) {
-            Sector s = p.sectors.get(n);
-            if (s == null || s.expiration != expiration || !s.live()) {
-                continue;
-            }
-            if (s.state == SectorState.Removed) {
-                s.expiredEpoch = p.head; // Removed takes no event, not even a record
-            } else {
-                p.planner.deliver(s, SectorEvent.SectorExpired, p.head, null, null);
-            }
-        }
-    }
-
-    /** The chain marks these proving sectors faulty, declared ({@code FaultReported}) or detected ({@code Faulty}). */
-    void declareFaults(Collection<Long> numbers, boolean declared) {
+    void makeProvable(Collection<Long> numbers) {
         List<Sector> targets = p.existing(numbers);
         for (Sector s : targets) {
-            if (s.state != SectorState.Proving) {
-                throw new SectorStateException(s.number, s.state,
-                        "sector " + s.number + " is " + s.state + ", only Proving sectors can become faulty");
-            }
-            requireLive(s, "become faulty");
-        }
-        for (Sector s : targets) {
-            p.planner.deliver(s, declared ? SectorEvent.SectorFaultReported : SectorEvent.SectorFaulty);
-        }
-    }
-
-    /** The chain sees these faulty sectors proven again: they return to {@code Proving}. */
-    void recoverFaults(Collection<Long> numbers) {
-        List<Sector> targets = p.existing(numbers);
-        for (Sector s : targets) {
-            if (s.state != SectorState.Faulty && s.state != SectorState.FaultReported) {
-                throw new SectorStateException(s.number, s.state, "sector " + s.number + " is " + s.state
-                        + ", not faulty");
+            boolean unreadable = p.unprovable.contains(s.number);
+            if (!unreadable && !p.proving.isFaulty(s.number)) {
+                throw new SectorStateException(s.number, s.state, "sector " + s.number
+                        + " is neither unreadable nor faulty on chain");
             }
             requireLive(s, "recover");
         }
         for (Sector s : targets) {
-            p.planner.deliver(s, SectorEvent.SectorFaultRecovered);
+            p.unprovable = p.unprovable.subtract(io.minersim.sealing.numbers.BitField.of(s.number));
         }
+    }
+
+    /** A sector the chain proves: activated, in a partition, still live. */
+    private void requireProving(Sector s, String what) {
+        if (!s.onChain() || p.proving.placeOf(s.number) == null) {
+            throw new SectorStateException(s.number, s.state, "sector " + s.number + " is " + s.state
+                    + ", not active on chain; only sectors the chain proves can " + what);
+        }
+        requireLive(s, what);
     }
 
     /** {@link Miner#extendSectors}: every check first, then every move. */

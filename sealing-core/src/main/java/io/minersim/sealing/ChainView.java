@@ -84,9 +84,22 @@ public final class ChainView {
         return union(Partition::active);
     }
 
+    /** The live sectors: activated, neither terminated nor expired (faulty and unproven ones included). */
+    public BitField liveSectors() {
+        return union(Partition::live);
+    }
+
     /** The numbers of {@code StateMinerSectors(nil)}: every sector ever activated (nothing is compacted). */
     public BitField onChainSectors() {
         return union(Partition::sectors);
+    }
+
+    /**
+     * The sectors the miner cannot read ({@code Sim.DeclareFaults}, not yet {@code Sim.Recover}ed): not
+     * chain state, but what its next Window PoSts will skip.
+     */
+    public BitField unreadable() {
+        return miner.reading(() -> p.unprovable);
     }
 
     /** {@code StateMinerSectorCount}. */

@@ -20,8 +20,8 @@ final class EpochScheduler {
         TERMINATE_BATCH,
         /** A sent message has been on chain for the message confidence. */
         MESSAGE,
-        /** The head passed an expiration epoch: the sectors expiring then leave the chain. */
-        EXPIRATION
+        /** A proving event: a Window PoSt, a recovery declaration or a deadline's close ({@link WindowPoSt}). */
+        PROVING
     }
 
     static final class Timer implements Comparable<Timer> {

@@ -50,11 +50,16 @@ final class EventEffects {
             case SectorRetryComputeProof, SectorRetryInvalidProof -> s.invalidProofs++;
             case SectorInvalidDealIDs -> s.returnState = from;
             case SectorUpdateDealIDs, SectorReceived -> s.returnState = null;
-            case SectorFaulty, SectorFaultReported -> s.faultEpoch = s.faultEpoch == NONE ? p.head : s.faultEpoch;
+            case SectorFaultDetected -> s.faultEpoch = s.faultEpoch == NONE ? p.head : s.faultEpoch;
             case SectorFaultRecovered -> s.faultEpoch = NONE;
             case SectorFaultedFinal -> s.terminatedEpoch = p.head;
             case SectorTerminating -> s.terminateMessage = (int) arg;
-            case SectorTerminated -> s.terminatedEpoch = s.terminatedEpoch == NONE ? arg : s.terminatedEpoch;
+            case SectorTerminated -> {
+                if (s.terminatedEpoch == NONE && s.expiredEpoch == NONE && s.onChain()) {
+                    p.wdpost.terminated(s);
+                }
+                s.terminatedEpoch = s.terminatedEpoch == NONE ? arg : s.terminatedEpoch;
+            }
             case SectorStartCCUpdate -> {
                 s.ccPieces = s.pieces;
                 s.pieces = List.of();
@@ -78,7 +83,7 @@ final class EventEffects {
             case SectorKeyReleased -> s.ccPieces = null;
             case SectorExtended -> {
                 s.expiration = arg;
-                p.chain.watchExpiration(s);
+                p.wdpost.extended(s);
             }
             case SectorExpired -> s.expiredEpoch = arg;
             default -> {

@@ -80,6 +80,10 @@ final class MessageLanding {
                                 SectorEvent.SectorSubmitReplicaUpdateFailed, () -> { });
                     }
                 }
+                case SUBMIT_WINDOWED_POST, DECLARE_FAULTS_RECOVERED -> {
+                    // proving messages act on the actor when sent (WindowPoSt); no sector waits on them
+                    return;
+                }
             }
         }
     }

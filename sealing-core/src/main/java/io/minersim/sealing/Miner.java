@@ -356,17 +356,27 @@ public final class Miner implements AutoCloseable {
     }
 
     /**
-     * The chain marks these proving sectors faulty, as a declared fault ({@code FaultReported}) or as a
-     * fault detected at WindowPoSt ({@code Faulty}).
+     * The miner can no longer read these sectors ({@code Sim.DeclareFaults}): their deadline's next
+     * Window PoSt skips them, so the chain marks them faulty; the sealing state does not move. The
+     * {@code declared} flag is kept for old callers: Lotus reaches the chain the same way either way.
      */
     public void declareFaults(Collection<Long> numbers, boolean declared) {
         lock.run(() -> new MinerCall.DeclareFaults(MinerCall.copy(numbers), declared),
-                () -> pipeline.chain.declareFaults(numbers, declared));
+                () -> pipeline.chain.makeUnprovable(numbers));
     }
 
-    /** The chain sees these faulty sectors proven again: they return to {@code Proving}. */
+    /** The miner can read these sectors again ({@code Sim.Recover}): it declares them recovered, its next PoSt proves them. */
     public void recoverFaults(Collection<Long> numbers) {
-        lock.run(() -> new MinerCall.RecoverFaults(MinerCall.copy(numbers)), () -> pipeline.chain.recoverFaults(numbers));
+        lock.run(() -> new MinerCall.RecoverFaults(MinerCall.copy(numbers)), () -> pipeline.chain.makeProvable(numbers));
+    }
+
+    /**
+     * The miner misses the next Window PoSt of {@code deadline}: of the given partitions, or of all when
+     * {@code partitions} is empty; the chain detects their sectors faulty when the deadline closes.
+     */
+    public void missPoSt(int deadline, Collection<Long> partitions) {
+        lock.run(() -> new MinerCall.MissPoSt(deadline, MinerCall.copy(partitions)),
+                () -> pipeline.wdpost.miss(deadline, partitions));
     }
 
     /**

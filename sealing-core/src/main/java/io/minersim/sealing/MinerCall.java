@@ -75,6 +75,10 @@ public sealed interface MinerCall {
     record RecoverFaults(List<Long> sectors) implements MinerCall {
     }
 
+    /** {@link Miner#missPoSt}. */
+    record MissPoSt(int deadline, List<Long> partitions) implements MinerCall {
+    }
+
     /** {@link Miner#extendSectors}. */
     record ExtendSectors(List<Long> sectors, long newExpiration) implements MinerCall {
     }

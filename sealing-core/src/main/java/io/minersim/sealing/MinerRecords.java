@@ -93,6 +93,9 @@ public final class MinerRecords {
             o.put("Declared", c.declared());
         } else if (call instanceof MinerCall.RecoverFaults c) {
             o.put("Sectors", c.sectors());
+        } else if (call instanceof MinerCall.MissPoSt c) {
+            o.put("Deadline", c.deadline());
+            o.put("Partitions", c.partitions());
         } else if (call instanceof MinerCall.ExtendSectors c) {
             o.put("Sectors", c.sectors());
             o.put("NewExpiration", c.newExpiration());
@@ -113,6 +116,7 @@ public final class MinerRecords {
                 x.put("Pieces", pieces(s.pieces()));
                 x.put("Error", s.error());
                 x.put("Age", s.age());
+                x.put("Faulty", s.faulty());
                 seeds.add(x);
             }
             o.put("Seeds", seeds);
@@ -156,6 +160,7 @@ public final class MinerRecords {
             case "MarkForUpgrade" -> new MinerCall.MarkForUpgrade(lng(o, "Sector", name), bool(o, "Snap", name));
             case "DeclareFaults" -> new MinerCall.DeclareFaults(longs(o, "Sectors", name), bool(o, "Declared", name));
             case "RecoverFaults" -> new MinerCall.RecoverFaults(longs(o, "Sectors", name));
+            case "MissPoSt" -> new MinerCall.MissPoSt((int) lng(o, "Deadline", name), longs(o, "Partitions", name));
             case "ExtendSectors" -> new MinerCall.ExtendSectors(longs(o, "Sectors", name),
                     lng(o, "NewExpiration", name));
             case "ExpireDeals" -> new MinerCall.ExpireDeals(longs(o, "Deals", name));
@@ -174,7 +179,8 @@ public final class MinerRecords {
                     Object error = x.get("Error");
                     seeds.add(new SectorSeed(lng(x, "Number", path), state(x, "State", path),
                             pieces(list(x.get("Pieces"), path + ".Pieces"), path + ".Pieces"),
-                            error == null ? null : str(x, "Error", path), lng(x, "Age", path)));
+                            error == null ? null : str(x, "Error", path), lng(x, "Age", path),
+                            x.get("Faulty") != null && bool(x, "Faulty", path)));
                 }
                 yield new MinerCall.Seed(seeds);
             }

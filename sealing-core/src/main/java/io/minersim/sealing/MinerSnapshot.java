@@ -52,12 +52,12 @@ import java.util.TreeMap;
  * a codec of one concern, each with its encoder beside its decoder: {@link SnapshotSectorsCodec}
  * (sector columns, piece lists, CommDs, logs), {@link SnapshotPieceCodec} (pieces and deals),
  * {@link SnapshotHistoryCodec} (history moves, statistics), {@link SnapshotChainCodec} (numbers,
- * messages, timers, batchers, expirations, expired deals, failure rules); {@link SnapshotFields}
+ * messages, timers, batchers, proving state, expired deals, failure rules); {@link SnapshotFields}
  * holds the typed, path-carrying reads they share.
  */
 final class MinerSnapshot {
     static final String FORMAT = "minersim-snapshot";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private MinerSnapshot() {
     }
@@ -65,7 +65,7 @@ final class MinerSnapshot {
     /** The new state a snapshot decodes to; the miner swaps it in whole. */
     record Restored(SectorTable sectors, EpochScheduler timers, SectorNumberAssigner numbers, SectorBatcher preCommits,
             SectorBatcher commits, SectorBatcher terminations, ChainMessages messages, SectorHistory history,
-            List<FailureRule> failureRules, ExpirationQueue expirations, Set<Long> expiredDeals,
+            List<FailureRule> failureRules, SnapshotProvingCodec.Decoded proving, Set<Long> expiredDeals,
             ArrayDeque<PieceInput.PendingPiece> pendingPieces, SealingConfig sealing, Duration expectedSealDuration,
             long head, MinerStatistics statistics) {
     }
@@ -153,7 +153,8 @@ final class MinerSnapshot {
             pending.add(o);
         }
         doc.put("PendingPieces", pending);
-        doc.put("Expirations", SnapshotChainCodec.encodeExpirations(m.pipeline.expirations));
+        doc.put("Proving", SnapshotProvingCodec.encode(m.pipeline.proving, m.pipeline.unprovable,
+                m.pipeline.missedPoSts));
         doc.put("ExpiredDeals", SnapshotChainCodec.encodeExpiredDeals(m.pipeline.expiredDeals));
         doc.put("Sectors", SnapshotSectorsCodec.encode(m.pipeline.sectors));
         doc.put("History", SnapshotHistoryCodec.encodeHistory(m.pipeline.history));
@@ -288,12 +289,13 @@ final class MinerSnapshot {
             pending.add(new PieceInput.PendingPiece(SnapshotPieceCodec.decodePiece(obj(p.get("Piece"), path + ".Piece"),
                     path + ".Piece"), lng(p, "UnpaddedSize", path), new java.util.concurrent.CompletableFuture<>()));
         }
-        ExpirationQueue expirations = SnapshotChainCodec.decodeExpirations(obj(doc.get("Expirations"), "Expirations"));
+        SnapshotProvingCodec.Decoded proving = SnapshotProvingCodec.decode(obj(doc.get("Proving"), "Proving"),
+                m.config().sectorSize());
         Set<Long> expiredDeals = SnapshotChainCodec.decodeExpiredDeals(doc);
         SectorHistory history = joined(historyLater);
         MinerStatistics statistics = joined(statisticsLater);
         return new Restored(sectors, timers, numbers, preCommits, commits, terminations, messages, history, rules,
-                expirations, expiredDeals, pending, sealing, expected, head, statistics);
+                proving, expiredDeals, pending, sealing, expected, head, statistics);
     }
 
     /** The value of a decoding done on another thread; its failure as it was thrown there. */

@@ -9,6 +9,7 @@ import io.minersim.sealing.fsm.SectorEvent;
 import io.minersim.sealing.fsm.SectorState;
 import io.minersim.sealing.fsm.SectorTransitions;
 import io.minersim.sealing.fsm.StatsBucket;
+import io.minersim.sealing.numbers.BitField;
 import io.minersim.sealing.numbers.SectorNumberAssigner;
 import io.minersim.sealing.piece.Piece;
 import io.minersim.sealing.proving.MinerProving;
@@ -51,15 +52,20 @@ final class Pipeline {
     /** Daily statistics, fed by the history as moves are recorded; a snapshot carries them (restored in place). */
     final MinerStatistics statistics;
     List<FailureRule> failureRules = new ArrayList<>();
-    ExpirationQueue expirations = new ExpirationQueue();
     /** The actor's deadlines and partitions. */
     MinerProving proving;
+    /** Sectors the miner cannot read (Sim.DeclareFaults): skipped in their Window PoSts. */
+    BitField unprovable = BitField.empty();
+    /** Window PoSts the miner is told to miss. */
+    MissedPoSts missedPoSts = new MissedPoSts();
     /** Deal IDs the chain has expired (Sim.ExpireDeals): sectors still sealing with one give up. */
     Set<Long> expiredDeals = new TreeSet<>();
     ArrayDeque<PieceInput.PendingPiece> pendingPieces = new ArrayDeque<>();
     SealingConfig sealing;
     Duration expectedSealDuration = Duration.ofHours(24);
     long head;
+    /** While a seeded sector's past is replayed at past epochs: it goes to a deadline afterwards, at the head. */
+    boolean seeding;
     /** Pieces placed during the current write, whose futures complete once the lock is released. */
     final List<Runnable> placedPieces = new ArrayList<>();
 
@@ -69,6 +75,7 @@ final class Pipeline {
     final MessageLanding landing = new MessageLanding(this);
     final PieceInput input = new PieceInput(this);
     final ChainSide chain = new ChainSide(this);
+    final WindowPoSt wdpost = new WindowPoSt(this);
     final SectorLogRenderer logs = new SectorLogRenderer(this);
 
     Pipeline(MinerConfig config, ChainClock clock) {
@@ -117,7 +124,7 @@ final class Pipeline {
             }
             case PRECOMMIT_BATCH, COMMIT_BATCH, TERMINATE_BATCH -> batching.timerFired(t.action, t.epoch);
             case MESSAGE -> landing.landed(messages.get((int) t.version));
-            case EXPIRATION -> chain.expireDue(t.version);
+            case PROVING -> wdpost.fired(t.epoch);
         }
     }
 
@@ -137,7 +144,9 @@ final class Pipeline {
         messages = r.messages();
         history = r.history();
         failureRules = r.failureRules();
-        expirations = r.expirations();
+        proving = r.proving().proving();
+        unprovable = r.proving().unprovable();
+        missedPoSts = r.proving().missed();
         expiredDeals = r.expiredDeals();
         pendingPieces = r.pendingPieces();
         sealing = r.sealing();

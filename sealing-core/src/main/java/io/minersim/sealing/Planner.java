@@ -41,12 +41,14 @@ final class Planner {
                 return tr;
             }
             case ABSORBED -> {
-                s.log.append(event.ordinal(), p.head, arg, error);
+                if (!event.isChainOnly()) {
+                    s.log.append(event.ordinal(), p.head, arg, error);
+                }
                 if (event.isError()) {
                     s.lastErr = error;
                 }
                 if (event.isSimulatorEvent()) {
-                    // a chain record (extended, expired): the state stays, the history keeps it
+                    // a chain record (extended, expired, a fault): the state stays, the history keeps it
                     EventEffects.apply(p, s, event, arg, s.state, error);
                     recordHistory(s, s.state, event);
                 }

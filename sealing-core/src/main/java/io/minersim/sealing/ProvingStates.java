@@ -8,8 +8,8 @@ import io.minersim.sealing.fsm.SectorState;
 
 /**
  * The handlers of a proven sector's states (Lotus's {@code states_proving.go}): proving and available,
- * the fault states with their passive termination after {@code FaultMaxAge}, active termination through
- * the terminate batcher, and removal.
+ * the fault states (no-ops, as in Lotus: only {@code SectorsUpdate} reaches them; faults live on chain,
+ * {@link WindowPoSt}), active termination through the terminate batcher, and removal.
  */
 final class ProvingStates {
 
@@ -19,8 +19,8 @@ final class ProvingStates {
     static void register(StateHandlers.Registry r) {
         r.add(of(SectorState.Proving));
         r.add(of(SectorState.Available));
-        r.add(of(SectorState.Faulty).onEnter(ProvingStates::faulty).onDone(ProvingStates::faultedTooLong));
-        r.add(of(SectorState.FaultReported).onEnter(ProvingStates::faulty).onDone(ProvingStates::faultedTooLong));
+        r.add(of(SectorState.Faulty));
+        r.add(of(SectorState.FaultReported));
         r.add(of(SectorState.FaultedFinal));
         r.add(of(SectorState.Terminating).failsWith(SectorEvent.SectorTerminateFailed)
                 .onEnter(ProvingStates::terminating));
@@ -36,17 +36,6 @@ final class ProvingStates {
                 .onEnter((p, s) -> p.stage(p.stages().removing()))
                 .onDone((p, s) -> Step.send(SectorEvent.SectorRemoved)));
         r.add(of(SectorState.Removed));
-    }
-
-    /** A fault starts the FaultMaxAge count (kept across Faulty and FaultReported). */
-    private static Step faulty(Pipeline p, Sector s) {
-        s.faultEpoch = s.faultEpoch == NONE ? p.head : s.faultEpoch;
-        return new Step.At(s.faultEpoch + p.policy.faultMaxAge());
-    }
-
-    /** FaultMaxAge of continuous fault: the network's passive termination, unless the sector expired first. */
-    private static Step faultedTooLong(Pipeline p, Sector s) {
-        return s.expiredEpoch == NONE ? Step.send(SectorEvent.SectorFaultedFinal) : Step.WAIT;
     }
 
     private static Step terminating(Pipeline p, Sector s) {

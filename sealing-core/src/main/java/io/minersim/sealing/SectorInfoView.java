@@ -48,13 +48,15 @@ final class SectorInfoView {
                 .log(p.logs.render(s, commD, commR, proof, ticket, seed))
                 .sealProof(p.config.sectorSize().sealProof());
         if (onChainInfo && s.onChain()) {
+            // Lotus's node reads StateSectorExpiration and swallows its error (terminated, expired): 0 and 0
+            io.minersim.sealing.proving.SectorExpiration due = p.proving.expirationOf(s.number);
             b.activation(s.activation)
                     .expiration(s.expiration)
                     .dealWeight(BigInteger.valueOf(s.dealWeight))
                     .verifiedDealWeight(BigInteger.valueOf(s.verifiedDealWeight))
                     .initialPledge(p.chain.qualityAdjustedPower(s).multiply(Miner.PLEDGE_PER_QA_BYTE))
-                    .onTime(s.expiration)
-                    .early(s.faultEpoch != NONE ? s.faultEpoch + p.policy.faultMaxAge() : 0);
+                    .onTime(due == null ? 0 : due.onTime())
+                    .early(due == null ? 0 : due.early());
         }
         return b.build();
     }

@@ -17,8 +17,12 @@ import java.util.Objects;
  * @param error for a failure state, the error its log and {@code LastErr} show; {@code null} for a
  *     default text naming the failed step
  * @param age epochs since the sector entered {@code state}; 0 means it entered it at the head
+ * @param faulty faulty on chain (the sealing state is not a fault state: Lotus keeps a faulty sector in
+ *     {@code Proving}) since {@code age} epochs ago, or its activation if later: the chain terminates
+ *     it FaultMaxAge after that; only for a sector the chain proves
  */
-public record SectorSeed(long number, SectorState state, List<Piece> pieces, String error, long age) {
+public record SectorSeed(long number, SectorState state, List<Piece> pieces, String error, long age,
+        boolean faulty) {
 
     /** Take the lowest free sector number. */
     public static final long NEXT = -1;
@@ -40,8 +44,18 @@ public record SectorSeed(long number, SectorState state, List<Piece> pieces, Str
         }
     }
 
+    /** A seed that is not faulty on chain. */
+    public SectorSeed(long number, SectorState state, List<Piece> pieces, String error, long age) {
+        this(number, state, pieces, error, age, false);
+    }
+
     /** A committed-capacity sector with the next free number, entering {@code state} at the head. */
     public static SectorSeed of(SectorState state) {
         return new SectorSeed(NEXT, state, List.of(), null, 0);
+    }
+
+    /** This seed, faulty on chain or not. */
+    public SectorSeed withFaulty(boolean onChainFault) {
+        return new SectorSeed(number, state, pieces, error, age, onChainFault);
     }
 }

@@ -13,6 +13,7 @@ import io.minersim.sealing.fsm.Transition;
 import io.minersim.sealing.numbers.BitField;
 import io.minersim.sealing.numbers.SectorNumberAssigner;
 import io.minersim.sealing.piece.Piece;
+import io.minersim.sealing.proving.DeadlineInfo;
 import io.minersim.sealing.stats.MinerStatistics;
 import io.minersim.sealing.stats.SectorMove;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import java.util.TreeMap;
  * Materialises sectors directly in a given state, deterministically, with the fields a sector that
  * got there through the pipeline has: a Proving sector has its ticket, CommD and CommR, seed, proof,
  * both messages and its on-chain info; a WaitDeals sector its pieces; a SealPreCommit1Failed sector
- * its failure in the log; a Faulty sector its fault epoch. Once seeded, sectors go on as the clock
+ * its failure in the log; a sector seeded faulty is faulty in its partition. Once seeded, sectors go on as the clock
  * runs, exactly as sectors the miner sealed itself.
  *
  * <p>How. Each seeded state has a route: the events a sector passes through from its start to that
@@ -93,6 +94,12 @@ public final class SectorSeeder {
          * state) with its chain facts, as the miner records a live move.
          */
         SectorMove statisticsMove(Sector s, SectorState from, SectorEvent event, long epoch);
+
+        /**
+         * The seeded sector's standing on chain, once it is built: proven already (not unproven), and
+         * faulty since {@code faultStart}.
+         */
+        void provenOnChain(Sector s, boolean proven, boolean faulty, long faultStart);
 
         /** Feeds the seeded past's chain moves, in any order, to the statistics (see {@link MinerStatistics#recordPast}). */
         void recordStatistics(List<SectorMove> moves);
@@ -182,6 +189,10 @@ public final class SectorSeeder {
         whyNotSeedable(seed.state(), !seed.pieces().isEmpty()).ifPresent(why -> {
             throw new InvalidInputException("State", why);
         });
+        if (seed.faulty() && !PROVEN_STATES.contains(seed.state())) {
+            throw new InvalidInputException("Faulty", "only a sector the chain proves can be faulty on chain"
+                    + " (Proving, Available, a snap-deal state or Terminating), not " + seed.state());
+        }
         if (seed.pieces().size() > size.maxDealsPerSector()) {
             throw new InvalidInputException("Pieces", seed.pieces().size() + " deal pieces exceed the "
                     + size.maxDealsPerSector() + " a " + size + " sector can hold");
@@ -215,7 +226,7 @@ public final class SectorSeeder {
                     SnapDealsWaitDeals, SnapDealsAddPiece, SnapDealsPacking, UpdateReplica, ProveReplicaUpdate,
                     FinalizeReplicaUpdate, ReplicaUpdateWait, UpdateActivating, ReleaseSectorKey,
                     SnapDealsAddPieceFailed, ReplicaUpdateFailed, FinalizeReplicaUpdateFailed,
-                    ReleaseSectorKeyFailed, Faulty, FaultReported, FaultedFinal, Terminating, TerminateWait,
+                    ReleaseSectorKeyFailed, Terminating, TerminateWait,
                     TerminateFinality, TerminateFailed, Removing, RemoveFailed, Removed -> null;
             case Empty -> "Lotus's deprecated start state; seed WaitDeals";
             case PreCommitting, SubmitCommit -> "a legacy state the pipeline forwards from at once";
@@ -227,9 +238,21 @@ public final class SectorSeeder {
                     RecoverDealIDs, SnapDealsRecoverDealIDs, AbortUpgrade ->
                     "a sector passes through it at once";
             case FailedUnrecoverable -> "only a forced state move reaches it";
+            case Faulty, FaultReported -> "Lotus never moves a sector there by itself (faults live on chain, the"
+                    + " sector stays Proving; only SectorsUpdate reaches " + state + "); seed Proving with"
+                    + " \"faulty\": true for a sector faulty on chain";
+            case FaultedFinal -> "Lotus never moves a sector there by itself (a sector the chain terminates after"
+                    + " FaultMaxAge of fault stays Proving); seed Proving with \"faulty\": true and let FaultMaxAge"
+                    + " pass";
             case ReceiveSector -> "use SectorReceive to import a sector";
         };
     }
+
+    /** The seedable states of a sector the chain holds live: it can be faulty on chain. */
+    private static final Set<SectorState> PROVEN_STATES = EnumSet.of(Proving, Available, SnapDealsWaitDeals,
+            SnapDealsAddPiece, SnapDealsPacking, UpdateReplica, ProveReplicaUpdate, FinalizeReplicaUpdate,
+            ReplicaUpdateWait, UpdateActivating, ReleaseSectorKey, SnapDealsAddPieceFailed, ReplicaUpdateFailed,
+            FinalizeReplicaUpdateFailed, ReleaseSectorKeyFailed, Terminating, TerminateFailed);
 
     private static boolean needsDeals(SectorState state) {
         return state == AddPiece || state == AddPieceFailed || isSnap(state);
@@ -256,9 +279,6 @@ public final class SectorSeeder {
         branch(ReplicaUpdateFailed, UpdateReplica, SectorUpdateReplicaFailed);
         branch(FinalizeReplicaUpdateFailed, FinalizeReplicaUpdate, SectorFinalizeFailed);
         branch(ReleaseSectorKeyFailed, ReleaseSectorKey, SectorReleaseKeyFailed);
-        branch(Faulty, Proving, SectorFaulty);
-        branch(FaultReported, Proving, SectorFaultReported);
-        branch(FaultedFinal, Faulty, SectorFaultedFinal);
         branch(Terminating, Proving, SectorTerminate);
         branch(TerminateWait, Terminating, SectorTerminating);
         branch(TerminateFinality, TerminateWait, SectorTerminated);
@@ -349,7 +369,6 @@ public final class SectorSeeder {
             case WaitSeed -> Math.max(0, policy.preCommitChallengeDelay() + policy.interactivePoRepConfidence()
                     - policy.messageConfidence());
             case UpdateActivating, TerminateFinality -> policy.chainFinality();
-            case Faulty, FaultReported -> policy.faultMaxAge();
             case WaitDeals, SnapDealsWaitDeals, SubmitPreCommitBatch, SubmitCommitAggregate, Proving, Available,
                     Terminating, SubmitReplicaUpdate -> 1;
             case Empty, PreCommitting, PreCommitWait, CommitFinalize, SubmitCommit, CommitWait, FailedUnrecoverable,
@@ -357,7 +376,8 @@ public final class SectorSeeder {
                     RemoteCommitFailed, CommitFailed, CommitFinalizeFailed, PackingFailed, FinalizeFailed,
                     DealsExpired, RecoverDealIDs, WaitMutable, SnapDealsAddPieceFailed, SnapDealsDealsExpired,
                     SnapDealsRecoverDealIDs, AbortUpgrade, ReplicaUpdateFailed, ReleaseSectorKeyFailed,
-                    FinalizeReplicaUpdateFailed, FaultedFinal, TerminateFailed, RemoveFailed, Removed,
+                    FinalizeReplicaUpdateFailed, Faulty, FaultReported, FaultedFinal, TerminateFailed, RemoveFailed,
+                    Removed,
                     ReceiveSector -> 0;
         };
     }
@@ -472,6 +492,8 @@ public final class SectorSeeder {
                 case PROVE_COMMIT_AGGREGATE, PROVE_COMMIT_SECTORS3 -> host.sealing().maxCommitBatch();
                 case TERMINATE_SECTORS -> host.sealing().terminateBatchMax();
                 case PROVE_REPLICA_UPDATES3 -> 1;
+                case SUBMIT_WINDOWED_POST, DECLARE_FAULTS_RECOVERED ->
+                        throw new IllegalStateException("a seeded route sends no proving message");
             };
             for (int from = 0; from < group.size(); from += max) {
                 List<Send> batch = group.subList(from, Math.min(group.size(), from + max));
@@ -500,6 +522,12 @@ public final class SectorSeeder {
         host.recordStatistics(chainMoves);
         for (Message m : all) {
             host.scheduleLanding(m);
+        }
+        // the chain's side: a sector activated a proving period ago has been proven since
+        for (int i = 0; i < seeds.size(); i++) {
+            Sector s = built.get(i);
+            host.provenOnChain(s, s.onChain() && s.activation + DeadlineInfo.PROVING_PERIOD <= head,
+                    seeds.get(i).faulty(), Math.max(0, head - seeds.get(i).age()));
         }
         // 6. each sector enters its state
         for (Sector s : built) {

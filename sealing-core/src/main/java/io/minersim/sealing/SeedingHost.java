@@ -78,6 +78,21 @@ final class SeedingHost implements SectorSeeder.Host {
         return at(epoch, () -> p.planner.statisticsMove(s, from, event, s.dealBytes()));
     }
 
+    @Override public void provenOnChain(Sector s, boolean proven, boolean faulty, long faultStart) {
+        if (!s.onChain()) {
+            return;
+        }
+        p.wdpost.activate(s);
+        if (proven) {
+            p.proving.markProven(s.number);
+        }
+        if (s.terminatedEpoch != Sector.NONE) {
+            p.wdpost.terminated(s);
+        } else if (faulty) {
+            p.wdpost.seedFault(s, faultStart);
+        }
+    }
+
     @Override public void recordStatistics(List<SectorMove> moves) {
         p.statistics.recordPast(moves);
     }
@@ -86,9 +101,11 @@ final class SeedingHost implements SectorSeeder.Host {
     private <T> T at(long epoch, Supplier<T> body) {
         long now = p.head;
         p.head = epoch;
+        p.seeding = true;
         try {
             return body.get();
         } finally {
+            p.seeding = false;
             p.head = now;
         }
     }

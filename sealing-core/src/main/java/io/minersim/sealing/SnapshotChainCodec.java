@@ -197,56 +197,6 @@ final class SnapshotChainCodec {
         return b;
     }
 
-    static Map<String, Object> encodeExpirations(ExpirationQueue q) {
-        List<Long> epochs = new ArrayList<>();
-        List<long[]> buckets = new ArrayList<>();
-        q.forEach((e, numbers) -> {
-            epochs.add(e);
-            buckets.add(numbers);
-        });
-        long[] epoch = new long[epochs.size()];
-        long[] count = new long[epochs.size()];
-        int total = 0;
-        for (int i = 0; i < epoch.length; i++) {
-            epoch[i] = epochs.get(i);
-            count[i] = buckets.get(i).length;
-            total += buckets.get(i).length;
-        }
-        long[] sectors = new long[total];
-        int at = 0;
-        for (long[] b : buckets) {
-            System.arraycopy(b, 0, sectors, at, b.length);
-            at += b.length;
-        }
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("Count", epoch.length);
-        o.put("Epoch", LongColumn.later(epoch));
-        o.put("Size", LongColumn.later(count));
-        o.put("Sector", LongColumn.later(sectors));
-        return o;
-    }
-
-    static ExpirationQueue decodeExpirations(Map<String, Object> o) {
-        int n = count(o, "Expirations");
-        long[] epoch = column(o, "Epoch", "Expirations", n);
-        long[] size = column(o, "Size", "Expirations", n);
-        long[] sectors = column(o, "Sector", "Expirations", -1);
-        ExpirationQueue q = new ExpirationQueue();
-        int at = 0;
-        for (int i = 0; i < n; i++) {
-            if (size[i] <= 0 || at + size[i] > sectors.length) {
-                throw new Malformed("Expirations.Size[" + i + "]", "bad bucket size " + size[i]);
-            }
-            for (int j = 0; j < size[i]; j++) {
-                q.add(epoch[i], sectors[at++]);
-            }
-        }
-        if (at != sectors.length) {
-            throw new Malformed("Expirations", "bucket sizes add up to " + at + ", not " + sectors.length);
-        }
-        return q;
-    }
-
     static LongColumn.Later encodeExpiredDeals(Set<Long> expiredDeals) {
         return LongColumn.later(expiredDeals.stream().mapToLong(Long::longValue).toArray());
     }

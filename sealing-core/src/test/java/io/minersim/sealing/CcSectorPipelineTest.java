@@ -95,7 +95,8 @@ class CcSectorPipelineTest {
         assertThat(info.retries()).isZero();
         assertThat(info.toUpgrade()).isFalse();
         assertThat(info.expiration()).isGreaterThan(info.activation());
-        assertThat(info.onTime()).isEqualTo(info.expiration());
+        assertThat(info.onTime()).as("quantized to the last epoch of the sector's deadline")
+                .isBetween(info.expiration(), info.expiration() + io.minersim.sealing.proving.DeadlineInfo.PROVING_PERIOD - 1);
         assertThat(info.early()).isZero();
         assertThat(info.dealWeight()).isEqualTo(BigInteger.ZERO);
         assertThat(info.initialPledge()).isPositive();

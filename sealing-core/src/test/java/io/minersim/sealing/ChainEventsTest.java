@@ -57,7 +57,8 @@ class ChainEventsTest {
         SectorInfo after = sim.miner.status(n, true);
         assertThat(after.state()).isEqualTo(SectorState.Proving);
         assertThat(after.expiration()).isEqualTo(newExpiration);
-        assertThat(after.onTime()).isEqualTo(newExpiration);
+        assertThat(after.onTime()).as("quantized to its deadline's last epoch")
+                .isBetween(newExpiration, newExpiration + io.minersim.sealing.proving.DeadlineInfo.PROVING_PERIOD - 1);
         assertThat(after.activation()).isEqualTo(before.activation());
         assertThat(after.dealWeight()).isEqualTo(before.dealWeight());
         assertThat(lastEvent(sim)).satisfies(e -> {
@@ -77,13 +78,16 @@ class ChainEventsTest {
         SimulatedMiner sim = SimulatedMiner.smallSectors();
         long n = sim.provingCc();
         long old = sim.miner.status(n, true).expiration();
-        sim.clock.advance(1_000);
-        sim.miner.extendSectors(List.of(n), old + 100);
-        sim.clock.advanceTo(old + 1);
+        long oldOnTime = sim.miner.status(n, true).onTime();
+        sim.clock.advance(4_000);
+        sim.miner.extendSectors(List.of(n), old + 3_000);
+        long newOnTime = sim.miner.status(n, true).onTime();
+        assertThat(newOnTime).isGreaterThan(oldOnTime);
+        sim.clock.advanceTo(oldOnTime + 1);
         assertThat(sim.miner.history(0, Integer.MAX_VALUE)).noneMatch(e -> e.event() == SectorEvent.SectorExpired);
-        sim.clock.advanceTo(old + 101);
+        sim.clock.advanceTo(newOnTime);
         assertThat(lastEvent(sim).event()).isEqualTo(SectorEvent.SectorExpired);
-        assertThat(lastEvent(sim).epoch()).isEqualTo(old + 101);
+        assertThat(lastEvent(sim).epoch()).isEqualTo(newOnTime);
     }
 
     @Test
@@ -142,25 +146,28 @@ class ChainEventsTest {
     // ------------------------------------------------------------------------------------ expiration
 
     @Test
-    void aSectorExpiresByItselfWhenTheHeadPassesItsExpirationAndStaysInProving() {
+    void aSectorExpiresAtItsDeadlinesCloseAfterItsExpirationAndStaysInProving() {
         SimulatedMiner sim = SimulatedMiner.smallSectors();
         long n = sim.provingCc();
         long expiration = sim.miner.status(n, true).expiration();
+        long onTime = sim.miner.status(n, true).onTime();
+        assertThat(onTime).isBetween(expiration, expiration + io.minersim.sealing.proving.DeadlineInfo.PROVING_PERIOD - 1);
 
-        sim.clock.advanceTo(expiration);
+        sim.clock.advanceTo(onTime - 1);
         assertThat(sim.miner.history(0, Integer.MAX_VALUE)).noneMatch(e -> e.event() == SectorEvent.SectorExpired);
-        sim.miner.extendSectors(List.of(n), expiration + 1); // at its expiration epoch it is still live
-        sim.clock.advanceTo(expiration + 2);
+        sim.clock.advanceTo(onTime);
 
         assertThat(sim.state(n)).as("a lotus-miner keeps an expired sector in Proving").isEqualTo(SectorState.Proving);
         assertThat(lastEvent(sim)).satisfies(e -> {
             assertThat(e.event()).isEqualTo(SectorEvent.SectorExpired);
             assertThat(e.from()).isEqualTo(SectorState.Proving);
             assertThat(e.to()).isEqualTo(SectorState.Proving);
-            assertThat(e.epoch()).isEqualTo(expiration + 2);
+            assertThat(e.epoch()).isEqualTo(onTime);
         });
         assertThat(sim.miner.status(n, true).expiration()).as("on-chain info stays until compaction")
-                .isEqualTo(expiration + 1);
+                .isEqualTo(expiration);
+        assertThat(sim.miner.chain().expiration(n)).isEmpty();
+        assertThat(sim.miner.chain().sectorCounts().live()).isZero();
     }
 
     @Test
@@ -168,11 +175,12 @@ class ChainEventsTest {
         SimulatedMiner sim = SimulatedMiner.smallSectors();
         long n = sim.provingCc();
         long expiration = sim.miner.status(n, true).expiration();
-        sim.clock.advanceTo(expiration + 1);
+        long onTime = sim.miner.status(n, true).onTime();
+        sim.clock.advanceTo(onTime);
         String before = fingerprint(sim);
 
         assertThatThrownBy(() -> sim.miner.declareFaults(List.of(n), true)).isInstanceOf(SectorStateException.class)
-                .hasMessage("sector " + n + " expired at epoch " + (expiration + 1) + " (expiration " + expiration
+                .hasMessage("sector " + n + " expired at epoch " + onTime + " (expiration " + expiration
                         + "); it can no longer become faulty");
         assertThatThrownBy(() -> sim.miner.extendSectors(List.of(n), expiration + 100))
                 .isInstanceOf(SectorStateException.class).hasMessageContaining("it can no longer be extended");
@@ -185,8 +193,7 @@ class ChainEventsTest {
     void terminatingAnExpiredSectorSendsNoMessageAndEndsRemovedAsLotusDoes() {
         SimulatedMiner sim = SimulatedMiner.smallSectors();
         long n = sim.provingCc();
-        long expiration = sim.miner.status(n, true).expiration();
-        sim.clock.advanceTo(expiration + 1);
+        sim.clock.advanceTo(sim.miner.status(n, true).onTime());
 
         sim.miner.terminate(n);
         assertThat(sim.miner.terminatePending()).as("not in the live set: nothing to batch").isEmpty();
@@ -203,16 +210,17 @@ class ChainEventsTest {
     void aFaultySectorThatExpiresIsNotTerminatedLaterByFaultMaxAge() {
         SimulatedMiner sim = SimulatedMiner.smallSectors();
         long n = sim.provingCc();
-        long expiration = sim.miner.status(n, true).expiration();
-        sim.clock.advanceTo(expiration - 10);
+        long onTime = sim.miner.status(n, true).onTime();
+        sim.clock.advanceTo(onTime - 2 * io.minersim.sealing.proving.DeadlineInfo.PROVING_PERIOD);
         sim.miner.declareFaults(List.of(n), false);
-        sim.clock.advanceTo(expiration + 1);
-        assertThat(lastEvent(sim).event()).isEqualTo(SectorEvent.SectorExpired);
+        sim.clock.advanceTo(onTime);
+        assertThat(sim.miner.history(0, Integer.MAX_VALUE)).filteredOn(e -> e.sector() == n)
+                .extracting(HistoryEvent::event).endsWith(SectorEvent.SectorFaultDetected, SectorEvent.SectorExpired);
         assertThatThrownBy(() -> sim.miner.recoverFaults(List.of(n))).isInstanceOf(SectorStateException.class)
                 .hasMessageContaining("it can no longer recover");
 
         sim.clock.advance(sim.config.policy().faultMaxAge() + 10);
-        assertThat(sim.state(n)).isEqualTo(SectorState.Faulty);
+        assertThat(sim.state(n)).isEqualTo(SectorState.Proving);
         assertThat(sim.miner.history(0, Integer.MAX_VALUE)).noneMatch(e -> e.event() == SectorEvent.SectorFaultedFinal);
     }
 
@@ -225,10 +233,10 @@ class ChainEventsTest {
         sim.advanceUntil(39, SectorState.Proving, 200);
         long latest = 0;
         for (long n : sim.miner.list()) {
-            latest = Math.max(latest, sim.miner.status(n, true).expiration());
+            latest = Math.max(latest, sim.miner.status(n, true).onTime());
         }
         long seqBefore = sim.miner.historySize();
-        sim.clock.advanceTo(latest + 1);
+        sim.clock.advanceTo(latest);
         List<HistoryEvent> expired = sim.miner.history(seqBefore, Integer.MAX_VALUE);
         assertThat(expired).hasSize(40).allMatch(e -> e.event() == SectorEvent.SectorExpired);
         assertThat(expired).extracting(HistoryEvent::epoch).isSortedAccordingTo(Long::compare);
@@ -247,26 +255,23 @@ class ChainEventsTest {
         long passive = sim.provingCc();
         long active = sim.provingCc();
         sim.miner.declareFaults(List.of(passive), false);
-        long faultAt = sim.clock.head();
         sim.miner.terminate(active);
+        sim.clock.advance(io.minersim.sealing.proving.DeadlineInfo.PROVING_PERIOD + 60);
+        long early = sim.miner.status(passive, true).early();
+        assertThat(early).isPositive();
 
-        sim.clock.advance(sim.config.policy().faultMaxAge() + 5); // one clock step, no call on the sector
+        sim.clock.advanceTo(early); // clock steps only, no call on the sector
 
-        assertThat(sim.state(passive)).isEqualTo(SectorState.FaultedFinal);
+        assertThat(sim.state(passive)).isEqualTo(SectorState.Proving);
         List<HistoryEvent> all = sim.miner.history(0, Integer.MAX_VALUE);
-        assertThat(all).filteredOn(e -> e.sector() == passive && e.to() == SectorState.FaultedFinal).singleElement()
-                .satisfies(e -> {
-                    assertThat(e.event()).isEqualTo(SectorEvent.SectorFaultedFinal);
-                    assertThat(e.epoch()).isEqualTo(faultAt + sim.config.policy().faultMaxAge());
-                });
+        assertThat(all).filteredOn(e -> e.sector() == passive && e.event() == SectorEvent.SectorFaultedFinal)
+                .singleElement().satisfies(e -> assertThat(e.epoch()).isEqualTo(early));
         assertThat(all).filteredOn(e -> e.sector() == active && e.to() == SectorState.Terminating)
                 .singleElement().satisfies(e -> assertThat(e.event()).isEqualTo(SectorEvent.SectorTerminate));
         assertThat(all).filteredOn(e -> e.sector() == passive).noneMatch(e -> e.event() == SectorEvent.SectorTerminate);
         assertThatThrownBy(() -> sim.miner.extendSectors(List.of(passive), sim.clock.head() + 1000))
                 .isInstanceOf(SectorStateException.class).hasMessageContaining("was terminated at epoch");
     }
-
-    // ------------------------------------------------------------------------------------ deal expiry
 
     @Test
     void aSealingSectorWithAnExpiredDealFollowsTheDealsExpiredPathToRemoved() throws Exception {

@@ -3,10 +3,20 @@ package io.minersim.sealing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.minersim.sealing.fsm.SectorEvent;
 import io.minersim.sealing.fsm.SectorState;
+import io.minersim.sealing.numbers.BitField;
+import io.minersim.sealing.proving.DeadlineInfo;
+import io.minersim.sealing.proving.SectorCounts;
+import io.minersim.sealing.proving.SectorPlace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Faults as the chain sees them: a sector the miner cannot read is skipped in its deadline's Window
+ * PoSt and becomes faulty on chain, a missed PoSt makes a partition faulty at the deadline's close,
+ * recoveries are declared and proven, FaultMaxAge terminates; the sealing state stays Proving.
+ */
 class FaultTest {
 
     private static long provingSector(SimulatedMiner sim) {
@@ -15,53 +25,135 @@ class FaultTest {
         return n;
     }
 
-    @Test
-    void aFaultLeftLongerThanFaultMaxAgeEndsTerminated() {
-        SimulatedMiner sim = SimulatedMiner.devnet();
-        long n = provingSector(sim);
-        long faultAt = sim.clock.head();
-        sim.miner.declareFaults(List.of(n), true);
-        assertThat(sim.state(n)).isEqualTo(SectorState.FaultReported);
-        long maxAge = sim.config.policy().faultMaxAge();
-        assertThat(sim.miner.status(n, true).early()).isEqualTo(faultAt + maxAge);
+    /** The epoch just after the next close of the sector's deadline. */
+    private static long afterNextClose(SimulatedMiner sim, long n) {
+        SectorPlace at = sim.miner.chain().place(n).orElseThrow();
+        long ps = sim.miner.chain().provingDeadline().periodStart();
+        return DeadlineInfo.of(ps, at.deadline(), sim.clock.head()).nextNotElapsed().close();
+    }
 
-        sim.clock.advanceTo(faultAt + maxAge - 1);
-        assertThat(sim.state(n)).isEqualTo(SectorState.FaultReported);
-        sim.clock.advanceTo(faultAt + maxAge);
-        assertThat(sim.state(n)).isEqualTo(SectorState.FaultedFinal);
-        assertThat(sim.miner.history(0, Integer.MAX_VALUE)).last().satisfies(e -> {
-            assertThat(e.from()).isEqualTo(SectorState.FaultReported);
-            assertThat(e.to()).isEqualTo(SectorState.FaultedFinal);
-            assertThat(e.epoch()).isEqualTo(faultAt + maxAge);
-        });
+    private static List<SectorEvent> chainEvents(SimulatedMiner sim, long n) {
+        return sim.miner.history(0, Integer.MAX_VALUE).stream().filter(e -> e.sector() == n)
+                .map(HistoryEvent::event).filter(SectorEvent::isChainOnly).toList();
     }
 
     @Test
-    void aRecoveredFaultReturnsToProvingAndStopsTheClock() {
+    void anActivatedSectorIsLiveButUnprovenUntilItsDeadlinesFirstPoSt() {
+        SimulatedMiner sim = SimulatedMiner.devnet();
+        long n = provingSector(sim);
+        ChainView chain = sim.miner.chain();
+        assertThat(chain.place(n)).isPresent();
+        assertThat(chain.sectorCounts()).isEqualTo(new SectorCounts(1, 0, 0));
+        assertThat(chain.activeSectors().isEmpty()).isTrue();
+        assertThat(chain.power().raw()).isZero();
+
+        sim.clock.advanceTo(afterNextClose(sim, n));
+        assertThat(chain.sectorCounts()).isEqualTo(new SectorCounts(1, 1, 0));
+        assertThat(chain.activeSectors()).isEqualTo(BitField.of(n));
+        assertThat(chain.power().raw()).isEqualTo(sim.config.sectorSize().bytes());
+        assertThat(chain.messages()).anySatisfy(m -> assertThat(m.method()).isEqualTo(5));
+        assertThat(sim.state(n)).isEqualTo(SectorState.Proving);
+    }
+
+    @Test
+    void anUnreadableSectorIsSkippedInItsPoStAndFaultsOnChainWhileStayingProving() {
+        SimulatedMiner sim = SimulatedMiner.devnet();
+        long n = provingSector(sim);
+        sim.clock.advanceTo(afterNextClose(sim, n));
+        long history = sim.miner.historySize();
+
+        sim.miner.declareFaults(List.of(n), true);
+        assertThat(sim.miner.chain().faults().isEmpty()).as("not before its deadline's PoSt").isTrue();
+        assertThat(sim.miner.historySize()).isEqualTo(history);
+
+        sim.clock.advanceTo(afterNextClose(sim, n));
+        ChainView chain = sim.miner.chain();
+        assertThat(chain.faults()).isEqualTo(BitField.of(n));
+        assertThat(chain.sectorCounts()).isEqualTo(new SectorCounts(1, 0, 1));
+        assertThat(chain.power().raw()).isZero();
+        assertThat(sim.state(n)).isEqualTo(SectorState.Proving);
+        assertThat(chainEvents(sim, n)).containsExactly(SectorEvent.SectorFaultDetected);
+        SectorInfo info = sim.miner.status(n, true);
+        assertThat(info.onTime()).isZero();
+        assertThat(info.early()).isPositive();
+        assertThat(info.log()).noneMatch(e -> e.kind().contains("Fault"));
+    }
+
+    @Test
+    void aRecoveredSectorIsDeclaredThenProvenByItsNextPoSt() {
         SimulatedMiner sim = SimulatedMiner.devnet();
         long n = provingSector(sim);
         sim.miner.declareFaults(List.of(n), false);
-        assertThat(sim.state(n)).isEqualTo(SectorState.Faulty);
-        sim.clock.advance(100);
+        sim.clock.advanceTo(afterNextClose(sim, n));
+        assertThat(sim.miner.chain().faults()).isEqualTo(BitField.of(n));
+
         sim.miner.recoverFaults(List.of(n));
-        assertThat(sim.state(n)).isEqualTo(SectorState.Proving);
+        assertThat(sim.miner.chain().unreadable().isEmpty()).isTrue();
+        sim.clock.advanceTo(afterNextClose(sim, n));
+        ChainView chain = sim.miner.chain();
+        assertThat(chain.faults().isEmpty()).isTrue();
+        assertThat(chain.activeSectors()).isEqualTo(BitField.of(n));
+        assertThat(chain.messages()).anySatisfy(m -> assertThat(m.method()).isEqualTo(11));
+        assertThat(chainEvents(sim, n)).containsExactly(SectorEvent.SectorFaultDetected,
+                SectorEvent.SectorFaultRecovered);
         assertThat(sim.miner.status(n, true).early()).isZero();
-        sim.clock.advance(sim.config.policy().faultMaxAge());
-        assertThat(sim.state(n)).isEqualTo(SectorState.Proving);
+        assertThat(sim.miner.status(n, true).onTime()).isGreaterThanOrEqualTo(sim.miner.status(n, true).expiration());
     }
 
     @Test
-    void faultsOnSectorsThatAreNotProvingAreRefusedAndChangeNothing() {
+    void aMissedPoStIsDetectedAtTheDeadlinesClose() {
+        SimulatedMiner sim = SimulatedMiner.devnet();
+        long n = provingSector(sim);
+        sim.clock.advanceTo(afterNextClose(sim, n));
+        int deadline = sim.miner.chain().place(n).orElseThrow().deadline();
+        sim.miner.missPoSt(deadline, List.of());
+        sim.clock.advanceTo(afterNextClose(sim, n));
+        assertThat(sim.miner.chain().faults()).isEqualTo(BitField.of(n));
+        assertThat(sim.miner.history(0, Integer.MAX_VALUE)).filteredOn(e -> e.sector() == n
+                && e.event() == SectorEvent.SectorFaultDetected).singleElement()
+                .satisfies(e -> assertThat((e.epoch() + 1 - sim.miner.chain().provingDeadline().periodStart())
+                        % DeadlineInfo.CHALLENGE_WINDOW).isZero());
+        // the miner can read it: it declares and proves the recovery by itself
+        sim.clock.advanceTo(afterNextClose(sim, n));
+        assertThat(sim.miner.chain().faults().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aFaultLeftLongerThanFaultMaxAgeIsTerminatedEarlyByTheChainAndStaysProving() {
+        SimulatedMiner sim = SimulatedMiner.devnet();
+        long n = provingSector(sim);
+        sim.miner.declareFaults(List.of(n), true);
+        sim.clock.advanceTo(afterNextClose(sim, n));
+        long early = sim.miner.status(n, true).early();
+        assertThat(early).isPositive();
+        sim.clock.advanceTo(early);
+        assertThat(sim.miner.chain().sectorCounts()).isEqualTo(new SectorCounts(0, 0, 0));
+        assertThat(sim.state(n)).isEqualTo(SectorState.Proving);
+        assertThat(sim.miner.history(0, Integer.MAX_VALUE)).last().satisfies(e -> {
+            assertThat(e.event()).isEqualTo(SectorEvent.SectorFaultedFinal);
+            assertThat(e.epoch()).isEqualTo(early);
+        });
+        assertThat(sim.miner.chain().expiration(n)).isEmpty();
+        assertThat(sim.miner.chain().onChainSectors()).isEqualTo(BitField.of(n));
+    }
+
+    @Test
+    void faultsOnSectorsTheChainDoesNotProveAreRefusedAndChangeNothing() {
         SimulatedMiner sim = SimulatedMiner.devnet();
         long proving = provingSector(sim);
         long sealing = sim.miner.pledgeSector();
         long history = sim.miner.historySize();
         assertThatThrownBy(() -> sim.miner.declareFaults(List.of(proving, sealing), true))
-                .isInstanceOf(SectorStateException.class).hasMessageContaining("only Proving sectors");
+                .isInstanceOf(SectorStateException.class).hasMessageContaining("not active on chain");
         assertThatThrownBy(() -> sim.miner.declareFaults(List.of(proving, 99L), true))
                 .isInstanceOf(SectorNotFoundException.class);
         assertThatThrownBy(() -> sim.miner.recoverFaults(List.of(proving)))
-                .isInstanceOf(SectorStateException.class).hasMessageContaining("not faulty");
+                .isInstanceOf(SectorStateException.class).hasMessageContaining("neither unreadable nor faulty");
+        assertThatThrownBy(() -> sim.miner.missPoSt(48, List.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("invalid deadline 48 of 48");
+        assertThatThrownBy(() -> sim.miner.missPoSt(0, List.of(7L)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("has no partition 7");
+        assertThat(sim.miner.chain().unreadable().isEmpty()).isTrue();
         assertThat(sim.state(proving)).isEqualTo(SectorState.Proving);
         assertThat(sim.miner.historySize()).isEqualTo(history);
     }

@@ -104,23 +104,24 @@ class MinerStatisticsEngineTest {
         advanceUntilAllProving(sim, 4);
         sim.miner.declareFaults(List.of(0L, 1L), true);
         sim.miner.declareFaults(List.of(2L), false);
+        sim.clock.advance(io.minersim.sealing.proving.DeadlineInfo.PROVING_PERIOD + 60); // each deadline's PoSt skips them
         SectorStats d = today(sim);
-        assertThat(d.daily(Measure.FAULTED_RBP)).isEqualTo(3 * S);
+        assertThat(d.total(Measure.FAULTED_RBP)).isEqualTo(3 * S);
         assertThat(d.level(Level.FAULTY_RBP)).isEqualTo(3 * S);
         assertThat(d.level(Level.ACTIVE_SECTORS)).isEqualTo(1);
 
         sim.miner.recoverFaults(List.of(1L));
         sim.miner.terminate(3);
         sim.miner.terminateFlush();
-        sim.clock.advance(20);
+        sim.clock.advance(io.minersim.sealing.proving.DeadlineInfo.PROVING_PERIOD + 60); // declared recovered, then proven
         d = today(sim);
-        assertThat(d.daily(Measure.RECOVERED_RBP)).isEqualTo(S);
+        assertThat(d.total(Measure.RECOVERED_RBP)).isEqualTo(S);
         assertThat(d.level(Level.FAULTY_RBP)).isEqualTo(2 * S);
         assertThat(d.total(Measure.ACTIVE_TERMINATED_RBP)).isEqualTo(S);
         assertThat(d.level(Level.ACTIVE_SECTORS)).isEqualTo(1);
 
         long faultAt = sim.clock.head();
-        sim.clock.advance(sim.config.policy().faultMaxAge());
+        sim.clock.advanceTo(Math.max(sim.miner.status(0, true).early(), sim.miner.status(2, true).early()));
         SectorStats later = sim.miner.statistics().day(sim.miner.statistics().dateOf(sim.clock.head()));
         assertThat(later.total(Measure.PASSIVE_TERMINATED_RBP)).isEqualTo(2 * S);
         assertThat(later.level(Level.FAULTY_RBP)).isZero();
@@ -150,6 +151,7 @@ class MinerStatisticsEngineTest {
         }
         advanceUntilAllProving(sim, 4);
         long expiration = sim.miner.status(0, true).expiration();
+        long leaves = Math.max(sim.miner.status(2, true).onTime(), sim.miner.status(3, true).onTime());
         sim.clock.advance(20_000);
         sim.miner.extendSectors(List.of(0L, 1L), expiration + 10_000);
         SectorStats d = today(sim);
@@ -157,7 +159,7 @@ class MinerStatisticsEngineTest {
         assertThat(d.daily(Measure.EXTENDED_QAP)).isEqualTo(2 * S);
         double longer = d.averageActiveLifetimeDays();
 
-        sim.clock.advanceTo(expiration + 1);
+        sim.clock.advanceTo(leaves);
         SectorStats after = sim.miner.statistics().day(sim.miner.statistics().dateOf(sim.clock.head()));
         assertThat(after.total(Measure.EXPIRED_RBP)).isEqualTo(2 * S);
         assertThat(after.level(Level.ACTIVE_SECTORS)).isEqualTo(2);

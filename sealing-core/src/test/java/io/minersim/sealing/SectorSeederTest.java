@@ -97,9 +97,10 @@ class SectorSeederTest {
             }
             assertThat(m.status(numbers[i], false).state()).as("seed %s", seeds.get(i)).isEqualTo(asked);
         }
-        assertThat(seedable(false)).contains(SectorState.Proving, SectorState.WaitDeals, SectorState.Faulty,
+        assertThat(seedable(false)).contains(SectorState.Proving, SectorState.WaitDeals,
                 SectorState.SealPreCommit1Failed, SectorState.Terminating, SectorState.Removed)
-                .doesNotContain(SectorState.PreCommitting, SectorState.ReceiveSector, SectorState.Empty);
+                .doesNotContain(SectorState.PreCommitting, SectorState.ReceiveSector, SectorState.Empty,
+                        SectorState.Faulty, SectorState.FaultReported, SectorState.FaultedFinal);
         assertThat(seedable(true)).contains(SectorState.UpdateReplica, SectorState.AddPiece)
                 .doesNotContain(SectorState.Available);
         assertThat(m.sectorCount()).isEqualTo(seeds.size());
@@ -151,7 +152,7 @@ class SectorSeederTest {
         seeds.add(new SectorSeed(SectorSeed.NEXT, SectorState.WaitDeals, deals(500, 2), null, 0));
         seeds.add(new SectorSeed(SectorSeed.NEXT, SectorState.UpdateReplica, deals(600, 1), null, 0));
         seeds.add(SectorSeed.of(SectorState.Terminating));
-        seeds.add(SectorSeed.of(SectorState.FaultReported));
+        seeds.add(SectorSeed.of(SectorState.Proving).withFaulty(true));
         long[] numbers = m.seed(seeds);
 
         clockOf(m).advance(1200);
@@ -162,7 +163,8 @@ class SectorSeederTest {
         }
         assertThat(m.status(numbers[sealing.size() + 2], false).state()).isIn(SectorState.TerminateFinality,
                 SectorState.Removed);
-        assertThat(m.status(numbers[sealing.size() + 3], false).state()).isEqualTo(SectorState.FaultReported);
+        assertThat(m.status(numbers[sealing.size() + 3], false).state()).isEqualTo(SectorState.Proving);
+        assertThat(m.chain().faults().contains(numbers[sealing.size() + 3])).isTrue();
         // a deal sector keeps its deals through sealing; the snap upgrade carries its new ones
         assertThat(m.status(numbers[sealing.size()], false).deals()).contains(500L, 501L);
         assertThat(m.status(numbers[sealing.size() + 1], false).deals()).contains(600L);
@@ -184,15 +186,31 @@ class SectorSeederTest {
     }
 
     @Test
-    void aSeededFaultTerminatesAfterFaultMaxAgeCountedFromItsAge() {
+    void aSeededFaultIsFaultyOnChainAndTheChainTerminatesItAfterFaultMaxAge() {
         Miner m = minerWithClock(1);
-        long maxAge = m.config().policy().faultMaxAge();
-        long n = m.seed(List.of(new SectorSeed(SectorSeed.NEXT, SectorState.Faulty, List.of(), null, 100)))[0];
-        assertThat(m.status(n, true).early()).isEqualTo(START - 100 + maxAge);
-        clockOf(m).advanceTo(START - 100 + maxAge - 1);
-        assertThat(m.status(n, false).state()).isEqualTo(SectorState.Faulty);
+        long n = m.seed(List.of(SectorSeed.of(SectorState.Proving).withFaulty(true)))[0];
+        assertThat(m.chain().faults()).isEqualTo(io.minersim.sealing.numbers.BitField.of(n));
+        long early = m.status(n, true).early();
+        assertThat(early).isGreaterThan(START + m.config().policy().faultMaxAge() - 1);
+        assertThat(m.status(n, false).state()).isEqualTo(SectorState.Proving);
+        clockOf(m).advanceTo(early - 1);
+        assertThat(m.chain().sectorCounts().faulty()).isEqualTo(1);
         clockOf(m).advance(1);
-        assertThat(m.status(n, false).state()).isEqualTo(SectorState.FaultedFinal);
+        assertThat(m.chain().sectorCounts().live()).isZero();
+        assertThat(m.status(n, false).state()).isEqualTo(SectorState.Proving);
+    }
+
+    @Test
+    void theFaultStatesLotusNeverReachesByItselfAreRefusedWithWhatToWriteInstead() {
+        Miner m = minerWithClock(1);
+        for (SectorState s : List.of(SectorState.Faulty, SectorState.FaultReported, SectorState.FaultedFinal)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.seed(List.of(SectorSeed.of(s))))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("\"faulty\": true");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.seed(List.of(
+                SectorSeed.of(SectorState.PreCommit1).withFaulty(true))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("only a sector the chain proves");
+        assertThat(m.sectorCount()).isZero();
     }
 
     @Test

@@ -35,10 +35,27 @@ class SeededSectorStatisticsTest {
         return m.statistics().day(m.statistics().dateOf(m.head()));
     }
 
-    /** 10 Proving (age 0), 3 Faulty (age 100), 1 WaitSeed, 2 PreCommit1: committed-capacity 2 KiB sectors. */
+    private static List<SectorSeed> faulty(int count, long age) {
+        List<SectorSeed> out = new ArrayList<>();
+        for (SectorSeed seed : seeds(SectorState.Proving, count, age)) {
+            out.add(seed.withFaulty(true));
+        }
+        return out;
+    }
+
+    /** The epoch the chain terminates the latest of these faulty sectors (FaultMaxAge after its fault). */
+    private long lastEarly(long[] numbers) {
+        long last = 0;
+        for (long n : numbers) {
+            last = Math.max(last, m.status(n, true).early());
+        }
+        return last;
+    }
+
+    /** 10 Proving (age 0), 3 faulty on chain (age 100), 1 WaitSeed, 2 PreCommit1: committed-capacity 2 KiB sectors. */
     private long[] seedMix() {
         List<SectorSeed> all = new ArrayList<>(seeds(SectorState.Proving, 10, 0));
-        all.addAll(seeds(SectorState.Faulty, 3, 100));
+        all.addAll(faulty(3, 100));
         all.addAll(seeds(SectorState.WaitSeed, 1, 0));
         all.addAll(seeds(SectorState.PreCommit1, 2, 0));
         return m.seed(all);
@@ -96,20 +113,23 @@ class SeededSectorStatisticsTest {
     void aLaterFaultOnASeededSectorCounts() {
         long[] numbers = seedMix();
         m.declareFaults(List.of(numbers[0]), true);
+        clock.advance(io.minersim.sealing.proving.DeadlineInfo.PROVING_PERIOD + 60); // its deadline's PoSt skips it
         SectorStats s = today();
         assertThat(s.total(Measure.FAULTED_RBP)).isEqualTo(4 * SIZE);
         assertThat(s.daily(Measure.FAULTED_RBP)).isGreaterThanOrEqualTo(SIZE);
         assertThat(s.level(Level.FAULTY_RBP)).isEqualTo(4 * SIZE);
-        assertThat(s.level(Level.ACTIVE_SECTORS)).isEqualTo(9);
+        // 9 of the 10 seeded Proving, and the 3 seeded sealing ones, onboarded meanwhile
+        assertThat(s.level(Level.ACTIVE_SECTORS)).isEqualTo(12);
         m.recoverFaults(List.of(numbers[0]));
+        clock.advance(io.minersim.sealing.proving.DeadlineInfo.PROVING_PERIOD + 60); // declared, then proven
         assertThat(today().total(Measure.RECOVERED_RBP)).isEqualTo(SIZE);
-        assertThat(today().level(Level.ACTIVE_SECTORS)).isEqualTo(10);
+        assertThat(today().level(Level.ACTIVE_SECTORS)).isEqualTo(13);
     }
 
     @Test
     void seededFaultsThatOutliveFaultMaxAgeCountAsPassiveTerminations() {
-        seedMix();
-        clock.advanceTo(START - 100 + config.policy().faultMaxAge());
+        long[] numbers = seedMix();
+        clock.advanceTo(lastEarly(java.util.Arrays.copyOfRange(numbers, 10, 13)));
         SectorStats s = today();
         assertThat(s.total(Measure.PASSIVE_TERMINATED_RBP)).isEqualTo(3 * SIZE);
         assertThat(s.level(Level.FAULTY_RBP)).isZero();
@@ -117,8 +137,7 @@ class SeededSectorStatisticsTest {
 
     @Test
     void seedingIntoAMinerWhoseStatisticsAreLaterCountsThePastAtTheirLastEpoch() {
-        m.seed(seeds(SectorState.Faulty, 1, 100));
-        clock.advanceTo(START - 100 + config.policy().faultMaxAge());
+        clock.advanceTo(lastEarly(m.seed(faulty(1, 100))));
         long last = m.statistics().lastEpoch();
         assertThat(last).isGreaterThan(START);
         // these sectors' pasts lie before the statistics' last move: they count, at that move's epoch

@@ -147,6 +147,15 @@ public final class SimApiImpl implements SimApi {
     }
 
     @Override
+    public void missPoSt(long deadline, List<Long> partitions) {
+        if (deadline < 0 || deadline >= io.minersim.sealing.proving.DeadlineInfo.PERIOD_DEADLINES) {
+            throw new InvalidInputException("deadline", "invalid deadline " + deadline + " of 48");
+        }
+        miner.missPoSt((int) deadline, partitions == null ? List.of() : numbers(partitions, "partitions"));
+        durability.await();
+    }
+
+    @Override
     public void extendSectors(List<Long> sectors, long newExpiration) {
         List<Long> numbers = numbers(sectors, "sectors");
         if (newExpiration < 0) {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 /** {@code minersim sim}: the simulator's own controls (the chain clock, failures, faults); admin only. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "Drive the simulation: the chain clock, injected failures and faults.",
-        subcommands = {SimCommand.Head.class, SimCommand.Advance.class, SimCommand.Fail.class, SimCommand.Fault.class})
+        subcommands = {SimCommand.Head.class, SimCommand.Advance.class, SimCommand.Fail.class, SimCommand.Fault.class,
+                SimCommand.Recover.class, SimCommand.MissPoSt.class})
 public final class SimCommand extends CommandGroup {
 
     static String head(ChainHead h) {
@@ -101,12 +102,14 @@ public final class SimCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "fault", mixinStandardHelpOptions = true,
-            description = "The chain marks these Proving sectors faulty (Sim.DeclareFaults): they move to "
-                    + "FaultReported.")
-    static final class Fault extends MinerCommand {
+    /** A control over some sectors: checks their numbers, makes one call, prints one line. */
+    abstract static class SectorsControl extends MinerCommand {
         @Parameters(paramLabel = "<sectorNum>", arity = "1..*", description = "The sector numbers.")
         List<Long> sectors;
+
+        abstract void call(MinerConnection miner);
+
+        abstract String done();
 
         @Override
         void check() {
@@ -115,13 +118,67 @@ public final class SimCommand extends CommandGroup {
 
         @Override
         void run(MinerConnection miner) {
-            miner.sim().declareFaults(sectors);
+            call(miner);
             if (json()) {
                 printJson(null);
                 return;
             }
-            out().println("declared faulty: " + sectors.stream().map(String::valueOf)
-                    .collect(Collectors.joining(" ")));
+            out().println(done() + ": " + sectors.stream().map(String::valueOf).collect(Collectors.joining(" ")));
+        }
+    }
+
+    @Command(name = "fault", mixinStandardHelpOptions = true,
+            description = "The miner can no longer read these sectors (Sim.DeclareFaults): its next Window PoSt of "
+                    + "their deadline skips them and the chain marks them faulty; they stay Proving, as in Lotus.")
+    static final class Fault extends SectorsControl {
+        @Override
+        void call(MinerConnection miner) {
+            miner.sim().declareFaults(sectors);
+        }
+
+        @Override
+        String done() {
+            return "unreadable, faulty at their deadline's next Window PoSt";
+        }
+    }
+
+    @Command(name = "recover", mixinStandardHelpOptions = true,
+            description = "The miner can read these sectors again (Sim.Recover): it declares the faulty ones recovered "
+                    + "before their deadline, whose next Window PoSt proves them.")
+    static final class Recover extends SectorsControl {
+        @Override
+        void call(MinerConnection miner) {
+            miner.sim().recover(sectors);
+        }
+
+        @Override
+        String done() {
+            return "readable again, recovered at their deadline's next Window PoSt";
+        }
+    }
+
+    @Command(name = "miss-post", mixinStandardHelpOptions = true,
+            description = "The miner misses the next Window PoSt of a deadline (Sim.MissPoSt): the chain detects the "
+                    + "sectors of its partitions faulty when the deadline closes.")
+    static final class MissPoSt extends MinerCommand {
+        @Parameters(index = "0", paramLabel = "<deadline>", description = "The deadline index, 0 to 47.")
+        long deadline;
+
+        @Parameters(index = "1..*", arity = "0..*", paramLabel = "<partition>",
+                description = "The partitions to miss (all of the deadline's when none is given).")
+        List<Long> partitions;
+
+        @Override
+        void run(MinerConnection miner) {
+            List<Long> chosen = partitions == null ? List.of() : partitions;
+            miner.sim().missPoSt(deadline, chosen);
+            if (json()) {
+                printJson(null);
+                return;
+            }
+            out().println("deadline " + deadline + " will miss its next Window PoSt"
+                    + (chosen.isEmpty() ? "" : " for partitions " + chosen.stream()
+                            .map(String::valueOf).collect(Collectors.joining(" "))));
         }
     }
 }

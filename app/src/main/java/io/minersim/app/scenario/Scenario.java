@@ -33,7 +33,7 @@ public final class Scenario {
 
     /** Sectors counted per state: {@code count} in {@code state}, with generated deals when asked. */
     public record CountGroup(String path, SectorState state, long count, int deals, boolean verified, long age,
-            long ageSpread, String error) {
+            long ageSpread, String error, boolean faulty) {
     }
 
     /** Generated deals start this long after the chain's start epoch (a week of 30 s epochs). */
@@ -136,7 +136,7 @@ public final class Scenario {
                     }
                     pieces = ps;
                 }
-                out.add(new SectorSeed(SectorSeed.NEXT, g.state(), pieces, g.error(), age));
+                out.add(new SectorSeed(SectorSeed.NEXT, g.state(), pieces, g.error(), age, g.faulty()));
             }
         }
         return out;

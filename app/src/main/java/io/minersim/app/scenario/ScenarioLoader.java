@@ -481,7 +481,7 @@ public final class ScenarioLoader {
                     continue;
                 }
                 SectorSeed seed = new SectorSeed(number, state, pieces, s.has("error") ? s.get("error").asText() : null,
-                        longValue(s.path("age"), path + ".age", 0));
+                        longValue(s.path("age"), path + ".age", 0), s.path("faulty").asBoolean(false));
                 try {
                     SectorSeeder.validate(seed, config.sectorSize());
                     out.add(seed);
@@ -610,12 +610,25 @@ public final class ScenarioLoader {
                             : ".state"), why.get());
                     continue;
                 }
+                boolean faulty = g.path("faulty").asBoolean(false);
+                if (faulty) {
+                    try {
+                        SectorSeeder.validate(SectorSeed.of(state).withFaulty(true), config.sectorSize());
+                    } catch (InvalidInputException e) {
+                        problem(path + ".faulty", e.getMessage());
+                        continue;
+                    }
+                }
                 out.add(new Scenario.CountGroup(path, state, count, deals, verified,
                         longValue(g.path("age"), path + ".age", 0), longValue(g.path("ageSpread"), path + ".ageSpread", 0),
-                        g.has("error") ? g.get("error").asText() : null));
+                        g.has("error") ? g.get("error").asText() : null, faulty));
             }
             return out;
         }
+
+        /** The fault states Lotus never reaches by itself: an event choosing sectors in one is an old file's. */
+        private static final Set<SectorState> FAULT_STATES = Set.of(SectorState.Faulty, SectorState.FaultReported,
+                SectorState.FaultedFinal);
 
         /** Which fields each kind of event takes (besides kind and epoch). */
         private static final Map<Kind, Set<String>> EVENT_FIELDS = Map.of(
@@ -624,7 +637,8 @@ public final class ScenarioLoader {
                 Kind.TERMINATE, Set.of("sectors", "state", "count"),
                 Kind.FAILURE, Set.of("state", "count", "sector", "error"),
                 Kind.PLEDGE, Set.of("count"),
-                Kind.EXPIRE_DEALS, Set.of("deals"));
+                Kind.EXPIRE_DEALS, Set.of("deals"),
+                Kind.MISS_POST, Set.of("deadline", "partitions"));
 
         private List<ScheduledEvent> events(JsonNode list, long startEpoch, long[] explicit, long counted) {
             List<ScheduledEvent> out = new ArrayList<>();
@@ -659,6 +673,10 @@ public final class ScenarioLoader {
                 e.path("deals").forEach(d -> deals.add(d.asLong()));
                 switch (kind) {
                     case FAULT, RECOVER, TERMINATE -> {
+                        if (kind != Kind.TERMINATE && state != null && FAULT_STATES.contains(state)) {
+                            problem(path + ".state", "sectors are no longer " + state + " when faulty: faults live on"
+                                    + " chain and a faulty sector stays Proving, as in Lotus; choose \"state\": \"Proving\"");
+                        }
                         boolean byNumber = e.has("sectors");
                         boolean byState = e.has("count") || e.has("state");
                         if (byNumber == byState) {
@@ -697,9 +715,17 @@ public final class ScenarioLoader {
                             problem(path + ".deals", "names no deal");
                         }
                     }
+                    case MISS_POST -> {
+                        if (!e.has("deadline")) {
+                            problem(path + ".deadline", "is required: the deadline whose next PoSt is missed");
+                        }
+                    }
                 }
+                List<Long> partitions = new ArrayList<>();
+                e.path("partitions").forEach(p -> partitions.add(p.asLong()));
                 out.add(new ScheduledEvent(path, epoch, kind, sectors, state, count, e.path("declared").asBoolean(true),
-                        sector, e.has("error") ? e.get("error").asText() : null, deals));
+                        sector, e.has("error") ? e.get("error").asText() : null, deals, e.path("deadline").asInt(0),
+                        partitions));
             }
             long seededOrPledged = counted + pledged;
             sectorChecks.forEach(check -> check.accept(seededOrPledged));

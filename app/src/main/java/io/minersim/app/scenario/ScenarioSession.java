@@ -133,15 +133,27 @@ public final class ScenarioSession {
                 }
             }
             case EXPIRE_DEALS -> m.expireDeals(e.deals());
+            case MISS_POST -> m.missPoSt(e.deadline(), e.partitions());
         }
     }
 
-    /** The event's sectors: by number, or the lowest-numbered {@code count} in its state now. */
+    /**
+     * The event's sectors: by number, or the lowest-numbered {@code count} in its state now (for a fault,
+     * among those the miner can read and the chain proves; for a recovery, among those it cannot read).
+     */
     private List<Long> targets(ScheduledEvent e) {
         if (!e.sectors().isEmpty()) {
             return e.sectors();
         }
         long[] inState = miner.listInStates(List.of(e.state()));
+        if (e.kind() == ScheduledEvent.Kind.FAULT || e.kind() == ScheduledEvent.Kind.RECOVER) {
+            io.minersim.sealing.numbers.BitField unreadable = miner.chain().unreadable();
+            io.minersim.sealing.numbers.BitField proven = miner.chain().liveSectors();
+            boolean recover = e.kind() == ScheduledEvent.Kind.RECOVER;
+            inState = java.util.Arrays.stream(inState)
+                    .filter(n -> recover ? unreadable.contains(n) : !unreadable.contains(n) && proven.contains(n))
+                    .toArray();
+        }
         if (inState.length < e.count()) {
             throw new SealingException("only " + inState.length + " sectors are " + e.state() + ", " + e.count()
                     + " asked");

@@ -14,19 +14,22 @@ import java.util.Objects;
  * @param sectors the sectors it acts on, by number (empty when chosen by state and count)
  * @param state the state sectors are chosen from, or (for {@code failure}) the state that fails
  * @param count how many sectors (chosen by state), failures or pledges; 0 when not given
- * @param declared for {@code fault}: a declared fault (FaultReported) rather than one detected (Faulty)
+ * @param declared for {@code fault}: kept from older scenario files; faults reach the chain the same way
+ *     either way (skipped in the sector's deadline's next Window PoSt)
  * @param sector for {@code failure}: the one sector that fails, or {@code null} for any
  * @param error for {@code failure}: the error text, or {@code null}
  * @param deals for {@code expireDeals}: the deal IDs
+ * @param deadline for {@code missPoSt}: the deadline whose next Window PoSt the miner misses
+ * @param partitions for {@code missPoSt}: the partitions missed, or empty for all
  */
 public record ScheduledEvent(String path, long epoch, Kind kind, List<Long> sectors, SectorState state, int count,
-        boolean declared, Long sector, String error, List<Long> deals) {
+        boolean declared, Long sector, String error, List<Long> deals, int deadline, List<Long> partitions) {
 
     /** The kinds of event, by their name in a scenario file. */
     public enum Kind {
-        /** Proving sectors become faulty (declared: FaultReported; detected: Faulty). */
+        /** The miner can no longer read these sectors: they fault on chain at their deadline's next PoSt. */
         FAULT("fault"),
-        /** Faulty sectors are proven again. */
+        /** The miner can read these sectors again: it declares them recovered, its next PoST proves them. */
         RECOVER("recover"),
         /** Sectors are terminated ({@code SectorTerminate}). */
         TERMINATE("terminate"),
@@ -35,7 +38,9 @@ public record ScheduledEvent(String path, long epoch, Kind kind, List<Long> sect
         /** Committed-capacity sectors are pledged. */
         PLEDGE("pledge"),
         /** Deals expire on chain. */
-        EXPIRE_DEALS("expireDeals");
+        EXPIRE_DEALS("expireDeals"),
+        /** The miner misses a deadline's next Window PoSt: its sectors are detected faulty at the close. */
+        MISS_POST("missPoSt");
 
         private final String wire;
 
@@ -62,5 +67,6 @@ public record ScheduledEvent(String path, long epoch, Kind kind, List<Long> sect
         Objects.requireNonNull(kind, "kind");
         sectors = List.copyOf(sectors);
         deals = List.copyOf(deals);
+        partitions = List.copyOf(partitions);
     }
 }

@@ -105,12 +105,15 @@ class SimCommandsTest {
     void faultDeclaresProvingSectorsFaulty() {
         sim.provingSectors(3);
 
-        assertThat(sim.run("sim", "fault", "0", "2").ok().out()).isEqualTo("declared faulty: 0 2\n");
+        assertThat(sim.run("sim", "fault", "0", "2").ok().out())
+                .isEqualTo("unreadable, faulty at their deadline's next Window PoSt: 0 2\n");
+        sim.client().sim().advance(2940); // every deadline's PoSt has run: the two are skipped, so faulty on chain
 
         assertThat(List.of(0L, 1L, 2L)).extracting(n -> sim.client().miner().sectorsStatus(n, false).state())
-                .containsExactly("FaultReported", "Proving", "FaultReported");
+                .containsExactly("Proving", "Proving", "Proving");
+        assertThat(sim.node().miner().chain().faults()).isEqualTo(io.minersim.sealing.numbers.BitField.of(0, 2));
         assertThat(sim.run("sectors", "list").ok().out().lines().filter(l -> l.startsWith("0 ")).findFirst()
-                .orElseThrow()).matches("0\\s+FaultReported\\s+YES\\s+NO\\s.*");
+                .orElseThrow()).matches("0\\s+Proving\\s+YES\\s+NO\\s.*");
     }
 
     @Test
@@ -119,10 +122,40 @@ class SimCommandsTest {
         sim.client().miner().pledgeSector();
 
         sim.run("sim", "fault", "0", "9").refused("sector 9 not found");
-        sim.run("sim", "fault", "0", "1").refused("only Proving sectors can become faulty");
+        sim.run("sim", "fault", "0", "1").refused("not active on chain; only sectors the chain proves can become faulty");
         sim.run("sim", "fault").refused("Missing required parameter");
 
         assertThat(sim.client().miner().sectorsStatus(0, false).state()).isEqualTo("Proving");
         assertThat(sim.run("sim", "fault", "0", "--json").ok().out()).isEqualTo("null\n");
+    }
+
+    @Test
+    void recoverMakesFaultySectorsProvenAgainAtTheirDeadline() {
+        sim.provingSectors(2);
+        sim.run("sim", "fault", "1").ok();
+        sim.client().sim().advance(2940);
+        assertThat(sim.node().miner().chain().faults()).isEqualTo(io.minersim.sealing.numbers.BitField.of(1));
+
+        assertThat(sim.run("sim", "recover", "1").ok().out())
+                .isEqualTo("readable again, recovered at their deadline's next Window PoSt: 1\n");
+        sim.client().sim().advance(3060); // declared before its deadline, proven by its next PoSt
+
+        assertThat(sim.node().miner().chain().faults().isEmpty()).isTrue();
+        sim.run("sim", "recover", "0").refused("sector 0 is neither unreadable nor faulty on chain");
+    }
+
+    @Test
+    void missPoStMakesTheChainDetectTheDeadlinesSectorsFaulty() {
+        sim.provingSectors(1);
+        long deadline = sim.node().miner().chain().place(0).orElseThrow().deadline();
+
+        assertThat(sim.run("sim", "miss-post", String.valueOf(deadline)).ok().out())
+                .isEqualTo("deadline " + deadline + " will miss its next Window PoSt\n");
+        sim.client().sim().advance(2940);
+
+        assertThat(sim.node().miner().chain().faults()).isEqualTo(io.minersim.sealing.numbers.BitField.of(0));
+        assertThat(sim.client().miner().sectorsStatus(0, false).state()).isEqualTo("Proving");
+        sim.run("sim", "miss-post", "48").refused("invalid deadline 48 of 48");
+        sim.run("sim", "miss-post", String.valueOf(deadline), "7").refused("has no partition 7");
     }
 }

@@ -616,8 +616,11 @@ class MethodContractTest {
                 }),
                 m("Sim.DeclareFaults", "admin").params("[[7]]").fresh(RECEIVED_PROVING).check((c, r) -> {
                     assertThat(r.isNull()).isTrue();
-                    assertThat(c.state(PROVING)).isEqualTo("FaultReported");
-                }).unknownSector("[[7,999]]").extra("a sector that is not Proving is code 1, nothing changes", c -> {
+                    assertThat(c.node.miner().chain().unreadable().contains(PROVING)).isTrue();
+                    c.admin("Sim.Advance", "[2940]"); // its deadline's next Window PoSt skips it
+                    assertThat(c.node.miner().chain().faults().contains(PROVING)).isTrue();
+                    assertThat(c.state(PROVING)).as("faults live on chain, as in Lotus").isEqualTo("Proving");
+                }).unknownSector("[[7,999]]").extra("a sector the chain does not prove is code 1, nothing changes", c -> {
                     Ctx.Snapshot snap = c.snapshot();
                     expectHandlerError(c, c.call(c.node.adminToken(), "Sim.DeclareFaults", "[[7,0]]"));
                     assertThat(c.snapshot()).isEqualTo(snap);
@@ -627,11 +630,28 @@ class MethodContractTest {
                     c.admin("Sim.DeclareFaults", "[[7]]");
                 }).check((c, r) -> {
                     assertThat(r.isNull()).isTrue();
+                    assertThat(c.node.miner().chain().unreadable().isEmpty()).isTrue();
                     assertThat(c.state(PROVING)).isEqualTo("Proving");
                 }).unknownSector("[[999]]").extra("a sector that is not faulty is code 1, nothing changes", c -> {
                     Ctx.Snapshot snap = c.snapshot();
                     expectHandlerError(c, c.call(c.node.adminToken(), "Sim.Recover", "[[7]]"),
-                            "sector 7 is Proving, not faulty");
+                            "sector 7 is neither unreadable nor faulty on chain");
+                    assertThat(c.snapshot()).isEqualTo(snap);
+                }),
+                m("Sim.MissPoSt", "admin").params("[0,[]]").fresh(RECEIVED_PROVING).check((c, r) -> {
+                    assertThat(r.isNull()).isTrue();
+                    int deadline = c.node.miner().chain().place(PROVING).orElseThrow().deadline();
+                    c.admin("Sim.MissPoSt", "[" + deadline + ",[]]");
+                    c.admin("Sim.Advance", "[2940]"); // the deadline closes without its PoSt
+                    assertThat(c.node.miner().chain().faults().contains(PROVING)).isTrue();
+                    assertThat(c.state(PROVING)).isEqualTo("Proving");
+                }).extra("a deadline past 47 or a partition it lacks is code 1, nothing changes", c -> {
+                    Ctx.Snapshot snap = c.snapshot();
+                    expectHandlerError(c, c.call(c.node.adminToken(), "Sim.MissPoSt", "[48,[]]"),
+                            "invalid deadline 48 of 48");
+                    int parts = c.node.miner().chain().partitions(0).size();
+                    expectHandlerError(c, c.call(c.node.adminToken(), "Sim.MissPoSt", "[0,[5]]"),
+                            "deadline 0 has no partition 5 (it has " + parts + ")");
                     assertThat(c.snapshot()).isEqualTo(snap);
                 }),
                 m("Sim.ExtendSectors", "admin").params("[[7],3680700]").fresh(c -> {
@@ -682,7 +702,7 @@ class MethodContractTest {
                         c.call(c.node.adminToken(), "Sim.Events", "[0,0]"), "limit must be positive, got 0")),
                 m("Sim.Snapshot", "admin").check((c, r) -> {
                     assertThat(r.path("Format").asText()).isEqualTo("minersim-snapshot");
-                    assertThat(r.path("Version").asInt()).isEqualTo(1);
+                    assertThat(r.path("Version").asInt()).isEqualTo(2);
                     assertThat(r.path("Head").asLong()).isEqualTo(1);
                     assertThat(r.path("Sectors").path("Count").asInt()).isEqualTo(2);
                 }),
@@ -696,10 +716,10 @@ class MethodContractTest {
                 }).extra("a malformed or foreign snapshot is code 1 and changes nothing", c -> {
                     Ctx.Snapshot snap = c.snapshot();
                     expectHandlerError(c, c.call(c.node.adminToken(), "Sim.Restore", "[{}]"),
-                            "incompatible snapshot: expected Format \"minersim-snapshot\" Version 1, got Format null "
+                            "incompatible snapshot: expected Format \"minersim-snapshot\" Version 2, got Format null "
                                     + "Version null");
                     expectHandlerError(c, c.call(c.node.adminToken(), "Sim.Restore",
-                            "[{\"Format\":\"minersim-snapshot\",\"Version\":1}]"),
+                            "[{\"Format\":\"minersim-snapshot\",\"Version\":2}]"),
                             "malformed snapshot: Miner: missing or not an object");
                     assertThat(c.snapshot()).isEqualTo(snap);
                 }));
@@ -713,7 +733,7 @@ class MethodContractTest {
     /** Methods whose first parameter is a number or SectorRef but NOT a sector number. */
     static final Set<String> FIRST_PARAM_NOT_A_SECTOR = Set.of("Filecoin.SectorAddPieceToAny",
             "Filecoin.SectorSetSealDelay", "Filecoin.SectorSetExpectedSealDuration", "Sim.Advance", "Sim.AdvanceTo",
-            "Sim.Events");
+            "Sim.Events", "Sim.MissPoSt");
 
     // ------------------------------------------------------------------------------------------ the API, reflected
 

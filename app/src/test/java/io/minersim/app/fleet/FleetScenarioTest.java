@@ -30,7 +30,7 @@ class FleetScenarioTest {
                 counts: [{state: Proving, count: 5}]
               - actor: f01007
                 sectorSize: 8MiB
-                counts: [{state: Proving, count: 2}, {state: Faulty, count: 1}]
+                counts: [{state: Proving, count: 2}, {state: Proving, count: 1, faulty: true}]
                 events: [{kind: fault, epoch: 150, state: Proving, count: 1, declared: true}]
             """;
 
@@ -71,11 +71,11 @@ class FleetScenarioTest {
         try (Fleet fleet = Fleet.start(settings)) {
             assertThat(fleet.clock().head()).isEqualTo(100);
             assertThat(fleet.miners().get(0).summary()).containsEntry(SectorState.Proving, 5L);
-            assertThat(fleet.miners().get(1).summary()).containsEntry(SectorState.Proving, 2L)
-                    .containsEntry(SectorState.Faulty, 1L);
+            assertThat(fleet.miners().get(1).summary()).containsEntry(SectorState.Proving, 3L);
+            assertThat(fleet.miners().get(1).chain().faults().count()).isEqualTo(1);
             fleet.clock().advanceTo(150);
-            assertThat(fleet.miners().get(1).summary()).containsEntry(SectorState.Proving, 1L)
-                    .containsEntry(SectorState.FaultReported, 1L);
+            assertThat(fleet.miners().get(1).chain().unreadable().count()).isEqualTo(2);
+            assertThat(fleet.miners().get(1).summary()).containsEntry(SectorState.Proving, 3L);
             assertThat(repo.resolve("f01007").resolve("token")).exists();
         }
     }

@@ -114,9 +114,9 @@ final class GoldenTrace {
             new Group("ReplicaUpdateFailed", 1, 1, ""),
             new Group("FinalizeReplicaUpdateFailed", 1, 1, ""),
             new Group("ReleaseSectorKeyFailed", 1, 1, ""),
-            new Group("Faulty", 1, 0, "age: 2000"),
-            new Group("FaultReported", 1, 0, "age: 100"),
-            new Group("FaultedFinal", 1, 0, ""),
+            new Group("Proving", 1, 0, "age: 2000, faulty: true"),
+            new Group("Proving", 1, 0, "age: 100, faulty: true"),
+            new Group("Proving", 1, 0, "faulty: true"),
             new Group("Terminating", 1, 0, ""),
             new Group("TerminateWait", 1, 0, ""),
             new Group("TerminateFinality", 1, 0, ""),
@@ -168,7 +168,7 @@ final class GoldenTrace {
     static final long EXTENDED = 901;
     static final long EXPIRES_FAULTY = 902;
     static final long EXPIRES_THEN_TERMINATED = 903;
-    /** Faulty for FaultMaxAge − 1000 epochs: the network terminates it at about START + 1000. */
+    /** Faulty on chain for FaultMaxAge − 1000 epochs: the network terminates it at its deadline's close after START + 1000. */
     static final long PASSIVE = 904;
     /** Proving with a verified legacy deal that the chain expires (the sector keeps its weight). */
     static final long PROVEN_DEAL = 905;
@@ -237,7 +237,8 @@ final class GoldenTrace {
         named(y, EXTENDED, "Proving", ageExpiringIn(400));
         named(y, EXPIRES_FAULTY, "Proving", ageExpiringIn(600));
         named(y, EXPIRES_THEN_TERMINATED, "Proving", ageExpiringIn(800));
-        named(y, PASSIVE, "Faulty", FAULT_MAX_AGE - 1000);
+        y.append("    - {number: ").append(PASSIVE).append(", state: Proving, age: ").append(FAULT_MAX_AGE - 1000)
+                .append(", faulty: true}\n");
         y.append("    - number: ").append(PROVEN_DEAL)
                 .append("\n      state: Proving\n      age: 1000\n      pieces:\n");
         y.append("        - {size: 1024, dealId: 7001, client: f01500, verified: true, label: golden, startEpoch: ")
@@ -260,7 +261,8 @@ final class GoldenTrace {
         y.append("    - {kind: fault, epoch: ").append(s + 50).append(", sectors: [").append(counted("Proving") + 3)
                 .append("], declared: false}\n");
         y.append("    - {kind: fault, epoch: ").append(s + 55).append(", state: Proving, count: 1}\n");
-        y.append("    - {kind: recover, epoch: ").append(s + 80).append(", state: Faulty, count: 1}\n");
+        y.append("    - {kind: recover, epoch: ").append(s + 80).append(", state: Proving, count: 1}\n");
+        y.append("    - {kind: missPoSt, epoch: ").append(s + 85).append(", deadline: 20}\n");
         y.append("    - {kind: terminate, epoch: ").append(s + 120).append(", sectors: [")
                 .append(counted("Proving") + 4).append("]}\n");
         y.append("    - {kind: expireDeals, epoch: ").append(s + 8).append(", deals: [")
@@ -273,6 +275,7 @@ final class GoldenTrace {
     // ------------------------------------------------------------------------------------------------ the run
 
     private final MinerSimulator sim;
+    private int messagesSeen;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final StringBuilder out = new StringBuilder();
@@ -441,6 +444,7 @@ final class GoldenTrace {
         advanceTo(s + 90, "the scenario's recovery at 80");
         call("Sim.Recover", "[[" + (proving + 5) + "]]");
         call("Sim.Recover", "[[" + (proving + 8) + "]]");
+        call("Sim.Recover", "[[" + counted("Proving", 2) + "]]"); // faulty on chain: declared, then proven
         advanceTo(s + 100, "");
         step("extensions: refused (shorter, the same, too far, one of two shorter, not on chain), then two at once");
         call("Sim.ExtendSectors", "[[" + EXTENDED + "]," + (expiration(EXTENDED) + 50_000) + "]");
@@ -499,7 +503,10 @@ final class GoldenTrace {
         step("forced states");
         call("Filecoin.SectorsUpdate", "[" + (proving + 13) + ",\"FailedUnrecoverable\"]");
         call("Filecoin.SectorsUpdate", "[" + counted("CommitFailed") + ",\"PreCommitting\"]");
-        call("Filecoin.SectorsUpdate", "[" + counted("FaultedFinal") + ",\"Removing\"]");
+        call("Filecoin.SectorsUpdate", "[" + counted("Proving", 2) + ",\"Faulty\"]");
+        call("Filecoin.SectorsUpdate", "[" + counted("Proving", 3) + ",\"FaultReported\"]");
+        call("Filecoin.SectorsUpdate", "[" + counted("Proving", 4) + ",\"FaultedFinal\"]");
+        call("Filecoin.SectorsUpdate", "[" + counted("Proving", 4) + ",\"Removing\"]");
         call("Filecoin.SectorsUpdate", "[" + counted("Removed") + ",\"Proving\"]");
         call("Filecoin.SectorsUpdate", "[" + (counted("Proving", 1) + 1) + ",\"CommitFailed\"]");
         call("Filecoin.SectorsUpdate", "[" + (proving + 2) + ",\"PreCommit1\"]");
@@ -677,9 +684,34 @@ final class GoldenTrace {
         call("Filecoin.SectorCommitPending", "[]");
         call("Filecoin.SectorTerminatePending", "[]");
         call("Filecoin.SectorNumReservations", "[]");
+        chain();
         statuses();
         line("==== end of checkpoint");
         line("");
+    }
+
+    /** The miner actor's proving state as the simulated chain holds it (what the full node's State* calls read). */
+    private void chain() {
+        io.minersim.sealing.ChainView c = sim.miner().chain();
+        line("== chain");
+        line("deadline " + c.provingDeadline());
+        line("counts " + c.sectorCounts() + " power " + c.power());
+        line("faults " + c.faults() + " recoveries " + c.recoveries() + " unreadable " + c.unreadable());
+        line("active " + c.activeSectors() + " live " + c.liveSectors() + " on chain " + c.onChainSectors());
+        for (int d = 0; d < io.minersim.sealing.proving.DeadlineInfo.PERIOD_DEADLINES; d++) {
+            java.util.List<io.minersim.sealing.proving.PartitionSectors> parts = c.partitions(d);
+            if (!parts.isEmpty()) {
+                line("deadline " + d + " proven " + c.postSubmissions().get(d) + " partitions " + parts);
+            }
+        }
+        java.util.List<io.minersim.sealing.ChainMessage> messages = c.messages();
+        line("messages " + messages.size() + "; the proving ones since the last checkpoint:");
+        for (io.minersim.sealing.ChainMessage m : messages.subList(messagesSeen, messages.size())) {
+            if (m.method() == 5 || m.method() == 11) {
+                line("  " + m + " " + java.util.Arrays.toString(m.sectors()));
+            }
+        }
+        messagesSeen = messages.size();
     }
 
     /**

@@ -75,7 +75,7 @@ class GoldenTraceTest {
             "SectorReplicaUpdateSubmitted", "SectorSubmitReplicaUpdateFailed", "SectorReplicaUpdateLanded",
             "SectorUpdateActive", "SectorKeyReleased", "SectorReleaseKeyFailed", "SectorDeadlineMutable",
             "SectorAbortUpgrade", "SectorRevertUpgradeToProving",
-            "SectorFaulty", "SectorFaultReported", "SectorFaultRecovered", "SectorFaultedFinal", "SectorExtended",
+            "SectorFaultDetected", "SectorFaultRecovered", "SectorFaultedFinal", "SectorExtended",
             "SectorExpired", "SectorTerminate", "SectorTerminating", "SectorTerminated", "SectorTerminateFailed",
             "SectorRemove", "SectorRemoved", "SectorRemoveFailed", "SectorReceive", "SectorReceived",
             "SectorForceState");

@@ -51,8 +51,9 @@ class ScenarioExamplesTest {
         assertThat(total).isEqualTo(100_000);
         assertThat(s.seededCounts().get(SectorState.Proving)).isGreaterThan(90_000);
         assertThat(s.seededCounts()).containsKeys(SectorState.PreCommit1, SectorState.WaitSeed,
-                SectorState.CommitAggregateWait, SectorState.UpdateReplica, SectorState.Faulty,
-                SectorState.SealPreCommit1Failed, SectorState.Terminating);
+                SectorState.CommitAggregateWait, SectorState.UpdateReplica,
+                SectorState.SealPreCommit1Failed, SectorState.Terminating)
+                .doesNotContainKeys(SectorState.Faulty, SectorState.FaultReported, SectorState.FaultedFinal);
     }
 
     @Test
@@ -62,15 +63,20 @@ class ScenarioExamplesTest {
             long start = sim.head();
             assertThat(sim.miner().terminatePending()).hasSize(4);
             assertThat(sim.miner().failureRules()).hasSize(2);
+            // twenty sectors seeded faulty on chain, in Proving as Lotus keeps them
+            assertThat(sim.miner().chain().faults().count()).isEqualTo(20);
+            assertThat(sim.miner().summary()).doesNotContainKeys(SectorState.Faulty, SectorState.FaultReported);
             sim.advanceTo(start + 10);
-            // ten detected faults at start + 10, on the lowest-numbered Proving sectors
-            assertThat(sim.miner().summary().get(SectorState.Faulty)).isEqualTo(12 + 10);
+            // at start + 10 the miner loses ten more, the lowest-numbered readable Proving sectors
+            assertThat(sim.miner().chain().unreadable().count()).isEqualTo(20 + 10);
+            assertThat(sim.miner().chain().unreadable().contains(0)).isTrue();
             sim.advanceTo(start + 30);
             // 4 seeded, the TerminateFailed one retried and the terminate event's 3: 8, below TerminateBatchMin 10
             assertThat(sim.miner().terminatePending()).containsExactly(3L, 4L, 5L, 156L, 157L, 158L, 159L, 160L);
             assertThat(List.of(sim.miner().status(0, false).state(), sim.miner().status(100, false).state(),
                     sim.miner().status(3, false).state()))
-                    .containsExactly(SectorState.Faulty, SectorState.FaultReported, SectorState.Terminating);
+                    .containsExactly(SectorState.Proving, SectorState.Proving, SectorState.Terminating);
+            assertThat(sim.miner().chain().unreadable().contains(100)).isTrue();
         }
     }
 }

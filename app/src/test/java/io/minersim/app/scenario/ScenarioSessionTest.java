@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minersim.app.testing.MinerSimulator;
 import io.minersim.sealing.HistoryEvent;
+import io.minersim.sealing.fsm.SectorEvent;
 import io.minersim.sealing.fsm.SectorState;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ScenarioSessionTest {
@@ -17,16 +19,20 @@ class ScenarioSessionTest {
                   counts: [{state: Proving, count: 4}]
                   events:
                     - {kind: fault, epoch: 150, sectors: [1], declared: false}
-                    - {kind: recover, epoch: 170, sectors: [1]}
+                    - {kind: recover, epoch: 3500, sectors: [1]}
                     - {kind: pledge, epoch: 160, count: 1}
                 """;
         try (MinerSimulator sim = MinerSimulator.builder().scenario(scenario).start()) {
-            sim.advance(1000);
-            assertThat(sim.miner().history(0, Integer.MAX_VALUE)).filteredOn(e -> e.sector() == 1)
-                    .extracting(HistoryEvent::epoch, HistoryEvent::to)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(100L, SectorState.Proving),
-                            org.assertj.core.groups.Tuple.tuple(150L, SectorState.Faulty),
-                            org.assertj.core.groups.Tuple.tuple(170L, SectorState.Proving));
+            sim.advance(7000);
+            // unreadable from 150: skipped in its deadline's next PoSt; readable from 3500: declared, proven
+            List<HistoryEvent> own = sim.miner().history(0, Integer.MAX_VALUE).stream()
+                    .filter(e -> e.sector() == 1).toList();
+            assertThat(own).extracting(HistoryEvent::event).containsExactly(SectorEvent.SectorFinalized,
+                    SectorEvent.SectorFaultDetected, SectorEvent.SectorFaultRecovered);
+            assertThat(own).extracting(HistoryEvent::to).containsOnly(SectorState.Proving);
+            assertThat(own.get(1).epoch()).isBetween(151L, 150L + 2940);
+            // declared at Open + 41 three deadlines ahead (up to 139 epochs before its window), proven at Open + 4
+            assertThat(own.get(2).epoch()).isBetween(3501L, 3500L + 139 + 2880 + 4);
             assertThat(sim.miner().history(0, Integer.MAX_VALUE)).filteredOn(e -> e.sector() == 4).first()
                     .extracting(HistoryEvent::epoch).isEqualTo(160L);
             assertThat(sim.miner().status(4, false).state()).isEqualTo(SectorState.Proving);
@@ -44,7 +50,8 @@ class ScenarioSessionTest {
                 """;
         try (MinerSimulator sim = MinerSimulator.builder().scenario(scenario).start()) {
             sim.advance(10);
-            assertThat(sim.miner().status(0, false).state()).isEqualTo(SectorState.FaultReported);
+            assertThat(sim.miner().chain().unreadable().contains(0)).isTrue();
+            assertThat(sim.miner().status(0, false).state()).isEqualTo(SectorState.Proving);
         }
     }
 

@@ -169,7 +169,7 @@ class FleetReconciliationTest {
                 assertThat(qr[1]).isZero();
                 BigInteger qap = qr[0];
                 statusQap = statusQap.add(qap);
-                if (info.state() == SectorState.Faulty || info.state() == SectorState.FaultReported) {
+                if (m.chain().faults().contains(n)) { // faults live on chain; the sector stays Proving
                     faultyRbp += size;
                     faultyQap = faultyQap.add(qap);
                 }

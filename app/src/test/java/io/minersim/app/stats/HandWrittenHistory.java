@@ -15,8 +15,8 @@ import io.minersim.sealing.stats.SectorMove;
  *       verified deal filling it (QAP 10 S), sector 1 half verified half not (5.5 S), sector 4 an
  *       unverified deal (S), the rest are CC. Lifetimes: 0–4 540 days, 5–9 180 days.
  *   <li>day 2: a repeated pre-commit landing of sector 9 (a retry), which must not count.
- *   <li>day 3: sector 5 detected faulty, sector 6 declares a fault, sector 5 then declared too
- *       (still one fault).
+ *   <li>day 3: sector 5 detected faulty (a missed PoSt), sector 6 skipped in a PoSt, sector 5 then
+ *       skipped too (still one fault). Faults live on chain: the sectors stay Proving.
  *   <li>day 4: sector 5 recovers; sector 0 terminated by the miner.
  *   <li>day 5: sector 8 snap-upgraded with a verified deal filling it (QAP 10 S); sector 7 (CC)
  *       extended from 180 to 540 days.
@@ -62,11 +62,11 @@ final class HandWrittenHistory {
         st.record(new SectorMove(3000, 9, SectorState.PreCommitting, SectorState.WaitSeed,
                 SectorEvent.SectorPreCommitLanded, S, 0, 0, 0, 0, 600, 600 + L180, new SectorMove.Message(3, 1, false)));
         // day 3
-        st.record(cc(6000, 5, SectorState.Proving, SectorState.Faulty, SectorEvent.SectorFaulty));
-        st.record(cc(6100, 6, SectorState.Proving, SectorState.FaultReported, SectorEvent.SectorFaultReported));
-        st.record(cc(6200, 5, SectorState.Faulty, SectorState.FaultReported, SectorEvent.SectorFaultReported));
+        st.record(cc(6000, 5, SectorState.Proving, SectorState.Proving, SectorEvent.SectorFaultDetected));
+        st.record(cc(6100, 6, SectorState.Proving, SectorState.Proving, SectorEvent.SectorFaultDetected));
+        st.record(cc(6200, 5, SectorState.Proving, SectorState.Proving, SectorEvent.SectorFaultDetected));
         // day 4
-        st.record(cc(9000, 5, SectorState.FaultReported, SectorState.Proving, SectorEvent.SectorFaultRecovered));
+        st.record(cc(9000, 5, SectorState.Proving, SectorState.Proving, SectorEvent.SectorFaultRecovered));
         st.record(new SectorMove(9200, 0, SectorState.TerminateWait, SectorState.TerminateFinality,
                 SectorEvent.SectorTerminated, S, S, S, 0, S * L540, 500, 500 + L540, null));
         // day 5: the snap lands; its power counts from epoch 11990 to the unchanged expiration
@@ -78,8 +78,7 @@ final class HandWrittenHistory {
         st.record(new SectorMove(12_100, 7, SectorState.Proving, SectorState.Proving, SectorEvent.SectorExtended, S, 0,
                 0, 0, 0, 600, 600 + L540, null));
         // day 45: passive termination of sector 6
-        st.record(cc(6100 + 42 * 2880, 6, SectorState.FaultReported, SectorState.FaultedFinal,
-                SectorEvent.SectorFaultedFinal));
+        st.record(cc(6100 + 42 * 2880, 6, SectorState.Proving, SectorState.Proving, SectorEvent.SectorFaultedFinal));
         // day 181: the 180-day sectors still live expire
         st.record(new SectorMove(expiration8, 5, SectorState.Proving, SectorState.Proving, SectorEvent.SectorExpired, S,
                 0, 0, 0, 0, 600, expiration8, null));

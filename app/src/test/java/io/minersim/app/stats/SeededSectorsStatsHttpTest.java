@@ -31,17 +31,19 @@ class SeededSectorsStatsHttpTest {
             seeds.add(new SectorSeed(SectorSeed.NEXT, SectorState.Proving, List.of(), null, 2 * day));
         }
         for (int i = 0; i < 2; i++) {
-            seeds.add(new SectorSeed(SectorSeed.NEXT, SectorState.Faulty, List.of(), null, 2 * day));
+            seeds.add(new SectorSeed(SectorSeed.NEXT, SectorState.Proving, List.of(), null, 2 * day, true));
         }
         seeds.add(new SectorSeed(SectorSeed.NEXT, SectorState.PreCommit1, List.of(), null, 0));
         m.seed(seeds);
+        clock.advance(day); // the seeded faults start at the head: they show once that day is complete
         StatsService service = new StatsService(List.of(StatsMiner.of(m)));
         try (StatsServer server = StatsServer.start(service, StatsKeys.of(List.of(KEY)), 1, "127.0.0.1", 0, null)) {
             StatsClient client = new StatsClient(server.uri());
             JsonNode total = client.get(StatsEndpoint.PREFIX + "total", "Bearer " + KEY).data().get(0);
-            assertThat(total.get("total_num_sector").longValue()).isEqualTo(8);
-            assertThat(total.get("total_sector_rbp").longValue()).isEqualTo(8 * S);
-            assertThat(total.get("total_sector_qap").longValue()).isEqualTo(8 * S);
+            // the eight seeded on chain, and the PreCommit1 one sealed since
+            assertThat(total.get("total_num_sector").longValue()).isEqualTo(9);
+            assertThat(total.get("total_sector_rbp").longValue()).isEqualTo(9 * S);
+            assertThat(total.get("total_sector_qap").longValue()).isEqualTo(9 * S);
             JsonNode fault = client.get(StatsEndpoint.PREFIX + "fault", "Bearer " + KEY).data().get(0);
             assertThat(fault.get("active_fault_rbp").longValue()).isEqualTo(2 * S);
             assertThat(fault.get("active_fault_qap").longValue()).isEqualTo(2 * S);

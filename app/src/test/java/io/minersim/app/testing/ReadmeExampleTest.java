@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.minersim.rpc.MinerClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,11 +16,12 @@ class ReadmeExampleTest {
     MinerSimulatorExtension sim = MinerSimulatorExtension.withScenario(Path.of("../scenarios/miner-in-trouble.yaml"));
 
     @Test
-    void faultsShowUpAsTheChainMoves(MinerClient client) {
-        assertThat(client.miner().sectorsSummary()).containsEntry("Faulty", 12L);
-        sim.get().advance(10);  // the scenario detects ten more faults at its start epoch + 10
-        assertThat(client.miner().sectorsSummary()).containsEntry("Faulty", 22L);
-        assertThat(client.miner().sectorsListInStates(List.of("Faulty"))).hasSize(22);
+    void faultsShowOnChainWhileTheSectorsStayProving(MinerClient client) {
+        assertThat(client.miner().sectorsSummary()).containsEntry("Proving", 140L).doesNotContainKey("Faulty");
+        assertThat(client.miner().sectorsStatus(120, true).early()).isPositive();  // faulty on chain
+        assertThat(sim.get().miner().chain().faults().count()).isEqualTo(20);
+        sim.get().advance(2880);  // a proving period: the scenario's new faults and missed PoSt reach the chain
+        assertThat(sim.get().miner().chain().faults().count()).isGreaterThan(20);
     }
     // README-END
 

@@ -112,11 +112,14 @@ public final class MinerActivity implements HeadListener, AutoCloseable {
     }
 
     private void act(double days) {
-        long[] faulty = miner.listInStates(EnumSet.of(SectorState.Faulty, SectorState.FaultReported));
+        // faults live on chain: the sectors the miner cannot read fault at their deadline's next PoSt
+        io.minersim.sealing.numbers.BitField unreadable = miner.chain().unreadable();
+        long[] faulty = unreadable.toArray();
         List<Long> recover = pick(faulty, chance(profile.recoveryRate(), days));
         attempt(() -> miner.recoverFaults(recover), !recover.isEmpty());
 
-        long[] proving = miner.listInStates(EnumSet.of(SectorState.Proving));
+        long[] proving = java.util.Arrays.stream(miner.listInStates(EnumSet.of(SectorState.Proving)))
+                .filter(n -> !unreadable.contains(n)).toArray();
         List<Long> fault = pick(proving, chance(profile.faultRate(), days));
         boolean declared = random.nextBoolean();
         attempt(() -> miner.declareFaults(fault, declared), !fault.isEmpty());

@@ -75,8 +75,10 @@ public enum SectorEvent {
     // proving, faults, termination, removal
     SectorFaulty,
     SectorFaultReported,
-    SectorFaultRecovered(Kind.SIMULATOR),
-    SectorFaultedFinal(Kind.SIMULATOR),
+    /** The chain proved the faulty sector again (its deadline's Window PoSt); the state is unchanged. */
+    SectorFaultRecovered(Kind.CHAIN),
+    /** The chain terminated the sector after FaultMaxAge of continuous fault; the state is unchanged. */
+    SectorFaultedFinal(Kind.CHAIN),
     /** The chain extended the sector's expiration (ExtendSectorExpiration2); the state is unchanged. */
     SectorExtended(Kind.SIMULATOR),
     /** The head passed the sector's expiration epoch: it left the chain; the state is unchanged. */
@@ -107,10 +109,15 @@ public enum SectorEvent {
     SectorRetryReplicaUpdate,
     SectorRetryProveReplicaUpdate,
     SectorDeadlineImmutable,
-    SectorDeadlineMutable;
+    SectorDeadlineMutable,
+    /**
+     * The chain marked the sector faulty: skipped in a Window PoSt (argument 1) or in a partition whose
+     * PoSt was missed (0); the state is unchanged.
+     */
+    SectorFaultDetected(Kind.CHAIN);
 
     private enum Kind {
-        PLAIN, GLOBAL, GLOBAL_ERROR, IGNORABLE, ERROR, SIMULATOR
+        PLAIN, GLOBAL, GLOBAL_ERROR, IGNORABLE, ERROR, SIMULATOR, CHAIN
     }
 
     private final Kind kind;
@@ -142,7 +149,15 @@ public enum SectorEvent {
 
     /** Stands for something the chain did; Lotus's own state machine has no such event. */
     public boolean isSimulatorEvent() {
-        return kind == Kind.SIMULATOR;
+        return kind == Kind.SIMULATOR || kind == Kind.CHAIN;
+    }
+
+    /**
+     * Something only the chain state shows (a fault, a recovery, a passive termination): the history
+     * records it, the sector's log does not (Lotus's sealing log never sees it).
+     */
+    public boolean isChainOnly() {
+        return kind == Kind.CHAIN;
     }
 
     /** The log kind Lotus writes for this event, e.g. {@code event;sealing.SectorPacked}. */

@@ -28,7 +28,7 @@ import java.util.Set;
  *     │  ▲                                                                          ⇅
  *     │  └─ Faulty / FaultReported (recovered)             ComputeProofFailed, CommitFailed
  *     ├─ SectorMarkForUpdate ─▶ Available ─▶ SnapDealsWaitDeals … ReleaseSectorKey ─▶ Proving
- *     └─ SectorFaulty ─▶ Faulty ─▶ FaultReported ─▶ FaultedFinal (after FaultMaxAge)
+ *     └─ SectorFaulty ─▶ Faulty ─▶ FaultReported   (only SectorsUpdate reaches these, as in Lotus)
  *  any ─SectorTerminate─▶ Terminating ─▶ TerminateWait ─▶ TerminateFinality ─▶ Removing ─▶ Removed
  *  any ─SectorRemove─▶ Removing ─▶ Removed          any ─SectorForceState─▶ any named state
  * </pre>
@@ -200,15 +200,15 @@ public final class SectorTransitions {
         state(Removing).on(SectorRemoved, Removed).on(SectorRemoveFailed, RemoveFailed);
         state(Faulty).on(SectorFaultReported, FaultReported);
 
-        // what the chain does to faulty sectors (simulator events; Lotus's planners never see them)
-        state(Faulty).on(SectorFaultRecovered, Proving).on(SectorFaultedFinal, FaultedFinal);
-        state(FaultReported).on(SectorFaultRecovered, Proving).on(SectorFaultedFinal, FaultedFinal);
-
         // what the chain does to any sector it holds, whatever its local state: the event is recorded
-        // and the state stays (a lotus-miner keeps an expired sector in Proving, `sectors expired`)
+        // and the state stays (a lotus-miner keeps an expired sector in Proving, `sectors expired`, and
+        // a faulty one too: faults live in the chain's partitions, not in the sealing state). A removed
+        // sector the chain still holds is unreadable: it faults, and expires or is terminated for it.
         for (SectorState s : SectorState.values()) {
+            state(s).absorb(SectorExpired).absorb(SectorFaultDetected).absorb(SectorFaultRecovered)
+                    .absorb(SectorFaultedFinal);
             if (s != Removed) {
-                state(s).absorb(SectorExtended).absorb(SectorExpired);
+                state(s).absorb(SectorExtended);
             }
         }
     }
@@ -226,7 +226,8 @@ public final class SectorTransitions {
         Objects.requireNonNull(event, "event");
         Planner planner = PLANNERS.get(from);
         if (planner == Planner.REMOVED) {
-            return new Transition(from, event, from, Transition.Outcome.IGNORED, null);
+            return ABSORBS.get(from).contains(event) ? new Transition(from, event, from, Transition.Outcome.ABSORBED,
+                    null) : new Transition(from, event, from, Transition.Outcome.IGNORED, null);
         }
         if (event.isGlobal()) {
             return global(from, event, target);

@@ -33,6 +33,21 @@ public final class Deadline {
         this.partitionSize = partitionSize;
     }
 
+    /** A deadline as a snapshot kept it. */
+    public static Deadline restore(QuantSpec quant, long partitionSize, List<Partition> partitions,
+            BitField postSubmissions, long liveSectors, long totalSectors) {
+        Deadline d = new Deadline(quant, partitionSize);
+        d.partitions.addAll(partitions);
+        d.postSubmissions = postSubmissions;
+        d.liveSectors = liveSectors;
+        d.totalSectors = totalSectors;
+        return d;
+    }
+
+    public QuantSpec quant() {
+        return quant;
+    }
+
     public List<Partition> partitions() {
         return Collections.unmodifiableList(partitions);
     }
@@ -131,15 +146,17 @@ public final class Deadline {
         return detected;
     }
 
-    /** Pops the expirations due by {@code until} from every partition; returns the sectors terminated. */
-    public BitField popExpired(long until) {
-        BitField out = BitField.empty();
+    /** Pops the expirations due by {@code until} from every partition; returns the sectors that left, on time and early. */
+    public Partition.ExpirationSet popExpired(long until) {
+        BitField onTime = BitField.empty();
+        BitField early = BitField.empty();
         for (Partition p : partitions) {
             Partition.ExpirationSet set = p.popExpired(until);
-            out = out.union(set.onTime()).union(set.early());
+            onTime = onTime.union(set.onTime());
+            early = early.union(set.early());
         }
-        liveSectors -= out.count();
-        return out;
+        liveSectors -= onTime.count() + early.count();
+        return new Partition.ExpirationSet(onTime, early);
     }
 
     /** Terminates live sectors ({@code terminate_sectors}); returns those terminated. */

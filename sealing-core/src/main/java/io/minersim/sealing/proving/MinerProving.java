@@ -59,6 +59,17 @@ public final class MinerProving {
         return DeadlineInfo.of(periodStart(epoch), index, epoch).nextNotElapsed();
     }
 
+    /** Puts back a deadline a snapshot kept, and the places of its sectors. */
+    public void restoreDeadline(int index, Deadline d) {
+        deadlines[index] = d;
+        List<Partition> parts = d.partitions();
+        for (int p = 0; p < parts.size(); p++) {
+            for (long sector : parts.get(p).sectors()) {
+                places.put(sector, ((long) index << 32) | p);
+            }
+        }
+    }
+
     public Deadline deadline(int index) {
         return deadlines[index];
     }
@@ -91,15 +102,18 @@ public final class MinerProving {
         throw new IllegalStateException("no deadline took sector " + sector);
     }
 
-    /** Puts a sector back where a snapshot had it (the partitions are restored separately). */
-    public void place(long sector, int deadline, int partition) {
-        places.put(sector, ((long) deadline << 32) | partition);
-    }
-
     /** Where the sector is proven, or {@code null} if it never was activated. */
     public SectorPlace placeOf(long sector) {
         Long packed = places.get(sector);
         return packed == null ? null : new SectorPlace((int) (packed >>> 32), (int) (long) packed);
+    }
+
+    /** A sector proven before (a seeded past): no longer unproven. */
+    public void markProven(long sector) {
+        Partition p = partitionOf(sector);
+        if (p != null) {
+            p.markProven(BitField.of(sector));
+        }
     }
 
     /** The sector's partition, or {@code null}. */

@@ -57,6 +57,32 @@ public final class Partition {
         return terminated;
     }
 
+    /**
+     * A partition as a snapshot kept it: its sets, its expiration queue and each live sector's
+     * on-time epoch.
+     */
+    public static Partition restore(QuantSpec quant, BitField sectors, BitField unproven, BitField faults,
+            BitField recoveries, BitField terminated, Map<Long, ExpirationSet> expirations, Map<Long, Long> onTimeOf) {
+        Partition p = new Partition(quant);
+        p.sectors = sectors;
+        p.unproven = unproven;
+        p.faults = faults;
+        p.recoveries = recoveries;
+        p.terminated = terminated;
+        p.expirations.putAll(expirations);
+        p.onTimeOf.putAll(onTimeOf);
+        if (!faults.subtract(sectors).isEmpty() || faults.intersects(terminated)
+                || !recoveries.subtract(faults).isEmpty() || unproven.intersects(faults)) {
+            throw new IllegalArgumentException("partition sets break the actor's invariants");
+        }
+        return p;
+    }
+
+    /** Each live sector's on-time epoch (a copy). */
+    public Map<Long, Long> onTimeEpochs() {
+        return new TreeMap<>(onTimeOf);
+    }
+
     /** Live: not terminated (unproven and faulty ones included). */
     public BitField live() {
         return sectors.subtract(terminated);
@@ -103,6 +129,11 @@ public final class Partition {
             rescheduleAsFaults(fresh, faultExpiration);
         }
         return fresh;
+    }
+
+    /** Unproven sectors proven before (a seeded past): they become active without a PoSt now. */
+    public void markProven(BitField which) {
+        unproven = unproven.subtract(which);
     }
 
     /** {@code declare_faults_recovered}: faulty sectors to be proven by the deadline's next PoSt. */
@@ -178,6 +209,23 @@ public final class Partition {
             onTimeOf.remove(s);
         }
         return new ExpirationSet(onTime, early);
+    }
+
+    /**
+     * The chain extended a live sector to {@code expiration}: its on-time entry moves there; a faulty
+     * sector due early stays early (it moves back on recovery).
+     */
+    public void reschedule(long sector, long expiration) {
+        if (!live().contains(sector)) {
+            throw new IllegalArgumentException("can only reschedule live sectors");
+        }
+        long due = quant.quantizeUp(expiration);
+        Map.Entry<Long, Boolean> now = expirationOf(sector);
+        onTimeOf.put(sector, due);
+        if (now == null || !now.getValue()) {
+            removeFromQueue(BitField.of(sector));
+            addExpiration(due, BitField.of(sector), BitField.empty());
+        }
     }
 
     /** When a live sector leaves the chain: its queue epoch and whether it is early, or null if not queued. */

@@ -40,8 +40,8 @@ public final class MinerStatistics {
     private static final byte FAULTY = 8;
 
     private static final Set<SectorEvent> OBSERVED = EnumSet.of(SectorEvent.SectorPreCommitLanded,
-            SectorEvent.SectorProving, SectorEvent.SectorReceived, SectorEvent.SectorFaulty,
-            SectorEvent.SectorFaultReported, SectorEvent.SectorFaultRecovered, SectorEvent.SectorFaultedFinal,
+            SectorEvent.SectorProving, SectorEvent.SectorReceived, SectorEvent.SectorFaultDetected,
+            SectorEvent.SectorFaultRecovered, SectorEvent.SectorFaultedFinal,
             SectorEvent.SectorTerminated, SectorEvent.SectorReplicaUpdateLanded, SectorEvent.SectorExtended,
             SectorEvent.SectorExpired);
 
@@ -125,7 +125,7 @@ public final class MinerStatistics {
                     onboard(m, null);
                 }
             }
-            case SectorFaulty, SectorFaultReported -> fault(m);
+            case SectorFaultDetected -> fault(m);
             case SectorFaultRecovered -> recover(m);
             case SectorFaultedFinal -> leave(m, Measure.PASSIVE_TERMINATED_RBP, Measure.PASSIVE_TERMINATED_QAP);
             case SectorTerminated -> leave(m, Measure.ACTIVE_TERMINATED_RBP, Measure.ACTIVE_TERMINATED_QAP);

@@ -245,11 +245,7 @@ final class LotusFsmModel {
         on(Removing, SectorRemoveFailed, RemoveFailed);
         on(Faulty, SectorFaultReported, FaultReported);
 
-        // simulator events (documented in SectorEvent / SectorTransitions)
-        for (SectorState faulty : new SectorState[] {Faulty, FaultReported}) {
-            SIMULATOR.get(faulty).put(SectorFaultRecovered, Proving);
-            SIMULATOR.get(faulty).put(SectorFaultedFinal, FaultedFinal);
-        }
+        // no simulator event moves a sector: faults live on chain (SectorEvent / SectorTransitions)
     }
 
     private LotusFsmModel() {
@@ -283,6 +279,11 @@ final class LotusFsmModel {
     /** What Lotus (plus the simulator additions) does with {@code event} in {@code from}. */
     static Expected expected(SectorState from, SectorEvent event, SectorState target) {
         Planner planner = PLANNER.get(from);
+        if (event == SectorExpired || event == SectorFaultDetected || event == SectorFaultRecovered
+                || event == SectorFaultedFinal) {
+            // simulator records of what the chain did to a sector it holds, removed ones included
+            return unchanged(Transition.Outcome.ABSORBED, from);
+        }
         if (planner == Planner.FINAL_REMOVED) {
             return unchanged(Transition.Outcome.IGNORED, from);
         }
@@ -302,7 +303,7 @@ final class LotusFsmModel {
                     throw new AssertionError(event);
             }
         }
-        if (event == SectorExtended || event == SectorExpired) {
+        if (event == SectorExtended) {
             // simulator records of what the chain did to the sector: accepted in any state, state unchanged
             return unchanged(Transition.Outcome.ABSORBED, from);
         }

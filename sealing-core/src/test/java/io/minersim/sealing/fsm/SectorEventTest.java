@@ -57,6 +57,7 @@ class SectorEventTest {
         expected.add("SectorFaultRecovered");
         expected.add("SectorExtended");
         expected.add("SectorExpired");
+        expected.add("SectorFaultDetected");
         assertThat(LOTUS_EVENT_TYPES).hasSize(82).doesNotHaveDuplicates();
         assertThat(names).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -75,7 +76,9 @@ class SectorEventTest {
     @Test
     void simulatorEventsAreTheChainFaultOutcomes() {
         assertThat(where(SectorEvent::isSimulatorEvent)).containsExactlyInAnyOrder(SectorFaultRecovered,
-                SectorFaultedFinal, SectorExtended, SectorExpired);
+                SectorFaultedFinal, SectorExtended, SectorExpired, SectorFaultDetected);
+        assertThat(where(SectorEvent::isChainOnly)).containsExactlyInAnyOrder(SectorFaultRecovered,
+                SectorFaultedFinal, SectorFaultDetected);
     }
 
     @Test

@@ -98,25 +98,28 @@ class SectorTransitionsTableTest {
     }
 
     @Test
-    void faultRecoveredAndFaultedFinalActOnFaultyAndOnFinalFaultReported() {
-        for (SectorState s : List.of(Faulty, FaultReported)) {
-            assertMoved(s, SectorFaultRecovered, Proving);
-            assertMoved(s, SectorFaultedFinal, FaultedFinal);
-        }
-        assertThat(SectorTransitions.next(Proving, SectorFaultRecovered).outcome()).isEqualTo(Outcome.REJECTED);
-        assertThat(SectorTransitions.next(FaultedFinal, SectorFaultRecovered).outcome()).isEqualTo(Outcome.REJECTED);
-    }
-
-    @Test
-    void extendedAndExpiredAreRecordedWithoutAMoveInEveryStateButRemoved() {
+    void faultsOnChainNeverMoveTheSealingState() {
         for (SectorState s : SectorState.values()) {
-            for (SectorEvent e : List.of(SectorExtended, SectorExpired)) {
+            for (SectorEvent e : List.of(SectorFaultDetected, SectorFaultRecovered, SectorFaultedFinal, SectorExpired)) {
                 Transition t = SectorTransitions.next(s, e);
-                assertThat(t.outcome()).as("%s/%s", s, e)
-                        .isEqualTo(s == Removed ? Outcome.IGNORED : Outcome.ABSORBED);
+                assertThat(t.outcome()).as("%s/%s", s, e).isEqualTo(Outcome.ABSORBED);
                 assertThat(t.to()).isEqualTo(s);
                 assertThat(t.error()).isNull();
             }
+        }
+        // only Lotus's own events reach the fault states, as SectorsUpdate sends them
+        assertMoved(Proving, SectorFaulty, Faulty);
+        assertMoved(Proving, SectorFaultReported, FaultReported);
+        assertMoved(Faulty, SectorFaultReported, FaultReported);
+    }
+
+    @Test
+    void extendedIsRecordedWithoutAMoveInEveryStateButRemoved() {
+        for (SectorState s : SectorState.values()) {
+            Transition t = SectorTransitions.next(s, SectorExtended);
+            assertThat(t.outcome()).as("%s", s).isEqualTo(s == Removed ? Outcome.IGNORED : Outcome.ABSORBED);
+            assertThat(t.to()).isEqualTo(s);
+            assertThat(t.error()).isNull();
         }
     }
 
@@ -240,10 +243,11 @@ class SectorTransitionsTableTest {
     }
 
     @Test
-    void removedIgnoresEverythingEvenGlobalEvents() {
+    void removedIgnoresEverythingEvenGlobalEventsButTheChainsRecords() {
         for (SectorEvent e : SectorEvent.values()) {
             Transition t = SectorTransitions.next(Removed, e, Proving);
-            assertThat(t.outcome()).as("%s", e).isEqualTo(Outcome.IGNORED);
+            boolean chainRecord = e.isChainOnly() || e == SectorExpired;
+            assertThat(t.outcome()).as("%s", e).isEqualTo(chainRecord ? Outcome.ABSORBED : Outcome.IGNORED);
             assertThat(t.to()).isEqualTo(Removed);
         }
     }
