@@ -74,7 +74,7 @@ final class SnapshotProvingCodec {
             queue.add(e);
         });
         m.put("Expirations", queue);
-        Map<Long, Long> onTime = p.onTimeEpochs();
+        Map<Long, Long> onTime = p.movedOnTimeEpochs();
         long[] sectors = new long[onTime.size()];
         long[] epochs = new long[onTime.size()];
         int i = 0;
@@ -82,8 +82,8 @@ final class SnapshotProvingCodec {
             sectors[i] = e.getKey();
             epochs[i++] = e.getValue();
         }
-        m.put("OnTimeSectors", LongColumn.encode(sectors));
-        m.put("OnTimeEpochs", LongColumn.encode(epochs));
+        m.put("MovedSectors", LongColumn.encode(sectors));
+        m.put("MovedOnTime", LongColumn.encode(epochs));
         return m;
     }
 
@@ -146,8 +146,8 @@ final class SnapshotProvingCodec {
             Map<String, Object> e = obj(raw.get(i), ep);
             queue.put(lng(e, "Epoch", ep), new Partition.ExpirationSet(bits(e, "OnTime", ep), bits(e, "Early", ep)));
         }
-        long[] sectors = column(m, "OnTimeSectors", path, -1);
-        long[] epochs = column(m, "OnTimeEpochs", path, sectors.length);
+        long[] sectors = column(m, "MovedSectors", path, -1);
+        long[] epochs = column(m, "MovedOnTime", path, sectors.length);
         Map<Long, Long> onTime = new TreeMap<>();
         for (int i = 0; i < sectors.length; i++) {
             onTime.put(sectors[i], epochs[i]);

@@ -2,7 +2,6 @@ package io.minersim.sealing.proving;
 
 import io.minersim.sealing.numbers.BitField;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +16,8 @@ public final class MinerProving {
     private final long periodOffset;
     private final long partitionSize;
     private final Deadline[] deadlines = new Deadline[(int) DeadlineInfo.PERIOD_DEADLINES];
-    /** Each activated sector's deadline (high 32 bits) and partition (low 32 bits). */
-    private final Map<Long, Long> places = new HashMap<>();
+    /** Each activated sector's deadline and partition. */
+    private final SectorPlaces places = new SectorPlaces();
 
     /**
      * @param periodOffset the proving period offset, in [0, 2880)
@@ -65,7 +64,7 @@ public final class MinerProving {
         List<Partition> parts = d.partitions();
         for (int p = 0; p < parts.size(); p++) {
             for (long sector : parts.get(p).sectors()) {
-                places.put(sector, ((long) index << 32) | p);
+                places.put(sector, index, p);
             }
         }
     }
@@ -79,7 +78,7 @@ public final class MinerProving {
      * partition or a new one; it is live and unproven.
      */
     public SectorPlace activate(long sector, long expiration, long epoch) {
-        if (places.containsKey(sector)) {
+        if (places.contains(sector)) {
             throw new IllegalStateException("sector " + sector + " is already assigned");
         }
         long ps = periodStart(epoch);
@@ -95,7 +94,7 @@ public final class MinerProving {
             if (!assigned.get(d).isEmpty()) {
                 deadlines[d].addSectors(Map.of(sector, expiration));
                 int partition = deadlines[d].partitions().size() - 1;
-                places.put(sector, ((long) d << 32) | partition);
+                places.put(sector, d, partition);
                 return new SectorPlace(d, partition);
             }
         }
@@ -104,8 +103,7 @@ public final class MinerProving {
 
     /** Where the sector is proven, or {@code null} if it never was activated. */
     public SectorPlace placeOf(long sector) {
-        Long packed = places.get(sector);
-        return packed == null ? null : new SectorPlace((int) (packed >>> 32), (int) (long) packed);
+        return places.get(sector);
     }
 
     /** A sector proven before (a seeded past): no longer unproven. */
@@ -168,7 +166,7 @@ public final class MinerProving {
 
     /** Every assigned sector, ascending. */
     public long[] assignedSectors() {
-        return places.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        return places.sectors();
     }
 
     /** {@link Deadline#union} over every deadline. */

@@ -30,8 +30,11 @@ public final class Partition {
     private BitField recoveries = BitField.empty();
     private BitField terminated = BitField.empty();
     private final TreeMap<Long, ExpirationSet> expirations = new TreeMap<>();
-    /** Each live sector's own on-time epoch (quantized), kept to move it back after a recovery. */
-    private final TreeMap<Long, Long> onTimeOf = new TreeMap<>();
+    /**
+     * The on-time epoch (quantized) of each faulty sector moved to the early set, to move it back when it
+     * recovers; every other live sector's on-time epoch is its entry in the queue. Only faults cost here.
+     */
+    private final TreeMap<Long, Long> movedOnTime = new TreeMap<>();
 
     public Partition(QuantSpec quant) {
         this.quant = quant;
@@ -58,11 +61,12 @@ public final class Partition {
     }
 
     /**
-     * A partition as a snapshot kept it: its sets, its expiration queue and each live sector's
-     * on-time epoch.
+     * A partition as a snapshot kept it: its sets, its expiration queue and the on-time epoch of each
+     * sector moved early by a fault.
      */
     public static Partition restore(QuantSpec quant, BitField sectors, BitField unproven, BitField faults,
-            BitField recoveries, BitField terminated, Map<Long, ExpirationSet> expirations, Map<Long, Long> onTimeOf) {
+            BitField recoveries, BitField terminated, Map<Long, ExpirationSet> expirations,
+            Map<Long, Long> movedOnTime) {
         Partition p = new Partition(quant);
         p.sectors = sectors;
         p.unproven = unproven;
@@ -70,7 +74,7 @@ public final class Partition {
         p.recoveries = recoveries;
         p.terminated = terminated;
         p.expirations.putAll(expirations);
-        p.onTimeOf.putAll(onTimeOf);
+        p.movedOnTime.putAll(movedOnTime);
         if (!faults.subtract(sectors).isEmpty() || faults.intersects(terminated)
                 || !recoveries.subtract(faults).isEmpty() || unproven.intersects(faults)) {
             throw new IllegalArgumentException("partition sets break the actor's invariants");
@@ -78,9 +82,9 @@ public final class Partition {
         return p;
     }
 
-    /** Each live sector's on-time epoch (a copy). */
-    public Map<Long, Long> onTimeEpochs() {
-        return new TreeMap<>(onTimeOf);
+    /** The on-time epoch of each sector a fault moved to the early set (a copy). */
+    public Map<Long, Long> movedOnTimeEpochs() {
+        return new TreeMap<>(movedOnTime);
     }
 
     /** Live: not terminated (unproven and faulty ones included). */
@@ -107,7 +111,6 @@ public final class Partition {
                 throw new IllegalStateException("sector " + sector + " is already in the partition");
             }
             long due = quant.quantizeUp(e.getValue());
-            onTimeOf.put(sector, due);
             addExpiration(due, BitField.of(sector), BitField.empty());
             added = added.union(BitField.of(sector));
         }
@@ -181,6 +184,9 @@ public final class Partition {
             throw new IllegalArgumentException("can only terminate live sectors");
         }
         removeFromQueue(live);
+        for (long s : live.intersect(faults)) {
+            movedOnTime.remove(s);
+        }
         terminated = terminated.union(live);
         faults = faults.subtract(live);
         recoveries = recoveries.subtract(live);
@@ -205,8 +211,8 @@ public final class Partition {
         faults = faults.subtract(all);
         recoveries = recoveries.subtract(all);
         unproven = unproven.subtract(all);
-        for (long s : all) {
-            onTimeOf.remove(s);
+        for (long s : early) {
+            movedOnTime.remove(s);
         }
         return new ExpirationSet(onTime, early);
     }
@@ -221,8 +227,9 @@ public final class Partition {
         }
         long due = quant.quantizeUp(expiration);
         Map.Entry<Long, Boolean> now = expirationOf(sector);
-        onTimeOf.put(sector, due);
-        if (now == null || !now.getValue()) {
+        if (now != null && now.getValue()) {
+            movedOnTime.put(sector, due);
+        } else {
             removeFromQueue(BitField.of(sector));
             addExpiration(due, BitField.of(sector), BitField.empty());
         }
@@ -241,23 +248,29 @@ public final class Partition {
         return null;
     }
 
+    /** Faulty sectors due on time after the fault max age move to the early set there; the others stay. */
     private void rescheduleAsFaults(BitField fresh, long faultExpiration) {
         long faultDue = quant.quantizeUp(faultExpiration);
-        for (long s : fresh) {
-            Long onTime = onTimeOf.get(s);
-            if (onTime == null || onTime <= faultDue) {
-                continue; // due on time before the fault max age: stays where it is
+        BitField moved = BitField.empty();
+        for (Map.Entry<Long, ExpirationSet> e : expirations.tailMap(faultDue, false).entrySet()) {
+            BitField due = e.getValue().onTime().intersect(fresh);
+            for (long s : due) {
+                movedOnTime.put(s, e.getKey());
             }
-            removeFromQueue(BitField.of(s));
-            addExpiration(faultDue, BitField.empty(), BitField.of(s));
+            moved = moved.union(due);
+        }
+        if (!moved.isEmpty()) {
+            removeFromQueue(moved);
+            addExpiration(faultDue, BitField.empty(), moved);
         }
     }
 
+    /** Recovered sectors a fault moved early go back to their on-time epoch. */
     private void rescheduleRecovered(BitField recovered) {
         for (long s : recovered) {
-            Long onTime = onTimeOf.get(s);
+            Long onTime = movedOnTime.remove(s);
             if (onTime == null) {
-                continue;
+                continue; // never moved: still due on time
             }
             removeFromQueue(BitField.of(s));
             addExpiration(onTime, BitField.of(s), BitField.empty());
