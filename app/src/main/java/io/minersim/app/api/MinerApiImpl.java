@@ -3,10 +3,13 @@ package io.minersim.app.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import io.minersim.app.rpc.GoJsonWriter;
 import io.minersim.app.rpc.ResultWriter;
 import io.minersim.app.world.Durability;
+import io.minersim.rpc.BackupApi;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.RpcJson;
 import io.minersim.rpc.types.AddressConfig;
@@ -40,6 +43,7 @@ import io.minersim.sealing.piece.Piece;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +56,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +108,24 @@ public final class MinerApiImpl implements MinerApi {
         this.openRpc = loadOpenRpc();
     }
 
-    /** Lotus's document, with its keys sorted as Lotus re-encodes it. */
+    /** The names this endpoint serves of the miner's API: what {@code Discover} may list. */
+    static Set<String> served() {
+        Set<String> names = new TreeSet<>();
+        for (Class<?> api : List.of(MinerApi.class, BackupApi.class)) {
+            for (Method m : api.getMethods()) {
+                JsonRpcMethod name = m.getAnnotation(JsonRpcMethod.class);
+                if (name != null) {
+                    names.add(name.value());
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Lotus's document, with its keys sorted as Lotus re-encodes it, listing only the methods served here: a
+     * client that feature-detects through {@code Discover} finds what it can call.
+     */
     private static ObjectNode loadOpenRpc() {
         try (InputStream in = MinerApiImpl.class.getResourceAsStream("/io/minersim/app/miner-openrpc.json")) {
             if (in == null) {
@@ -111,7 +133,15 @@ public final class MinerApiImpl implements MinerApi {
             }
             ObjectMapper sorted = RpcJson.newObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
             Object tree = sorted.readValue(in, Object.class);
-            return (ObjectNode) sorted.readTree(sorted.writeValueAsBytes(tree));
+            ObjectNode doc = (ObjectNode) sorted.readTree(sorted.writeValueAsBytes(tree));
+            Set<String> served = served();
+            ArrayNode methods = (ArrayNode) doc.get("methods");
+            for (int i = methods.size() - 1; i >= 0; i--) {
+                if (!served.contains(methods.get(i).path("name").asText())) {
+                    methods.remove(i);
+                }
+            }
+            return doc;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the OpenRPC document", e);
         }
