@@ -2,6 +2,7 @@ package io.minersim.app.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minersim.app.api.BackupApiImpl;
+import io.minersim.app.api.ProvingApiImpl;
 import io.minersim.app.api.MinerApiImpl;
 import io.minersim.app.api.SimApiImpl;
 import io.minersim.app.api.TokenAuthority;
@@ -18,6 +19,7 @@ import io.minersim.app.world.Durability;
 import io.minersim.app.world.MinerHost;
 import io.minersim.app.world.World;
 import io.minersim.rpc.BackupApi;
+import io.minersim.rpc.ProvingApi;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.Permission;
 import io.minersim.rpc.SimApi;
@@ -230,6 +232,7 @@ public final class MinerNode implements AutoCloseable {
                     .register(MinerApi.class, api)
                     .register(SimApi.class, fleet ? sim.onSharedClock() : sim)
                     .register(BackupApi.class, backup)
+                    .register(ProvingApi.class, new ProvingApiImpl(miner))
                     .objectMapper(mapper)
                     .errorMapper(errors())
                     .paramDecoder(ReaderStream.class, (json, ctx) -> {

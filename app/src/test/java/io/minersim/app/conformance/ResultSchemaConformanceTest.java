@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import io.minersim.app.conformance.PipelineScenario.RecordedCall;
 import io.minersim.rpc.MinerApi;
+import io.minersim.rpc.ProvingApi;
 import io.minersim.sealing.fsm.SectorState;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class ResultSchemaConformanceTest {
      * newly served method fails {@link #theSkipListIsExactlyTheUnservedMethods()} until it is tested here.
      */
     static final Set<String> NOT_SERVED = new TreeSet<>(List.of(
-            "Filecoin.ActorWithdrawBalance", "Filecoin.BeneficiaryWithdrawBalance", "Filecoin.CheckProvable",
+            "Filecoin.ActorWithdrawBalance", "Filecoin.BeneficiaryWithdrawBalance",
             "Filecoin.ComputeDataCid", "Filecoin.ComputeProof", "Filecoin.ComputeWindowPoSt",
             "Filecoin.CreateBackup", "Filecoin.MarketListDeals", "Filecoin.MiningBase", "Filecoin.RecoverFault",
             "Filecoin.ReturnAddPiece", "Filecoin.ReturnDataCid", "Filecoin.ReturnDownloadSector",
@@ -113,7 +114,8 @@ class ResultSchemaConformanceTest {
     /** The wire names on MinerApi. */
     static Set<String> servedByMinersim() {
         Set<String> out = new TreeSet<>();
-        for (Method m : MinerApi.class.getMethods()) {
+        for (Method m : List.of(MinerApi.class, ProvingApi.class).stream().flatMap(i -> Arrays.stream(i.getMethods()))
+                .toList()) {
             JsonRpcMethod a = m.getAnnotation(JsonRpcMethod.class);
             if (a != null) {
                 out.add(a.value());
@@ -308,6 +310,15 @@ class ResultSchemaConformanceTest {
                 () -> rpc.result("Filecoin.ActorSectorSize", s.actor)));
         recorded(byMethod, s, "Filecoin.ActorAddressConfig", live("at rest"));
         recorded(byMethod, s, "Filecoin.RuntimeSubsystems", live("at rest"));
+        recorded(byMethod, s, "Filecoin.CheckProvable", new Probe("live: every resting sector and an unknown one",
+                () -> {
+                    com.fasterxml.jackson.databind.node.ArrayNode refs = RawRpc.NODES.arrayNode();
+                    for (long n : resting.keySet()) {
+                        refs.addObject().put("ProofType", 5).putObject("ID").put("Miner", 1000).put("Number", n);
+                    }
+                    refs.addObject().put("ProofType", 5).putObject("ID").put("Miner", 1000).put("Number", 99_999);
+                    return rpc.result("Filecoin.CheckProvable", 10, refs);
+                }));
 
         // --- methods that change the miner, in this order ----------------------------------------------
         long waiting = s.roles.get("deals-waiting");

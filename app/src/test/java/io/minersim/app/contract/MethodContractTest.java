@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import io.minersim.app.node.MinerNode;
 import io.minersim.rpc.MinerApi;
+import io.minersim.rpc.ProvingApi;
 import io.minersim.rpc.RequiresPermission;
 import io.minersim.rpc.SimApi;
 import io.minersim.rpc.types.ReaderStream;
@@ -658,6 +659,24 @@ class MethodContractTest {
                             "deadline 0 has no partition 5 (it has " + parts + ")");
                     assertThat(c.snapshot()).isEqualTo(snap);
                 }),
+                m("Filecoin.CheckProvable", "admin").params("[10,[" + ref(7, 5) + "," + ref(999, 5) + "]]")
+                        .fresh(RECEIVED_PROVING).check((c, r) -> {
+                            assertThat(r.toString()).as("an unknown sector is bad; a proving one is good")
+                                    .isEqualTo("{\"999\":\"getting commR: No state for /999: datastore: key not found\"}");
+                            c.admin("Sim.DeclareFaults", "[[7]]");
+                            assertThat(c.observe("Filecoin.CheckProvable", "[10,[" + ref(7, 5) + "]]").toString())
+                                    .isEqualTo("{\"7\":\"generating vanilla proof: sector not found\"}");
+                            c.admin("Sim.Recover", "[[7]]");
+                            assertThat(c.observe("Filecoin.CheckProvable", "[10,[" + ref(7, 5) + "]]").toString())
+                                    .isEqualTo("{}");
+                        }).extra("a sector without a sealed CID, and a seal proof with no Window PoSt, are bad",
+                                RECEIVED_PROVING, c -> {
+                                    long pledged = c.admin("Filecoin.PledgeSector", "[]").path("Number").asLong();
+                                    JsonNode r = c.observe("Filecoin.CheckProvable", "[10,[" + ref(pledged, 5) + ","
+                                            + ref(7, 99) + "]]");
+                                    assertThat(r.toString()).isEqualTo("{\"" + pledged
+                                            + "\":\"getting commR: commr is nil\",\"7\":\"can't get proof type\"}");
+                                }),
                 m("Sim.ExtendSectors", "admin").params("[[7],3680700]").fresh(c -> {
                     RECEIVED_PROVING.apply(c);
                     c.admin("Sim.Advance", "[100]");
@@ -737,14 +756,19 @@ class MethodContractTest {
     /** Methods whose first parameter is a number or SectorRef but NOT a sector number. */
     static final Set<String> FIRST_PARAM_NOT_A_SECTOR = Set.of("Filecoin.SectorAddPieceToAny",
             "Filecoin.SectorSetSealDelay", "Filecoin.SectorSetExpectedSealDuration", "Sim.Advance", "Sim.AdvanceTo",
-            "Sim.Events", "Sim.MissPoSt");
+            "Sim.Events", "Sim.MissPoSt", "Filecoin.CheckProvable");
 
     // ------------------------------------------------------------------------------------------ the API, reflected
 
     /** Every served method: wire name → Java method, from the two interfaces. */
+    /** A {@code storiface.SectorRef} of miner 1000. */
+    static String ref(long number, long proofType) {
+        return "{\"ID\":{\"Miner\":1000,\"Number\":" + number + "},\"ProofType\":" + proofType + "}";
+    }
+
     static Map<String, Method> apiMethods() {
         Map<String, Method> out = new TreeMap<>();
-        for (Class<?> api : List.of(MinerApi.class, SimApi.class)) {
+        for (Class<?> api : List.of(MinerApi.class, SimApi.class, ProvingApi.class)) {
             for (Method m : api.getMethods()) {
                 JsonRpcMethod name = m.getAnnotation(JsonRpcMethod.class);
                 if (name != null) {
@@ -760,7 +784,7 @@ class MethodContractTest {
     void theTableCoversEveryMethodOfTheApi() {
         Map<String, Method> api = apiMethods();
         assertThat(api).hasSizeGreaterThan(40);
-        assertThat(TABLE.keySet()).as("a contract for every MinerApi/SimApi method, and nothing else")
+        assertThat(TABLE.keySet()).as("a contract for every MinerApi/SimApi/ProvingApi method, and nothing else")
                 .containsExactlyInAnyOrderElementsOf(api.keySet());
         for (Map.Entry<String, Method> e : api.entrySet()) {
             Contract c = TABLE.get(e.getKey());

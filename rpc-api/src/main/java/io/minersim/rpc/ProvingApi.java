@@ -1,0 +1,25 @@
+package io.minersim.rpc;
+
+import com.googlecode.jsonrpc4j.JsonRpcMethod;
+import io.minersim.rpc.types.SectorRef;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lotus's miner methods about proving the sealed sectors, served on the same endpoint as {@link MinerApi}
+ * ({@code node/impl/storminer.go}); kept apart from it, as {@link BackupApi} is.
+ */
+public interface ProvingApi {
+
+    /**
+     * The sectors among {@code sectors} the miner could not prove now, each with Lotus's reason
+     * ({@code storage/sealer/faults.go}): {@code "getting commR: …"} for an unknown sector or one without a
+     * sealed CID yet, {@code "can't get proof type"} for a seal proof with no Window PoSt proof, and
+     * {@code "generating vanilla proof: sector not found"} for a sector whose files the miner cannot read
+     * (made unreadable by {@code Sim.DeclareFaults}, or removed). An empty map when all are provable.
+     */
+    @JsonRpcMethod("Filecoin.CheckProvable")
+    @RequiresPermission(Permission.ADMIN)
+    Map<String, String> checkProvable(@GoType("abi.RegisteredPoStProof") long postProof,
+            @GoType("[]storiface.SectorRef") List<SectorRef> sectors);
+}
