@@ -12,6 +12,7 @@ import io.minersim.app.world.Durability;
 import io.minersim.rpc.BackupApi;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.ProvingApi;
+import io.minersim.rpc.WorkerReturnApi;
 import io.minersim.rpc.RpcJson;
 import io.minersim.rpc.types.AddressConfig;
 import io.minersim.rpc.types.BitFieldRuns;
@@ -112,7 +113,7 @@ public final class MinerApiImpl implements MinerApi {
     /** The names this endpoint serves of the miner's API: what {@code Discover} may list. */
     static Set<String> served() {
         Set<String> names = new TreeSet<>();
-        for (Class<?> api : List.of(MinerApi.class, BackupApi.class, ProvingApi.class)) {
+        for (Class<?> api : List.of(MinerApi.class, BackupApi.class, ProvingApi.class, WorkerReturnApi.class)) {
             for (Method m : api.getMethods()) {
                 JsonRpcMethod name = m.getAnnotation(JsonRpcMethod.class);
                 if (name != null) {

@@ -3,6 +3,7 @@ package io.minersim.app.node;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minersim.app.api.BackupApiImpl;
 import io.minersim.app.api.ProvingApiImpl;
+import io.minersim.app.api.WorkerReturnApiImpl;
 import io.minersim.app.api.MinerApiImpl;
 import io.minersim.app.api.SimApiImpl;
 import io.minersim.app.api.TokenAuthority;
@@ -23,6 +24,7 @@ import io.minersim.rpc.ProvingApi;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.Permission;
 import io.minersim.rpc.SimApi;
+import io.minersim.rpc.WorkerReturnApi;
 import io.minersim.rpc.types.ReaderStream;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.MinerConfig;
@@ -233,6 +235,7 @@ public final class MinerNode implements AutoCloseable {
                     .register(SimApi.class, fleet ? sim.onSharedClock() : sim)
                     .register(BackupApi.class, backup)
                     .register(ProvingApi.class, new ProvingApiImpl(miner))
+                    .register(WorkerReturnApi.class, new WorkerReturnApiImpl())
                     .objectMapper(mapper)
                     .errorMapper(errors())
                     .paramDecoder(ReaderStream.class, (json, ctx) -> {

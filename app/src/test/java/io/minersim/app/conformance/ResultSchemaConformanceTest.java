@@ -8,6 +8,7 @@ import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import io.minersim.app.conformance.PipelineScenario.RecordedCall;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.ProvingApi;
+import io.minersim.rpc.WorkerReturnApi;
 import io.minersim.sealing.fsm.SectorState;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -53,23 +54,16 @@ class ResultSchemaConformanceTest {
      * newly served method fails {@link #theSkipListIsExactlyTheUnservedMethods()} until it is tested here.
      */
     static final Set<String> NOT_SERVED = new TreeSet<>(List.of(
-            "Filecoin.ActorWithdrawBalance", "Filecoin.BeneficiaryWithdrawBalance",
-            "Filecoin.ComputeDataCid", "Filecoin.ComputeProof", "Filecoin.ComputeWindowPoSt",
-            "Filecoin.CreateBackup", "Filecoin.MarketListDeals", "Filecoin.MiningBase", "Filecoin.RecoverFault",
-            "Filecoin.ReturnAddPiece", "Filecoin.ReturnDataCid", "Filecoin.ReturnDownloadSector",
-            "Filecoin.ReturnFetch", "Filecoin.ReturnFinalizeReplicaUpdate", "Filecoin.ReturnFinalizeSector",
-            "Filecoin.ReturnGenerateSectorKeyFromData", "Filecoin.ReturnMoveStorage",
-            "Filecoin.ReturnProveReplicaUpdate1", "Filecoin.ReturnProveReplicaUpdate2", "Filecoin.ReturnReadPiece",
-            "Filecoin.ReturnReleaseUnsealed", "Filecoin.ReturnReplicaUpdate", "Filecoin.ReturnSealCommit1",
-            "Filecoin.ReturnSealCommit2", "Filecoin.ReturnSealPreCommit1", "Filecoin.ReturnSealPreCommit2",
-            "Filecoin.ReturnUnsealPiece", "Filecoin.SealingAbort", "Filecoin.SealingRemoveRequest",
-            "Filecoin.SealingSchedDiag", "Filecoin.StorageAddLocal", "Filecoin.StorageAttach",
-            "Filecoin.StorageAuthVerify", "Filecoin.StorageBestAlloc", "Filecoin.StorageDeclareSector",
-            "Filecoin.StorageDetach", "Filecoin.StorageDetachLocal", "Filecoin.StorageDropSector",
-            "Filecoin.StorageFindSector", "Filecoin.StorageGetLocks", "Filecoin.StorageInfo",
-            "Filecoin.StorageList", "Filecoin.StorageLocal", "Filecoin.StorageLock", "Filecoin.StorageRedeclareLocal",
-            "Filecoin.StorageReportHealth", "Filecoin.StorageStat", "Filecoin.StorageTryLock",
-            "Filecoin.WorkerConnect", "Filecoin.WorkerJobs", "Filecoin.WorkerStats"));
+            "Filecoin.ActorWithdrawBalance", "Filecoin.BeneficiaryWithdrawBalance", "Filecoin.ComputeDataCid",
+            "Filecoin.ComputeProof", "Filecoin.ComputeWindowPoSt", "Filecoin.CreateBackup",
+            "Filecoin.MarketListDeals", "Filecoin.MiningBase", "Filecoin.RecoverFault", "Filecoin.SealingAbort",
+            "Filecoin.SealingRemoveRequest", "Filecoin.SealingSchedDiag", "Filecoin.StorageAddLocal",
+            "Filecoin.StorageAttach", "Filecoin.StorageAuthVerify", "Filecoin.StorageBestAlloc",
+            "Filecoin.StorageDeclareSector", "Filecoin.StorageDetach", "Filecoin.StorageDetachLocal",
+            "Filecoin.StorageDropSector", "Filecoin.StorageFindSector", "Filecoin.StorageGetLocks",
+            "Filecoin.StorageInfo", "Filecoin.StorageList", "Filecoin.StorageLocal", "Filecoin.StorageLock",
+            "Filecoin.StorageRedeclareLocal", "Filecoin.StorageReportHealth", "Filecoin.StorageStat",
+            "Filecoin.StorageTryLock", "Filecoin.WorkerConnect", "Filecoin.WorkerJobs", "Filecoin.WorkerStats"));
 
     /**
      * States no sector can be seen resting in, even when forced with SectorsUpdate: the engine runs the
@@ -114,7 +108,7 @@ class ResultSchemaConformanceTest {
     /** The wire names on MinerApi. */
     static Set<String> servedByMinersim() {
         Set<String> out = new TreeSet<>();
-        for (Method m : List.of(MinerApi.class, ProvingApi.class).stream().flatMap(i -> Arrays.stream(i.getMethods()))
+        for (Method m : List.of(MinerApi.class, ProvingApi.class, WorkerReturnApi.class).stream().flatMap(i -> Arrays.stream(i.getMethods()))
                 .toList()) {
             JsonRpcMethod a = m.getAnnotation(JsonRpcMethod.class);
             if (a != null) {
@@ -310,6 +304,23 @@ class ResultSchemaConformanceTest {
                 () -> rpc.result("Filecoin.ActorSectorSize", s.actor)));
         recorded(byMethod, s, "Filecoin.ActorAddressConfig", live("at rest"));
         recorded(byMethod, s, "Filecoin.RuntimeSubsystems", live("at rest"));
+        int calls = 0;
+        for (Method m : WorkerReturnApi.class.getMethods()) {
+            String name = m.getAnnotation(JsonRpcMethod.class).value();
+            String callId = String.format(java.util.Locale.ROOT, "0707-%012d", ++calls); // one call each
+            String result = io.minersim.app.contract.WorkerReturnParams.RESULTS.get(name);
+            recorded(byMethod, s, name, new Probe("live: a result for a call the miner has no record of", () -> {
+                try {
+                    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+                    JsonNode call = json.readTree(io.minersim.app.contract.WorkerReturnParams.CALL
+                            .replace("0707-070707070707", callId));
+                    return result == null ? rpc.result(name, call, null)
+                            : rpc.result(name, call, json.readTree(result), null);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        }
         recorded(byMethod, s, "Filecoin.CheckProvable", new Probe("live: every resting sector and an unknown one",
                 () -> {
                     com.fasterxml.jackson.databind.node.ArrayNode refs = RawRpc.NODES.arrayNode();

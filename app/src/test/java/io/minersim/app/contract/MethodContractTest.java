@@ -12,6 +12,7 @@ import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.ProvingApi;
 import io.minersim.rpc.RequiresPermission;
 import io.minersim.rpc.SimApi;
+import io.minersim.rpc.WorkerReturnApi;
 import io.minersim.rpc.types.ReaderStream;
 import io.minersim.rpc.types.SectorRef;
 import java.io.IOException;
@@ -750,6 +751,39 @@ class MethodContractTest {
         for (Contract c : all) {
             assertThat(out.put(c.method, c)).as("one contract per method: %s", c.method).isNull();
         }
+        for (Contract c : workerReturns()) {
+            assertThat(out.put(c.method, c)).as("one contract per method: %s", c.method).isNull();
+        }
+        return out;
+    }
+
+    /**
+     * The Return* calls: a result for a call the miner has no record of is accepted once and kept, a second one
+     * for the same call is refused as Lotus refuses it, a malformed CallID gets Go's uuid error, and the miner is
+     * unchanged throughout.
+     */
+    private static List<Contract> workerReturns() {
+        List<Contract> out = new ArrayList<>();
+        for (Method m : WorkerReturnApi.class.getMethods()) {
+            String name = m.getAnnotation(JsonRpcMethod.class).value();
+            String result = WorkerReturnParams.RESULTS.get(name);
+            String params = "[" + WorkerReturnParams.CALL + (result == null ? "" : "," + result) + ",null]";
+            String badId = params.replace("07070707-0707-0707-0707-070707070707", "x");
+            out.add(m(name, "admin").params(params).fresh(NOTHING).check((c, r) -> {
+                assertThat(r.isNull()).isTrue();
+                Ctx.Snapshot snap = c.snapshot();
+                expectHandlerError(c, c.call(c.node.adminToken(), name, params),
+                        "callRes channel already has a response");
+                String other = params.replace("\"Number\":9", "\"Number\":10");
+                assertThat(c.admin(name, other).isNull()).as("another call's result").isTrue();
+                assertThat(c.snapshot()).as("the miner is unchanged").isEqualTo(snap);
+            }).extra("a CallID whose ID is no UUID gets Go's uuid error", c -> {
+                Wire.Answer a = c.call(c.node.adminToken(), name, badId);
+                expectProtocolError(c, a, -32700, null);
+                assertThat(a.message()).isEqualTo("unmarshaling params for '" + name
+                        + "' (param: *storiface.CallID): invalid UUID length: 1");
+            }));
+        }
         return out;
     }
 
@@ -768,7 +802,7 @@ class MethodContractTest {
 
     static Map<String, Method> apiMethods() {
         Map<String, Method> out = new TreeMap<>();
-        for (Class<?> api : List.of(MinerApi.class, SimApi.class, ProvingApi.class)) {
+        for (Class<?> api : List.of(MinerApi.class, SimApi.class, ProvingApi.class, WorkerReturnApi.class)) {
             for (Method m : api.getMethods()) {
                 JsonRpcMethod name = m.getAnnotation(JsonRpcMethod.class);
                 if (name != null) {
@@ -784,7 +818,7 @@ class MethodContractTest {
     void theTableCoversEveryMethodOfTheApi() {
         Map<String, Method> api = apiMethods();
         assertThat(api).hasSizeGreaterThan(40);
-        assertThat(TABLE.keySet()).as("a contract for every MinerApi/SimApi/ProvingApi method, and nothing else")
+        assertThat(TABLE.keySet()).as("a contract for every method served, and nothing else")
                 .containsExactlyInAnyOrderElementsOf(api.keySet());
         for (Map.Entry<String, Method> e : api.entrySet()) {
             Contract c = TABLE.get(e.getKey());
