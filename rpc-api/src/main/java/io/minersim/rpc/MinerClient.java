@@ -27,6 +27,8 @@ public final class MinerClient {
     private final MinerApi miner;
     private final SimApi sim;
     private final BackupApi backup;
+    private final ProvingApi proving;
+    private final WorkerReturnApi workerReturn;
 
     private MinerClient(JsonRpcHttpClient http) {
         this.http = http;
@@ -34,6 +36,8 @@ public final class MinerClient {
         this.miner = ProxyUtil.createClientProxy(loader, MinerApi.class, (IJsonRpcClient) http);
         this.sim = ProxyUtil.createClientProxy(loader, SimApi.class, (IJsonRpcClient) http);
         this.backup = ProxyUtil.createClientProxy(loader, BackupApi.class, (IJsonRpcClient) http);
+        this.proving = ProxyUtil.createClientProxy(loader, ProvingApi.class, (IJsonRpcClient) http);
+        this.workerReturn = ProxyUtil.createClientProxy(loader, WorkerReturnApi.class, (IJsonRpcClient) http);
     }
 
     /**
@@ -76,6 +80,16 @@ public final class MinerClient {
     /** {@code Filecoin.CreateBackup}. */
     public BackupApi backup() {
         return backup;
+    }
+
+    /** {@code Filecoin.CheckProvable} and {@code Filecoin.RecoverFault}. */
+    public ProvingApi proving() {
+        return proving;
+    }
+
+    /** The {@code Filecoin.Return*} calls a worker makes. */
+    public WorkerReturnApi workerReturn() {
+        return workerReturn;
     }
 
     /** The underlying jsonrpc4j client, for timeouts and similar settings. */

@@ -1,6 +1,7 @@
 package io.minersim.rpc;
 
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
+import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.SectorRef;
 import java.util.List;
 import java.util.Map;
@@ -22,4 +23,15 @@ public interface ProvingApi {
     @RequiresPermission(Permission.ADMIN)
     Map<String, String> checkProvable(@GoType("abi.RegisteredPoStProof") long postProof,
             @GoType("[]storiface.SectorRef") List<SectorRef> sectors);
+
+    /**
+     * Lotus's {@code ManualFaultRecovery}: the miner declares these sectors recovered now, in one
+     * {@code DeclareFaultsRecovered} message per call, and answers its CID. A sector in no partition is refused
+     * ("failed to fetch partition and deadline details for sector N: sector N not due at any deadline") and nothing
+     * is sent. As on chain, a deadline past its fault cutoff fails the message, and only faulty sectors recover;
+     * the deadline's next Window PoSt proves them if the miner can read them.
+     */
+    @JsonRpcMethod("Filecoin.RecoverFault")
+    @RequiresPermission(Permission.ADMIN)
+    List<CidLink> recoverFault(@GoType(value = "[]abi.SectorNumber", unsigned = true) List<Long> sectors);
 }

@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +150,18 @@ class MinerClientTest {
         answer = "\"result\":21600000000000";
         assertThat(client.miner().sectorGetSealDelay()).isEqualTo(21_600_000_000_000L);
         assertThat(requests.get(0).body().get("params")).isEqualTo(JSON.readTree("[[\"read\",\"write\"]]"));
+    }
+
+    @Test
+    void provingMethodsSendLotusParamsAndDecodeTheirResults() throws Exception {
+        answer = "\"result\":{\"9\":\"generating vanilla proof: sector not found\"}";
+        MinerClient client = MinerClient.connect(url(), "t");
+        assertThat(client.proving().checkProvable(10, List.of(new io.minersim.rpc.types.SectorRef(
+                new io.minersim.rpc.types.SectorId(1000, 9), 5))))
+                .containsExactly(Map.entry("9", "generating vanilla proof: sector not found"));
+        assertThat(requests.get(0).body().get("method").asText()).isEqualTo("Filecoin.CheckProvable");
+        assertThat(requests.get(0).body().get("params"))
+                .isEqualTo(JSON.readTree("[10,[{\"ID\":{\"Miner\":1000,\"Number\":9},\"ProofType\":5}]]"));
     }
 
     @Test

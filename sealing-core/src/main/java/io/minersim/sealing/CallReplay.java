@@ -33,6 +33,8 @@ final class CallReplay {
             m.declareFaults(c.sectors(), c.declared());
         } else if (call instanceof MinerCall.RecoverFaults c) {
             m.recoverFaults(c.sectors());
+        } else if (call instanceof MinerCall.RecoverFault c) {
+            m.recoverFault(c.sectors());
         } else if (call instanceof MinerCall.MissPoSt c) {
             m.missPoSt(c.deadline(), c.partitions());
         } else if (call instanceof MinerCall.ExtendSectors c) {

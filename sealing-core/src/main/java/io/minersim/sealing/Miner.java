@@ -371,6 +371,16 @@ public final class Miner implements AutoCloseable {
     }
 
     /**
+     * {@code RecoverFault}: the miner declares these sectors recovered now, in one {@code DeclareFaultsRecovered}
+     * message (Lotus's {@code ManualFaultRecovery}); returns its CID. Their deadline's next Window PoSt proves
+     * them if the miner can read them, else skips them again.
+     */
+    public io.minersim.sealing.commitment.Cid recoverFault(Collection<Long> numbers) {
+        return lock.write(() -> new MinerCall.RecoverFault(MinerCall.copy(numbers)),
+                () -> pipeline.wdpost.recoverNow(numbers, pipeline.head));
+    }
+
+    /**
      * The miner misses the next Window PoSt of {@code deadline}: of the given partitions, or of all when
      * {@code partitions} is empty; the chain detects their sectors faulty when the deadline closes.
      */

@@ -75,6 +75,10 @@ public sealed interface MinerCall {
     record RecoverFaults(List<Long> sectors) implements MinerCall {
     }
 
+    /** {@link Miner#recoverFault}. */
+    record RecoverFault(List<Long> sectors) implements MinerCall {
+    }
+
     /** {@link Miner#missPoSt}. */
     record MissPoSt(int deadline, List<Long> partitions) implements MinerCall {
     }

@@ -93,6 +93,8 @@ public final class MinerRecords {
             o.put("Declared", c.declared());
         } else if (call instanceof MinerCall.RecoverFaults c) {
             o.put("Sectors", c.sectors());
+        } else if (call instanceof MinerCall.RecoverFault c) {
+            o.put("Sectors", c.sectors());
         } else if (call instanceof MinerCall.MissPoSt c) {
             o.put("Deadline", c.deadline());
             o.put("Partitions", c.partitions());
@@ -160,6 +162,7 @@ public final class MinerRecords {
             case "MarkForUpgrade" -> new MinerCall.MarkForUpgrade(lng(o, "Sector", name), bool(o, "Snap", name));
             case "DeclareFaults" -> new MinerCall.DeclareFaults(longs(o, "Sectors", name), bool(o, "Declared", name));
             case "RecoverFaults" -> new MinerCall.RecoverFaults(longs(o, "Sectors", name));
+            case "RecoverFault" -> new MinerCall.RecoverFault(longs(o, "Sectors", name));
             case "MissPoSt" -> new MinerCall.MissPoSt((int) lng(o, "Deadline", name), longs(o, "Partitions", name));
             case "ExtendSectors" -> new MinerCall.ExtendSectors(longs(o, "Sectors", name),
                     lng(o, "NewExpiration", name));

@@ -106,6 +106,40 @@ final class WindowPoSt {
         p.missedPoSts.miss(deadline, partitions.isEmpty() ? MissedPoSts.ALL : parts);
     }
 
+    /**
+     * Lotus's {@code ManualFaultRecovery} ({@code RecoverFault}): one {@code DeclareFaultsRecovered} message now
+     * for the given sectors, declared per deadline and partition. Every sector must be in a partition ("failed to
+     * fetch partition and deadline details for sector N: sector N not due at any deadline"; nothing is sent then).
+     * As the actor takes the message, a deadline whose fault cutoff has passed fails it (the message stays
+     * sent, without effect), and only faulty sectors become recovering. Returns the message's CID.
+     */
+    io.minersim.sealing.commitment.Cid recoverNow(java.util.Collection<Long> sectors, long epoch) {
+        java.util.TreeMap<Long, BitField> byPartition = new java.util.TreeMap<>();
+        for (Long n : sectors) {
+            SectorPlace at = proving().placeOf(n);
+            if (at == null) {
+                throw new InvalidInputException("sectors", "failed to fetch partition and deadline details for sector "
+                        + n + ": sector " + n + " not due at any deadline");
+            }
+            long key = ((long) at.deadline() << 32) | at.partition();
+            byPartition.merge(key, BitField.of(n), BitField::union);
+        }
+        boolean late = false;
+        for (long key : byPartition.keySet()) {
+            DeadlineInfo target = proving().occurrence((int) (key >>> 32), epoch);
+            late |= epoch >= target.faultCutoff();
+        }
+        if (!late) {
+            byPartition.forEach((key, declared) -> proving().deadline((int) (key >>> 32)).partitions()
+                    .get((int) (long) key).declareRecovered(declared));
+        }
+        BitField all = BitField.empty();
+        for (BitField b : byPartition.values()) {
+            all = all.union(b);
+        }
+        return p.messages.send(Method.DECLARE_FAULTS_RECOVERED, epoch, all.toArray()).cid();
+    }
+
     /** Arms the timer for the first proving event after {@code epoch}. */
     private void scheduleNext(long epoch) {
         p.timers.schedule(nextEvent(epoch), Action.PROVING, null, 0);

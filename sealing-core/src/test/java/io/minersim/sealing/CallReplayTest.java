@@ -150,6 +150,8 @@ class CallReplayTest {
         m.declareFaults(List.of(1L), false);
         tryIt.accept(() -> m.declareFaults(List.of(999L), true));
         m.recoverFaults(List.of(1L));
+        m.recoverFault(List.of(0L, 1L));
+        tryIt.accept(() -> m.recoverFault(List.of(999L)));
         m.missPoSt(m.chain().place(2).orElseThrow().deadline(), List.of());
         tryIt.accept(() -> m.missPoSt(48, List.of()));
         m.extendSectors(List.of(2L), m.status(2, true).expiration() + 100);

@@ -101,6 +101,41 @@ class FaultTest {
     }
 
     @Test
+    void recoverFaultDeclaresNowInOneMessageAndALateDeclarationHasNoEffect() {
+        SimulatedMiner sim = SimulatedMiner.devnet();
+        long n = provingSector(sim);
+        SectorPlace at = sim.miner.chain().place(n).orElseThrow();
+        sim.miner.missPoSt(at.deadline(), List.of());
+        sim.clock.advanceTo(afterNextClose(sim, n));
+        assertThat(sim.miner.chain().faults()).isEqualTo(BitField.of(n));
+        int sent = sim.miner.chain().messages().size();
+
+        io.minersim.sealing.commitment.Cid cid = sim.miner.recoverFault(List.of(n));
+        List<ChainMessage> messages = sim.miner.chain().messages();
+        assertThat(messages).hasSize(sent + 1);
+        assertThat(messages.get(sent).method()).isEqualTo(11);
+        assertThat(messages.get(sent).cid()).isEqualTo(cid);
+        assertThat(sim.miner.chain().recoveries()).isEqualTo(BitField.of(n));
+        sim.clock.advanceTo(afterNextClose(sim, n));
+        assertThat(sim.miner.chain().faults().isEmpty()).as("proven by the deadline's next PoSt").isTrue();
+
+        sim.miner.declareFaults(List.of(n), true); // unreadable: the scheduler declares no recovery by itself
+        sim.clock.advanceTo(afterNextClose(sim, n));
+        long ps = sim.miner.chain().provingDeadline().periodStart();
+        sim.clock.advanceTo(DeadlineInfo.of(ps, at.deadline(), sim.clock.head()).nextNotElapsed().faultCutoff());
+        int late = sim.miner.chain().messages().size();
+        sim.miner.recoverFault(List.of(n));
+        assertThat(sim.miner.chain().recoveries().isEmpty()).as("past the fault cutoff the message fails").isTrue();
+        assertThat(sim.miner.chain().messages()).as("but it is sent").hasSize(late + 1);
+
+        int before = sim.miner.chain().messages().size();
+        assertThatThrownBy(() -> sim.miner.recoverFault(List.of(n, 999L))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("failed to fetch partition and deadline details for sector 999: sector 999 not"
+                        + " due at any deadline");
+        assertThat(sim.miner.chain().messages()).hasSize(before);
+    }
+
+    @Test
     void aMissedPoStIsDetectedAtTheDeadlinesClose() {
         SimulatedMiner sim = SimulatedMiner.devnet();
         long n = provingSector(sim);

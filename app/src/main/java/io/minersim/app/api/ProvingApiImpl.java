@@ -1,6 +1,8 @@
 package io.minersim.app.api;
 
+import io.minersim.app.world.Durability;
 import io.minersim.rpc.ProvingApi;
+import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.SectorRef;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.SectorInfo;
@@ -21,9 +23,18 @@ public final class ProvingApiImpl implements ProvingApi {
     private static final long LAST_SEAL_PROOF = 19;
 
     private final Miner miner;
+    private final Durability durability;
 
-    public ProvingApiImpl(Miner miner) {
+    public ProvingApiImpl(Miner miner, Durability durability) {
         this.miner = miner;
+        this.durability = durability;
+    }
+
+    @Override
+    public List<CidLink> recoverFault(List<Long> sectors) {
+        CidLink sent = WireMapping.cid(miner.recoverFault(sectors));
+        durability.await();
+        return List.of(sent);
     }
 
     @Override

@@ -234,7 +234,7 @@ public final class MinerNode implements AutoCloseable {
                     .register(MinerApi.class, api)
                     .register(SimApi.class, fleet ? sim.onSharedClock() : sim)
                     .register(BackupApi.class, backup)
-                    .register(ProvingApi.class, new ProvingApiImpl(miner))
+                    .register(ProvingApi.class, new ProvingApiImpl(miner, durability))
                     .register(WorkerReturnApi.class, new WorkerReturnApiImpl())
                     .objectMapper(mapper)
                     .errorMapper(errors())

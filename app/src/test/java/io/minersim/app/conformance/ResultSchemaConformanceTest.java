@@ -56,7 +56,7 @@ class ResultSchemaConformanceTest {
     static final Set<String> NOT_SERVED = new TreeSet<>(List.of(
             "Filecoin.ActorWithdrawBalance", "Filecoin.BeneficiaryWithdrawBalance", "Filecoin.ComputeDataCid",
             "Filecoin.ComputeProof", "Filecoin.ComputeWindowPoSt", "Filecoin.CreateBackup",
-            "Filecoin.MarketListDeals", "Filecoin.MiningBase", "Filecoin.RecoverFault", "Filecoin.SealingAbort",
+            "Filecoin.MarketListDeals", "Filecoin.MiningBase", "Filecoin.SealingAbort",
             "Filecoin.SealingRemoveRequest", "Filecoin.SealingSchedDiag", "Filecoin.StorageAddLocal",
             "Filecoin.StorageAttach", "Filecoin.StorageAuthVerify", "Filecoin.StorageBestAlloc",
             "Filecoin.StorageDeclareSector", "Filecoin.StorageDetach", "Filecoin.StorageDetachLocal",
@@ -335,6 +335,8 @@ class ResultSchemaConformanceTest {
         long waiting = s.roles.get("deals-waiting");
         long available = s.roles.get("cc-available");
         long dealsSealed = s.roles.get("deals-sealed");
+        recorded(byMethod, s, "Filecoin.RecoverFault", new Probe("live: the proving deal sector",
+                () -> rpc.result("Filecoin.RecoverFault", List.of(dealsSealed))));
         recorded(byMethod, s, "Filecoin.SectorAddPieceToAny", new Probe("live: DDO piece into an open sector",
                 () -> rpc.result("Filecoin.SectorAddPieceToAny", 508, RawRpc.NODES.objectNode().put("Type", "null")
                         .put("Info", "508"), s.ddoDeal(508))));

@@ -678,6 +678,25 @@ class MethodContractTest {
                                     assertThat(r.toString()).isEqualTo("{\"" + pledged
                                             + "\":\"getting commR: commr is nil\",\"7\":\"can't get proof type\"}");
                                 }),
+                m("Filecoin.RecoverFault", "admin").params("[[7]]").fresh(c -> {
+                    RECEIVED_PROVING.apply(c);
+                    io.minersim.sealing.ChainView chain = c.node.miner().chain();
+                    int deadline = chain.place(PROVING).orElseThrow().deadline();
+                    c.admin("Sim.MissPoSt", "[" + deadline + ",[]]");
+                    long close = io.minersim.sealing.proving.DeadlineInfo.of(chain.provingDeadline().periodStart(),
+                            deadline, chain.head()).nextNotElapsed().close();
+                    c.admin("Sim.AdvanceTo", "[" + close + "]");
+                    assertThat(chain.faults().contains(PROVING)).isTrue();
+                }).check((c, r) -> {
+                    assertThat(r.isArray()).isTrue();
+                    assertThat(r.size()).isEqualTo(1);
+                    io.minersim.sealing.ChainView chain = c.node.miner().chain();
+                    io.minersim.sealing.ChainMessage last = chain.messages().get(chain.messages().size() - 1);
+                    assertThat(r.get(0).path("/").asText()).isEqualTo(last.cid().toString());
+                    assertThat(last.method()).as("DeclareFaultsRecovered").isEqualTo(11);
+                    assertThat(chain.recoveries().contains(PROVING)).isTrue();
+                }).unknownSector("[[7,999]]", "failed to fetch partition and deadline details for sector 999: sector"
+                        + " 999 not due at any deadline"),
                 m("Sim.ExtendSectors", "admin").params("[[7],3680700]").fresh(c -> {
                     RECEIVED_PROVING.apply(c);
                     c.admin("Sim.Advance", "[100]");
