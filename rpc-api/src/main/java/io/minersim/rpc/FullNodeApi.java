@@ -3,6 +3,7 @@ package io.minersim.rpc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import io.minersim.rpc.types.ActorState;
+import io.minersim.rpc.types.BigIntString;
 import io.minersim.rpc.types.BitFieldRuns;
 import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.FilAddress;
@@ -22,7 +23,6 @@ import io.minersim.rpc.types.SectorPreCommitInfo;
 import io.minersim.rpc.types.SignedMessage;
 import io.minersim.rpc.types.TipSet;
 import io.minersim.rpc.types.VersionInfo;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Flow;
@@ -157,20 +157,20 @@ public interface FullNodeApi {
     /** The balance neither locked by pledge nor by pre-commit deposits (a big.Int string). */
     @JsonRpcMethod("Filecoin.StateMinerAvailableBalance")
     @RequiresPermission(Permission.READ)
-    BigInteger stateMinerAvailableBalance(@GoType("address.Address") FilAddress miner,
+    BigIntString stateMinerAvailableBalance(@GoType("address.Address") FilAddress miner,
             @GoType("types.TipSetKey") List<CidLink> tipSetKey);
 
     /** The initial pledge a sector of these parameters would take, ×110/100 as Lotus overestimates it. */
     @JsonRpcMethod("Filecoin.StateMinerInitialPledgeCollateral")
     @RequiresPermission(Permission.READ)
-    BigInteger stateMinerInitialPledgeCollateral(@GoType("address.Address") FilAddress miner,
+    BigIntString stateMinerInitialPledgeCollateral(@GoType("address.Address") FilAddress miner,
             @GoType("miner.SectorPreCommitInfo") SectorPreCommitInfo info,
             @GoType("types.TipSetKey") List<CidLink> tipSetKey);
 
     /** The pre-commit deposit a sector of these parameters would lock, ×110/100 as Lotus overestimates it. */
     @JsonRpcMethod("Filecoin.StateMinerPreCommitDepositForPower")
     @RequiresPermission(Permission.READ)
-    BigInteger stateMinerPreCommitDepositForPower(@GoType("address.Address") FilAddress miner,
+    BigIntString stateMinerPreCommitDepositForPower(@GoType("address.Address") FilAddress miner,
             @GoType("miner.SectorPreCommitInfo") SectorPreCommitInfo info,
             @GoType("types.TipSetKey") List<CidLink> tipSetKey);
 
@@ -223,7 +223,7 @@ public interface FullNodeApi {
     /** An address's balance; {@code "0"} for an unknown one. */
     @JsonRpcMethod("Filecoin.WalletBalance")
     @RequiresPermission(Permission.READ)
-    BigInteger walletBalance(@GoType("address.Address") FilAddress address);
+    BigIntString walletBalance(@GoType("address.Address") FilAddress address);
 
     // ---- Common ---------------------------------------------------------------------------------------------
 

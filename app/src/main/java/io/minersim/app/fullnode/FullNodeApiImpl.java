@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.minersim.app.api.TokenAuthority;
 import io.minersim.rpc.FullNodeApi;
 import io.minersim.rpc.types.ActorState;
+import io.minersim.rpc.types.BigIntString;
 import io.minersim.rpc.types.BitFieldRuns;
 import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.FilAddress;
@@ -279,23 +280,23 @@ public final class FullNodeApiImpl implements FullNodeApi {
     }
 
     @Override
-    public java.math.BigInteger stateMinerAvailableBalance(FilAddress miner, List<CidLink> tipSetKey) {
+    public BigIntString stateMinerAvailableBalance(FilAddress miner, List<CidLink> tipSetKey) {
         chain(miner, tipSetKey, MINER_PREFIX);
-        return Funds.AVAILABLE;
+        return new BigIntString(Funds.AVAILABLE);
     }
 
     @Override
-    public java.math.BigInteger stateMinerInitialPledgeCollateral(FilAddress miner, SectorPreCommitInfo info,
+    public BigIntString stateMinerInitialPledgeCollateral(FilAddress miner, SectorPreCommitInfo info,
             List<CidLink> tipSetKey) {
         height(tipSetKey);
-        return Funds.overestimated(Funds.pledgeFor(info == null ? -1 : info.sealProof()));
+        return new BigIntString(Funds.overestimated(Funds.pledgeFor(info == null ? -1 : info.sealProof())));
     }
 
     @Override
-    public java.math.BigInteger stateMinerPreCommitDepositForPower(FilAddress miner, SectorPreCommitInfo info,
+    public BigIntString stateMinerPreCommitDepositForPower(FilAddress miner, SectorPreCommitInfo info,
             List<CidLink> tipSetKey) {
         height(tipSetKey);
-        return Funds.overestimated(Funds.pledgeFor(info == null ? -1 : info.sealProof()));
+        return new BigIntString(Funds.overestimated(Funds.pledgeFor(info == null ? -1 : info.sealProof())));
     }
 
     // ---- actors, addresses, messages, network ----------------------------------------------------------------
@@ -408,13 +409,13 @@ public final class FullNodeApiImpl implements FullNodeApi {
     }
 
     @Override
-    public java.math.BigInteger walletBalance(FilAddress address) {
+    public BigIntString walletBalance(FilAddress address) {
         MinerDirectory.Entry m = directory.minerOrNull(address);
         if (m != null) {
-            return funds.minerActor(m, head()).balance();
+            return new BigIntString(funds.minerActor(m, head()).balance());
         }
         MinerDirectory.Entry a = directory.accountOrNull(address);
-        return a == null ? java.math.BigInteger.ZERO : funds.accountActor(a, head()).balance();
+        return new BigIntString(a == null ? java.math.BigInteger.ZERO : funds.accountActor(a, head()).balance());
     }
 
     // ---- common ----------------------------------------------------------------------------------------------

@@ -193,7 +193,7 @@ class FullNodeApiTest {
                 .hasMessage("failed to load the deadline: invalid deadline 48");
         assertThat(full.stateMinerPower(nobody, null).minerPower().rawBytePower()).isZero();
         assertThat(full.stateMinerPower(nobody, null).hasMinPower()).isFalse();
-        assertThat(full.walletBalance(nobody)).isZero();
+        assertThat(full.walletBalance(nobody).value()).isZero();
         assertThatThrownBy(() -> full.stateLookupId(new FilAddress("f1ys5qqiciehcml3sp764ymbbytfn3qoar5fo3iwy"), null))
                 .isInstanceOfSatisfying(JsonRpcClientException.class, e -> assertThat(e.getCode()).isEqualTo(11))
                 .hasMessage("actor not found");
@@ -202,16 +202,17 @@ class FullNodeApiTest {
     @Test
     void fundsAreConsistent(MinerSimulator s, MinerClient miner, FullNodeClient client) {
         FullNodeApi full = client.fullNode();
-        java.math.BigInteger workerBefore = full.walletBalance(new FilAddress("f0100"));
+        java.math.BigInteger workerBefore = full.walletBalance(new FilAddress("f0100")).value();
         miner.miner().pledgeSector();
         s.advance(300);
         java.math.BigInteger locked = s.miner().chain().initialPledge().add(s.miner().chain().preCommitDeposits());
-        java.math.BigInteger available = full.stateMinerAvailableBalance(MINER, null);
+        java.math.BigInteger available = full.stateMinerAvailableBalance(MINER, null).value();
         assertThat(full.stateGetActor(MINER, null).balance()).isEqualTo(locked.add(available));
-        assertThat(full.walletBalance(MINER)).isEqualTo(locked.add(available));
-        assertThat(full.walletBalance(new FilAddress("f0100"))).isEqualTo(workerBefore.subtract(locked));
+        assertThat(full.walletBalance(MINER).value()).isEqualTo(locked.add(available));
+        assertThat(full.walletBalance(new FilAddress("f0100")).value()).isEqualTo(workerBefore.subtract(locked));
         String key = full.stateAccountKey(new FilAddress("f0100"), null);
-        assertThat(full.walletBalance(new FilAddress(key))).isEqualTo(full.walletBalance(new FilAddress("f0100")));
+        assertThat(full.walletBalance(new FilAddress(key)).value())
+                .isEqualTo(full.walletBalance(new FilAddress("f0100")).value());
         assertThat(full.stateMinerInfo(MINER, null).worker()).isEqualTo("f0100");
         assertThat(full.stateMinerInfo(MINER, null).sectorSize()).isEqualTo(2048);
         assertThat(full.stateMinerPower(MINER, null).minerPower().rawBytePower())
