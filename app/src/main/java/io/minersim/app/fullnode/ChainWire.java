@@ -21,7 +21,7 @@ import io.minersim.sealing.proving.PartitionSectors;
 import java.math.BigInteger;
 
 /** The chain side's values in Lotus's wire types (domain → wire only: the full node's parameters are few). */
-final class ChainWire {
+public final class ChainWire {
     /** Gas of a miner's message: a fixed, plausible limit and fee cap. */
     private static final long GAS_LIMIT = 60_000_000;
     private static final BigInteger GAS_FEE_CAP = BigInteger.valueOf(1_000_000);
@@ -32,26 +32,26 @@ final class ChainWire {
     private ChainWire() {
     }
 
-    static CidLink cid(Cid cid) {
+    public static CidLink cid(Cid cid) {
         return cid == null ? null : CidLink.of(cid.toString());
     }
 
-    static BitFieldRuns bitField(BitField b) {
+    public static BitFieldRuns bitField(BitField b) {
         return new BitFieldRuns(b.toRuns());
     }
 
-    static ProvingDeadline deadline(DeadlineInfo d) {
+    public static ProvingDeadline deadline(DeadlineInfo d) {
         return new ProvingDeadline(d.currentEpoch(), d.periodStart(), d.index(), d.open(), d.close(), d.challenge(),
                 d.faultCutoff(), DeadlineInfo.PERIOD_DEADLINES, DeadlineInfo.PROVING_PERIOD,
                 DeadlineInfo.CHALLENGE_WINDOW, DeadlineInfo.CHALLENGE_LOOKBACK, DeadlineInfo.FAULT_DECLARATION_CUTOFF);
     }
 
-    static MinerPartition partition(PartitionSectors p) {
+    public static MinerPartition partition(PartitionSectors p) {
         return new MinerPartition(bitField(p.all()), bitField(p.faulty()), bitField(p.recovering()),
                 bitField(p.live()), bitField(p.active()));
     }
 
-    static SectorOnChainInfo sector(OnChainSector s) {
+    public static SectorOnChainInfo sector(OnChainSector s) {
         return SectorOnChainInfo.builder()
                 .sectorNumber(s.number())
                 .sealProof(s.sealProof())
@@ -66,7 +66,7 @@ final class ChainWire {
                 .build();
     }
 
-    static PreCommitOnChainInfo preCommit(PreCommitOnChain p) {
+    public static PreCommitOnChainInfo preCommit(PreCommitOnChain p) {
         SectorPreCommitInfo info = new SectorPreCommitInfo(p.sealProof(), p.number(), cid(p.sealedCid()),
                 p.sealRandEpoch(), p.dealIds().isEmpty() ? null : p.dealIds(), p.expiration(), cid(p.unsealedCid()));
         return new PreCommitOnChainInfo(info, p.deposit(), p.preCommitEpoch());
