@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * The simulated chain's tipsets: one block per epoch, no null rounds, everything derived from the seed and the epoch
  * (so a manual clock and a seed give byte-identical answers). A block's CID is a dag-cbor/blake2b-256 CID whose
- * digest starts with its height (8 bytes, big-endian, masked with a value drawn from the seed) and goes on with a hash
- * of the seed and the height: a key a client sends back is checked by recomputing it, with no table of past blocks.
+ * digest starts with its height (8 bytes, big-endian, spread over the 64 bits and offset by a value drawn from the
+ * seed) and goes on with a hash of the seed and the height: a key a client sends back is checked by recomputing it,
+ * with no table of past blocks.
  */
 final class SimulatedTipsets {
     /** Proof bytes of a winning PoSt (one SNARK). */
@@ -33,7 +34,11 @@ final class SimulatedTipsets {
     private final long blockDelaySeconds;
     private final List<String> miners;
     private final long winningPoStProof;
-    /** What the height in a block CID's digest is masked with, so that CIDs look as random as Lotus's. */
+    /** An odd multiplier that spreads a height over all 64 bits (a bijection modulo 2^64) ... */
+    private static final long SPREAD = 0x9E3779B97F4A7C15L;
+    /** ... and its inverse modulo 2^64, which gives the height back. */
+    private static final long SPREAD_INVERSE = inverse(SPREAD);
+    /** What the spread height in a block CID's digest is offset by, drawn from the seed. */
     private final long heightMask;
 
     /**
@@ -66,7 +71,7 @@ final class SimulatedTipsets {
     /** The CID of the block of {@code height}. */
     CidLink blockCid(long height) {
         byte[] digest = new byte[32];
-        ByteBuffer.wrap(digest).putLong(height ^ heightMask);
+        ByteBuffer.wrap(digest).putLong(height * SPREAD + heightMask);
         System.arraycopy(hash("block", height, 24), 0, digest, 8, 24);
         return link(Cid.of(Cid.DAG_CBOR, Cid.BLAKE2B_256, digest));
     }
@@ -89,11 +94,20 @@ final class SimulatedTipsets {
         if (cid.codec() != Cid.DAG_CBOR || cid.multihashCode() != Cid.BLAKE2B_256 || d.length != 32) {
             return -1;
         }
-        long height = ByteBuffer.wrap(d).getLong() ^ heightMask;
+        long height = (ByteBuffer.wrap(d).getLong() - heightMask) * SPREAD_INVERSE;
         if (height < 0 || !Arrays.equals(Arrays.copyOfRange(d, 8, 32), hash("block", height, 24))) {
             return -1;
         }
         return height;
+    }
+
+    /** The inverse of an odd number modulo 2^64 (Newton's iteration: each step doubles the correct bits). */
+    private static long inverse(long odd) {
+        long x = odd;
+        for (int i = 0; i < 6; i++) {
+            x *= 2 - odd * x;
+        }
+        return x;
     }
 
     /** Unix seconds of {@code height}. */
