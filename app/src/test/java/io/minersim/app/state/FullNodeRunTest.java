@@ -75,6 +75,16 @@ class FullNodeRunTest {
         assertThat(off.out()).doesNotContain("FULLNODE_API_INFO");
     }
 
+    @Test
+    void aFleetHasOneFullNodePrintedAfterItsMiners() {
+        CommandRun r = Runs.fail(repo, "--miners", "2", "--clock", "manual", "--until-epoch", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("f01000 32GiB MINER_API_INFO=[^\n]+\nf01001 32GiB MINER_API_INFO=[^\n]+\n"
+                + "FULLNODE_API_INFO=eyJ[^:]+:/ip4/127.0.0.1/tcp/\\d+/http\n");
+        assertThat(repo.resolve("full").resolve("token")).exists();
+        assertThat(repo.resolve("full").resolve("api")).doesNotExist();
+    }
+
     private static JsonNode call(String url, String token, String method, String params) throws Exception {
         String body = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
