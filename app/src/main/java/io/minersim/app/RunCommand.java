@@ -1,5 +1,6 @@
 package io.minersim.app;
 
+import io.minersim.app.fullnode.FullNode;
 import io.minersim.app.node.ListenAddress;
 import io.minersim.app.node.MinerNode;
 import io.minersim.app.repo.MinerRepo;
@@ -70,6 +71,11 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--listen", defaultValue = "127.0.0.1:2345",
             description = "Address of the JSON-RPC endpoint; port 0 picks a free one (default: ${DEFAULT-VALUE}).")
     String listen;
+
+    @Option(names = "--full-listen", description = "Address of the simulated Lotus full node's JSON-RPC endpoint"
+            + " (/rpc/v1 and /rpc/v0), or off; port 0 picks a free one (default: 127.0.0.1:1234, as lotus daemon; a free"
+            + " port when --listen's is 0).")
+    String fullListen;
 
     @Option(names = "--stats-listen", defaultValue = io.minersim.app.stats.StatsLauncher.DEFAULT_LISTEN,
             description = "Address of the statistics API, or off (default: ${DEFAULT-VALUE}).")
@@ -148,27 +154,40 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                     scen == null ? 0 : scen.startEpoch(), activityProfile, seed);
         }
         ListenAddress address = listenAddress();
+        ListenAddress full = fullListenAddress(address);
         resumeWallTime();
         io.minersim.app.stats.StatsLauncher.address(statsListen); // refuses a bad one before anything starts
         MinerRepo minerRepo = openRepo();
         Saved saved = openWorld(minerRepo.root(), want);
-        return saved.world().hosts().size() == 1 ? runOne(out, saved, minerRepo, address)
-                : runFleet(out, saved, minerRepo.root(), address);
+        return saved.world().hosts().size() == 1 ? runOne(out, saved, minerRepo, address, full)
+                : runFleet(out, saved, minerRepo.root(), address, full);
     }
 
     /** One miner: its endpoint and statistics, its start lines, then its sectors per state as the chain moves. */
-    private int runOne(PrintWriter out, Saved saved, MinerRepo minerRepo, ListenAddress address) throws Exception {
+    private int runOne(PrintWriter out, Saved saved, MinerRepo minerRepo, ListenAddress address, ListenAddress full)
+            throws Exception {
         World world = saved.world();
         MinerConfig running = world.hosts().get(0).config();
         MinerNode node;
+        FullNode fullNode;
         try {
             node = MinerNode.builder().world(world, 0).listen(address.host(), address.port()).repo(minerRepo).start();
         } catch (Exception | Error e) {
             saved.close();
             throw e;
         }
+        try {
+            fullNode = startFullNode(world, minerRepo.root(), full);
+        } catch (Exception | Error e) {
+            node.close();
+            saved.close();
+            throw e;
+        }
         world.start();
         Thread hook = new Thread(() -> {
+            if (fullNode != null) {
+                fullNode.close();
+            }
             node.close();
             saved.close();
         }, "minersim-shutdown");
@@ -188,6 +207,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                     running.actorAddress(), running.sectorSize(), world.profile().name().toLowerCase(Locale.ROOT),
                     saved.restored() ? clockName(world) : clock, running.seed(), minerRepo.root());
             out.printf("MINER_API_INFO=%s%n", node.minerApiInfo());
+            if (fullNode != null) {
+                out.printf("FULLNODE_API_INFO=%s%n", fullNode.fullNodeApiInfo());
+            }
             if (stats != null) {
                 out.println(stats.banner());
             }
@@ -209,6 +231,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         } finally {
             if (stats != null) {
                 stats.server().close();
+            }
+            if (fullNode != null) {
+                fullNode.close();
             }
             node.close();
             saved.close();
@@ -243,8 +268,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     }
 
     /** A fleet: every miner's endpoint and repo directory, the statistics, and the sectors per state of each. */
-    private int runFleet(PrintWriter out, Saved saved, java.nio.file.Path root, ListenAddress address)
-            throws Exception {
+    private int runFleet(PrintWriter out, Saved saved, java.nio.file.Path root, ListenAddress address,
+            ListenAddress full) throws Exception {
         World world = saved.world();
         List<SectorSize> sizes = new java.util.ArrayList<>();
         world.hosts().forEach(h -> sizes.add(h.config().sectorSize()));
@@ -258,12 +283,25 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             saved.close();
             throw e;
         }
+        FullNode fullNode;
+        try {
+            fullNode = startFullNode(world, root, full);
+        } catch (Exception | Error e) {
+            saved.close();
+            throw e;
+        }
+        Runnable afterStop = () -> {
+            if (fullNode != null) {
+                fullNode.close();
+            }
+            saved.close();
+        };
         try {
             return io.minersim.app.fleet.FleetRunner.run(running, world, saved.restored() ? 0 : pledge, untilEpoch,
-                    statsListen, statsKeys, saved.restored() ? clockName(world) : clock, saved.notes(), saved::close,
-                    out);
+                    statsListen, statsKeys, saved.restored() ? clockName(world) : clock, saved.notes(), afterStop,
+                    fullNode == null ? null : "FULLNODE_API_INFO=" + fullNode.fullNodeApiInfo(), out);
         } finally {
-            saved.close();
+            afterStop.run();
         }
     }
 
@@ -362,7 +400,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
 
     /** A repo's {@code api} file while no run holds the repo is left by a run that did not stop: it goes. */
     private static void removeStaleApi(java.nio.file.Path root, World.Spec spec, List<String> notes) {
-        List<java.nio.file.Path> files = new java.util.ArrayList<>(List.of(root.resolve("api")));
+        List<java.nio.file.Path> files = new java.util.ArrayList<>(List.of(root.resolve("api"),
+                root.resolve("full").resolve("api")));
         if (spec.miners().size() > 1) {
             spec.miners().forEach(m -> files.add(root.resolve(m.actorAddress()).resolve("api")));
         }
@@ -470,6 +509,40 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--clock must be real or manual, not '" + clock + "'");
         };
+    }
+
+    /**
+     * {@code --full-listen}: its address, or null for {@code off}; when not given, 127.0.0.1:1234 (lotus daemon's)
+     * unless {@code --listen}'s port is 0, which asks for free ports: then a free one too.
+     */
+    private ListenAddress fullListenAddress(ListenAddress minerAddress) {
+        if (fullListen == null) {
+            return new ListenAddress("127.0.0.1", minerAddress.port() == 0 ? 0 : FullNode.DEFAULT_PORT);
+        }
+        if (fullListen.equalsIgnoreCase("off")) {
+            return null;
+        }
+        ListenAddress a = ListenAddress.parse(fullListen);
+        if (a == null || a.port() < 0 || a.port() > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--full-listen must be HOST:PORT or off, not '"
+                    + fullListen + "'");
+        }
+        return a;
+    }
+
+    /**
+     * The world's full node on {@code address} (null: none), its keystore, token and api files in {@code REPO/full/}
+     * as {@code ~/.lotus} holds them.
+     */
+    private static FullNode startFullNode(World world, java.nio.file.Path root, ListenAddress address)
+            throws Exception {
+        if (address == null) {
+            return null;
+        }
+        List<Miner> miners = new java.util.ArrayList<>();
+        world.hosts().forEach(h -> miners.add(h.miner()));
+        return FullNode.start(miners, world.profile(), world.clock(), address.host(), address.port(),
+                MinerRepo.open(root.resolve("full")));
     }
 
     /** {@code --listen} as host and port. */

@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a method that returns a go-jsonrpc channel. It works only over WebSocket: the first response carries the
- * channel ID (a uint64, hence the Java {@code long} return type), then values arrive as {@code xrpc.ch.val}
- * notifications and closure as {@code xrpc.ch.close}. Over plain HTTP go-jsonrpc answers -32601
+ * channel ID (a uint64, hence the Java {@code long} return type of a channel that never carries a value), then values
+ * arrive as {@code xrpc.ch.val} notifications and closure as {@code xrpc.ch.close}. A channel that carries values is
+ * declared as a {@link java.util.concurrent.Flow.Publisher} of them: the server sends what it publishes. Over plain HTTP go-jsonrpc answers -32601
  * "method 'Filecoin.X' not supported in this mode (no out channel support)".
  */
 @Documented

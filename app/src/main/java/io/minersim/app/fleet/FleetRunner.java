@@ -39,7 +39,7 @@ public final class FleetRunner {
         World world = World.create(Fleet.spec(settings));
         try {
             return run(settings, world, pledge, untilEpoch, statsListen, statsKeys, clockName, List.of(), world::close,
-                    out);
+                    null, out);
         } finally {
             world.close();
         }
@@ -48,11 +48,12 @@ public final class FleetRunner {
     /**
      * Runs the fleet on {@code world} (new or restored); {@code notes} are printed after the start lines (what was
      * restored); {@code afterStop} runs once the endpoints are down, on any stop, signals included (it stops the
-     * world and saves it; it must be idempotent). Returns the exit code.
+     * world and saves it; it must be idempotent); {@code fullNodeLine}, when not null, is printed after the miners'
+     * {@code MINER_API_INFO} lines (the full node's {@code FULLNODE_API_INFO}). Returns the exit code.
      */
     public static int run(Fleet.Settings settings, World world, int pledge, Long untilEpoch, String statsListen,
-            List<String> statsKeys, String clockName, List<String> notes, Runnable afterStop, PrintWriter out)
-            throws Exception {
+            List<String> statsKeys, String clockName, List<String> notes, Runnable afterStop, String fullNodeLine,
+            PrintWriter out) throws Exception {
         String listen = statsListen;
         ListenAddress stats0 = StatsLauncher.address(statsListen); // refuses a bad one before any miner starts
         if (settings.basePort() > 0 && stats0 != null && stats0.port() >= settings.basePort()
@@ -85,6 +86,9 @@ public final class FleetRunner {
             for (MinerNode n : fleet.nodes()) {
                 out.printf("%s %s MINER_API_INFO=%s%n", n.miner().config().actorAddress(),
                         n.miner().config().sectorSize(), n.minerApiInfo());
+            }
+            if (fullNodeLine != null) {
+                out.println(fullNodeLine);
             }
             if (stats != null) {
                 out.println(stats.banner());

@@ -114,6 +114,24 @@ final class Envelopes {
         return out.toByteArray();
     }
 
+    /** {@code {"jsonrpc":"2.0","method":"xrpc.ch.val","params":[chId, value]}}: a value on an open channel. */
+    static byte[] channelValue(ObjectMapper mapper, long channelId, Object value) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = GoJson.FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("jsonrpc", "2.0");
+            g.writeStringField("method", "xrpc.ch.val");
+            g.writeFieldName("params");
+            g.writeStartArray();
+            g.writeNumber(channelId);
+            g.writeRawValue(new String(mapper.writeValueAsBytes(value), java.nio.charset.StandardCharsets.UTF_8));
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
     /** A server-to-client notification such as {@code xrpc.ch.close} with numeric params. */
     static byte[] notification(String method, long... params) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);

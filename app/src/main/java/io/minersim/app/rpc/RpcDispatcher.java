@@ -92,6 +92,11 @@ public final class RpcDispatcher {
         }
     }
 
+    /** The mapper results are encoded with (channel values too). */
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
     /** Every wire name served, aliases included, sorted. */
     public Set<String> methodNames() {
         return methods.names();

@@ -59,9 +59,11 @@ public final class RpcServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Set<RpcWebSocketSession> sessions = ConcurrentHashMap.newKeySet();
     private final RpcHttpHandler httpHandler;
+    private final String path;
 
     private RpcServer(Builder b) {
         this.host = b.host;
+        this.path = b.paths.get(0);
         QueuedThreadPool pool = new QueuedThreadPool(b.maxThreads, 4);
         pool.setName("minersim-rpc");
         this.server = new Server(pool);
@@ -91,16 +93,18 @@ public final class RpcServer implements AutoCloseable {
             container.setIdleTimeout(b.webSocketIdleTimeout);
             container.setMaxTextMessageSize(maxMessage);
             container.setMaxBinaryMessageSize(maxMessage);
-            container.addMapping(RPC_PATH, (req, resp, cb) -> {
-                // go-jsonrpc: any origin; the requested sub-protocol header is echoed
-                resp.getHeaders().put("Access-Control-Allow-Origin", "*");
-                String proto = req.getHeaders().get(HttpHeader.SEC_WEBSOCKET_SUBPROTOCOL);
-                if (proto != null && !proto.isEmpty()) {
-                    resp.setAcceptedSubProtocol(proto);
-                }
-                return new RpcWebSocketSession(dispatcher, RpcAuthHandler.permissions(req), calls, scheduler,
-                        pingMillis, sessions, maxOwed);
-            });
+            for (String p : b.paths) {
+                container.addMapping(p, (req, resp, cb) -> {
+                    // go-jsonrpc: any origin; the requested sub-protocol header is echoed
+                    resp.getHeaders().put("Access-Control-Allow-Origin", "*");
+                    String proto = req.getHeaders().get(HttpHeader.SEC_WEBSOCKET_SUBPROTOCOL);
+                    if (proto != null && !proto.isEmpty()) {
+                        resp.setAcceptedSubProtocol(proto);
+                    }
+                    return new RpcWebSocketSession(dispatcher, RpcAuthHandler.permissions(req), calls, scheduler,
+                            pingMillis, sessions, maxOwed);
+                });
+            }
         });
         this.httpHandler = new RpcHttpHandler(dispatcher, b.maxRequestSize, b.bodyBudget);
         ws.setHandler(httpHandler);
@@ -114,7 +118,9 @@ public final class RpcServer implements AutoCloseable {
                 return request;
             }
         };
-        routes.addMapping(PathSpec.from(RPC_PATH), ws);
+        for (String p : b.paths) {
+            routes.addMapping(PathSpec.from(p), ws);
+        }
         if (b.pushStreams != null) {
             routes.addMapping(new RegexPathSpec("^" + PushStreams.PATH_PREFIX.replace(".", "\\.") + "[^/]+$"),
                     b.pushStreams.handler());
@@ -143,6 +149,7 @@ public final class RpcServer implements AutoCloseable {
         private Duration webSocketIdleTimeout = Duration.ofDays(3650);
         private int maxThreads = 200;
         private PushStreams pushStreams;
+        private List<String> paths = List.of(RPC_PATH);
 
         private Builder(RpcDispatcher dispatcher) {
             this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
@@ -201,6 +208,24 @@ public final class RpcServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The JSON-RPC paths, each served over HTTP and WebSocket (default {@code /rpc/v0}, the miner's only one; a
+         * full node serves {@code /rpc/v1} and {@code /rpc/v0}). The first is the one {@link RpcServer#httpUri()}
+         * names.
+         */
+        public Builder paths(String... paths) {
+            if (paths.length == 0) {
+                throw new IllegalArgumentException("at least one path");
+            }
+            for (String p : paths) {
+                if (p == null || !p.startsWith("/")) {
+                    throw new IllegalArgumentException("a path starts with /: " + p);
+                }
+            }
+            this.paths = List.of(paths);
+            return this;
+        }
+
         /** Serves the push endpoint of {@code streams} (register its decoder with the dispatcher too). */
         public Builder pushStreams(PushStreams streams) {
             this.pushStreams = streams;
@@ -235,14 +260,14 @@ public final class RpcServer implements AutoCloseable {
         return host;
     }
 
-    /** {@code http://host:port/rpc/v0}. */
+    /** {@code http://host:port/rpc/v0} (the first path served). */
     public URI httpUri() {
-        return URI.create("http://" + hostForUri() + ":" + port() + RPC_PATH);
+        return URI.create("http://" + hostForUri() + ":" + port() + path);
     }
 
-    /** {@code ws://host:port/rpc/v0}. */
+    /** {@code ws://host:port/rpc/v0} (the first path served). */
     public URI webSocketUri() {
-        return URI.create("ws://" + hostForUri() + ":" + port() + RPC_PATH);
+        return URI.create("ws://" + hostForUri() + ":" + port() + path);
     }
 
     private String hostForUri() {

@@ -1,6 +1,7 @@
 package io.minersim.app.rpc;
 
 import io.minersim.rpc.Permission;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -220,12 +222,62 @@ public final class RpcWebSocketSession implements Session.Listener {
         send(Envelopes.channelOpened(id, chId));
         if (value instanceof CompletionStage<?> stage) {
             stage.whenComplete((v, t) -> closeChannel(chId));
+        } else if (value instanceof Flow.Publisher<?> publisher) {
+            publisher.subscribe(new ChannelValues(chId));
         }
     }
 
     private void closeChannel(long chId) {
-        if (channels.remove(chId) != null) {
+        Object value = channels.remove(chId);
+        if (value != null) {
+            if (value instanceof Flow.Subscription sub) {
+                sub.cancel();
+            }
             send(Envelopes.notification("xrpc.ch.close", chId));
+        }
+    }
+
+    /**
+     * A channel that carries values ({@code ChainNotify}): each value the publisher gives goes out as
+     * {@code xrpc.ch.val [chId, value]}, encoded as a result; the channel closes when the publisher completes or fails,
+     * and the subscription is cancelled when the connection or the channel closes.
+     */
+    private final class ChannelValues implements Flow.Subscriber<Object> {
+        private final long chId;
+
+        ChannelValues(long chId) {
+            this.chId = chId;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            if (channels.replace(chId, subscription) == null) {
+                subscription.cancel(); // closed already
+                return;
+            }
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(Object item) {
+            if (!channels.containsKey(chId)) {
+                return;
+            }
+            try {
+                send(Envelopes.channelValue(dispatcher.mapper(), chId, item));
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "encoding a channel value failed", e);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            closeChannel(chId);
+        }
+
+        @Override
+        public void onComplete() {
+            closeChannel(chId);
         }
     }
 
@@ -318,6 +370,11 @@ public final class RpcWebSocketSession implements Session.Listener {
                 f.future.cancel(true);
             }
             handling.clear();
+        }
+        for (Object v : channels.values()) {
+            if (v instanceof Flow.Subscription sub) {
+                sub.cancel();
+            }
         }
         channels.clear();
     }

@@ -35,6 +35,8 @@ public final class MinerSimulator implements AutoCloseable {
     private final MinerNode node;
     private final String readToken;
     private volatile MinerClient client;
+    private io.minersim.app.fullnode.FullNode fullNode;
+    private io.minersim.rpc.FullNodeClient fullNodeClient;
 
     private MinerSimulator(MinerNode node) {
         this.node = node;
@@ -207,6 +209,41 @@ public final class MinerSimulator implements AutoCloseable {
         return MinerClient.connect(url(), token(p));
     }
 
+    /**
+     * The simulated Lotus full node beside the miner (its actor's chain state, the tipsets, the message pool), on
+     * {@code 127.0.0.1} and a free port; started on first use and stopped with the simulator.
+     */
+    public synchronized io.minersim.app.fullnode.FullNode fullNode() {
+        if (fullNode == null) {
+            try {
+                fullNode = io.minersim.app.fullnode.FullNode.start(java.util.List.of(node.miner()),
+                        node.host().profile(), node.simulatedClock(), "127.0.0.1", 0, null);
+            } catch (Exception e) {
+                throw new IllegalStateException("the full node did not start: " + e.getMessage(), e);
+            }
+        }
+        return fullNode;
+    }
+
+    /** {@code http://127.0.0.1:PORT/rpc/v1}: the full node's endpoint (started on first use). */
+    public URI fullNodeUrl() {
+        return fullNode().httpUri();
+    }
+
+    /** {@code FULLNODE_API_INFO}: {@code <admin token>:<multiaddr>} of the full node (started on first use). */
+    public String fullNodeApiInfo() {
+        return fullNode().fullNodeApiInfo();
+    }
+
+    /** The typed client of the full node, with its admin token (the node is started on first use). */
+    public synchronized io.minersim.rpc.FullNodeClient fullNodeClient() {
+        if (fullNodeClient == null) {
+            io.minersim.app.fullnode.FullNode f = fullNode();
+            fullNodeClient = io.minersim.rpc.FullNodeClient.connect(f.httpUri(), f.adminToken());
+        }
+        return fullNodeClient;
+    }
+
     /** The chain head. */
     public long head() {
         return node.miner().head();
@@ -236,9 +273,19 @@ public final class MinerSimulator implements AutoCloseable {
         return node.manualClock();
     }
 
-    /** Stops the endpoint and the miner; the port is free when this returns. */
+    /** Stops the endpoints and the miner; the ports are free when this returns. */
     @Override
     public void close() {
-        node.close();
+        io.minersim.app.fullnode.FullNode f;
+        synchronized (this) {
+            f = fullNode;
+        }
+        try {
+            if (f != null) {
+                f.close();
+            }
+        } finally {
+            node.close();
+        }
     }
 }

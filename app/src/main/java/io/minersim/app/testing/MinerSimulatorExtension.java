@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * void seesTheFaults(MinerClient client) { ... sim.get().advance(20); ... }
  * }</pre>
  *
- * <p>Test methods may also take a {@link MinerSimulator} or a {@link MinerClient} (admin token) as
- * parameters.
+ * <p>Test methods may also take a {@link MinerSimulator}, a {@link MinerClient} or a
+ * {@link io.minersim.rpc.FullNodeClient} (the simulated full node's, started on first use; admin tokens) as parameters.
  */
 public final class MinerSimulatorExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private final Consumer<MinerSimulator.Builder> setup;
@@ -73,11 +73,16 @@ public final class MinerSimulatorExtension implements BeforeEachCallback, AfterE
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == MinerSimulator.class || type == MinerClient.class;
+        return type == MinerSimulator.class || type == MinerClient.class
+                || type == io.minersim.rpc.FullNodeClient.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == MinerSimulator.class ? get() : get().client();
+        Class<?> type = parameter.getParameter().getType();
+        if (type == io.minersim.rpc.FullNodeClient.class) {
+            return get().fullNodeClient();
+        }
+        return type == MinerSimulator.class ? get() : get().client();
     }
 }

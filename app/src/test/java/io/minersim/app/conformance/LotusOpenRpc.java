@@ -63,9 +63,14 @@ final class LotusOpenRpc {
     }
 
     static LotusOpenRpc load() {
-        try (InputStream in = LotusOpenRpc.class.getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE);
+    }
+
+    /** The document in test resource {@code resource} (the miner's, or the full node's trimmed copy). */
+    static LotusOpenRpc load(String resource) {
+        try (InputStream in = LotusOpenRpc.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("test resource " + RESOURCE + " is missing");
+                throw new IllegalStateException("test resource " + resource + " is missing");
             }
             return new LotusOpenRpc(RawRpc.JSON.readTree(in));
         } catch (IOException e) {

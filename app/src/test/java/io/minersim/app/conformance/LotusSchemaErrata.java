@@ -43,7 +43,7 @@ final class LotusSchemaErrata {
         Erratum(String id, String reason, Set<String> locations) {
             this.id = id;
             this.reason = reason;
-            this.locations = locations;
+            this.locations = new java.util.LinkedHashSet<>(locations);
         }
 
         String id() {
@@ -123,8 +123,48 @@ final class LotusSchemaErrata {
             "tightening: every declared property is required (Go writes every field; no omitempty here)",
             Set.of("*"));
 
+    final Erratum tipSet = new Erratum("E9-tipset",
+            "types.TipSet marshals as {Cids, Blocks, Height} (ExpTipSet; proving-facts F.2) and a types.TipSetKey as"
+                    + " an array of CIDs, the document says an object without properties",
+            Set.of("ChainHead", "ChainGetTipSet", "ChainGetTipSetByHeight", "TipSet"));
+    final Erratum messageCid = new Erratum("E10-message-cid",
+            "types.Message and types.SignedMessage write their CID as a \"CID\" field (their MarshalJSON; the"
+                    + " document's own example has it), the document's properties lack it",
+            Set.of("MpoolPending[]", "Message"));
+    final Erratum omitEmpty = new Erratum("E11-omitempty",
+            "types.Actor's DelegatedAddress is omitempty, so it is absent for an actor without an f4 address",
+            Set.of("DelegatedAddress"));
+
+    private boolean fullNode;
+
+    /** The corrections of the document at hand: the miner's, or with {@link #forFullNode()} the full node's. */
     List<Erratum> all() {
-        return List.of(cid, bigInt, address, label, bitField, randomness, subsystem, nullable, tuple, required);
+        return fullNode ? List.of(cid, bigInt, address, bitField, nullable, tuple, required, tipSet, messageCid,
+                omitEmpty) : List.of(cid, bigInt, address, label, bitField, randomness, subsystem, nullable, tuple,
+                required);
+    }
+
+    /**
+     * The same corrections at the full node's field names too ({@code ../shared/lotus/proving-facts.md} F: the
+     * wire forms of big.Int, address, bitfield, nil pointers and slices in the full node's results).
+     */
+    LotusSchemaErrata forFullNode() {
+        fullNode = true;
+        bigInt.locations.addAll(Set.of("Balance", "Value", "GasFeeCap", "GasPremium", "DailyFee", "ExpectedDayReward",
+                "ExpectedStoragePledge", "ReplacedDayReward", "PreCommitDeposit", "QualityAdjPower", "RawBytePower",
+                "Quota", "UsedQuota", "NewQuota", "StateMinerAvailableBalance", "StateMinerInitialPledgeCollateral",
+                "StateMinerPreCommitDepositForPower", "WalletBalance"));
+        address.locations.addAll(Set.of("Owner", "Worker", "NewWorker", "ControlAddresses[]", "Beneficiary",
+                "PendingOwnerAddress", "NewBeneficiary", "From", "To", "DelegatedAddress", "StateLookupID",
+                "StateAccountKey"));
+        bitField.locations.addAll(Set.of("PostSubmissions", "ActiveSectors", "AllSectors", "FaultySectors",
+                "LiveSectors", "RecoveringSectors", "StateMinerFaults", "StateMinerRecoveries"));
+        nullable.locations.addAll(Set.of("PeerId", "Multiaddrs", "ControlAddresses", "PendingOwnerAddress",
+                "PendingBeneficiaryTerm", "ExpectedDayReward", "ExpectedStoragePledge", "ReplacedDayReward",
+                "SectorKeyCID", "Return", "EventsRoot", "ReturnDec", "Params", "DealIDs", "UnsealedCid",
+                "StateSectorGetInfo", "StateSectorPreCommitInfo", "StateSearchMsg", "StateWaitMsg",
+                "StateMinerPartitions"));
+        return this;
     }
 
     /** The rewrites as "method: location: erratum", for the report. */
@@ -168,14 +208,23 @@ final class LotusSchemaErrata {
         }
 
         ObjectNode out = schema;
-        if (isType(schema, "string") && "Content Identifier".equals(text(schema, "title"))) {
+        if (messageCid.locations.contains(name) && schema.get("properties") instanceof ObjectNode mp
+                && !mp.has("CID") && (mp.has("GasFeeCap") || mp.has("Signature"))) {
+            mp.set("CID", cidSchema());
+            hit(messageCid, method, pointer);
+        }
+        if (isOpaqueObject(schema) && tipSet.locations.contains(name)) {
+            out = name.equals("TipSet") ? tipSetKeySchema() : tipSetSchema();
+            hit(tipSet, method, pointer);
+        } else if (isType(schema, "string") && "Content Identifier".equals(text(schema, "title"))) {
             out = cidSchema();
             hit(cid, method, pointer);
         } else if (isOpaqueObject(schema) && bigInt.locations.contains(name)) {
             out = stringSchema("^-?(0|[1-9][0-9]*)$");
             hit(bigInt, method, pointer);
         } else if (isOpaqueObject(schema) && address.locations.contains(name)) {
-            out = stringSchema("^[ft](0[0-9]+|[1-4][a-z2-7]+|410f[a-z2-7]+)$");
+            out = stringSchema(name.equals("NewWorker") ? "^([ft](0[0-9]+|[1-4][a-z2-7]+|410f[a-z2-7]+)|<empty>)$"
+                    : "^[ft](0[0-9]+|[1-4][a-z2-7]+|410f[a-z2-7]+)$");
             hit(address, method, pointer);
         } else if (isOpaqueObject(schema) && label.locations.contains(name)) {
             out = stringSchema(null);
@@ -197,7 +246,13 @@ final class LotusSchemaErrata {
         if (out.get("properties") instanceof ObjectNode props && props.size() > 0
                 && !out.has("required")) {
             ArrayNode req = out.putArray("required");
-            props.fieldNames().forEachRemaining(req::add);
+            props.fieldNames().forEachRemaining(f -> {
+                if (omitEmpty.locations.contains(f)) {
+                    hit(omitEmpty, method, pointer + "/" + f);
+                } else {
+                    req.add(f);
+                }
+            });
             hit(required, method, pointer);
         }
         if (nullable.locations.contains(name)) {
@@ -220,6 +275,60 @@ final class LotusSchemaErrata {
         s.putObject("properties").putObject("/").put("type", "string").put("pattern", CID_PATTERN);
         s.putArray("required").add("/");
         s.put("additionalProperties", false);
+        return s;
+    }
+
+    /** {@code types.TipSetKey}: a non-empty array of CIDs. */
+    private static ObjectNode tipSetKeySchema() {
+        ObjectNode s = RawRpc.NODES.objectNode().put("type", "array").put("minItems", 1);
+        s.set("items", cidSchema());
+        return s;
+    }
+
+    /** {@code types.TipSet} as Lotus writes it, every block header field required (none is omitempty). */
+    private static ObjectNode tipSetSchema() {
+        ObjectNode block = RawRpc.NODES.objectNode().put("type", "object").put("additionalProperties", false);
+        ObjectNode p = block.putObject("properties");
+        ObjectNode b64 = stringSchema(BASE64_PATTERN);
+        ObjectNode num = RawRpc.NODES.objectNode().put("type", "integer");
+        ObjectNode big = stringSchema("^-?(0|[1-9][0-9]*)$");
+        p.set("Miner", stringSchema("^[ft]0[0-9]+$"));
+        p.set("Ticket", object("VRFProof", b64));
+        p.set("ElectionProof", object("WinCount", num, "VRFProof", b64));
+        p.set("BeaconEntries", array(object("Round", num, "Data", b64)));
+        p.set("WinPoStProof", array(object("PoStProof", num, "ProofBytes", b64)));
+        p.set("Parents", tipSetKeySchema());
+        p.set("ParentWeight", big);
+        p.set("Height", num);
+        p.set("ParentStateRoot", cidSchema());
+        p.set("ParentMessageReceipts", cidSchema());
+        p.set("Messages", cidSchema());
+        p.set("BLSAggregate", object("Type", num, "Data", b64));
+        p.set("Timestamp", num);
+        p.set("BlockSig", object("Type", num, "Data", b64));
+        p.set("ForkSignaling", num);
+        p.set("ParentBaseFee", big);
+        ArrayNode req = block.putArray("required");
+        p.fieldNames().forEachRemaining(req::add);
+        ObjectNode ts = object("Cids", tipSetKeySchema(), "Blocks", array(block), "Height", num);
+        ((ObjectNode) ts.get("properties").get("Blocks")).put("minItems", 1);
+        return ts;
+    }
+
+    private static ObjectNode object(Object... namesAndSchemas) {
+        ObjectNode s = RawRpc.NODES.objectNode().put("type", "object").put("additionalProperties", false);
+        ObjectNode p = s.putObject("properties");
+        ArrayNode req = s.putArray("required");
+        for (int i = 0; i < namesAndSchemas.length; i += 2) {
+            p.set((String) namesAndSchemas[i], ((ObjectNode) namesAndSchemas[i + 1]).deepCopy());
+            req.add((String) namesAndSchemas[i]);
+        }
+        return s;
+    }
+
+    private static ObjectNode array(ObjectNode items) {
+        ObjectNode s = RawRpc.NODES.objectNode().put("type", "array");
+        s.set("items", items);
         return s;
     }
 

@@ -79,4 +79,20 @@ final class RawRpc {
         }
         return env.get("result");
     }
+
+    /** The HTTP status of a call of {@code method} without params (e.g. 401 for a token another key signed). */
+    int envelopeStatus(String method) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
+                            + method + "\",\"params\":[]}")).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new RpcCallException(method + ": transport failure: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcCallException(method + ": interrupted");
+        }
+    }
 }

@@ -1,0 +1,178 @@
+package io.minersim.app.fullnode;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minersim.app.api.TokenAuthority;
+import io.minersim.app.repo.MinerRepo;
+import io.minersim.app.rpc.ErrorMapper;
+import io.minersim.app.rpc.GoJson;
+import io.minersim.app.rpc.JwtAuthority;
+import io.minersim.app.rpc.RpcDispatcher;
+import io.minersim.app.rpc.RpcError;
+import io.minersim.app.rpc.RpcServer;
+import io.minersim.rpc.FullNodeApi;
+import io.minersim.rpc.Permission;
+import io.minersim.rpc.RpcJson;
+import io.minersim.sealing.InvalidInputException;
+import io.minersim.sealing.Miner;
+import io.minersim.sealing.Profile;
+import io.minersim.sealing.SealingException;
+import io.minersim.sealing.chain.ChainClock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The simulated Lotus full node of a run: {@link FullNodeApiImpl} over every miner of the world, behind the same
+ * go-jsonrpc endpoint machinery as the miner's ({@code /rpc/v1} and {@code /rpc/v0}, HTTP and WebSocket, HS256 JWTs
+ * with its own secret), with {@code token} and {@code api} files in its repo directory as {@code ~/.lotus} holds
+ * them. Started by {@link #start}, stopped by {@link #close()}.
+ */
+public final class FullNode implements AutoCloseable {
+    /** The full node's paths: v1 first (Lotus's current API), v0 as well. */
+    public static final String V1 = "/rpc/v1";
+    public static final String V0 = "/rpc/v0";
+    /** Lotus's daemon listens on 1234. */
+    public static final int DEFAULT_PORT = 1234;
+
+    private final RpcServer server;
+    private final JwtAuthority auth;
+    private final MinerRepo repo;
+    private final ChainClock clock;
+    private final FullNodeApiImpl api;
+    private final String adminToken;
+    private boolean closed;
+
+    private FullNode(RpcServer server, JwtAuthority auth, MinerRepo repo, ChainClock clock, FullNodeApiImpl api) {
+        this.server = server;
+        this.auth = auth;
+        this.repo = repo;
+        this.clock = clock;
+        this.api = api;
+        this.adminToken = auth.token(Permission.ADMIN.cumulative());
+        if (repo != null) {
+            repo.writeToken(adminToken);
+            repo.writeApi(server.multiaddr());
+        }
+    }
+
+    /**
+     * Starts the full node of {@code miners} (a world's, in order) on {@code host:port} (0: a free port).
+     *
+     * @param clock the chain clock the miners run on; the node hears each new head after them
+     * @param repo the full node's repo directory (its keystore, token and api files), or null for none: then a
+     *     fresh secret
+     */
+    public static FullNode start(List<Miner> miners, Profile profile, ChainClock clock, String host, int port,
+            MinerRepo repo) throws Exception {
+        JwtAuthority auth = repo == null ? JwtAuthority.generate() : new JwtAuthority(repo.apiSecret());
+        TokenAuthority tokens = new TokenAuthority() {
+            @Override
+            public String sign(List<String> allow) {
+                return auth.sign(allow);
+            }
+
+            @Override
+            public List<String> verify(String token) {
+                return auth.verify(token);
+            }
+        };
+        FullNodeApiImpl api = new FullNodeApiImpl(miners, profile, tokens, openRpc());
+        RpcDispatcher dispatcher = RpcDispatcher.builder()
+                .register(FullNodeApi.class, api)
+                .objectMapper(GoJson.newObjectMapper())
+                .errorMapper(errors())
+                .build();
+        RpcServer server = RpcServer.builder(dispatcher).host(host).port(port).auth(auth).paths(V1, V0).start();
+        clock.subscribe(api.headListener());
+        return new FullNode(server, auth, repo, clock, api);
+    }
+
+    /** Chain errors with their code; the core's and bad arguments as code 1; anything else a panic. */
+    private static ErrorMapper errors() {
+        ErrorMapper defaults = ErrorMapper.defaults();
+        return (method, error) -> {
+            if (error instanceof ChainException c) {
+                return new RpcError(c.code(), c.getMessage());
+            }
+            if (error instanceof SealingException || error instanceof InvalidInputException
+                    || error instanceof IllegalArgumentException) {
+                return new RpcError(RpcError.HANDLER_ERROR, error.getMessage());
+            }
+            return defaults.toError(method, error);
+        };
+    }
+
+    /** The methods served, in Lotus's OpenRPC document (keys sorted, as Lotus re-encodes it). */
+    private static ObjectNode openRpc() {
+        try (InputStream in = FullNode.class.getResourceAsStream("/io/minersim/app/full-openrpc.json")) {
+            if (in == null) {
+                throw new IllegalStateException("the full node's OpenRPC document is missing from the jar");
+            }
+            ObjectMapper sorted = RpcJson.newObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            Object tree = sorted.readValue(in, Object.class);
+            return (ObjectNode) sorted.readTree(sorted.writeValueAsBytes(tree));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the full node's OpenRPC document", e);
+        }
+    }
+
+    /** {@code http://host:port/rpc/v1}. */
+    public URI httpUri() {
+        return server.httpUri();
+    }
+
+    /** {@code ws://host:port/rpc/v1}. */
+    public URI webSocketUri() {
+        return server.webSocketUri();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The listen multiaddr, as in the repo's {@code api} file. */
+    public String multiaddr() {
+        return server.multiaddr();
+    }
+
+    /** A token with all four permissions. */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** A new token with Lotus's cumulative list up to {@code p}. */
+    public String token(Permission p) {
+        return auth.token(p.cumulative());
+    }
+
+    /** {@code <admin token>:<multiaddr>}, the value of {@code FULLNODE_API_INFO}. */
+    public String fullNodeApiInfo() {
+        return adminToken + ":" + multiaddr();
+    }
+
+    /** The API served (for in-process use). */
+    public FullNodeApi api() {
+        return api;
+    }
+
+    /** Stops hearing the clock, stops the endpoint and removes the repo's {@code api} file. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            clock.unsubscribe(api.headListener());
+            server.stop();
+        } finally {
+            if (repo != null) {
+                repo.removeApi();
+            }
+        }
+    }
+}

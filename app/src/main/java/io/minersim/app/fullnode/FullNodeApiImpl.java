@@ -1,0 +1,448 @@
+package io.minersim.app.fullnode;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minersim.app.api.TokenAuthority;
+import io.minersim.rpc.FullNodeApi;
+import io.minersim.rpc.types.ActorState;
+import io.minersim.rpc.types.BigIntString;
+import io.minersim.rpc.types.BitFieldRuns;
+import io.minersim.rpc.types.CidLink;
+import io.minersim.rpc.types.FilAddress;
+import io.minersim.rpc.types.HeadChange;
+import io.minersim.rpc.types.MinerDeadline;
+import io.minersim.rpc.types.MinerInfo;
+import io.minersim.rpc.types.MinerPartition;
+import io.minersim.rpc.types.MinerPower;
+import io.minersim.rpc.types.MinerSectorCount;
+import io.minersim.rpc.types.MsgLookup;
+import io.minersim.rpc.types.PreCommitOnChainInfo;
+import io.minersim.rpc.types.ProvingDeadline;
+import io.minersim.rpc.types.SectorDeadlinePartition;
+import io.minersim.rpc.types.SectorExpirationEpochs;
+import io.minersim.rpc.types.SectorOnChainInfo;
+import io.minersim.rpc.types.SectorPreCommitInfo;
+import io.minersim.rpc.types.SignedMessage;
+import io.minersim.rpc.types.TipSet;
+import io.minersim.rpc.types.VersionInfo;
+import io.minersim.sealing.ChainMessage;
+import io.minersim.sealing.ChainView;
+import io.minersim.sealing.Miner;
+import io.minersim.sealing.OnChainSector;
+import io.minersim.sealing.Profile;
+import io.minersim.sealing.numbers.BitField;
+import io.minersim.sealing.proving.DeadlineInfo;
+import io.minersim.sealing.proving.PartitionSectors;
+import io.minersim.sealing.proving.SectorCounts;
+import io.minersim.sealing.proving.SectorExpiration;
+import io.minersim.sealing.proving.SectorPlace;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Flow;
+import java.util.stream.Collectors;
+
+/**
+ * The simulated full node: Lotus's {@code FullNodeApi} over the world's miners. Every {@code State*} answer reads the
+ * miners' {@link ChainView}s, so it is the chain as the engine holds it at the head; a tipset key in a parameter
+ * must name a tipset of this chain at or below the head (else Lotus's {@code loading tipset} error), and the state
+ * read is the head's (minersim keeps no past states; the proving deadline is computed at the key's height).
+ */
+public final class FullNodeApiImpl implements FullNodeApi {
+    private static final String MINER_PREFIX = "failed to load miner actor: ";
+    private static final String SSET_PREFIX = "(get sset) failed to load miner actor: ";
+    /** Lotus's FullAPIVersion1, 2.3.0. */
+    static final long API_VERSION = VersionInfo.semver(2, 3, 0);
+
+    private final List<Miner> miners;
+    private final Profile profile;
+    private final TokenAuthority tokens;
+    private final SimulatedTipsets tipsets;
+    private final MinerDirectory directory;
+    private final Funds funds;
+    private final HeadFeed feed;
+    private final ObjectNode openRpc;
+    private final UUID session = UUID.randomUUID();
+    private final String networkName;
+
+    /**
+     * @param miners the world's miners, in order (at least one)
+     * @param profile the chain profile
+     * @param tokens signs and verifies the full node's tokens
+     * @param openRpc the document Discover answers
+     */
+    public FullNodeApiImpl(List<Miner> miners, Profile profile, TokenAuthority tokens, ObjectNode openRpc) {
+        if (miners.isEmpty()) {
+            throw new IllegalArgumentException("a full node needs at least one miner");
+        }
+        this.miners = List.copyOf(miners);
+        this.profile = profile;
+        this.tokens = tokens;
+        this.openRpc = openRpc;
+        Miner first = miners.get(0);
+        long seed = first.config().seed();
+        this.tipsets = new SimulatedTipsets(seed, first.config().policy().genesisTimestamp(),
+                first.config().policy().blockDelaySeconds(),
+                miners.stream().map(m -> m.config().actorAddress()).collect(Collectors.toList()),
+                first.config().sectorSize().ordinal());
+        this.funds = new Funds(profile, tipsets);
+        this.directory = new MinerDirectory(miners, funds.accountCode());
+        this.feed = new HeadFeed(tipsets, this::head);
+        this.networkName = profile == Profile.MAINNET ? "mainnet"
+                : "localnet-" + UUID.nameUUIDFromBytes(tipsets.hash("network-name", 0, 16));
+    }
+
+    /** The listener the chain clock tells of each new head (after the miners). */
+    public io.minersim.sealing.chain.HeadListener headListener() {
+        return feed;
+    }
+
+    /** The head: the first miner's (every miner of a world shares one clock). */
+    long head() {
+        return miners.get(0).head();
+    }
+
+    // ---- chain ---------------------------------------------------------------------------------------------------
+
+    @Override
+    public TipSet chainHead() {
+        return tipsets.tipSet(head());
+    }
+
+    @Override
+    public TipSet chainGetTipSetByHeight(long height, List<CidLink> tipSetKey) {
+        long start = height(tipSetKey);
+        if (height > start) {
+            throw new ChainException("looking for tipset with height greater than start point, req: " + height
+                    + ", head: " + start);
+        }
+        if (height < 0) {
+            throw new ChainException("looking for tipset with negative height " + height);
+        }
+        return tipsets.tipSet(height);
+    }
+
+    @Override
+    public TipSet chainGetTipSet(List<CidLink> tipSetKey) {
+        return tipsets.tipSet(height(tipSetKey));
+    }
+
+    @Override
+    public Flow.Publisher<List<HeadChange>> chainNotify() {
+        return feed;
+    }
+
+    /** The height a key names: the head for null or {@code []}; Lotus's error for a key of no tipset here. */
+    private long height(List<CidLink> key) {
+        long head = head();
+        if (key == null || key.isEmpty()) {
+            return head;
+        }
+        long h = tipsets.heightOf(key);
+        if (h < 0 || h > head) {
+            String cids = key.stream().map(CidLink::value).collect(Collectors.joining(","));
+            String first = key.get(0).value();
+            throw new ChainException("loading tipset {" + cids + "}: get block " + first + ": ipld: could not find "
+                    + first);
+        }
+        return h;
+    }
+
+    // ---- the miner actor ---------------------------------------------------------------------------------------
+
+    private ChainView chain(FilAddress miner, List<CidLink> key, String prefix) {
+        height(key);
+        return directory.miner(miner, prefix).miner().chain();
+    }
+
+    @Override
+    public MinerInfo stateMinerInfo(FilAddress miner, List<CidLink> tipSetKey) {
+        height(tipSetKey);
+        MinerDirectory.Entry e = directory.miner(miner, MINER_PREFIX);
+        io.minersim.sealing.SectorSize size = e.miner().config().sectorSize();
+        String account = e.accounts().accountAddress();
+        return MinerInfo.builder().owner(account).worker(account).windowPoStProofType(size.windowPoStProof())
+                .sectorSize(size.bytes()).windowPoStPartitionSectors(size.partitionSectors())
+                .beneficiary(account, new MinerInfo.BeneficiaryTerm(java.math.BigInteger.ZERO,
+                        java.math.BigInteger.ZERO, 0))
+                .build();
+    }
+
+    @Override
+    public MinerPower stateMinerPower(FilAddress miner, List<CidLink> tipSetKey) {
+        height(tipSetKey);
+        return funds.power(directory.minerOrNull(miner), miners);
+    }
+
+    @Override
+    public ProvingDeadline stateMinerProvingDeadline(FilAddress miner, List<CidLink> tipSetKey) {
+        long h = height(tipSetKey);
+        ChainView chain = directory.miner(miner, MINER_PREFIX).miner().chain();
+        DeadlineInfo atHead = chain.provingDeadline();
+        if (h == atHead.currentEpoch()) {
+            return ChainWire.deadline(atHead);
+        }
+        long offset = Math.floorMod(atHead.periodStart(), DeadlineInfo.PROVING_PERIOD);
+        return ChainWire.deadline(DeadlineInfo.current(DeadlineInfo.provingPeriodStart(h, offset), h));
+    }
+
+    @Override
+    public List<MinerDeadline> stateMinerDeadlines(FilAddress miner, List<CidLink> tipSetKey) {
+        List<MinerDeadline> out = new ArrayList<>();
+        for (BitField posted : chain(miner, tipSetKey, MINER_PREFIX).postSubmissions()) {
+            out.add(new MinerDeadline(ChainWire.bitField(posted), 0, java.math.BigInteger.ZERO));
+        }
+        return out;
+    }
+
+    @Override
+    public List<MinerPartition> stateMinerPartitions(FilAddress miner, long deadline, List<CidLink> tipSetKey) {
+        ChainView chain = chain(miner, tipSetKey, MINER_PREFIX);
+        if (deadline < 0 || deadline >= DeadlineInfo.PERIOD_DEADLINES) {
+            throw new ChainException("failed to load the deadline: invalid deadline "
+                    + Long.toUnsignedString(deadline));
+        }
+        List<PartitionSectors> parts = chain.partitions(deadline);
+        if (parts.isEmpty()) {
+            return null; // a Go nil slice
+        }
+        return parts.stream().map(ChainWire::partition).collect(Collectors.toList());
+    }
+
+    @Override
+    public BitFieldRuns stateMinerFaults(FilAddress miner, List<CidLink> tipSetKey) {
+        return ChainWire.bitField(chain(miner, tipSetKey, MINER_PREFIX).faults());
+    }
+
+    @Override
+    public BitFieldRuns stateMinerRecoveries(FilAddress miner, List<CidLink> tipSetKey) {
+        return ChainWire.bitField(chain(miner, tipSetKey, MINER_PREFIX).recoveries());
+    }
+
+    @Override
+    public List<SectorOnChainInfo> stateMinerActiveSectors(FilAddress miner, List<CidLink> tipSetKey) {
+        ChainView chain = chain(miner, tipSetKey, MINER_PREFIX);
+        return sectors(chain, chain.activeSectors());
+    }
+
+    @Override
+    public List<SectorOnChainInfo> stateMinerSectors(FilAddress miner, BitFieldRuns sectors,
+            List<CidLink> tipSetKey) {
+        ChainView chain = chain(miner, tipSetKey, MINER_PREFIX);
+        BitField all = chain.onChainSectors();
+        return sectors(chain, sectors == null ? all : all.intersect(BitField.fromRuns(sectors.runs())));
+    }
+
+    private static List<SectorOnChainInfo> sectors(ChainView chain, BitField numbers) {
+        List<SectorOnChainInfo> out = new ArrayList<>();
+        for (long n : numbers) {
+            chain.sector(n).map(ChainWire::sector).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    @Override
+    public MinerSectorCount stateMinerSectorCount(FilAddress miner, List<CidLink> tipSetKey) {
+        SectorCounts c = chain(miner, tipSetKey, "").sectorCounts();
+        return new MinerSectorCount(c.live(), c.active(), c.faulty());
+    }
+
+    @Override
+    public SectorOnChainInfo stateSectorGetInfo(FilAddress miner, long sector, List<CidLink> tipSetKey) {
+        ChainView chain = chain(miner, tipSetKey, SSET_PREFIX);
+        Optional<OnChainSector> s = sector < 0 ? Optional.empty() : chain.sector(sector);
+        return s.map(ChainWire::sector).orElse(null);
+    }
+
+    @Override
+    public SectorDeadlinePartition stateSectorPartition(FilAddress miner, long sector, List<CidLink> tipSetKey) {
+        ChainView chain = chain(miner, tipSetKey, "");
+        Optional<SectorPlace> p = sector < 0 ? Optional.empty() : chain.place(sector);
+        SectorPlace place = p.orElseThrow(() -> new ChainException("sector " + Long.toUnsignedString(sector)
+                + " not due at any deadline"));
+        return new SectorDeadlinePartition(place.deadline(), place.partition());
+    }
+
+    @Override
+    public SectorExpirationEpochs stateSectorExpiration(FilAddress miner, long sector, List<CidLink> tipSetKey) {
+        ChainView chain = chain(miner, tipSetKey, "");
+        Optional<SectorExpiration> e = sector < 0 ? Optional.empty() : chain.expiration(sector);
+        SectorExpiration exp = e.orElseThrow(() -> new ChainException("failed to find sector "
+                + Long.toUnsignedString(sector)));
+        return new SectorExpirationEpochs(exp.onTime(), exp.early());
+    }
+
+    @Override
+    public PreCommitOnChainInfo stateSectorPreCommitInfo(FilAddress miner, long sector, List<CidLink> tipSetKey) {
+        ChainView chain = chain(miner, tipSetKey, SSET_PREFIX);
+        return sector < 0 ? null : chain.preCommit(sector).map(ChainWire::preCommit).orElse(null);
+    }
+
+    @Override
+    public BigIntString stateMinerAvailableBalance(FilAddress miner, List<CidLink> tipSetKey) {
+        chain(miner, tipSetKey, MINER_PREFIX);
+        return new BigIntString(Funds.AVAILABLE);
+    }
+
+    @Override
+    public BigIntString stateMinerInitialPledgeCollateral(FilAddress miner, SectorPreCommitInfo info,
+            List<CidLink> tipSetKey) {
+        height(tipSetKey);
+        return new BigIntString(Funds.overestimated(Funds.pledgeFor(info == null ? -1 : info.sealProof())));
+    }
+
+    @Override
+    public BigIntString stateMinerPreCommitDepositForPower(FilAddress miner, SectorPreCommitInfo info,
+            List<CidLink> tipSetKey) {
+        height(tipSetKey);
+        return new BigIntString(Funds.overestimated(Funds.pledgeFor(info == null ? -1 : info.sealProof())));
+    }
+
+    // ---- actors, addresses, messages, network ----------------------------------------------------------------
+
+    @Override
+    public ActorState stateGetActor(FilAddress actor, List<CidLink> tipSetKey) {
+        long h = height(tipSetKey);
+        MinerDirectory.Entry m = directory.minerOrNull(actor);
+        if (m != null) {
+            return funds.minerActor(m, h);
+        }
+        MinerDirectory.Entry a = directory.accountOrNull(actor);
+        if (a != null) {
+            return funds.accountActor(a, h);
+        }
+        throw new ChainException(MinerDirectory.notFound(actor));
+    }
+
+    @Override
+    public String stateLookupId(FilAddress address, List<CidLink> tipSetKey) {
+        height(tipSetKey);
+        if (address.isId()) {
+            return address.canonical();
+        }
+        MinerDirectory.Entry a = directory.accountOrNull(address);
+        if (a == null) {
+            throw new ChainException(ChainException.ACTOR_NOT_FOUND, "actor not found");
+        }
+        return a.accounts().accountAddress();
+    }
+
+    @Override
+    public String stateAccountKey(FilAddress address, List<CidLink> tipSetKey) {
+        height(tipSetKey);
+        if (!address.isId() && (address.value().charAt(1) == '1' || address.value().charAt(1) == '3')) {
+            return address.canonical(); // a key address is its own key
+        }
+        MinerDirectory.Entry a = directory.accountOrNull(address);
+        if (a != null) {
+            return a.accounts().keyAddress();
+        }
+        if (directory.minerOrNull(address) != null) {
+            throw new ChainException("address " + address.canonical() + " was not for an account actor");
+        }
+        throw new ChainException(MinerDirectory.notFound(address));
+    }
+
+    @Override
+    public MsgLookup stateSearchMsg(List<CidLink> tipSetKey, CidLink message, long lookbackLimit,
+            boolean allowReplaced) {
+        long h = height(tipSetKey);
+        ChainMessage m = find(message);
+        return m == null || m.inclusionEpoch() > h ? null : ChainWire.lookup(m, tipsets);
+    }
+
+    @Override
+    public MsgLookup stateWaitMsg(CidLink message, long confidence, long lookbackLimit, boolean allowReplaced) {
+        try {
+            while (true) {
+                long h = head();
+                ChainMessage m = find(message);
+                if (m != null && m.inclusionEpoch() <= h && h - m.inclusionEpoch() >= confidence) {
+                    return ChainWire.lookup(m, tipsets);
+                }
+                feed.awaitHeadAfter(h);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChainException("context canceled");
+        }
+    }
+
+    /** The message of that CID among every miner's, or null. */
+    private ChainMessage find(CidLink cid) {
+        if (cid == null) {
+            return null;
+        }
+        for (Miner m : miners) {
+            for (ChainMessage msg : m.chain().messages()) {
+                if (msg.cid().toString().equals(cid.value())) {
+                    return msg;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public long stateNetworkVersion(List<CidLink> tipSetKey) {
+        return Funds.networkVersion(profile, height(tipSetKey));
+    }
+
+    @Override
+    public String stateNetworkName() {
+        return networkName;
+    }
+
+    @Override
+    public List<SignedMessage> mpoolPending(List<CidLink> tipSetKey) {
+        long h = height(tipSetKey);
+        List<SignedMessage> out = new ArrayList<>();
+        for (MinerDirectory.Entry e : directory.entries()) {
+            for (ChainMessage m : e.miner().chain().messages()) {
+                if (m.inclusionEpoch() > h && m.sentEpoch() <= h) {
+                    out.add(ChainWire.signed(m, e.accounts().keyAddress(), e.accounts().actorAddress(), tipsets));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public BigIntString walletBalance(FilAddress address) {
+        MinerDirectory.Entry m = directory.minerOrNull(address);
+        if (m != null) {
+            return new BigIntString(funds.minerActor(m, head()).balance());
+        }
+        MinerDirectory.Entry a = directory.accountOrNull(address);
+        return new BigIntString(a == null ? java.math.BigInteger.ZERO : funds.accountActor(a, head()).balance());
+    }
+
+    // ---- common ----------------------------------------------------------------------------------------------
+
+    @Override
+    public VersionInfo version() {
+        return new VersionInfo("1.36.1+" + profile.name().toLowerCase(java.util.Locale.ROOT) + "+minersim",
+                API_VERSION, miners.get(0).config().policy().blockDelaySeconds(), "lotus");
+    }
+
+    @Override
+    public byte[] authNew(List<String> permissions) {
+        return tokens.sign(permissions == null ? List.of() : permissions).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public List<String> authVerify(String token) {
+        return tokens.verify(token);
+    }
+
+    @Override
+    public UUID session() {
+        return session;
+    }
+
+    @Override
+    public ObjectNode discover() {
+        return openRpc.deepCopy();
+    }
+}

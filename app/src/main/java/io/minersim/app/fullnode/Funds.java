@@ -1,0 +1,118 @@
+package io.minersim.app.fullnode;
+
+import io.minersim.rpc.types.ActorState;
+import io.minersim.rpc.types.CidLink;
+import io.minersim.rpc.types.MinerPower;
+import io.minersim.sealing.ChainMessage;
+import io.minersim.sealing.ChainView;
+import io.minersim.sealing.Miner;
+import io.minersim.sealing.Profile;
+import io.minersim.sealing.SectorSize;
+import io.minersim.sealing.commitment.Cid;
+import io.minersim.sealing.proving.PowerPair;
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * Balances, power and the network's constants of the simulated chain. Each miner actor holds what its sectors lock
+ * (initial pledge and pre-commit deposits) plus {@link #AVAILABLE}; its worker account (also its owner) was funded
+ * with {@link #WORKER_FUNDING} at genesis and has paid what the actor locks, as Lotus's pre-commit and prove-commit
+ * messages send it. The network's total power is the fleet's plus, on the mainnet profile, the rest of the network.
+ */
+final class Funds {
+    private static final BigInteger FIL = BigInteger.TEN.pow(18);
+    /** What each miner actor holds beyond its locked funds (no block rewards are simulated). */
+    static final BigInteger AVAILABLE = FIL.multiply(BigInteger.valueOf(100));
+    /** What each worker account held at genesis. */
+    static final BigInteger WORKER_FUNDING = FIL.multiply(BigInteger.valueOf(10_000_000));
+    /** The rest of mainnet's power (about its size in 2025): 3 EiB raw, 20 EiB quality-adjusted. */
+    private static final PowerPair MAINNET_REST = new PowerPair(BigInteger.valueOf(3).shiftLeft(60),
+            BigInteger.valueOf(20).shiftLeft(60));
+    /** The consensus minimum: 10 TiB on mainnet, 2 KiB on Lotus's 2k devnet. */
+    private static final BigInteger MAINNET_MIN_POWER = BigInteger.TEN.shiftLeft(40);
+    private static final BigInteger DEVNET_MIN_POWER = BigInteger.valueOf(2048);
+    /** Lotus's 2k devnet starts at network version 28 and upgrades to 29 at height 200. */
+    private static final long DEVNET_UPGRADE_HEIGHT = 200;
+
+    private final Profile profile;
+    private final SimulatedTipsets derive;
+
+    Funds(Profile profile, SimulatedTipsets derive) {
+        this.profile = profile;
+        this.derive = derive;
+    }
+
+    /** The network version at {@code height}. */
+    static long networkVersion(Profile profile, long height) {
+        return profile == Profile.DEVNET && height >= DEVNET_UPGRADE_HEIGHT ? 29 : 28;
+    }
+
+    /** A code CID standing for a built-in actor's (minersim has no actor bundle). */
+    private String code(String actor) {
+        return Cid.of(Cid.RAW, Cid.BLAKE2B_256, derive.hash("fil/16/" + actor, 0, 32)).toString();
+    }
+
+    /** The account actor's code CID. */
+    String accountCode() {
+        return code("account");
+    }
+
+    /** The miner's claim and the network's total; zeros for no miner (Lotus gives no error). */
+    MinerPower power(MinerDirectory.Entry miner, List<Miner> all) {
+        PowerPair total = profile == Profile.MAINNET ? MAINNET_REST : PowerPair.ZERO;
+        PowerPair own = PowerPair.ZERO;
+        for (Miner m : all) {
+            PowerPair p = m.chain().power();
+            total = total.add(p);
+            if (miner != null && m == miner.miner()) {
+                own = p;
+            }
+        }
+        BigInteger min = profile == Profile.MAINNET ? MAINNET_MIN_POWER : DEVNET_MIN_POWER;
+        return new MinerPower(claim(own), claim(total), miner != null && own.qa().compareTo(min) >= 0);
+    }
+
+    private static MinerPower.Claim claim(PowerPair p) {
+        return new MinerPower.Claim(p.raw(), p.qa());
+    }
+
+    /** The miner actor at {@code height}: its locked funds plus {@link #AVAILABLE}. */
+    ActorState minerActor(MinerDirectory.Entry e, long height) {
+        ChainView chain = e.miner().chain();
+        BigInteger balance = locked(chain).add(AVAILABLE);
+        return new ActorState(CidLink.of(code("storageminer")),
+                derive.derived("miner-state:" + e.accounts().actorId(), height), 0, balance, null);
+    }
+
+    /** The worker account at {@code height}: its funding less what its miner locks; its nonce, the messages sent. */
+    ActorState accountActor(MinerDirectory.Entry e, long height) {
+        ChainView chain = e.miner().chain();
+        long nonce = 0;
+        for (ChainMessage m : chain.messages()) {
+            if (m.inclusionEpoch() <= height) {
+                nonce++;
+            }
+        }
+        BigInteger balance = WORKER_FUNDING.subtract(locked(chain)).max(BigInteger.ZERO);
+        return new ActorState(CidLink.of(accountCode()),
+                derive.derived("account-state:" + e.accounts().accountId(), height), nonce, balance, null);
+    }
+
+    private static BigInteger locked(ChainView chain) {
+        return chain.initialPledge().add(chain.preCommitDeposits());
+    }
+
+    /** The pledge of a CC sector of that seal proof: its size times the pledge per byte. */
+    static BigInteger pledgeFor(long sealProof) {
+        if (sealProof < 0 || sealProof >= 20) {
+            throw new ChainException("unsupported proof type: " + sealProof);
+        }
+        SectorSize size = SectorSize.values()[(int) (sealProof % 5)];
+        return BigInteger.valueOf(size.bytes()).multiply(Miner.PLEDGE_PER_QA_BYTE);
+    }
+
+    /** Lotus's ×110/100 on the deprecated pledge and deposit estimates. */
+    static BigInteger overestimated(BigInteger v) {
+        return v.multiply(BigInteger.valueOf(110)).divide(BigInteger.valueOf(100));
+    }
+}

@@ -1,0 +1,300 @@
+package io.minersim.app.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.googlecode.jsonrpc4j.JsonRpcMethod;
+import io.minersim.app.fullnode.FullNode;
+import io.minersim.app.testing.MinerSimulator;
+import io.minersim.app.testing.MinerSimulatorExtension;
+import io.minersim.app.testing.WsClient;
+import io.minersim.rpc.FullNodeApi;
+import io.minersim.rpc.Permission;
+import io.minersim.sealing.SectorSize;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The full node's contract: every served method of Lotus's full-node OpenRPC document answers, over HTTP and over
+ * WebSocket alike, JSON that validates against the method's result schema (with {@link LotusSchemaErrata}'s
+ * corrections at the full node's field names), at several moments of a miner's life (messages pending, landed);
+ * permissions and errors as Lotus gives them. A method whose answer is an error at that moment (a sector in no
+ * partition yet) must give Lotus's error text.
+ */
+class FullNodeContractTest {
+    static final String RESOURCE = "/lotus/full-openrpc-trimmed.json";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Errors a method may answer while the chain holds no such sector in a partition. */
+    private static final Map<String, Pattern> EXPECTED_ERRORS = Map.of(
+            "Filecoin.StateSectorPartition", Pattern.compile("sector \\d+ not due at any deadline"),
+            "Filecoin.StateSectorExpiration", Pattern.compile("failed to find sector \\d+"));
+
+    @RegisterExtension
+    MinerSimulatorExtension sim = MinerSimulatorExtension.configure(b -> b.sectorSize(SectorSize.SIZE_2KiB).seed(11));
+
+    private final LotusOpenRpc doc = LotusOpenRpc.load(RESOURCE);
+    private final LotusSchemaErrata errata = new LotusSchemaErrata().forFullNode();
+    /** Methods that answered one of {@link #EXPECTED_ERRORS}. */
+    private final Set<String> erred = new TreeSet<>();
+
+    @Test
+    void everyServedMethodAnswersItsSchemaOverHttpAndWebSocketAlike() throws Exception {
+        MinerSimulator s = sim.get();
+        FullNode full = s.fullNode();
+        Set<String> covered = new TreeSet<>();
+        try (WsClient ws = WsClient.connect(HTTP, full.webSocketUri(), f -> { }, "Authorization",
+                "Bearer " + full.adminToken())) {
+            RawRpc http = new RawRpc(full.httpUri(), full.adminToken());
+            for (int i = 0; i < 3; i++) {
+                s.client().miner().pledgeSector();
+            }
+            String pendingCid = null;
+            for (int i = 0; i < 300 && pendingCid == null; i++) {
+                s.advance(1);
+                JsonNode pool = http.result("Filecoin.MpoolPending", RawRpc.NODES.arrayNode());
+                if (pool.size() > 0) {
+                    pendingCid = pool.get(0).get("CID").get("/").asText();
+                }
+            }
+            assertThat(pendingCid).as("a message in the pool").isNotNull();
+            covered.addAll(checkAll(http, ws, pendingCid));
+            JsonNode landed = null;
+            for (int i = 0; i < 300 && (landed == null || landed.isNull()); i++) {
+                s.advance(1);
+                landed = http.result("Filecoin.StateSearchMsg", RawRpc.NODES.arrayNode(), cid(pendingCid), -1, true);
+            }
+            assertThat(landed).isNotNull();
+            assertThat(landed.isNull()).isFalse();
+            covered.addAll(checkAll(http, ws, pendingCid));
+            s.advance(200);
+            covered.addAll(checkAll(http, ws, pendingCid));
+        }
+        Set<String> served = served();
+        Set<String> inDoc = new TreeSet<>(doc.methodNames());
+        assertThat(inDoc).as("the trimmed document holds exactly the served methods Lotus documents")
+                .isSubsetOf(served);
+        Set<String> answered = new TreeSet<>(covered);
+        answered.addAll(erred);
+        assertThat(answered).isEqualTo(inDoc);
+        // until the proving engine places sectors in partitions, these two answer Lotus's error; their shapes are
+        // checked from the wire records in io.minersim.app.fullnode.WireShapesTest
+        assertThat(inDoc).containsAll(erred);
+        for (LotusSchemaErrata.Erratum e : errata.all()) {
+            assertThat(e.hits()).as("rewrites by %s", e.id()).isPositive();
+        }
+    }
+
+    /** Calls every documented method with representative params; returns the methods checked. */
+    private Set<String> checkAll(RawRpc http, WsClient ws, String messageCid) throws Exception {
+        Map<String, List<Object>> calls = new LinkedHashMap<>();
+        ArrayNode head = RawRpc.NODES.arrayNode();
+        JsonNode tipset = http.result("Filecoin.ChainHead");
+        long height = tipset.get("Height").asLong();
+        ArrayNode key = (ArrayNode) tipset.get("Cids");
+        String worker = "f0100";
+        String key1 = http.result("Filecoin.StateAccountKey", worker, head).asText();
+        ObjectNode pci = RawRpc.NODES.objectNode().put("SealProof", 5).put("SectorNumber", 9)
+                .put("SealRandEpoch", 1).put("Expiration", 600000);
+        pci.putNull("DealIDs");
+        pci.set("SealedCID", cid("bagboea4b5abcatlxechwbp7kjpjguna6r6q7ejrhe6mdp3lf34pmswn27pkkiekz"));
+        pci.putNull("UnsealedCid");
+        calls.put("Filecoin.ChainHead", List.of());
+        calls.put("Filecoin.ChainGetTipSetByHeight", List.of(Math.max(0, height - 1), key));
+        calls.put("Filecoin.ChainGetTipSet", List.of(key));
+        calls.put("Filecoin.StateMinerInfo", List.of("f01000", head));
+        calls.put("Filecoin.StateMinerPower", List.of("f01000", key));
+        calls.put("Filecoin.StateMinerProvingDeadline", List.of("f01000", head));
+        calls.put("Filecoin.StateMinerDeadlines", List.of("f01000", head));
+        calls.put("Filecoin.StateMinerPartitions", List.of("f01000", 3, head));
+        calls.put("Filecoin.StateMinerFaults", List.of("f01000", head));
+        calls.put("Filecoin.StateMinerRecoveries", List.of("f01000", head));
+        calls.put("Filecoin.StateMinerActiveSectors", List.of("f01000", head));
+        calls.put("Filecoin.StateMinerSectors", List.of("f01000", RawRpc.NODES.nullNode(), head));
+        calls.put("Filecoin.StateMinerSectorCount", List.of("f01000", head));
+        calls.put("Filecoin.StateSectorGetInfo", List.of("f01000", 0, head));
+        calls.put("Filecoin.StateSectorPartition", List.of("f01000", 0, head));
+        calls.put("Filecoin.StateSectorExpiration", List.of("f01000", 0, head));
+        calls.put("Filecoin.StateSectorPreCommitInfo", List.of("f01000", 1, head));
+        calls.put("Filecoin.StateMinerAvailableBalance", List.of("f01000", head));
+        calls.put("Filecoin.StateMinerInitialPledgeCollateral", List.of("f01000", pci, head));
+        calls.put("Filecoin.StateMinerPreCommitDepositForPower", List.of("f01000", pci, head));
+        calls.put("Filecoin.StateGetActor", List.of("f01000", head));
+        calls.put("Filecoin.WalletBalance", List.of(key1));
+        calls.put("Filecoin.StateLookupID", List.of(key1, head));
+        calls.put("Filecoin.StateAccountKey", List.of(worker, head));
+        calls.put("Filecoin.MpoolPending", List.of(head));
+        calls.put("Filecoin.StateSearchMsg", List.of(head, cid(messageCid), -1, true));
+        calls.put("Filecoin.StateWaitMsg", List.of(cid(messageCid), 0, -1, true));
+        calls.put("Filecoin.StateNetworkVersion", List.of(head));
+        calls.put("Filecoin.StateNetworkName", List.of());
+        Set<String> checked = new TreeSet<>();
+        for (Map.Entry<String, List<Object>> c : calls.entrySet()) {
+            String method = c.getKey();
+            if (method.equals("Filecoin.StateWaitMsg")
+                    && http.result("Filecoin.StateSearchMsg", head, cid(messageCid), -1, true).isNull()) {
+                continue; // it would wait for the message to land
+            }
+            JsonNode overHttp = http.envelope(method, c.getValue().toArray());
+            JsonNode overWs = viaWebSocket(ws, method, c.getValue());
+            assertThat(overWs.get("result")).as("%s over WebSocket", method).isEqualTo(overHttp.get("result"));
+            assertThat(overWs.get("error")).as("%s over WebSocket", method).isEqualTo(overHttp.get("error"));
+            if (overHttp.has("error")) {
+                Pattern allowed = EXPECTED_ERRORS.get(method);
+                assertThat(allowed).as("%s failed: %s", method, overHttp).isNotNull();
+                assertThat(overHttp.at("/error/code").asInt()).isEqualTo(1);
+                assertThat(overHttp.at("/error/message").asText()).matches(allowed);
+                erred.add(method);
+                continue;
+            }
+            JsonNode schema = errata.correct(method, doc.rawResultSchema(method));
+            assertThat(doc.problems(schema, overHttp.get("result"))).as("%s %s → %s", method, c.getValue(),
+                    overHttp.get("result")).isEmpty();
+            checked.add(method);
+        }
+        return checked;
+    }
+
+    private static JsonNode viaWebSocket(WsClient ws, String method, List<Object> params) throws Exception {
+        ObjectNode req = RawRpc.NODES.objectNode();
+        long id = System.nanoTime();
+        req.put("jsonrpc", "2.0").put("id", id).put("method", method);
+        ArrayNode array = req.putArray("params");
+        params.forEach(p -> array.add(p instanceof JsonNode n ? n : RawRpc.JSON.valueToTree(p)));
+        ws.send(RawRpc.JSON.writeValueAsString(req));
+        while (true) {
+            String frame = ws.next(Duration.ofSeconds(30));
+            assertThat(frame).as("an answer to %s", method).isNotNull();
+            JsonNode n = RawRpc.JSON.readTree(frame);
+            if (n.path("id").asLong() == id) {
+                return n;
+            }
+        }
+    }
+
+    private static ObjectNode cid(String text) {
+        return RawRpc.NODES.objectNode().put("/", text);
+    }
+
+    private static Set<String> served() {
+        Set<String> out = new TreeSet<>();
+        for (Method m : FullNodeApi.class.getMethods()) {
+            out.add(m.getAnnotation(JsonRpcMethod.class).value());
+        }
+        return out;
+    }
+
+    @Test
+    void discoverListsExactlyTheServedMethodsLotusDocuments() {
+        FullNode full = sim.get().fullNode();
+        JsonNode d = new RawRpc(full.httpUri(), full.adminToken()).result("Filecoin.Discover");
+        Set<String> names = new TreeSet<>();
+        d.get("methods").forEach(m -> names.add(m.get("name").asText()));
+        Set<String> servedAndDocumented = new TreeSet<>(served());
+        servedAndDocumented.retainAll(doc.methodNames());
+        assertThat(names).isEqualTo(servedAndDocumented);
+        assertThat(served()).containsAll(names);
+        assertThat(d.get("info").get("version").asText()).isEqualTo("v1.36.2-dev");
+    }
+
+    @Test
+    void permissionsAreLotusOnBothPaths() throws Exception {
+        FullNode full = sim.get().fullNode();
+        for (String path : List.of(FullNode.V1, FullNode.V0)) {
+            URI uri = URI.create("http://127.0.0.1:" + full.port() + path);
+            RawRpc read = new RawRpc(uri, full.token(Permission.READ));
+            assertThat(read.result("Filecoin.ChainHead").get("Height").asLong()).isZero();
+            JsonNode denied = read.envelope("Filecoin.AuthNew", List.of("read"));
+            assertThat(denied.get("error").toString())
+                    .isEqualTo("{\"code\":1,\"message\":\"missing permission to invoke 'AuthNew' (need 'admin')\"}");
+            RawRpc admin = new RawRpc(uri, full.adminToken());
+            String token = new String(java.util.Base64.getDecoder().decode(
+                    admin.result("Filecoin.AuthNew", List.of("read", "write")).asText()),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(admin.result("Filecoin.AuthVerify", token).toString()).isEqualTo("[\"read\",\"write\"]");
+            JsonNode version = read.result("Filecoin.Version");
+            assertThat(version.get("APIVersion").asLong()).isEqualTo((2L << 16) | (3 << 8));
+            assertThat(version.get("BlockDelay").asLong()).isEqualTo(4);
+            assertThat(read.result("Filecoin.Session").asText()).matches("[0-9a-f-]{36}");
+        }
+        // the miner's token is signed with the miner's secret: not the full node's
+        RawRpc minerToken = new RawRpc(full.httpUri(), sim.get().adminToken());
+        assertThat(minerToken.envelopeStatus("Filecoin.ChainHead")).isEqualTo(401);
+    }
+
+    @Test
+    void badInputGetsGoJsonRpcsErrorsWithoutJavaText() {
+        FullNode full = sim.get().fullNode();
+        RawRpc rpc = new RawRpc(full.httpUri(), full.adminToken());
+        List<JsonNode> answers = new ArrayList<>();
+        answers.add(rpc.envelope("Filecoin.NoSuchMethod"));
+        assertThat(answers.get(0).get("error").toString())
+                .isEqualTo("{\"code\":-32601,\"message\":\"method 'Filecoin.NoSuchMethod' not found\"}");
+        answers.add(rpc.envelope("Filecoin.StateMinerInfo", "x01000", List.of()));
+        assertThat(answers.get(1).at("/error/code").asInt()).isEqualTo(-32700);
+        assertThat(answers.get(1).at("/error/message").asText()).endsWith(": unknown address network");
+        answers.add(rpc.envelope("Filecoin.StateMinerInfo", "f91000", List.of()));
+        assertThat(answers.get(2).at("/error/message").asText()).endsWith(": unknown address protocol");
+        answers.add(rpc.envelope("Filecoin.StateMinerInfo", "f0abc", List.of()));
+        assertThat(answers.get(3).at("/error/message").asText()).endsWith(": invalid address payload");
+        answers.add(rpc.envelope("Filecoin.StateMinerInfo", 1000, List.of()));
+        assertThat(answers.get(4).at("/error/code").asInt()).isEqualTo(-32700);
+        answers.add(rpc.envelope("Filecoin.StateMinerPartitions", "f01000", -1, List.of()));
+        assertThat(answers.get(5).at("/error/code").asInt()).isEqualTo(-32700);
+        answers.add(rpc.envelope("Filecoin.ChainGetTipSet", List.of(cid("notacid"))));
+        assertThat(answers.get(6).at("/error/code").asInt()).isEqualTo(-32700);
+        answers.add(rpc.envelope("Filecoin.ChainNotify"));
+        assertThat(answers.get(7).get("error").toString()).isEqualTo("{\"code\":-32601,\"message\":\"method "
+                + "'Filecoin.ChainNotify' not supported in this mode (no out channel support)\"}");
+        answers.add(rpc.envelope("Filecoin.StateMinerInfo", "f01000"));
+        assertThat(answers.get(8).at("/error/code").asInt()).isEqualTo(-32602);
+        for (JsonNode a : answers) {
+            assertThat(a.toString()).doesNotContain("java.", "Exception", "io.minersim", "<html");
+        }
+    }
+
+    @Test
+    void chainNotifySendsTheCurrentHeadThenEachApply() throws Exception {
+        MinerSimulator s = sim.get();
+        FullNode full = s.fullNode();
+        try (WsClient ws = WsClient.connect(HTTP, full.webSocketUri(), f -> { })) {
+            ws.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Filecoin.ChainNotify\",\"params\":[]}");
+            JsonNode opened = RawRpc.JSON.readTree(ws.next(Duration.ofSeconds(10)));
+            long channel = opened.get("result").asLong();
+            JsonNode current = RawRpc.JSON.readTree(ws.next(Duration.ofSeconds(10)));
+            assertThat(current.get("method").asText()).isEqualTo("xrpc.ch.val");
+            assertThat(current.at("/params/0").asLong()).isEqualTo(channel);
+            assertThat(current.at("/params/1").size()).isEqualTo(1);
+            assertThat(current.at("/params/1/0/Type").asText()).isEqualTo("current");
+            assertThat(current.at("/params/1/0/Val/Height").asLong()).isZero();
+            JsonNode tipsetSchema = errata.correct("Filecoin.ChainHead", doc.rawResultSchema("Filecoin.ChainHead"));
+            assertThat(doc.problems(tipsetSchema, current.at("/params/1/0/Val"))).isEmpty();
+            s.advance(1);
+            JsonNode apply = RawRpc.JSON.readTree(ws.next(Duration.ofSeconds(10)));
+            assertThat(apply.at("/params/1/0/Type").asText()).isEqualTo("apply");
+            assertThat(apply.at("/params/1/0/Val/Height").asLong()).isEqualTo(1);
+            s.advance(3);
+            List<Long> heights = new ArrayList<>();
+            while (heights.isEmpty() || heights.get(heights.size() - 1) < 4) {
+                JsonNode next = RawRpc.JSON.readTree(ws.next(Duration.ofSeconds(10)));
+                next.at("/params/1").forEach(h -> {
+                    assertThat(h.get("Type").asText()).isEqualTo("apply");
+                    heights.add(h.at("/Val/Height").asLong());
+                });
+            }
+            assertThat(heights).containsExactly(2L, 3L, 4L);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.minersim.rpc;
+
+import com.googlecode.jsonrpc4j.IJsonRpcClient;
+import com.googlecode.jsonrpc4j.JsonRpcHttpClient;
+import com.googlecode.jsonrpc4j.ProxyUtil;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A typed JSON-RPC client of a Lotus full node (or minersim's simulated one) over plain HTTP POST, as
+ * {@link MinerClient} is for the miner. Errors surface as {@link com.googlecode.jsonrpc4j.JsonRpcClientException}
+ * with go-jsonrpc's code and message; {@code ChainNotify} needs WebSocket and fails here.
+ *
+ * <pre>{@code
+ * FullNodeClient c = FullNodeClient.connect(URI.create("http://127.0.0.1:1234/rpc/v1"), token);
+ * TipSet head = c.fullNode().chainHead();
+ * }</pre>
+ */
+public final class FullNodeClient {
+    private final JsonRpcHttpClient http;
+    private final FullNodeApi fullNode;
+
+    private FullNodeClient(JsonRpcHttpClient http) {
+        this.http = http;
+        this.fullNode = ProxyUtil.createClientProxy(FullNodeClient.class.getClassLoader(), FullNodeApi.class,
+                (IJsonRpcClient) http);
+    }
+
+    /**
+     * A client of the endpoint at {@code rpcUrl} (e.g. {@code http://127.0.0.1:1234/rpc/v1}).
+     *
+     * @param token a JWT sent as {@code Authorization: Bearer <token>}; null or blank for none (read access)
+     * @throws IllegalArgumentException if the URI is not an absolute http(s) URL
+     */
+    public static FullNodeClient connect(URI rpcUrl, String token) {
+        Objects.requireNonNull(rpcUrl, "rpcUrl");
+        String scheme = rpcUrl.getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            throw new IllegalArgumentException("the RPC URL must be http(s)://..., got " + rpcUrl);
+        }
+        Map<String, String> headers = token == null || token.isBlank()
+                ? Map.of()
+                : Map.of("Authorization", "Bearer " + token.strip());
+        JsonRpcHttpClient http;
+        try {
+            http = new JsonRpcHttpClient(RpcJson.newObjectMapper(), rpcUrl.toURL(), headers);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("bad RPC URL " + rpcUrl, e);
+        }
+        http.setContentType("application/json");
+        AtomicLong ids = new AtomicLong();
+        http.setRequestIDGenerator(() -> Long.toString(ids.incrementAndGet()));
+        return new FullNodeClient(http);
+    }
+
+    /** The full node's methods. */
+    public FullNodeApi fullNode() {
+        return fullNode;
+    }
+
+    /** The underlying jsonrpc4j client, for timeouts and similar settings. */
+    public JsonRpcHttpClient http() {
+        return http;
+    }
+}
