@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -48,6 +49,10 @@ public final class StatsServer implements AutoCloseable {
         HttpConfiguration hc = new HttpConfiguration();
         hc.setSendServerVersion(false);
         hc.setSendXPoweredBy(false);
+        // Spacescope clients that join base path and endpoint with a slash too many ask for /v2//storage_provider/..:
+        // Jetty refuses such an empty segment as ambiguous (400) unless told otherwise
+        hc.setUriCompliance(UriCompliance.DEFAULT.with("minersim-stats",
+                UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
         ServerConnector connector = Listeners.likeGo(new ServerConnector(server, new HttpConnectionFactory(hc)));
         connector.setHost(host);
         connector.setPort(port);
