@@ -26,6 +26,7 @@ final class WebAssets {
         assets = Map.of(
                 "/", load(OWN + "index.html", "text/html; charset=utf-8"),
                 "/web/app.js", load(OWN + "app.js", "text/javascript; charset=utf-8"),
+                "/web/charts.js", load(OWN + "charts.js", "text/javascript; charset=utf-8"),
                 "/web/app.css", load(OWN + "app.css", "text/css; charset=utf-8"),
                 "/web/uPlot.js", load(uplot + "uPlot.iife.min.js", "text/javascript; charset=utf-8"),
                 "/web/uPlot.css", load(uplot + "uPlot.min.css", "text/css; charset=utf-8"));

@@ -118,6 +118,8 @@ class WebPageBrowserTest {
         waitFor(() -> stateCounts().equals(apiCounts()));
         assertThat(browser.findElements(By.cssSelector("#events-table tbody tr"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#batch-list .batch"))).hasSize(3);
+        assertThat(browser.findElement(By.id("error")).isDisplayed())
+                .as(browser.findElement(By.id("error")).getText()).isFalse();
         browser.findElement(By.id("card-close")).click();
         browser.findElement(By.cssSelector("button.state[data-state='Proving']")).click();
         waitFor(() -> browser.findElement(By.id("state-title")).getText().startsWith("Proving: "));

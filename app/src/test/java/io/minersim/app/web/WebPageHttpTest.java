@@ -55,7 +55,7 @@ class WebPageHttpTest {
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'")
                 .contains("script-src 'self'").contains("connect-src 'self'");
         assertThat(page.body()).contains("web/app.js").contains("web/uPlot.js").doesNotContain("http://", "https://");
-        for (String file : List.of("/web/app.js", "/web/app.css", "/web/uPlot.js", "/web/uPlot.css")) {
+        for (String file : List.of("/web/app.js", "/web/charts.js", "/web/app.css", "/web/uPlot.js", "/web/uPlot.css")) {
             HttpResponse<String> r = get(file);
             assertThat(r.statusCode()).as(file).isEqualTo(200);
             assertThat(r.body()).as(file).isNotEmpty();
