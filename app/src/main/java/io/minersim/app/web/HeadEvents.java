@@ -17,9 +17,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * {@code GET /web/events}: server-sent events telling the page where every miner is. An event is
- * {@code {"miners":[{"actor","size","epoch","time","writes","events"}]}}: the head and its Unix time, the count of
- * the miner's changes (the page reads its sectors again when it moves) and the length of its history (where
- * {@code Sim.Events} ends). A watcher looks five times a second and sends only when something moved; a page that
+ * {@code {"miners":[{"actor","size","epoch","time","writes","events","sectors"}]}}: the head and its Unix time, the
+ * count of the miner's changes (the page reads its sectors again when it moves), the length of its history (where
+ * {@code Sim.Events} ends) and its number of sectors (the fleet's table). A watcher looks five times a second and sends only when something moved; a page that
  * reads slower than that gets the newest state, never a queue. A comment every ten seconds keeps idle
  * connections open and finds the closed ones.
  */
@@ -38,6 +38,7 @@ final class HeadEvents implements AutoCloseable {
     });
     private final long[] writes;
     private final long[] history;
+    private final long[] sectors;
     private volatile String current;
     private long lastPing = System.nanoTime();
 
@@ -45,6 +46,7 @@ final class HeadEvents implements AutoCloseable {
         this.miners = List.copyOf(miners);
         this.writes = new long[miners.size()];
         this.history = new long[miners.size()];
+        this.sectors = new long[miners.size()];
         java.util.Arrays.fill(writes, -1);
         this.current = state();
         timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -88,10 +90,11 @@ final class HeadEvents implements AutoCloseable {
             long w = m.miner().writeCount();
             if (w != writes[i]) {
                 history[i] = m.miner().historySize();
+                sectors[i] = m.miner().sectorCount();
                 writes[i] = w;
             }
             list.addObject().put("actor", m.actor()).put("size", m.sectorSize()).put("epoch", head)
-                    .put("time", m.miner().timestampOf(head)).put("writes", w).put("events", history[i]);
+                    .put("time", m.miner().timestampOf(head)).put("writes", w).put("events", history[i]).put("sectors", sectors[i]);
         }
         return root.toString();
     }

@@ -328,6 +328,23 @@
     charts.update(now);
   }
 
+  // a fleet's miners side by side; a click picks one
+  function renderFleet(list) {
+    $('fleet').hidden = list.length < 2;
+    if (list.length < 2) return;
+    const body = document.querySelector('#fleet-table tbody');
+    body.textContent = '';
+    for (const m of list) {
+      const pick = el('button', { type: 'button', class: 'sector', 'data-miner': m.actor }, m.actor);
+      pick.addEventListener('click', () => {
+        $('miner').value = m.actor;
+        $('miner').dispatchEvent(new Event('change'));
+      });
+      body.append(el('tr', { class: m.actor === actor ? 'open' : '' }, el('td', {}, pick), el('td', {}, m.size),
+        el('td', {}, m.sectors.toLocaleString('en')), el('td', {}, m.events.toLocaleString('en'))));
+    }
+  }
+
   function onMiners(list) {
     miners = list;
     const select = $('miner');
@@ -337,6 +354,7 @@
     }
     if (!actor || !list.some((m) => m.actor === actor)) actor = list.length ? list[0].actor : null;
     select.value = actor;
+    renderFleet(list);
     const now = list.find((m) => m.actor === actor);
     if (!now) return;
     $('head').textContent = now.epoch.toLocaleString('en');

@@ -181,6 +181,34 @@ class WebPageBrowserTest {
         assertThat(error()).contains("Filecoin.SectorsSummary").contains("refused the token");
     }
 
+    @Test
+    void aFleetsPageShowsItsMinersAndPicksOne(@TempDir Path fleetRepo) throws Exception {
+        io.minersim.app.fleet.Fleet.Settings settings = new io.minersim.app.fleet.Fleet.Settings(2,
+                io.minersim.sealing.Profile.DEVNET, io.minersim.sealing.MinerConfig.of(io.minersim.sealing.Profile.DEVNET),
+                List.of(SectorSize.SIZE_2KiB), true, null, "127.0.0.1", 0, null, null, null);
+        try (io.minersim.app.fleet.Fleet fleet = io.minersim.app.fleet.Fleet.start(settings)) {
+            StatsLauncher.Started fleetStats = StatsLauncher.start(fleet.nodes(), fleetRepo, List.of(STATS_KEY),
+                    "127.0.0.1:0", 0);
+            try {
+                String banner = fleetStats.banner();
+                open(banner.substring(banner.indexOf("web page at ") + "web page at ".length()).strip());
+                waitFor(() -> browser.findElements(By.cssSelector("#fleet-table tbody tr")).size() == 2);
+                waitFor(() -> "0".equals(total()));
+                browser.findElement(By.cssSelector("#fleet-table button[data-miner='f01001']")).click();
+                admin(fleet.nodes().get(1).adminToken());
+                click("pledge");
+                waitFor(() -> "1".equals(total()));
+                assertThat(browser.findElement(By.id("miner")).getAttribute("value")).isEqualTo("f01001");
+                assertThat(fleet.nodes().get(1).miner().sectorCount()).isEqualTo(1);
+                assertThat(fleet.nodes().get(0).miner().sectorCount()).isZero();
+                waitFor(() -> browser.findElement(By.cssSelector("#fleet-table tbody tr:nth-child(2) td:nth-child(3)"))
+                        .getText().equals("1"));
+            } finally {
+                fleetStats.server().close();
+            }
+        }
+    }
+
     // --- the page, as a person works it ---
 
     private static void open(String url) {

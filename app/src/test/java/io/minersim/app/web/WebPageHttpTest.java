@@ -105,11 +105,11 @@ class WebPageHttpTest {
         assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
         try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             assertThat(nextEvent(in)).contains("\"actor\":\"f01000\"").contains("\"size\":\"2KiB\"")
-                    .contains("\"epoch\":0");
+                    .contains("\"epoch\":0").contains("\"sectors\":0");
             sim.get().advance(7);
             assertThat(nextEvent(in)).contains("\"epoch\":7");
             sim.get().miner().pledgeSector();
-            assertThat(nextEvent(in)).contains("\"epoch\":7");
+            assertThat(nextEvent(in)).contains("\"epoch\":7").contains("\"sectors\":1");
         }
     }
 
