@@ -195,7 +195,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         Miner miner = node.miner();
         io.minersim.app.stats.StatsLauncher.Started stats = null;
         try {
-            stats = io.minersim.app.stats.StatsLauncher.start(java.util.List.of(miner), minerRepo.root(), statsKeys,
+            stats = io.minersim.app.stats.StatsLauncher.start(java.util.List.of(node), minerRepo.root(), statsKeys,
                     statsListen, running.seed());
             if (!saved.restored()) {
                 for (int i = 0; i < pledge; i++) {

@@ -77,7 +77,7 @@ public final class FleetRunner {
                     m.pledgeSector();
                 }
             }
-            stats = StatsLauncher.start(miners, settings.repo(), statsKeys, listen, settings.base().seed());
+            stats = StatsLauncher.start(fleet.nodes(), settings.repo(), statsKeys, listen, settings.base().seed());
             out.printf("minersim: fleet of %d miners (%s to %s), %s profile, %s clock, seed %d, activity %s, repo %s%n",
                     miners.size(), miners.get(0).config().actorAddress(),
                     miners.get(miners.size() - 1).config().actorAddress(),

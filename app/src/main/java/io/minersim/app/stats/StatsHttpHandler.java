@@ -21,7 +21,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * Serves {@code GET /storage_provider/sector/<endpoint>}: the key first (401, code 10011), then the
+ * Serves {@code GET /storage_provider/sector/<endpoint>}, also under Spacescope's base path {@code /v2} and with
+ * the doubled slashes some clients send ({@code /v2//storage_provider/...}): the key first (401, code 10011), then the
  * path (404) and method (405), then the parameters (200 with code 30002 or 30004). Every answer is
  * JSON in Spacescope's envelope {@code {"request_id","code","message","data"}}.
  *
@@ -36,6 +37,10 @@ public final class StatsHttpHandler extends Handler.Abstract {
     private static final System.Logger LOG = System.getLogger(StatsHttpHandler.class.getName());
     /** A failure of the server itself. */
     private static final int INTERNAL_ERROR = 50000;
+
+    /** Spacescope's base path, before {@link StatsEndpoint#PREFIX}. */
+    static final String V2 = "/v2";
+    private static final java.util.regex.Pattern DOUBLED_SLASHES = java.util.regex.Pattern.compile("/{2,}");
 
     private final StatsService service;
     private final StatsKeys keys;
@@ -99,7 +104,8 @@ public final class StatsHttpHandler extends Handler.Abstract {
         }
     }
 
-    private static StatsEndpoint endpoint(String path) {
+    private static StatsEndpoint endpoint(String target) {
+        String path = spacescopePath(target);
         StatsEndpoint e = path != null && path.startsWith(StatsEndpoint.PREFIX)
                 ? StatsEndpoint.ofName(path.substring(StatsEndpoint.PREFIX.length())) : null;
         if (e == null) {
@@ -108,6 +114,18 @@ public final class StatsHttpHandler extends Handler.Abstract {
                     + "commit_sector_size, terminate, fault, recover, expire, extend, snap, sector_duration}");
         }
         return e;
+    }
+
+    /**
+     * The path as Spacescope's clients send it, made one of ours: runs of slashes are one (some clients join
+     * {@code .../v2/} and {@code /storage_provider/...}), and Spacescope's base path {@code /v2} may lead.
+     */
+    static String spacescopePath(String path) {
+        if (path == null) {
+            return null;
+        }
+        String p = DOUBLED_SLASHES.matcher(path).replaceAll("/");
+        return p.startsWith(V2 + "/") ? p.substring(V2.length()) : p;
     }
 
     private static Fields queryParameters(Request request) {

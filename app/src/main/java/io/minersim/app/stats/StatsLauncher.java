@@ -1,7 +1,8 @@
 package io.minersim.app.stats;
 
 import io.minersim.app.node.ListenAddress;
-import io.minersim.sealing.Miner;
+import io.minersim.app.node.MinerNode;
+import io.minersim.app.web.WebMiner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class StatsLauncher {
      * Serves {@code miners} on {@code listen} ({@code HOST:PORT}, port 0 for a free one); returns
      * null when {@code listen} is {@code off}.
      */
-    public static Started start(List<Miner> miners, Path repo, List<String> extraKeys, String listen, long seed)
+    public static Started start(List<MinerNode> nodes, Path repo, List<String> extraKeys, String listen, long seed)
             throws Exception {
         ListenAddress address = address(listen);
         if (address == null) {
@@ -52,11 +53,31 @@ public final class StatsLauncher {
             made = ", a first key made";
         }
         List<StatsMiner> all = new ArrayList<>();
-        for (Miner m : miners) {
-            all.add(StatsMiner.of(m));
+        List<WebMiner> web = new ArrayList<>();
+        for (MinerNode n : nodes) {
+            all.add(StatsMiner.of(n.miner()));
+            web.add(WebMiner.of(n));
         }
-        StatsServer server = StatsServer.start(new StatsService(all), keys, seed, address.host(), address.port(), repo);
+        StatsServer server = StatsServer.start(new StatsService(all), keys, seed, address.host(), address.port(), repo,
+                web);
+        List<String> stored = StatsKeys.stored(repo);
+        String key = stored.isEmpty() ? extraKeys.get(0) : stored.get(0);
         return new Started(server, "minersim: statistics at " + server.uri() + StatsEndpoint.PREFIX + " (keys in "
-                + repo.resolve(StatsKeys.FILE) + made + ")");
+                + repo.resolve(StatsKeys.FILE) + made + ")" + System.lineSeparator() + "minersim: web page at "
+                + pageUrl(server.uri(), key, web));
+    }
+
+    /**
+     * The page's URL with its credentials in the fragment (never sent to a server, never in a log): a statistics key
+     * for the charts and events, and each miner's read token ({@code token} alone for one miner).
+     */
+    static String pageUrl(java.net.URI base, String key, List<WebMiner> miners) {
+        StringBuilder url = new StringBuilder(base.toString()).append("/#key=").append(key);
+        if (miners.size() == 1) {
+            url.append("&token=").append(miners.get(0).readToken());
+        } else {
+            miners.forEach(m -> url.append("&token.").append(m.actor()).append('=').append(m.readToken()));
+        }
+        return url.toString();
     }
 }

@@ -31,7 +31,7 @@ final class HostileFixture implements BeforeAllCallback, AfterAllCallback {
         node = MinerNode.builder().config(MinerConfig.of(Profile.DEVNET).withSectorSize(SectorSize.SIZE_2KiB))
                 .manualClock(true).listen("127.0.0.1", 0).start();
         repo = Files.createTempDirectory("minersim-hostile");
-        stats = StatsLauncher.start(List.of(node.miner()), repo, List.of(STATS_KEY), "127.0.0.1:0", 0).server();
+        stats = StatsLauncher.start(List.of(node), repo, List.of(STATS_KEY), "127.0.0.1:0", 0).server();
     }
 
     @Override

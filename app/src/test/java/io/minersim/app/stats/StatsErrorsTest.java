@@ -112,7 +112,7 @@ class StatsErrorsTest {
     void unknownEndpointIs404AndOtherMethodsAre405() throws Exception {
         StatsClient c = start(10 * 2880);
         assertError(c.get(StatsEndpoint.PREFIX + "sectors", AUTH), 404, 40400, "no such endpoint");
-        assertError(c.get("/", AUTH), 404, 40400, "no such endpoint");
+        assertError(c.get("/storage_provider/", AUTH), 404, 40400, "no such endpoint");
         assertError(c.send("POST", StatsEndpoint.PREFIX + "total", AUTH), 405, 40500, "GET");
     }
 
