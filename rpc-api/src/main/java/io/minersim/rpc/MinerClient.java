@@ -3,11 +3,7 @@ package io.minersim.rpc;
 import com.googlecode.jsonrpc4j.IJsonRpcClient;
 import com.googlecode.jsonrpc4j.JsonRpcHttpClient;
 import com.googlecode.jsonrpc4j.ProxyUtil;
-import java.net.MalformedURLException;
 import java.net.URI;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A typed JSON-RPC client of a Lotus miner (or minersim) over plain HTTP POST, one request per call, params as a JSON
@@ -47,24 +43,7 @@ public final class MinerClient {
      * @throws IllegalArgumentException if the URI is not an absolute http(s) URL
      */
     public static MinerClient connect(URI rpcUrl, String token) {
-        Objects.requireNonNull(rpcUrl, "rpcUrl");
-        String scheme = rpcUrl.getScheme();
-        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-            throw new IllegalArgumentException("the RPC URL must be http(s)://..., got " + rpcUrl);
-        }
-        Map<String, String> headers = token == null || token.isBlank()
-                ? Map.of()
-                : Map.of("Authorization", "Bearer " + token.strip());
-        JsonRpcHttpClient http;
-        try {
-            http = new JsonRpcHttpClient(RpcJson.newObjectMapper(), rpcUrl.toURL(), headers);
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("bad RPC URL " + rpcUrl, e);
-        }
-        http.setContentType("application/json");
-        AtomicLong ids = new AtomicLong();
-        http.setRequestIDGenerator(() -> Long.toString(ids.incrementAndGet()));
-        return new MinerClient(http);
+        return new MinerClient(RpcHttpClients.connect(rpcUrl, token));
     }
 
     /** The miner's methods. */

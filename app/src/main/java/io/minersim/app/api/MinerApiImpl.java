@@ -1,19 +1,15 @@
 package io.minersim.app.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import io.minersim.app.rpc.GoJsonWriter;
+import io.minersim.app.rpc.OpenRpcDocument;
 import io.minersim.app.rpc.ResultWriter;
 import io.minersim.app.world.Durability;
 import io.minersim.rpc.BackupApi;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.ProvingApi;
 import io.minersim.rpc.WorkerReturnApi;
-import io.minersim.rpc.RpcJson;
 import io.minersim.rpc.types.AddressConfig;
 import io.minersim.rpc.types.BitFieldRuns;
 import io.minersim.rpc.types.CidLink;
@@ -44,8 +40,6 @@ import io.minersim.sealing.numbers.SectorNumberAssigner;
 import io.minersim.sealing.piece.Piece;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +52,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -107,46 +100,16 @@ public final class MinerApiImpl implements MinerApi {
         this.shutdown = shutdown;
         this.addPieceTimeout = addPieceTimeout;
         this.startTime = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC));
-        this.openRpc = loadOpenRpc();
+        this.openRpc = OpenRpcDocument.load("/io/minersim/app/miner-openrpc.json", SERVED);
     }
+
+    /** The miner's interfaces served on its endpoint: what {@code Discover} lists. */
+    static final List<Class<?>> SERVED = List.of(MinerApi.class, BackupApi.class, ProvingApi.class,
+            WorkerReturnApi.class);
 
     /** The names this endpoint serves of the miner's API: what {@code Discover} may list. */
     static Set<String> served() {
-        Set<String> names = new TreeSet<>();
-        for (Class<?> api : List.of(MinerApi.class, BackupApi.class, ProvingApi.class, WorkerReturnApi.class)) {
-            for (Method m : api.getMethods()) {
-                JsonRpcMethod name = m.getAnnotation(JsonRpcMethod.class);
-                if (name != null) {
-                    names.add(name.value());
-                }
-            }
-        }
-        return names;
-    }
-
-    /**
-     * Lotus's document, with its keys sorted as Lotus re-encodes it, listing only the methods served here: a
-     * client that feature-detects through {@code Discover} finds what it can call.
-     */
-    private static ObjectNode loadOpenRpc() {
-        try (InputStream in = MinerApiImpl.class.getResourceAsStream("/io/minersim/app/miner-openrpc.json")) {
-            if (in == null) {
-                throw new IllegalStateException("the OpenRPC document is missing from the jar");
-            }
-            ObjectMapper sorted = RpcJson.newObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-            Object tree = sorted.readValue(in, Object.class);
-            ObjectNode doc = (ObjectNode) sorted.readTree(sorted.writeValueAsBytes(tree));
-            Set<String> served = served();
-            ArrayNode methods = (ArrayNode) doc.get("methods");
-            for (int i = methods.size() - 1; i >= 0; i--) {
-                if (!served.contains(methods.get(i).path("name").asText())) {
-                    methods.remove(i);
-                }
-            }
-            return doc;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the OpenRPC document", e);
-        }
+        return OpenRpcDocument.served(SERVED);
     }
 
     // sector status

@@ -1,27 +1,21 @@
 package io.minersim.app.fullnode;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.minersim.app.api.TokenAuthority;
 import io.minersim.app.repo.MinerRepo;
 import io.minersim.app.rpc.ErrorMapper;
 import io.minersim.app.rpc.GoJson;
 import io.minersim.app.rpc.JwtAuthority;
+import io.minersim.app.rpc.OpenRpcDocument;
 import io.minersim.app.rpc.RpcDispatcher;
 import io.minersim.app.rpc.RpcError;
 import io.minersim.app.rpc.RpcServer;
 import io.minersim.rpc.FullNodeApi;
 import io.minersim.rpc.Permission;
-import io.minersim.rpc.RpcJson;
 import io.minersim.sealing.InvalidInputException;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.Profile;
 import io.minersim.sealing.SealingException;
 import io.minersim.sealing.chain.ChainClock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 
@@ -80,7 +74,8 @@ public final class FullNode implements AutoCloseable {
                 return auth.verify(token);
             }
         };
-        FullNodeApiImpl api = new FullNodeApiImpl(miners, profile, tokens, openRpc());
+        FullNodeApiImpl api = new FullNodeApiImpl(miners, profile, tokens,
+                OpenRpcDocument.load("/io/minersim/app/full-openrpc.json", List.of(FullNodeApi.class)));
         RpcDispatcher dispatcher = RpcDispatcher.builder()
                 .register(FullNodeApi.class, api)
                 .objectMapper(GoJson.newObjectMapper())
@@ -104,20 +99,6 @@ public final class FullNode implements AutoCloseable {
             }
             return defaults.toError(method, error);
         };
-    }
-
-    /** The methods served, in Lotus's OpenRPC document (keys sorted, as Lotus re-encodes it). */
-    private static ObjectNode openRpc() {
-        try (InputStream in = FullNode.class.getResourceAsStream("/io/minersim/app/full-openrpc.json")) {
-            if (in == null) {
-                throw new IllegalStateException("the full node's OpenRPC document is missing from the jar");
-            }
-            ObjectMapper sorted = RpcJson.newObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-            Object tree = sorted.readValue(in, Object.class);
-            return (ObjectNode) sorted.readTree(sorted.writeValueAsBytes(tree));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the full node's OpenRPC document", e);
-        }
     }
 
     /** {@code http://host:port/rpc/v1}. */
