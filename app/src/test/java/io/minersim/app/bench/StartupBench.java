@@ -29,14 +29,17 @@ import java.util.Map;
  * answer, on a repo that holds a big miner. It makes the repo once (in this JVM: a devnet miner of N CC sectors
  * pledged and sealed through the pipeline to Proving, saved as {@code run} saves it, then {@code journal} more
  * pledges and 5 epochs left in the journal, to be replayed), then starts
- * {@code java -cp <this class path> io.minersim.app.Main run} on it {@code runs} times and polls
+ * {@code java <jvm> -cp <this class path> io.minersim.app.Main run} on it {@code runs} times (with {@code jvm} the
+ * child's JVM options, space-separated; {@code jvm=@jvm.options} for the settings {@code ./minersim} ships, and
+ * {@code cp} the child's class path, by default this one; a class-data-sharing archive needs jars only:
+ * {@code cp=app/target/minersim.jar "jvm=@jvm.options -XX:SharedArchiveFile=app/target/minersim.jsa"}) and polls
  * {@code Filecoin.SectorsSummary} every 10 ms, each run once the machine is quiet ({@code quiet} cores used by other
  * processes at most, waiting up to {@code quiet.wait} s). A run stopped cleanly folds a replayed journal into a new
  * snapshot, so only the first run of a repo made with {@code journal > 0} replays it.
  *
  * <pre>
  * java -cp app/target/test-classes:app/target/minersim.jar io.minersim.app.bench.StartupBench \
- *     repo=/tmp/minersim-1m sectors=1000000 journal=0 runs=3
+ *     repo=/tmp/minersim-1m sectors=1000000 journal=0 runs=3 jvm=@jvm.options
  * </pre>
  */
 public final class StartupBench {
@@ -45,7 +48,7 @@ public final class StartupBench {
 
     public static void main(String[] argv) throws Exception {
         Map<String, String> a = new LinkedHashMap<>(Map.of("repo", "", "sectors", "1000000", "journal", "0", "runs",
-                "3", "port", "23987", "quiet", "0.25", "quiet.wait", "300"));
+                "3", "port", "23987", "quiet", "0.25", "quiet.wait", "300", "jvm", "", "cp", ""));
         for (String s : argv) {
             int eq = s.indexOf('=');
             if (eq <= 0 || !a.containsKey(s.substring(0, eq))) {
@@ -70,7 +73,8 @@ public final class StartupBench {
                 CpuMeter.awaitQuiet(quiet, Integer.parseInt(a.get("quiet.wait")));
             }
             CpuMeter cpu = CpuMeter.start();
-            firstAnswer(repo, Integer.parseInt(a.get("port")), run);
+            firstAnswer(repo, Integer.parseInt(a.get("port")), run, a.get("jvm"),
+                    a.get("cp").isEmpty() ? System.getProperty("java.class.path") : a.get("cp"));
             System.out.printf(Locale.ROOT, "    (other processes used %.2f cores meanwhile)%n", cpu.otherCores());
         }
     }
@@ -107,11 +111,15 @@ public final class StartupBench {
         }
     }
 
-    private static void firstAnswer(Path repo, int port, int run) throws Exception {
+    private static void firstAnswer(Path repo, int port, int run, String jvm, String classPath) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "io.minersim.app.Main", "run", "--repo", repo.toString(), "--listen", "127.0.0.1:" + port,
-                "--stats-listen", "off"));
+        List<String> cmd = new ArrayList<>(List.of(java));
+        if (!jvm.isBlank()) {
+            cmd.addAll(List.of(jvm.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", classPath, "io.minersim.app.Main", "run", "--repo",
+                repo.toString(), "--listen", "127.0.0.1:" + port, "--stats-listen", "off", "--full-listen",
+                "127.0.0.1:0"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(200)).build();
         HttpRequest summary = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/rpc/v0"))
