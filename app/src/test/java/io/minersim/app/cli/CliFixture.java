@@ -87,6 +87,7 @@ final class CliFixture implements BeforeEachCallback, AfterEachCallback {
         env.clear();
         env.put(CliEnvironment.MINER_API_INFO, node().minerApiInfo());
         env.put("TZ", "UTC");
+        env.put(FullNodeEndpoint.FULLNODE_API_INFO, simulator.get().fullNodeApiInfo());
         stdin = "";
     }
 
