@@ -1,11 +1,14 @@
 package io.minersim.app.cli;
 
 import com.googlecode.jsonrpc4j.JsonRpcClientException;
+import io.minersim.rpc.FullNodeApi;
 import io.minersim.rpc.FullNodeClient;
 import io.minersim.rpc.types.FilAddress;
 import io.minersim.rpc.types.TipSet;
 import java.io.IOException;
-import java.lang.reflect.UndeclaredThrowableException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.ConnectException;
 import picocli.CommandLine.Option;
 
@@ -54,30 +57,52 @@ abstract class ChainCommand extends MinerCommand {
         } catch (IllegalArgumentException e) {
             throw new CliException("parsing address " + address + ": " + e.getMessage(), e);
         }
-        return new ChainConnection(client.fullNode(), endpoint, maddr, ChainConnection.zone(env()));
+        return new ChainConnection(reporting(client.fullNode(), endpoint), endpoint, maddr,
+                ChainConnection.zone(env()));
     }
 
-    /** The head, the first call every such command makes; a full node that cannot be reached is said so here. */
+    /** The head ({@code ChainHead}). */
     static TipSet head(ChainConnection chain) {
-        try {
-            return chain.api().chainHead();
-        } catch (JsonRpcClientException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            Throwable t = e instanceof UndeclaredThrowableException && e.getCause() != null ? e.getCause() : e;
-            while (t.getCause() != null && !(t instanceof IOException)) {
-                t = t.getCause();
+        return chain.api().chainHead();
+    }
+
+    /**
+     * The full node's methods, with a failure to reach it said as such (its address, not the miner's); the node's own
+     * errors pass unchanged.
+     */
+    private static FullNodeApi reporting(FullNodeApi api, FullNodeEndpoint endpoint) {
+        InvocationHandler h = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(api, args);
             }
-            String where = "the full node at " + chain.endpoint().rpcUrl();
-            if (t instanceof ConnectException) {
-                throw new CliException("could not connect to " + where + ": connection refused (is minersim running? "
-                        + "see FULLNODE_API_INFO, --repo)", e);
+            try {
+                return method.invoke(api, args);
+            } catch (InvocationTargetException e) {
+                throw transportFailure(e.getCause(), endpoint);
             }
-            if (t instanceof IOException && String.valueOf(t.getMessage()).contains("401")) {
-                throw new CliException("calling " + where + ": 401 Unauthorized (the token is not valid for this "
-                        + "full node)", e);
-            }
-            throw e;
+        };
+        return (FullNodeApi) Proxy.newProxyInstance(FullNodeApi.class.getClassLoader(),
+                new Class<?>[] {FullNodeApi.class}, h);
+    }
+
+    private static Throwable transportFailure(Throwable e, FullNodeEndpoint endpoint) {
+        if (e instanceof JsonRpcClientException) {
+            return e;
         }
+        Throwable t = e;
+        while (t.getCause() != null && !(t instanceof IOException)) {
+            t = t.getCause();
+        }
+        String where = "the full node at " + endpoint.rpcUrl();
+        if (t instanceof ConnectException) {
+            return new CliException("could not connect to " + where + ": connection refused (is minersim running? see "
+                    + "FULLNODE_API_INFO, --repo)", e);
+        }
+        if (t instanceof IOException) {
+            String m = String.valueOf(t.getMessage());
+            return new CliException("calling " + where + ": " + (m.contains("401")
+                    ? "401 Unauthorized (the token is not valid for this full node)" : m.replace('\n', ' ')), e);
+        }
+        return e;
     }
 }

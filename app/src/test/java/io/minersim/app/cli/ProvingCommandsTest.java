@@ -231,6 +231,26 @@ class ProvingCommandsTest {
         sim.run("proving", "info").refused("could not get full node API info: set FULLNODE_API_INFO");
     }
 
+    @Test
+    void theFullNodeIsFoundInTheReposFullDirectoryAsLotusMinerFindsItsDaemon() throws Exception {
+        sim.fullNode();
+        String info = sim.env.remove(FullNodeEndpoint.FULLNODE_API_INFO);
+        java.nio.file.Path full = sim.home().resolve(".minersim").resolve("full");
+        java.nio.file.Files.createDirectories(full);
+        java.nio.file.Files.writeString(full.resolve("api"), info.substring(info.indexOf(':') + 1));
+        java.nio.file.Files.writeString(full.resolve("token"), info.substring(0, info.indexOf(':')));
+        assertThat(sim.run("proving", "faults").ok().out()).isEqualTo("Miner: f01000\ndeadline  partition  sectors\n");
+    }
+
+    @Test
+    void aFullNodeThatCannotBeReachedIsNamedAsTheFullNode() {
+        sim.env.put(FullNodeEndpoint.FULLNODE_API_INFO, "x:/ip4/127.0.0.1/tcp/1/http");
+        sim.run("proving", "info").refused(
+                "ERROR: could not connect to the full node at http://127.0.0.1:1/rpc/v1: connection refused");
+        sim.run("proving", "deadlines").refused("ERROR: getting deadlines: could not connect to the full node at "
+                + "http://127.0.0.1:1/rpc/v1");
+    }
+
     private static List<MinerPartition> parts(FullNodeApi full, long dl) {
         List<MinerPartition> p = full.stateMinerPartitions(ACTOR, dl, List.of());
         return p == null ? List.of() : p;
