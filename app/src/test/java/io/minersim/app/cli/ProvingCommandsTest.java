@@ -205,6 +205,22 @@ class ProvingCommandsTest {
     }
 
     @Test
+    void infoBeforeAnyWindowPoStHasNoPowerAndSaysNoBlocksWillBeWon() {
+        sim.fullNode();
+        sim.provingSectors(2); // proven-committed, not yet in a Window PoSt: committed, not proving, no power
+        List<String> out = sim.run("info", "--hide-sectors-info").ok().out().lines().toList();
+        assertThat(out.subList(3, 10)).containsExactly(
+                "Miner: f01000 (2 KiB sectors)",
+                "Power: 0  / 0  (0.0000%)", // Lotus's DeciStr leaves the space of the empty unit
+                "\tRaw: 0 B / 0 B (0.0000%)",
+                "\tCommitted: 4 KiB",
+                "\tProving: 0 B",
+                "Below minimum power threshold, no blocks will be won",
+                "Miner Balance:    100 FIL");
+        assertThat(out).doesNotContain("Sectors:");
+    }
+
+    @Test
     void provingCommandsNeedOnlyTheFullNodeWithActor() {
         sim.fullNode();
         sim.env.remove(CliEnvironment.MINER_API_INFO);
