@@ -130,6 +130,9 @@ public final class ProvingCommand extends CommandGroup {
         @Option(names = {"-n", "--sector-nums"}, description = "Print sector/fault numbers belonging to this deadline.")
         boolean sectorNums;
 
+        @Option(names = {"-b", "--bitfield"}, description = "Print partition bitfield stats.")
+        boolean bitfield;
+
         private long dlIdx;
 
         @Override
@@ -181,7 +184,18 @@ public final class ProvingCommand extends CommandGroup {
         }
 
         private void stats(PrintWriter out, BitFieldRuns bf, String name) {
-            out.printf("\t%s Sectors:%s%d%n", name, " ".repeat(18 - name.length()), bf.count());
+            if (bitfield) {
+                RlePlus.Runs runs = RlePlus.runs(bf);
+                long zeroRuns = runs.count(false);
+                long oneRuns = runs.count(true);
+                int size = RlePlus.cborSize(bf);
+                out.printf("\t%s Sectors:%s%d (bitfield - runs %d+%d=%d - %d 0s %d 1s - %d inv - %s %dB)%n", name,
+                        " ".repeat(18 - name.length()), bf.count(), zeroRuns, oneRuns, zeroRuns + oneRuns,
+                        runs.bits(false), runs.bits(true), 0, Formats.sizeStr(java.math.BigInteger.valueOf(size)),
+                        size);
+            } else {
+                out.printf("\t%s Sectors:%s%d%n", name, " ".repeat(18 - name.length()), bf.count());
+            }
             if (sectorNums) {
                 out.printf("\t%s Sector Numbers:%s%s%n", name, " ".repeat(12 - name.length()),
                         Formats.goList(bf.numbers().boxed().toList()));

@@ -165,6 +165,15 @@ class ProvingCommandsTest {
                 "\tRecovering Sectors:        1",
                 "\tRecovering Sector Numbers:  [" + w.b() + "]");
         assertThat(out.get(0)).isEqualTo("Deadline Index:           " + b.deadline());
+        List<String> bits = sim.run("proving", "deadline", "-b", Long.toString(b.deadline())).ok().out().lines()
+                .toList();
+        // two sectors in a row from N > 0: a run of N unset and one of 2 set bits, 15 bits of RLE+ (2 bytes, 3 in
+        // CBOR) for N from 2 to 15
+        assertThat(all.get(0)).isBetween(2L, 15L);
+        assertThat(bits).contains("\tAll Sectors:               2 (bitfield - runs 1+1=2 - " + all.get(0) + " 0s 2 1s"
+                + " - 0 inv - 3 B 3B)");
+        assertThat(bits).filteredOn(l -> l.startsWith("\tRecovering Sectors:")).singleElement().asString()
+                .matches("\tRecovering Sectors:        1 \\(bitfield - runs [01]\\+1=[12] - \\d+ 0s 1 1s - 0 inv - \\d B \\dB\\)");
         assertThat(out.get(1)).startsWith("Deadline Open:            ").matches(".*\\d\\d:\\d\\d:\\d\\d");
     }
 
