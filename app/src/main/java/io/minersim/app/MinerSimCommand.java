@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The root of the command tree. */
 @Command(name = "minersim", mixinStandardHelpOptions = true, versionProvider = MinerSimCommand.Version.class,
         description = "A simulator of a Lotus storage miner's sector API.",
-        subcommands = {RunCommand.class, SectorsCommand.class, AuthCommand.class, SimCommand.class,
+        subcommands = {RunCommand.class, io.minersim.app.cli.InfoCommand.class, SectorsCommand.class,
+            io.minersim.app.cli.ProvingCommand.class, AuthCommand.class, SimCommand.class,
             io.minersim.app.stats.StatsCommand.class, io.minersim.app.cli.BackupCommand.class,
             CommandLine.HelpCommand.class})
 public final class MinerSimCommand implements Runnable {

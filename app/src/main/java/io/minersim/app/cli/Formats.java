@@ -6,10 +6,12 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** How lotus-miner writes values in its text output, for minersim's commands. */
@@ -109,7 +111,10 @@ final class Formats {
         return (v.signum() == 0 ? "0" : v.toPlainString()) + " FIL";
     }
 
-    /** attoFIL with an SI prefix and at most three decimals, as Lotus's {@code FIL.Short()}: {@code 200 mFIL}. */
+    /**
+     * attoFIL with an SI prefix and at most three decimals, as Lotus's {@code FIL.Short()}: {@code 200 mFIL}
+     * (big.Rat's FloatString rounds halves away from zero).
+     */
     static String filShort(BigInteger atto) {
         if (atto.signum() == 0) {
             return "0";
@@ -127,9 +132,86 @@ final class Formats {
         if (prefix.isEmpty()) {
             unit = ATTO_PER_FIL;
         }
-        BigDecimal v = new BigDecimal(atto).divide(new BigDecimal(unit), 3, RoundingMode.HALF_EVEN)
+        BigDecimal v = new BigDecimal(atto).divide(new BigDecimal(unit), 3, RoundingMode.HALF_UP)
                 .stripTrailingZeros();
         return v.toPlainString() + " " + prefix + "FIL";
+    }
+
+    private static final String[] SIZE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB"};
+    private static final String[] DECI_UNITS = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "Zi"};
+    private static final DateTimeFormatter RFC822 = DateTimeFormatter.ofPattern("dd MMM yy HH:mm zzz", Locale.ROOT);
+    private static final DateTimeFormatter RFC822_NO_ZONE = DateTimeFormatter.ofPattern("dd MMM yy HH:mm",
+            Locale.ROOT);
+    private static final DateTimeFormatter TIME_ONLY = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+    /** Bytes as Lotus's {@code types.SizeStr}: {@code %.4g} and a binary unit, {@code 2 KiB}, {@code 1.5 GiB}. */
+    static String sizeStr(BigInteger bytes) {
+        return unitNumber(bytes, SIZE_UNITS, 4);
+    }
+
+    /** Quality-adjusted power as Lotus's {@code types.DeciStr}: {@code %.3g} and a binary prefix, {@code 4 Ki}. */
+    static String deciStr(BigInteger value) {
+        return unitNumber(value, DECI_UNITS, 3);
+    }
+
+    private static String unitNumber(BigInteger n, String[] units, int precision) {
+        BigDecimal r = new BigDecimal(n);
+        BigDecimal k = BigDecimal.valueOf(1024);
+        int i = 0;
+        while (r.doubleValue() >= 1024 && i + 1 < units.length) {
+            i++;
+            r = r.divide(k);
+        }
+        return goG(r.doubleValue(), precision) + " " + units[i];
+    }
+
+    /** A float as Go's {@code %.Ng}: N significant digits, exponent form when the exponent is below -4 or >= N. */
+    static String goG(double v, int precision) {
+        if (v == 0) {
+            return "0";
+        }
+        BigDecimal d = new BigDecimal(v).round(new MathContext(precision, RoundingMode.HALF_EVEN));
+        int exp = d.precision() - d.scale() - 1;
+        if (exp < -4 || exp >= precision) {
+            BigDecimal mantissa = d.movePointLeft(exp).stripTrailingZeros();
+            String e = String.format(Locale.ROOT, "%02d", Math.abs(exp));
+            return mantissa.toPlainString() + "e" + (exp < 0 ? "-" : "+") + e;
+        }
+        return d.stripTrailingZeros().toPlainString();
+    }
+
+    /** A float as Go's {@code %.Nf} (the exact binary value, rounded half to even). */
+    static String goF(double v, int decimals) {
+        return new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /**
+     * Lotus's {@code cliutil.EpochTimeTs}: the epoch, its wall time (Go's RFC822 in the local zone) from the
+     * tipset's timestamp, and its distance from {@code head}: {@code 1234 (02 Jan 06 15:04 UTC, in 2 hours)}.
+     */
+    static String epochTimeTs(long head, long epoch, long tipsetHeight, long tipsetTimestamp, long blockDelay,
+            ZoneId zone) {
+        String when = rfc822(tipsetTimestamp + (epoch - tipsetHeight) * blockDelay, zone);
+        if (head == epoch) {
+            return epoch + " (" + when + ", now)";
+        }
+        String span = duration(Math.abs(head - epoch) * blockDelay);
+        return head > epoch ? epoch + " (" + when + ", " + span + " ago)" : epoch + " (" + when + ", in " + span + ")";
+    }
+
+    /** Go's {@code time.RFC822} in a zone: its abbreviation, {@code UTC} for UTC, {@code +0200} for a bare offset. */
+    private static String rfc822(long unixSeconds, ZoneId zone) {
+        ZoneId z = zone.normalized();
+        if (z instanceof ZoneOffset o) {
+            String abbrev = o.getTotalSeconds() == 0 ? "UTC" : DateTimeFormatter.ofPattern("xx", Locale.ROOT).format(o);
+            return RFC822_NO_ZONE.format(Instant.ofEpochSecond(unixSeconds).atZone(o)) + " " + abbrev;
+        }
+        return RFC822.format(Instant.ofEpochSecond(unixSeconds).atZone(zone));
+    }
+
+    /** Unix seconds as Go's {@code time.TimeOnly} in a zone: {@code 15:04:05}. */
+    static String timeOnly(long unixSeconds, ZoneId zone) {
+        return TIME_ONLY.format(Instant.ofEpochSecond(unixSeconds).atZone(zone));
     }
 
     private static String fourDigits(double v) {

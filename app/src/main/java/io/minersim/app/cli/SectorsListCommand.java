@@ -1,15 +1,19 @@
 package io.minersim.app.cli;
 
-import io.minersim.rpc.types.ChainHead;
+import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.SectorInfo;
 import io.minersim.rpc.types.SectorLog;
+import io.minersim.rpc.types.SectorOnChainInfo;
 import io.minersim.rpc.types.SectorPiece;
+import io.minersim.rpc.types.TipSet;
 import io.minersim.sealing.fsm.SectorState;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,12 +22,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code minersim sectors list}: lotus-miner's sector table, one SectorsStatus per listed sector (in
- * parallel). Without {@code --fast} each status carries on-chain info, which fills OnChain, Active, Expiration
- * and the deal weights; with {@code --fast} those columns are left out (lotus-miner reads them from its full
- * node, which a simulator does not have).
+ * parallel). As lotus-miner does, OnChain and Active come from the full node at its head: OnChain is YES for a
+ * sector in {@code StateMinerSectors} (every sector the actor holds, faulty, unproven and terminated ones included),
+ * Active for one in {@code StateMinerActiveSectors} (neither faulty, unproven nor terminated: a sector proven-committed
+ * but not yet in a Window PoSt is OnChain YES, Active NO, as is a faulty one). Without {@code --fast} each status
+ * carries on-chain info, which fills Expiration and the deal weights.
  */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List sectors.")
-final class SectorsListCommand extends MinerCommand {
+final class SectorsListCommand extends ChainCommand {
     private static final int VERIFIED_POWER_GAIN = 9;
 
     @Option(names = {"-r", "--show-removed"}, description = "Show removed sectors.")
@@ -69,7 +75,12 @@ final class SectorsListCommand extends MinerCommand {
     }
 
     @Override
-    void run(MinerConnection miner) throws Exception {
+    boolean needsMiner() {
+        return true;
+    }
+
+    @Override
+    void run(ChainConnection chain, MinerConnection miner) throws Exception {
         boolean removed = showRemoved;
         List<String> filter = new ArrayList<>();
         if (states != null) {
@@ -85,6 +96,16 @@ final class SectorsListCommand extends MinerCommand {
         }
         List<Long> numbers = filter.isEmpty() ? miner.api().sectorsList() : miner.api().sectorsListInStates(filter);
         List<Long> sorted = numbers == null ? new ArrayList<>() : new ArrayList<>(numbers);
+        TipSet head = head(chain);
+        List<CidLink> key = head.cids();
+        Set<Long> activeIds = new HashSet<>();
+        for (SectorOnChainInfo s : orEmpty(chain.api().stateMinerActiveSectors(chain.actor(), key))) {
+            activeIds.add(s.sectorNumber());
+        }
+        Map<Long, Long> powerBaseEpochs = new HashMap<>();
+        for (SectorOnChainInfo s : orEmpty(chain.api().stateMinerSectors(chain.actor(), null, key))) {
+            powerBaseEpochs.put(s.sectorNumber(), s.powerBaseEpoch());
+        }
         sorted.sort(null);
 
         List<Object> statuses = fetch(miner, sorted);
@@ -98,8 +119,7 @@ final class SectorsListCommand extends MinerCommand {
             printJson(shown);
             return;
         }
-        ChainHead head = fast ? null : miner.headIfAllowed();
-        long blockDelay = fast ? 0 : miner.blockDelay();
+        long blockDelay = fast ? 0 : chain.blockDelay();
 
         TextTable table = new TextTable().column("ID").column("State").column("OnChain").column("Active")
                 .column("Expiration").column("SealTime").column("Events").column("Deals").column("DealWeight")
@@ -114,7 +134,7 @@ final class SectorsListCommand extends MinerCommand {
             if (!removed && st.state().equals(SectorState.Removed.name())) {
                 continue;
             }
-            table.row(row(st, head, blockDelay));
+            table.row(row(st, head.height(), blockDelay, powerBaseEpochs, activeIds));
         }
         table.print(out());
     }
@@ -148,15 +168,14 @@ final class SectorsListCommand extends MinerCommand {
         return out;
     }
 
-    private Map<String, String> row(SectorInfo st, ChainHead head, long blockDelay) {
+    private Map<String, String> row(SectorInfo st, long head, long blockDelay, Map<Long, Long> powerBaseEpochs,
+            Set<Long> activeIds) {
         Map<String, String> m = new HashMap<>();
         m.put("ID", Long.toString(st.sectorId()));
         m.put("State", st.state());
-        boolean onChain = st.expiration() > 0;
-        if (!fast) {
-            m.put("OnChain", onChain ? "YES" : "NO");
-            m.put("Active", onChain && active(st) ? "YES" : "NO");
-        }
+        boolean onChain = powerBaseEpochs.containsKey(st.sectorId());
+        m.put("OnChain", onChain ? "YES" : "NO");
+        m.put("Active", activeIds.contains(st.sectorId()) ? "YES" : "NO");
         long deals = st.deals().stream().filter(d -> d != 0).count();
         if (deals > 0) {
             m.put("Deals", Long.toString(deals));
@@ -171,17 +190,16 @@ final class SectorsListCommand extends MinerCommand {
             if (!onChain) {
                 m.put("Expiration", "n/a");
             } else {
-                m.put("Expiration", head == null ? Long.toString(exp) : Formats.epochTime(head.epoch(), exp, blockDelay));
+                m.put("Expiration", Formats.epochTime(head, exp, blockDelay));
                 if (st.early() > 0) {
-                    m.put("RecoveryTimeout", head == null ? Long.toString(st.early())
-                            : Formats.epochTime(head.epoch(), st.early(), blockDelay));
+                    m.put("RecoveryTimeout", Formats.epochTime(head, st.early(), blockDelay));
                 }
             }
             if (onChain && initialPledge) {
                 m.put("Pledge", Formats.filShort(st.initialPledge()));
             }
             if (deals > 0) {
-                weights(st, m);
+                weights(st, powerBaseEpochs.getOrDefault(st.sectorId(), 0L), m);
             }
         }
         if (events) {
@@ -201,15 +219,20 @@ final class SectorsListCommand extends MinerCommand {
         return m;
     }
 
-    /** DealWeight and VerifiedPower: from the on-chain weights, or estimated from the pieces ([...]). */
-    private static void weights(SectorInfo st, Map<String, String> m) {
+    /**
+     * DealWeight and VerifiedPower: from the on-chain weights (the deal weight over the life since the power base
+     * epoch, as Lotus divides it), or estimated from the pieces ([...]).
+     */
+    private static void weights(SectorInfo st, long powerBaseEpoch, Map<String, String> m) {
         long life = st.expiration() - st.activation();
         boolean estimate = life <= 0 || SectorState.byName(st.state()).map(SectorState::isUpgradeState).orElse(false);
         double dw = 0;
         double vp = 0;
         if (!estimate) {
             BigInteger l = BigInteger.valueOf(life);
-            dw = st.dealWeight().add(st.verifiedDealWeight()).divide(l).doubleValue();
+            long sincePowerBase = st.expiration() - powerBaseEpoch;
+            dw = st.dealWeight().add(st.verifiedDealWeight()).divide(sincePowerBase > 0
+                    ? BigInteger.valueOf(sincePowerBase) : l).doubleValue();
             vp = st.verifiedDealWeight().multiply(BigInteger.valueOf(VERIFIED_POWER_GAIN)).divide(l).doubleValue();
         } else {
             for (SectorPiece p : st.pieces()) {
@@ -227,18 +250,11 @@ final class SectorsListCommand extends MinerCommand {
         }
     }
 
-    private static String wrap(String s, boolean estimate) {
-        return estimate ? "[" + s + "]" : s;
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
-    /** Whether an on-chain sector is active: not faulty, not terminated or removed, no early expiration. */
-    private static boolean active(SectorInfo st) {
-        if (st.early() > 0) {
-            return false;
-        }
-        return SectorState.byName(st.state()).map(s -> switch (s.group()) {
-            case FAULT, TERMINATION, REMOVAL -> false;
-            case NORMAL, BATCHING, FAILURE, SNAP, SNAP_FAILURE, RECEIVE -> true;
-        }).orElse(false);
+    private static String wrap(String s, boolean estimate) {
+        return estimate ? "[" + s + "]" : s;
     }
 }

@@ -86,6 +86,8 @@ final class CliFixture implements BeforeEachCallback, AfterEachCallback {
         home = Files.createTempDirectory("minersim-cli-home");
         env.clear();
         env.put(CliEnvironment.MINER_API_INFO, node().minerApiInfo());
+        env.put("TZ", "UTC");
+        env.put(FullNodeEndpoint.FULLNODE_API_INFO, simulator.get().fullNodeApiInfo());
         stdin = "";
     }
 
@@ -114,6 +116,15 @@ final class CliFixture implements BeforeEachCallback, AfterEachCallback {
     /** The typed client, with the admin token. */
     MinerClient client() {
         return simulator.get().client();
+    }
+
+    /**
+     * The full node beside the simulator (started on first use), and {@code FULLNODE_API_INFO} pointing at it in the
+     * commands' environment.
+     */
+    io.minersim.rpc.FullNodeApi fullNode() {
+        env.put(FullNodeEndpoint.FULLNODE_API_INFO, simulator.get().fullNodeApiInfo());
+        return simulator.get().fullNodeClient().fullNode();
     }
 
     /** The commands' home directory (where {@code ~/.minersim} is looked for): empty when a test starts. */

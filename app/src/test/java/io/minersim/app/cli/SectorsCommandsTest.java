@@ -30,7 +30,8 @@ class SectorsCommandsTest {
 
         assertThat(lines.get(0)).matches("ID\\s+State\\s+OnChain\\s+Active\\s+Expiration\\s+Deals");
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(1)).matches("0\\s+Proving\\s+YES\\s+YES\\s+\\d+ \\(in \\d+ weeks? \\d+ days?\\)\\s+CC");
+        // proven-committed but not yet in a Window PoSt: on chain, not active (StateMinerActiveSectors)
+        assertThat(lines.get(1)).matches("0\\s+Proving\\s+YES\\s+NO\\s+\\d+ \\(in \\d+ weeks? \\d+ days?\\)\\s+CC");
         assertThat(lines.get(2)).startsWith("1 ").contains("Proving");
         assertThat(lines.get(3)).matches("2\\s+" + state(2) + "\\s+NO\\s+NO\\s+n/a\\s+CC");
         int stateColumn = lines.get(0).indexOf("State");
@@ -39,12 +40,49 @@ class SectorsCommandsTest {
     }
 
     @Test
-    void listFastLeavesOutTheOnChainColumns() {
+    void listFastLeavesOutExpirationButStillReadsOnChainAndActiveFromTheFullNode() {
         sim.provingSectors(1);
 
         List<String> lines = sim.run("sectors", "list", "--fast").ok().out().lines().toList();
 
-        assertThat(lines).containsExactly("ID  State    Deals", "0   Proving  CC");
+        assertThat(lines).containsExactly("ID  State    OnChain  Active  Deals", "0   Proving  YES      NO      CC");
+    }
+
+    @Test
+    void listShowsAnUnprovenSectorActiveOnlyAfterItsFirstWindowPoSt() {
+        sim.provingSectors(1);
+        FullNodeView.assertActive(sim, 0, false);
+        assertThat(sim.run("sectors", "list").ok().out().lines().skip(1).toList())
+                .singleElement().asString().matches("0\\s+Proving\\s+YES\\s+NO\\s+.*");
+        sim.client().sim().advance(2880);
+        FullNodeView.assertActive(sim, 0, true);
+        assertThat(sim.run("sectors", "list").ok().out().lines().skip(1).toList())
+                .singleElement().asString().matches("0\\s+Proving\\s+YES\\s+YES\\s+.*");
+    }
+
+    @Test
+    void listShowsAFaultySectorProvingOnChainAndNotActive() {
+        sim.provingSectors(2);
+        sim.client().sim().advance(2880);
+        sim.client().sim().declareFaults(List.of(1L));
+        sim.client().sim().advance(2880);
+        FullNodeView.assertActive(sim, 1, false);
+        List<String> rows = sim.run("sectors", "list").ok().out().lines().toList();
+        assertThat(rows.get(1)).matches("0\\s+Proving\\s+YES\\s+YES\\s+.*");
+        assertThat(rows.get(2)).matches("1\\s+Proving\\s+YES\\s+NO\\s+\\d+ \\(in .*");
+        assertThat(rows.get(3)).matches("  RecoveryTimeout: \\d+ \\(in .*\\)");
+    }
+
+    /** What the full node says of a sector, for the assertions next to the CLI's. */
+    private static final class FullNodeView {
+        static void assertActive(CliFixture sim, long sector, boolean active) {
+            io.minersim.rpc.types.FilAddress actor = new io.minersim.rpc.types.FilAddress("f01000");
+            assertThat(sim.fullNode().stateMinerActiveSectors(actor, List.of()))
+                    .extracting(io.minersim.rpc.types.SectorOnChainInfo::sectorNumber)
+                    .as("StateMinerActiveSectors holds %d", sector).matches(l -> l.contains(sector) == active);
+            assertThat(sim.fullNode().stateMinerSectors(actor, null, List.of()))
+                    .extracting(io.minersim.rpc.types.SectorOnChainInfo::sectorNumber).contains(sector);
+        }
     }
 
     @Test
@@ -55,11 +93,12 @@ class SectorsCommandsTest {
         assertThat(state(0)).isEqualTo("Removed");
 
         assertThat(sim.run("sectors", "list", "--fast").ok().out().lines().skip(1).toList())
-                .containsExactly("1   Proving  CC");
+                .containsExactly("1   Proving  YES      NO      CC");
+        // SectorRemove only drops the sector locally: the actor still holds it (it will fault, not vanish)
         assertThat(sim.run("sectors", "list", "--fast", "--show-removed").ok().out().lines().skip(1).toList())
-                .containsExactly("0   Removed  CC", "1   Proving  CC");
+                .containsExactly("0   Removed  YES      NO      CC", "1   Proving  YES      NO      CC");
         assertThat(sim.run("sectors", "list", "--fast", "--states", "Removed").ok().out().lines().skip(1).toList())
-                .containsExactly("0   Removed  CC");
+                .containsExactly("0   Removed  YES      NO      CC");
         assertThat(sim.run("sectors", "list", "--states", "Faulty").ok().out()).isEmpty();
     }
 
@@ -98,19 +137,26 @@ class SectorsCommandsTest {
 
         assertThat(lines.get(0)).matches("ID\\s+State\\s+OnChain\\s+Active\\s+Expiration\\s+SealTime\\s+Events"
                 + "\\s+Deals\\s+Pledge");
-        assertThat(lines.get(1)).matches("0\\s+Proving\\s+YES\\s+YES\\s+.+\\)\\s+\\d+m\\d+s\\s+" + events
+        assertThat(lines.get(1)).matches("0\\s+Proving\\s+YES\\s+NO\\s+.+\\)\\s+\\d+m\\d+s\\s+" + events
                 + "\\s+CC\\s+[\\d.]+ [afpnμm]?FIL");
     }
 
     @Test
-    void listWithATokenThatMayNotReadTheHeadShowsPlainExpirationEpochs() {
+    void listWithAReadTokenReadsTheHeadFromTheFullNode() {
         sim.provingSectors(1);
         long expiration = sim.client().miner().sectorsStatus(0, true).expiration();
 
         List<String> lines = sim.run("sectors", "list", "--token", sim.node().token(io.minersim.rpc.Permission.READ))
                 .ok().out().lines().toList();
 
-        assertThat(lines.get(1)).matches("0\\s+Proving\\s+YES\\s+YES\\s+" + expiration + "\\s+CC");
+        assertThat(lines.get(1)).matches("0\\s+Proving\\s+YES\\s+NO\\s+" + expiration + " \\(in .+\\)\\s+CC");
+    }
+
+    @Test
+    void listWithoutAFullNodeSaysHowToNameOne() {
+        sim.provingSectors(1);
+        sim.env.remove(FullNodeEndpoint.FULLNODE_API_INFO);
+        sim.run("sectors", "list").refused("could not get full node API info: set FULLNODE_API_INFO");
     }
 
     @Test
