@@ -2,6 +2,7 @@ package io.minersim.app.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minersim.app.api.BackupApiImpl;
+import io.minersim.app.api.LogApiImpl;
 import io.minersim.app.api.ProvingApiImpl;
 import io.minersim.app.api.WorkerReturnApiImpl;
 import io.minersim.app.api.MinerApiImpl;
@@ -20,6 +21,7 @@ import io.minersim.app.world.Durability;
 import io.minersim.app.world.MinerHost;
 import io.minersim.app.world.World;
 import io.minersim.rpc.BackupApi;
+import io.minersim.rpc.LogApi;
 import io.minersim.rpc.ProvingApi;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.Permission;
@@ -236,6 +238,7 @@ public final class MinerNode implements AutoCloseable {
                     .register(BackupApi.class, backup)
                     .register(ProvingApi.class, new ProvingApiImpl(miner, durability))
                     .register(WorkerReturnApi.class, new WorkerReturnApiImpl())
+                    .register(LogApi.class, new LogApiImpl())
                     .objectMapper(mapper)
                     .errorMapper(errors())
                     .paramDecoder(ReaderStream.class, (json, ctx) -> {

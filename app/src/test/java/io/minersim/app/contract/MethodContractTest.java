@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import io.minersim.app.node.MinerNode;
+import io.minersim.rpc.LogApi;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.ProvingApi;
 import io.minersim.rpc.RequiresPermission;
@@ -697,6 +698,31 @@ class MethodContractTest {
                     assertThat(chain.recoveries().contains(PROVING)).isTrue();
                 }).unknownSector("[[7,999]]", "failed to fetch partition and deadline details for sector 999: sector"
                         + " 999 not due at any deadline"),
+                // ---- Log* (Common) ------------------------------------------------------------------------------
+                m("Filecoin.LogList", "write").check((c, r) -> {
+                    List<String> names = new ArrayList<>();
+                    r.forEach(n -> names.add(n.asText()));
+                    assertThat(names).contains("sectors", "wdpost", "advmgr", "stores", "miner").isSorted();
+                }),
+                m("Filecoin.LogSetLevel", "write").params("[\"sectors\",\"debug\"]")
+                        .extra("a level zap does not know is refused with Go's quoting", c -> {
+                            JsonNode before = c.observe("Filecoin.LogList", "[]");
+                            expectHandlerError(c, c.call(c.node.adminToken(), "Filecoin.LogSetLevel",
+                                    "[\"sectors\",\"lo\\\"ud\"]"), "unrecognized level: \"lo\\\"ud\"");
+                            assertThat(c.observe("Filecoin.LogList", "[]")).isEqualTo(before);
+                        })
+                        .extra("go-log takes any case, warning, the wildcard and a subsystem no logger has", c -> {
+                            JsonNode before = c.observe("Filecoin.LogList", "[]");
+                            for (String p : List.of("[\"*\",\"WARN\"]", "[\"wdpost\",\"warning\"]",
+                                    "[\"no-such-logger\",\"Error\"]", "[\"sectors\",\"\"]")) {
+                                assertThat(Ctx.ok(c.call(c.node.adminToken(), "Filecoin.LogSetLevel", p),
+                                        "Filecoin.LogSetLevel", p).isNull()).isTrue();
+                            }
+                            assertThat(c.observe("Filecoin.LogList", "[]")).as("no logger is made").isEqualTo(before);
+                        }),
+                m("Filecoin.LogAlerts", "admin").check((c, r) -> assertThat(r.toString()).isEqualTo(
+                        "[{\"Type\":{\"System\":\"process\",\"Subsystem\":\"fd-limit\"},\"Active\":false,"
+                                + "\"LastActive\":null,\"LastResolved\":null}]")),
                 m("Sim.ExtendSectors", "admin").params("[[7],3680700]").fresh(c -> {
                     RECEIVED_PROVING.apply(c);
                     c.admin("Sim.Advance", "[100]");
@@ -821,7 +847,8 @@ class MethodContractTest {
 
     static Map<String, Method> apiMethods() {
         Map<String, Method> out = new TreeMap<>();
-        for (Class<?> api : List.of(MinerApi.class, SimApi.class, ProvingApi.class, WorkerReturnApi.class)) {
+        for (Class<?> api : List.of(MinerApi.class, SimApi.class, ProvingApi.class, WorkerReturnApi.class,
+                LogApi.class)) {
             for (Method m : api.getMethods()) {
                 JsonRpcMethod name = m.getAnnotation(JsonRpcMethod.class);
                 if (name != null) {
