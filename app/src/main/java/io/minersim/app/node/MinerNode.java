@@ -9,6 +9,8 @@ import io.minersim.app.api.MiningApiImpl;
 import io.minersim.app.api.PieceApiImpl;
 import io.minersim.app.api.PieceData;
 import io.minersim.app.fullnode.SimulatedTipsets;
+import io.minersim.app.metrics.MetricsHandler;
+import io.minersim.app.metrics.MinerMetrics;
 import io.minersim.app.api.ProvingApiImpl;
 import io.minersim.app.api.WorkerReturnApiImpl;
 import io.minersim.app.api.MinerApiImpl;
@@ -266,7 +268,10 @@ public final class MinerNode implements AutoCloseable {
                     .build();
             RpcServer server;
             try {
-                server = RpcServer.builder(dispatcher).host(host).port(port).auth(auth).pushStreams(push).start();
+                server = RpcServer.builder(dispatcher).host(host).port(port).auth(auth).pushStreams(push)
+                        .handler(MetricsHandler.PATH, new MetricsHandler(new MinerMetrics(miner,
+                                mh.profile().name().toLowerCase(Locale.ROOT))))
+                        .start();
             } catch (Exception e) {
                 if (own != null) {
                     own.close();
