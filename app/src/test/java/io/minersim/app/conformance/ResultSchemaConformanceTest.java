@@ -54,7 +54,7 @@ class ResultSchemaConformanceTest {
      * newly served method fails {@link #theSkipListIsExactlyTheUnservedMethods()} until it is tested here.
      */
     static final Set<String> NOT_SERVED = new TreeSet<>(List.of(
-            "Filecoin.CreateBackup", "Filecoin.SealingAbort",
+            "Filecoin.SealingAbort",
             "Filecoin.SealingRemoveRequest", "Filecoin.SealingSchedDiag", "Filecoin.StorageAddLocal",
             "Filecoin.StorageAttach", "Filecoin.StorageAuthVerify", "Filecoin.StorageBestAlloc",
             "Filecoin.StorageDeclareSector", "Filecoin.StorageDetach", "Filecoin.StorageDetachLocal",
@@ -112,7 +112,7 @@ class ResultSchemaConformanceTest {
     /** The wire names on MinerApi. */
     static Set<String> servedByMinersim() {
         Set<String> out = new TreeSet<>();
-        for (Method m : List.of(MinerApi.class, ProvingApi.class, WorkerReturnApi.class,
+        for (Method m : List.of(MinerApi.class, ProvingApi.class, WorkerReturnApi.class, io.minersim.rpc.BackupApi.class,
                 io.minersim.rpc.FundsApi.class, io.minersim.rpc.MarketApi.class, io.minersim.rpc.MiningApi.class,
                 io.minersim.rpc.PieceApi.class).stream().flatMap(i -> Arrays.stream(i.getMethods()))
                 .toList()) {
@@ -365,6 +365,11 @@ class ResultSchemaConformanceTest {
         long waiting = s.roles.get("deals-waiting");
         long available = s.roles.get("cc-available");
         long dealsSealed = s.roles.get("deals-sealed");
+        recorded(byMethod, s, "Filecoin.CreateBackup", new Probe("live: a file in LOTUS_BACKUP_BASE_PATH", () -> {
+            java.io.File file = new java.io.File(s.backupBase, "conformance.backup");
+            file.deleteOnExit();
+            return rpc.result("Filecoin.CreateBackup", file.getPath());
+        }));
         recorded(byMethod, s, "Filecoin.ActorWithdrawBalance", new Probe("live: 1 FIL",
                 () -> rpc.result("Filecoin.ActorWithdrawBalance", "1000000000000000000")));
         recorded(byMethod, s, "Filecoin.BeneficiaryWithdrawBalance", new Probe("live: all that is available (0)",

@@ -526,6 +526,16 @@ class MethodContractTest {
                     assertThat(listed).as("Discover lists only methods this endpoint serves")
                             .hasSizeGreaterThan(30) // CreateBackup is served from BackupApi, not in this table
                             .allMatch(n -> TABLE.containsKey(n) || "Filecoin.CreateBackup".equals(n));
+                    java.util.Set<String> documented = new java.util.TreeSet<>();
+                    try (java.io.InputStream in = MethodContractTest.class.getResourceAsStream(
+                            "/io/minersim/app/miner-openrpc.json")) {
+                        Wire.JSON.readTree(in).path("methods").forEach(m -> documented.add(m.path("name").asText()));
+                    }
+                    java.util.Set<String> servedDocumented = new java.util.TreeSet<>(TABLE.keySet());
+                    servedDocumented.add("Filecoin.CreateBackup");
+                    servedDocumented.retainAll(documented);
+                    assertThat(new java.util.TreeSet<>(listed)).as("Discover == the served methods of Lotus's document")
+                            .isEqualTo(servedDocumented);
                     List<String> keys = fieldNames(r);
                     assertThat(keys).as("keys sorted, as Go re-encodes a map").isSorted();
                 }).extra("rpc.discover is an alias", c -> {
