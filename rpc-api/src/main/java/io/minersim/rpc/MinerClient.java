@@ -25,6 +25,11 @@ public final class MinerClient {
     private final BackupApi backup;
     private final ProvingApi proving;
     private final WorkerReturnApi workerReturn;
+    private final LogApi log;
+    private final FundsApi funds;
+    private final MarketApi market;
+    private final MiningApi mining;
+    private final PieceApi piece;
 
     private MinerClient(JsonRpcHttpClient http) {
         this.http = http;
@@ -34,6 +39,11 @@ public final class MinerClient {
         this.backup = ProxyUtil.createClientProxy(loader, BackupApi.class, (IJsonRpcClient) http);
         this.proving = ProxyUtil.createClientProxy(loader, ProvingApi.class, (IJsonRpcClient) http);
         this.workerReturn = ProxyUtil.createClientProxy(loader, WorkerReturnApi.class, (IJsonRpcClient) http);
+        this.log = ProxyUtil.createClientProxy(loader, LogApi.class, (IJsonRpcClient) http);
+        this.funds = ProxyUtil.createClientProxy(loader, FundsApi.class, (IJsonRpcClient) http);
+        this.market = ProxyUtil.createClientProxy(loader, MarketApi.class, (IJsonRpcClient) http);
+        this.mining = ProxyUtil.createClientProxy(loader, MiningApi.class, (IJsonRpcClient) http);
+        this.piece = ProxyUtil.createClientProxy(loader, PieceApi.class, (IJsonRpcClient) http);
     }
 
     /**
@@ -69,6 +79,31 @@ public final class MinerClient {
     /** The {@code Filecoin.Return*} calls a worker makes. */
     public WorkerReturnApi workerReturn() {
         return workerReturn;
+    }
+
+    /** {@code Filecoin.LogList}, {@code LogSetLevel} and {@code LogAlerts}. */
+    public LogApi log() {
+        return log;
+    }
+
+    /** {@code Filecoin.ActorWithdrawBalance} and {@code BeneficiaryWithdrawBalance}. */
+    public FundsApi funds() {
+        return funds;
+    }
+
+    /** {@code Filecoin.MarketListDeals}. */
+    public MarketApi market() {
+        return market;
+    }
+
+    /** {@code Filecoin.MiningBase} and {@code ComputeProof}. */
+    public MiningApi mining() {
+        return mining;
+    }
+
+    /** {@code Filecoin.ComputeDataCid}. */
+    public PieceApi piece() {
+        return piece;
     }
 
     /** The underlying jsonrpc4j client, for timeouts and similar settings. */

@@ -3,6 +3,7 @@ package io.minersim.rpc;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.SectorRef;
+import io.minersim.rpc.types.SubmitWindowedPoStParams;
 import java.util.List;
 import java.util.Map;
 
@@ -34,4 +35,17 @@ public interface ProvingApi {
     @JsonRpcMethod("Filecoin.RecoverFault")
     @RequiresPermission(Permission.ADMIN)
     List<CidLink> recoverFault(@GoType(value = "[]abi.SectorNumber", unsigned = true) List<Long> sectors);
+
+    /**
+     * The Window PoSt the miner would submit for deadline {@code deadline} at the tipset {@code tipSetKey} ({@code []}:
+     * the head), computed and not sent (Lotus's {@code ComputePoSt}, a check run): every partition's live and
+     * recovering sectors, faulty ones included, those the miner cannot read skipped; a partition with nothing
+     * readable is left out; partitions batched per message as the miner submits them. A deadline index past the
+     * last is refused with the full node's error ("getting partitions: failed to load the deadline: invalid deadline
+     * N").
+     */
+    @JsonRpcMethod("Filecoin.ComputeWindowPoSt")
+    @RequiresPermission(Permission.ADMIN)
+    List<SubmitWindowedPoStParams> computeWindowPoSt(@GoType(value = "uint64", unsigned = true) long deadline,
+            @GoType("types.TipSetKey") List<CidLink> tipSetKey);
 }

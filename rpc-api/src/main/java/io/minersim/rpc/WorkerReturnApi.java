@@ -134,4 +134,13 @@ public interface WorkerReturnApi {
     @RequiresPermission(Permission.ADMIN)
     void returnUnsealPiece(@GoType("storiface.CallID") CallId callId,
             @GoType("*storiface.CallError") CallError error);
+
+    /**
+     * A worker asks the miner to connect back to its API at {@code url} (what {@code lotus-worker run} calls). The
+     * miner dials it as Lotus does; minersim simulates its workers itself, so a URL that answers is refused as well
+     * ("connecting remote storage failed: …" with the dial's or the version check's error).
+     */
+    @JsonRpcMethod("Filecoin.WorkerConnect")
+    @RequiresPermission(Permission.ADMIN)
+    void workerConnect(String url);
 }

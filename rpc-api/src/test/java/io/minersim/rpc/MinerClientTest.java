@@ -165,6 +165,27 @@ class MinerClientTest {
     }
 
     @Test
+    void operationalMethodsSendLotusParamsAndDecodeTheirResults() throws Exception {
+        String cid = "bafy2bzacecys2f6saakfqge5z3rx5ywdwqthynw5i3aif2f6hdqdwjuzi3kr2";
+        answer = "\"result\":{\"/\":\"" + cid + "\"}";
+        MinerClient client = MinerClient.connect(url(), "t");
+        assertThat(client.funds().actorWithdrawBalance(new io.minersim.rpc.types.BigIntString(
+                new java.math.BigInteger("1500000000000000000"))).value()).isEqualTo(cid);
+        assertThat(requests.get(0).body().get("method").asText()).isEqualTo("Filecoin.ActorWithdrawBalance");
+        assertThat(requests.get(0).body().get("params")).isEqualTo(JSON.readTree("[\"1500000000000000000\"]"));
+
+        answer = "\"result\":[\"advmgr\",\"sectors\"]";
+        assertThat(client.log().logList()).containsExactly("advmgr", "sectors");
+        assertThat(requests.get(1).body().get("method").asText()).isEqualTo("Filecoin.LogList");
+
+        answer = "\"result\":{\"Size\":1024,\"PieceCID\":{\"/\":\"" + cid + "\"}}";
+        assertThat(client.piece().computeDataCid(1016, new io.minersim.rpc.types.ReaderStream("null", "1016")).size())
+                .isEqualTo(1024);
+        assertThat(requests.get(2).body().get("params"))
+                .isEqualTo(JSON.readTree("[1016,{\"Type\":\"null\",\"Info\":\"1016\"}]"));
+    }
+
+    @Test
     void rejectsNonHttpUrls() {
         assertThatThrownBy(() -> MinerClient.connect(URI.create("ws://127.0.0.1:2345/rpc/v0"), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http(s)");

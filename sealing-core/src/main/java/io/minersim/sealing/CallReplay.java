@@ -35,6 +35,8 @@ final class CallReplay {
             m.recoverFaults(c.sectors());
         } else if (call instanceof MinerCall.RecoverFault c) {
             m.recoverFault(c.sectors());
+        } else if (call instanceof MinerCall.WithdrawBalance c) {
+            m.withdrawBalance(new java.math.BigInteger(c.amount()));
         } else if (call instanceof MinerCall.MissPoSt c) {
             m.missPoSt(c.deadline(), c.partitions());
         } else if (call instanceof MinerCall.ExtendSectors c) {

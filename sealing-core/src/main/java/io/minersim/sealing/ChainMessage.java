@@ -4,14 +4,24 @@ import io.minersim.sealing.commitment.Cid;
 
 /**
  * A message the miner sent to its actor: its CID, nonce, actor method number, the epoch it was sent
- * and the epoch a tipset includes it, and the sectors (or, for a Window PoSt, the deadline) it names.
- * Until the head reaches {@code inclusionEpoch} it is pending in the message pool.
+ * and the epoch a tipset includes it, and the sectors (or, for a Window PoSt, the deadline) it names;
+ * for a {@code WithdrawBalance} ({@link #WITHDRAW_BALANCE}) the attoFIL it requests ({@code amount}, null
+ * for every other method). Until the head reaches {@code inclusionEpoch} it is pending in the message pool.
  */
 public record ChainMessage(Cid cid, long nonce, int method, long sentEpoch, long inclusionEpoch, long[] sectors,
-        int exitCode) {
+        int exitCode, java.math.BigInteger amount) {
+
+    /** The miner actor's {@code WithdrawBalance} method number. */
+    public static final int WITHDRAW_BALANCE = 16;
 
     public ChainMessage {
         sectors = sectors.clone();
+    }
+
+    /** A message without an amount. */
+    public ChainMessage(Cid cid, long nonce, int method, long sentEpoch, long inclusionEpoch, long[] sectors,
+            int exitCode) {
+        this(cid, nonce, method, sentEpoch, inclusionEpoch, sectors, exitCode, null);
     }
 
     @Override
@@ -23,7 +33,8 @@ public record ChainMessage(Cid cid, long nonce, int method, long sentEpoch, long
     public boolean equals(Object o) {
         return o instanceof ChainMessage m && cid.equals(m.cid) && nonce == m.nonce && method == m.method
                 && sentEpoch == m.sentEpoch && inclusionEpoch == m.inclusionEpoch
-                && java.util.Arrays.equals(sectors, m.sectors) && exitCode == m.exitCode;
+                && java.util.Arrays.equals(sectors, m.sectors) && exitCode == m.exitCode
+                && java.util.Objects.equals(amount, m.amount);
     }
 
     @Override

@@ -21,7 +21,8 @@ final class ChainMessages {
         TERMINATE_SECTORS(9),
         PROVE_REPLICA_UPDATES3(35),
         SUBMIT_WINDOWED_POST(5),
-        DECLARE_FAULTS_RECOVERED(11);
+        DECLARE_FAULTS_RECOVERED(11),
+        WITHDRAW_BALANCE(16);
 
         final int number;
 
@@ -30,7 +31,8 @@ final class ChainMessages {
         }
     }
 
-    record Message(int index, Method method, long sentEpoch, long[] sectors, Cid cid) {
+    /** A sent message; {@code amount} is the attoFIL a {@code WithdrawBalance} requests (null for other methods). */
+    record Message(int index, Method method, long sentEpoch, long[] sectors, Cid cid, java.math.BigInteger amount) {
         /** The epoch the message is included in a tipset. */
         long inclusionEpoch() {
             return sentEpoch + 1;
@@ -47,6 +49,11 @@ final class ChainMessages {
     }
 
     Message send(Method method, long epoch, long[] sectors) {
+        return send(method, epoch, sectors, null);
+    }
+
+    /** A message with an amount (a {@code WithdrawBalance}'s request): the amount's bytes go into its CID too. */
+    Message send(Method method, long epoch, long[] sectors, java.math.BigInteger amount) {
         int nonce = messages.size();
         ByteArrayOutputStream enc = new ByteArrayOutputStream(64 + sectors.length * 9);
         enc.writeBytes("minersim/message".getBytes(StandardCharsets.US_ASCII));
@@ -58,7 +65,11 @@ final class ChainMessages {
         for (long s : sectors) {
             writeLong(enc, s);
         }
-        Message m = new Message(nonce, method, epoch, sectors.clone(), Cid.dagCborBlake2b256(enc.toByteArray()));
+        if (amount != null) {
+            enc.writeBytes(amount.toByteArray());
+        }
+        Message m = new Message(nonce, method, epoch, sectors.clone(), Cid.dagCborBlake2b256(enc.toByteArray()),
+                amount);
         messages.add(m);
         return m;
     }

@@ -30,6 +30,9 @@ public final class ChainView {
         this.p = p;
     }
 
+    /** How many partitions the miner proves in one Window PoSt message (Lotus's {@code GetMaxPoStPartitions}). */
+    public static final int POST_PARTITIONS_PER_MESSAGE = WindowPoSt.PARTITIONS_PER_MESSAGE;
+
     public long head() {
         return miner.reading(() -> p.head);
     }
@@ -187,7 +190,7 @@ public final class ChainView {
             for (int i = 0; i < p.messages.size(); i++) {
                 ChainMessages.Message m = p.messages.get(i);
                 out.add(new ChainMessage(m.cid(), m.index(), m.method().number, m.sentEpoch(), m.inclusionEpoch(),
-                        m.sectors(), 0));
+                        m.sectors(), 0, m.amount()));
             }
             return out;
         });

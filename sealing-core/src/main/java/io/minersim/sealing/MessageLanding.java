@@ -80,7 +80,7 @@ final class MessageLanding {
                                 SectorEvent.SectorSubmitReplicaUpdateFailed, () -> { });
                     }
                 }
-                case SUBMIT_WINDOWED_POST, DECLARE_FAULTS_RECOVERED -> {
+                case SUBMIT_WINDOWED_POST, DECLARE_FAULTS_RECOVERED, WITHDRAW_BALANCE -> {
                     // proving messages act on the actor when sent (WindowPoSt); no sector waits on them
                     return;
                 }

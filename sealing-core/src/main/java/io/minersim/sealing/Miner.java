@@ -381,6 +381,21 @@ public final class Miner implements AutoCloseable {
     }
 
     /**
+     * The owner (or beneficiary) asks the miner actor for {@code amount} attoFIL of its available balance: one
+     * {@code WithdrawBalance} message now (Lotus's {@code ActorWithdrawBalance} and {@code BeneficiaryWithdrawBalance}
+     * push the same method); returns its CID. The amount is the caller's to check against what is available (the
+     * actor pays at most that much when the message is included).
+     */
+    public io.minersim.sealing.commitment.Cid withdrawBalance(java.math.BigInteger amount) {
+        if (amount.signum() < 0) {
+            throw new InvalidInputException("amount", "negative fund requested for withdrawal: " + amount);
+        }
+        return lock.write(() -> new MinerCall.WithdrawBalance(amount.toString()),
+                () -> pipeline.messages.send(ChainMessages.Method.WITHDRAW_BALANCE, pipeline.head, new long[0], amount)
+                        .cid());
+    }
+
+    /**
      * The miner misses the next Window PoSt of {@code deadline}: of the given partitions, or of all when
      * {@code partitions} is empty; the chain detects their sectors faulty when the deadline closes.
      */

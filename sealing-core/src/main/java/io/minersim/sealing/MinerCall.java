@@ -79,6 +79,10 @@ public sealed interface MinerCall {
     record RecoverFault(List<Long> sectors) implements MinerCall {
     }
 
+    /** {@link Miner#withdrawBalance}: the amount in attoFIL, as a decimal string. */
+    record WithdrawBalance(String amount) implements MinerCall {
+    }
+
     /** {@link Miner#missPoSt}. */
     record MissPoSt(int deadline, List<Long> partitions) implements MinerCall {
     }

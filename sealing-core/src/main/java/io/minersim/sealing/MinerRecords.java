@@ -95,6 +95,8 @@ public final class MinerRecords {
             o.put("Sectors", c.sectors());
         } else if (call instanceof MinerCall.RecoverFault c) {
             o.put("Sectors", c.sectors());
+        } else if (call instanceof MinerCall.WithdrawBalance c) {
+            o.put("Amount", c.amount());
         } else if (call instanceof MinerCall.MissPoSt c) {
             o.put("Deadline", c.deadline());
             o.put("Partitions", c.partitions());
@@ -163,6 +165,7 @@ public final class MinerRecords {
             case "DeclareFaults" -> new MinerCall.DeclareFaults(longs(o, "Sectors", name), bool(o, "Declared", name));
             case "RecoverFaults" -> new MinerCall.RecoverFaults(longs(o, "Sectors", name));
             case "RecoverFault" -> new MinerCall.RecoverFault(longs(o, "Sectors", name));
+            case "WithdrawBalance" -> new MinerCall.WithdrawBalance(str(o, "Amount", name));
             case "MissPoSt" -> new MinerCall.MissPoSt((int) lng(o, "Deadline", name), longs(o, "Partitions", name));
             case "ExtendSectors" -> new MinerCall.ExtendSectors(longs(o, "Sectors", name),
                     lng(o, "NewExpiration", name));

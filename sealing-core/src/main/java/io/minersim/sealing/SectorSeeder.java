@@ -492,7 +492,7 @@ public final class SectorSeeder {
                 case PROVE_COMMIT_AGGREGATE, PROVE_COMMIT_SECTORS3 -> host.sealing().maxCommitBatch();
                 case TERMINATE_SECTORS -> host.sealing().terminateBatchMax();
                 case PROVE_REPLICA_UPDATES3 -> 1;
-                case SUBMIT_WINDOWED_POST, DECLARE_FAULTS_RECOVERED ->
+                case SUBMIT_WINDOWED_POST, DECLARE_FAULTS_RECOVERED, WITHDRAW_BALANCE ->
                         throw new IllegalStateException("a seeded route sends no proving message");
             };
             for (int from = 0; from < group.size(); from += max) {

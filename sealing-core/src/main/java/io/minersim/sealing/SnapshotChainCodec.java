@@ -83,6 +83,9 @@ final class SnapshotChainCodec {
             o.put("SentEpoch", msg.sentEpoch());
             o.put("Sectors", LongColumn.later(msg.sectors()));
             o.put("CID", msg.cid().toString());
+            if (msg.amount() != null) {
+                o.put("Amount", msg.amount().toString());
+            }
             out.add(o);
         }
         return out;
@@ -96,7 +99,16 @@ final class SnapshotChainCodec {
             Map<String, Object> o = obj(raw.get(i), path);
             Method method = enumValue(Method.class, str(o, "Method", path), path + ".Method");
             long[] sectors = column(o, "Sectors", path, -1);
-            Message sent = out.send(method, nonNegative(lng(o, "SentEpoch", path), path + ".SentEpoch"), sectors);
+            java.math.BigInteger amount = null;
+            if (o.get("Amount") != null) {
+                try {
+                    amount = new java.math.BigInteger(str(o, "Amount", path));
+                } catch (NumberFormatException e) {
+                    throw new Malformed(path + ".Amount", "not an integer");
+                }
+            }
+            Message sent = out.send(method, nonNegative(lng(o, "SentEpoch", path), path + ".SentEpoch"), sectors,
+                    amount);
             if (!sent.cid().toString().equals(o.get("CID"))) {
                 throw new Malformed(path + ".CID", "does not match the message (another seed or actor?)");
             }

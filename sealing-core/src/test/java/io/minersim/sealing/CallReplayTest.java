@@ -152,6 +152,8 @@ class CallReplayTest {
         m.recoverFaults(List.of(1L));
         m.recoverFault(List.of(0L, 1L));
         tryIt.accept(() -> m.recoverFault(List.of(999L)));
+        m.withdrawBalance(java.math.BigInteger.TEN.pow(19));
+        tryIt.accept(() -> m.withdrawBalance(java.math.BigInteger.valueOf(-1)));
         m.missPoSt(m.chain().place(2).orElseThrow().deadline(), List.of());
         tryIt.accept(() -> m.missPoSt(48, List.of()));
         m.extendSectors(List.of(2L), m.status(2, true).expiration() + 100);

@@ -105,7 +105,8 @@ public final class MinerApiImpl implements MinerApi {
 
     /** The miner's interfaces served on its endpoint: what {@code Discover} lists. */
     static final List<Class<?>> SERVED = List.of(MinerApi.class, BackupApi.class, ProvingApi.class,
-            WorkerReturnApi.class);
+            WorkerReturnApi.class, io.minersim.rpc.FundsApi.class, io.minersim.rpc.MarketApi.class,
+            io.minersim.rpc.MiningApi.class, io.minersim.rpc.PieceApi.class);
 
     /** The names this endpoint serves of the miner's API: what {@code Discover} may list. */
     static Set<String> served() {

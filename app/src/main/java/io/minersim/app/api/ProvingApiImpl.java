@@ -1,6 +1,17 @@
 package io.minersim.app.api;
 
+import io.minersim.app.fullnode.ChainException;
+import io.minersim.app.fullnode.SimulatedTipsets;
 import io.minersim.app.world.Durability;
+import io.minersim.rpc.types.BlockHeader;
+import io.minersim.rpc.types.SubmitWindowedPoStParams;
+import io.minersim.sealing.ChainView;
+import io.minersim.sealing.SealingException;
+import io.minersim.sealing.proving.DeadlineInfo;
+import io.minersim.sealing.proving.PartitionSectors;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import io.minersim.rpc.ProvingApi;
 import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.SectorRef;
@@ -24,10 +35,68 @@ public final class ProvingApiImpl implements ProvingApi {
 
     private final Miner miner;
     private final Durability durability;
+    private final SimulatedTipsets tipsets;
 
-    public ProvingApiImpl(Miner miner, Durability durability) {
+    /**
+     * @param tipsets the chain's tipsets (the full node's), which {@code ComputeWindowPoSt}'s key must name
+     */
+    public ProvingApiImpl(Miner miner, Durability durability, SimulatedTipsets tipsets) {
         this.miner = miner;
         this.durability = durability;
+        this.tipsets = tipsets;
+    }
+
+    @Override
+    public List<SubmitWindowedPoStParams> computeWindowPoSt(long deadline, List<CidLink> tipSetKey) {
+        long height;
+        try {
+            height = tipsets.heightAt(tipSetKey, miner.head());
+        } catch (ChainException e) {
+            throw new SealingException(e.getMessage());
+        }
+        if (deadline < 0 || deadline >= DeadlineInfo.PERIOD_DEADLINES) {
+            throw new SealingException("getting partitions: failed to load the deadline: invalid deadline "
+                    + Long.toUnsignedString(deadline));
+        }
+        return miner.reading(() -> {
+            ChainView chain = miner.chain();
+            // Lotus's ComputePoSt: the deadline's latest opening at or before the current one at the tipset
+            long offset = Math.floorMod(chain.provingDeadline().periodStart(), DeadlineInfo.PROVING_PERIOD);
+            DeadlineInfo current = DeadlineInfo.current(DeadlineInfo.provingPeriodStart(height, offset), height);
+            long periodStart = current.periodStart() - (deadline > current.index() ? DeadlineInfo.PROVING_PERIOD : 0);
+            long challenge = DeadlineInfo.of(periodStart, deadline, height).challenge();
+            BitField cannotRead = chain.unreadable().union(BitField.of(miner.listInStates(List.of(SectorState.Removed))));
+            List<PartitionSectors> parts = chain.partitions(deadline);
+            long postProof = 10 + miner.config().sectorSize().ordinal(); // StackedDrgWindow<size>V1_1
+            List<SubmitWindowedPoStParams> out = new ArrayList<>();
+            for (int from = 0; from < parts.size(); from += ChainView.POST_PARTITIONS_PER_MESSAGE) {
+                List<SubmitWindowedPoStParams.Partition> proven = new ArrayList<>();
+                ByteArrayOutputStream inputs = new ByteArrayOutputStream();
+                inputs.writeBytes(ByteBuffer.allocate(24).putLong(miner.config().actorId()).putLong(deadline)
+                        .putLong(challenge).array());
+                for (int i = from; i < Math.min(parts.size(), from + ChainView.POST_PARTITIONS_PER_MESSAGE); i++) {
+                    PartitionSectors p = parts.get(i);
+                    BitField toProve = p.live().union(p.recovering()); // a check run proves faulty sectors too
+                    BitField skipped = toProve.intersect(cannotRead);
+                    if (skipped.equals(toProve)) {
+                        continue; // nothing readable: Lotus leaves the partition out
+                    }
+                    proven.add(new SubmitWindowedPoStParams.Partition(i, WireMapping.bitField(skipped)));
+                    inputs.writeBytes(ByteBuffer.allocate(8).putLong(i).array());
+                    for (long n : toProve.subtract(skipped)) {
+                        inputs.writeBytes(ByteBuffer.allocate(8).putLong(n).array());
+                    }
+                }
+                if (proven.isEmpty()) {
+                    continue;
+                }
+                byte[] proof = SimulatedProofs.proofBytes("window-post", miner.config().seed(), inputs.toByteArray(),
+                        proven.size());
+                out.add(new SubmitWindowedPoStParams(deadline, proven,
+                        List.of(new BlockHeader.PoStProof(postProof, proof)), 0, null));
+            }
+            return out;
+        });
     }
 
     @Override

@@ -94,14 +94,14 @@ final class WireMapping {
                 .build();
     }
 
+    static io.minersim.rpc.types.DealProposal dealProposal(DealProposal p) {
+        return new io.minersim.rpc.types.DealProposal(cid(p.pieceCid()), p.pieceSize(), p.verifiedDeal(), p.client(),
+                p.provider(), p.label(), p.startEpoch(), p.endEpoch(), p.storagePricePerEpoch(), p.providerCollateral(),
+                p.clientCollateral());
+    }
+
     static PieceDealInfo pieceDealInfo(DealInfo d) {
-        io.minersim.rpc.types.DealProposal proposal = null;
-        if (d.proposal() != null) {
-            DealProposal p = d.proposal();
-            proposal = new io.minersim.rpc.types.DealProposal(cid(p.pieceCid()), p.pieceSize(), p.verifiedDeal(),
-                    p.client(), p.provider(), p.label(), p.startEpoch(), p.endEpoch(), p.storagePricePerEpoch(),
-                    p.providerCollateral(), p.clientCollateral());
-        }
+        io.minersim.rpc.types.DealProposal proposal = d.proposal() == null ? null : dealProposal(d.proposal());
         PieceActivationManifest manifest = null;
         if (d.manifest() != null) {
             io.minersim.sealing.piece.PieceActivationManifest m = d.manifest();

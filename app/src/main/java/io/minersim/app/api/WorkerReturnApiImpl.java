@@ -132,4 +132,9 @@ public final class WorkerReturnApiImpl implements WorkerReturnApi {
     public void returnUnsealPiece(CallId callId, CallError error) {
         result(callId);
     }
+
+    @Override
+    public void workerConnect(String url) {
+        WorkerDialer.connect(url);
+    }
 }

@@ -80,12 +80,7 @@ public final class FullNodeApiImpl implements FullNodeApi {
         this.profile = profile;
         this.tokens = tokens;
         this.openRpc = openRpc;
-        Miner first = miners.get(0);
-        long seed = first.config().seed();
-        this.tipsets = new SimulatedTipsets(seed, first.config().policy().genesisTimestamp(),
-                first.config().policy().blockDelaySeconds(),
-                miners.stream().map(m -> m.config().actorAddress()).collect(Collectors.toList()),
-                first.config().sectorSize().ordinal());
+        this.tipsets = SimulatedTipsets.of(this.miners);
         this.funds = new Funds(profile, tipsets);
         this.directory = new MinerDirectory(miners, funds.accountCode());
         this.feed = new HeadFeed(tipsets, this::head);
@@ -135,18 +130,7 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     /** The height a key names: the head for null or {@code []}; Lotus's error for a key of no tipset here. */
     private long height(List<CidLink> key) {
-        long head = head();
-        if (key == null || key.isEmpty()) {
-            return head;
-        }
-        long h = tipsets.heightOf(key);
-        if (h < 0 || h > head) {
-            String cids = key.stream().map(CidLink::value).collect(Collectors.joining(","));
-            String first = key.get(0).value();
-            throw new ChainException("loading tipset {" + cids + "}: get block " + first + ": ipld: could not find "
-                    + first);
-        }
-        return h;
+        return tipsets.heightAt(key, head());
     }
 
     // ---- the miner actor ---------------------------------------------------------------------------------------
@@ -281,8 +265,7 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public BigIntString stateMinerAvailableBalance(FilAddress miner, List<CidLink> tipSetKey) {
-        chain(miner, tipSetKey, MINER_PREFIX);
-        return new BigIntString(Funds.AVAILABLE);
+        return new BigIntString(Funds.availableBalance(chain(miner, tipSetKey, MINER_PREFIX), height(tipSetKey)));
     }
 
     @Override

@@ -17,9 +17,10 @@ import java.util.List;
  * Balances, power and the network's constants of the simulated chain. Each miner actor holds what its sectors lock
  * (initial pledge and pre-commit deposits) plus {@link #AVAILABLE}; its worker account (also its owner) was funded
  * with {@link #WORKER_FUNDING} at genesis and has paid what the actor locks, as Lotus's pre-commit and prove-commit
- * messages send it. The network's total power is the fleet's plus, on the mainnet profile, the rest of the network.
+ * messages send it. A {@code WithdrawBalance} the miner sent moves funds from the actor's available balance to the
+ * owner's account once a tipset includes it (at most what is available then, as the actor pays). The network's total power is the fleet's plus, on the mainnet profile, the rest of the network.
  */
-final class Funds {
+public final class Funds {
     private static final BigInteger FIL = BigInteger.TEN.pow(18);
     /** What each miner actor holds beyond its locked funds (no block rewards are simulated). */
     static final BigInteger AVAILABLE = FIL.multiply(BigInteger.valueOf(100));
@@ -76,10 +77,26 @@ final class Funds {
         return new MinerPower.Claim(p.raw(), p.qa());
     }
 
-    /** The miner actor at {@code height}: its locked funds plus {@link #AVAILABLE}. */
+    /** The miner actor's available balance at {@code height} ({@code StateMinerAvailableBalance}). */
+    public static BigInteger availableBalance(ChainView chain, long height) {
+        return AVAILABLE.subtract(withdrawn(chain, height));
+    }
+
+    /** What the miner's {@code WithdrawBalance} messages included by {@code height} took out, each capped as the actor does. */
+    private static BigInteger withdrawn(ChainView chain, long height) {
+        BigInteger out = BigInteger.ZERO;
+        for (ChainMessage m : chain.messages()) {
+            if (m.method() == ChainMessage.WITHDRAW_BALANCE && m.inclusionEpoch() <= height && m.amount() != null) {
+                out = out.add(m.amount().min(AVAILABLE.subtract(out)));
+            }
+        }
+        return out;
+    }
+
+    /** The miner actor at {@code height}: its locked funds plus what is available. */
     ActorState minerActor(MinerDirectory.Entry e, long height) {
         ChainView chain = e.miner().chain();
-        BigInteger balance = locked(chain).add(AVAILABLE);
+        BigInteger balance = locked(chain).add(availableBalance(chain, height));
         return new ActorState(CidLink.of(code("storageminer")),
                 derive.derived("miner-state:" + e.accounts().actorId(), height), 0, balance, null);
     }
@@ -93,7 +110,7 @@ final class Funds {
                 nonce++;
             }
         }
-        BigInteger balance = WORKER_FUNDING.subtract(locked(chain)).max(BigInteger.ZERO);
+        BigInteger balance = WORKER_FUNDING.subtract(locked(chain)).max(BigInteger.ZERO).add(withdrawn(chain, height));
         return new ActorState(CidLink.of(accountCode()),
                 derive.derived("account-state:" + e.accounts().accountId(), height), nonce, balance, null);
     }

@@ -20,7 +20,7 @@ import java.util.List;
  * seed) and goes on with a hash of the seed and the height: a key a client sends back is checked by recomputing it,
  * with no table of past blocks.
  */
-final class SimulatedTipsets {
+public final class SimulatedTipsets {
     /** Proof bytes of a winning PoSt (one SNARK). */
     private static final int WINNING_POST_BYTES = 192;
     private static final int BLS_SIGNATURE_BYTES = 96;
@@ -58,8 +58,20 @@ final class SimulatedTipsets {
         this.heightMask = ByteBuffer.wrap(hash("height-mask", 0, 8)).getLong() & Long.MAX_VALUE;
     }
 
+    /**
+     * The chain of a world's miners (in order; one clock): the tipsets the full node serves and the miner's
+     * {@code MiningBase} and {@code ComputeWindowPoSt} read.
+     */
+    public static SimulatedTipsets of(List<io.minersim.sealing.Miner> miners) {
+        io.minersim.sealing.Miner first = miners.get(0);
+        return new SimulatedTipsets(first.config().seed(), first.config().policy().genesisTimestamp(),
+                first.config().policy().blockDelaySeconds(),
+                miners.stream().map(m -> m.config().actorAddress()).toList(),
+                first.config().sectorSize().ordinal());
+    }
+
     /** The tipset of {@code height} (not negative). */
-    TipSet tipSet(long height) {
+    public TipSet tipSet(long height) {
         return new TipSet(List.of(blockCid(height)), List.of(block(height)), height);
     }
 
@@ -74,6 +86,24 @@ final class SimulatedTipsets {
         ByteBuffer.wrap(digest).putLong(height * SPREAD + heightMask);
         System.arraycopy(hash("block", height, 24), 0, digest, 8, 24);
         return link(Cid.of(Cid.DAG_CBOR, Cid.BLAKE2B_256, digest));
+    }
+
+    /**
+     * The height a key names: {@code head} for null or {@code []}; Lotus's {@code loading tipset} error for a key of
+     * no tipset of this chain at or below {@code head}.
+     */
+    public long heightAt(List<CidLink> key, long head) {
+        if (key == null || key.isEmpty()) {
+            return head;
+        }
+        long h = heightOf(key);
+        if (h < 0 || h > head) {
+            String cids = key.stream().map(CidLink::value).collect(java.util.stream.Collectors.joining(","));
+            String first = key.get(0).value();
+            throw new ChainException("loading tipset {" + cids + "}: get block " + first + ": ipld: could not find "
+                    + first);
+        }
+        return h;
     }
 
     /**

@@ -2,6 +2,15 @@ package io.minersim.app.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minersim.app.api.BackupApiImpl;
+import io.minersim.app.api.FundsApiImpl;
+import io.minersim.app.api.LogApiImpl;
+import io.minersim.app.api.MarketApiImpl;
+import io.minersim.app.api.MiningApiImpl;
+import io.minersim.app.api.PieceApiImpl;
+import io.minersim.app.api.PieceData;
+import io.minersim.app.fullnode.SimulatedTipsets;
+import io.minersim.app.metrics.MetricsHandler;
+import io.minersim.app.metrics.MinerMetrics;
 import io.minersim.app.api.ProvingApiImpl;
 import io.minersim.app.api.WorkerReturnApiImpl;
 import io.minersim.app.api.MinerApiImpl;
@@ -20,6 +29,11 @@ import io.minersim.app.world.Durability;
 import io.minersim.app.world.MinerHost;
 import io.minersim.app.world.World;
 import io.minersim.rpc.BackupApi;
+import io.minersim.rpc.FundsApi;
+import io.minersim.rpc.LogApi;
+import io.minersim.rpc.MarketApi;
+import io.minersim.rpc.MiningApi;
+import io.minersim.rpc.PieceApi;
 import io.minersim.rpc.ProvingApi;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.Permission;
@@ -225,17 +239,25 @@ public final class MinerNode implements AutoCloseable {
                     return auth.verify(token);
                 }
             };
+            PieceData pieceData = reader -> push.open(reader.type(), reader.info());
             MinerApiImpl api = new MinerApiImpl(miner, mh.profile().name().toLowerCase(Locale.ROOT), tokens,
-                    reader -> push.open(reader.type(), reader.info()), () -> self[0].shutdownSoon(), ADD_PIECE_TIMEOUT,
-                    durability);
+                    pieceData, () -> self[0].shutdownSoon(), ADD_PIECE_TIMEOUT, durability);
+            // the full node's chain: the tipsets of every miner of the world, in its order
+            SimulatedTipsets tipsets = SimulatedTipsets.of(whole == null ? List.of(miner)
+                    : whole.hosts().stream().map(MinerHost::miner).toList());
             SimApiImpl sim = new SimApiImpl(miner, clock, durability, world == null ? () -> { } : world::clockChanged);
             ObjectMapper mapper = GoJson.newObjectMapper();
             RpcDispatcher dispatcher = RpcDispatcher.builder()
                     .register(MinerApi.class, api)
                     .register(SimApi.class, fleet ? sim.onSharedClock() : sim)
                     .register(BackupApi.class, backup)
-                    .register(ProvingApi.class, new ProvingApiImpl(miner, durability))
+                    .register(ProvingApi.class, new ProvingApiImpl(miner, durability, tipsets))
                     .register(WorkerReturnApi.class, new WorkerReturnApiImpl())
+                    .register(LogApi.class, new LogApiImpl())
+                    .register(FundsApi.class, new FundsApiImpl(miner, durability))
+                    .register(MarketApi.class, new MarketApiImpl(miner))
+                    .register(MiningApi.class, new MiningApiImpl(miner, tipsets))
+                    .register(PieceApi.class, new PieceApiImpl(pieceData))
                     .objectMapper(mapper)
                     .errorMapper(errors())
                     .paramDecoder(ReaderStream.class, (json, ctx) -> {
@@ -246,7 +268,10 @@ public final class MinerNode implements AutoCloseable {
                     .build();
             RpcServer server;
             try {
-                server = RpcServer.builder(dispatcher).host(host).port(port).auth(auth).pushStreams(push).start();
+                server = RpcServer.builder(dispatcher).host(host).port(port).auth(auth).pushStreams(push)
+                        .handler(MetricsHandler.PATH, new MetricsHandler(new MinerMetrics(miner,
+                                mh.profile().name().toLowerCase(Locale.ROOT))))
+                        .start();
             } catch (Exception e) {
                 if (own != null) {
                     own.close();

@@ -50,7 +50,10 @@ final class Messages {
             return "runtime error: integer divide by zero";
         }
         if (t instanceof IndexOutOfBoundsException || t instanceof NegativeArraySizeException) {
-            return "runtime error: index out of range";
+            String m = t.getMessage();
+            // a simulated Go index panic carries Go's own text ("runtime error: index out of range [31] with length 5")
+            return m != null && m.startsWith("runtime error: index out of range") ? m
+                    : "runtime error: index out of range";
         }
         if (t instanceof ClassCastException || t instanceof ArrayStoreException) {
             return "interface conversion: unexpected type";

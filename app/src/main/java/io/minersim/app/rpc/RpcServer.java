@@ -125,6 +125,7 @@ public final class RpcServer implements AutoCloseable {
             routes.addMapping(new RegexPathSpec("^" + PushStreams.PATH_PREFIX.replace(".", "\\.") + "[^/]+$"),
                     b.pushStreams.handler());
         }
+        b.extraHandlers.forEach((path, handler) -> routes.addMapping(PathSpec.from(path), handler));
         routes.addMapping(PathSpec.from("/"), new NotFound());
         server.setHandler(new RpcAuthHandler(b.authority, routes));
         server.setErrorHandler(errorPages());
@@ -150,6 +151,7 @@ public final class RpcServer implements AutoCloseable {
         private int maxThreads = 200;
         private PushStreams pushStreams;
         private List<String> paths = List.of(RPC_PATH);
+        private final java.util.Map<String, Handler> extraHandlers = new java.util.LinkedHashMap<>();
 
         private Builder(RpcDispatcher dispatcher) {
             this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
@@ -223,6 +225,12 @@ public final class RpcServer implements AutoCloseable {
                 }
             }
             this.paths = List.of(paths);
+            return this;
+        }
+
+        /** Serves another exact path on the same listener, behind the same auth handler (lotus-miner's metrics). */
+        public Builder handler(String path, Handler handler) {
+            extraHandlers.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler"));
             return this;
         }
 

@@ -93,11 +93,12 @@ final class LotusSchemaErrata {
     final Erratum bitField = new Erratum("E5-bitfield",
             "bitfield.BitField is an RLE run array of uint64, [0] when empty (wire-facts e.1), the document"
                     + " says an object without properties",
-            Set.of("Allocated", "InUse", "Reserved", "SectorNumReserveCount", "SectorNumReservations{}"));
+            Set.of("Allocated", "InUse", "Reserved", "SectorNumReserveCount", "SectorNumReservations{}", "Skipped"));
     final Erratum randomness = new Erratum("E6-randomness",
             "abi.SealRandomness / abi.InteractiveSealRandomness are Go []byte, so standard base64 (null when"
-                    + " nil) on the wire (wire-facts e.1, e.3), the document says an array of numbers",
-            Set.of("Value"));
+                    + " nil) on the wire (wire-facts e.1, e.3; abi.Randomness likewise: ComputeWindowPoSt's"
+                    + " ChainCommitRand), the document says an array of numbers",
+            Set.of("Value", "ChainCommitRand"));
     final Erratum subsystem = new Erratum("E7-subsystem",
             "api.MinerSubsystem marshals as its name, \"Mining\" / \"Sealing\" / \"SectorStorage\" (wire-facts"
                     + " e.1, a.2), the document says a number",
@@ -115,7 +116,7 @@ final class LotusSchemaErrata {
                     "SectorsListInStates", "SectorPreCommitFlush", "SectorCommitFlush", "SectorTerminateFlush",
                     "Msg", "CommD", "CommR", "Proof", "PreCommitMsg", "CommitMsg", "ReplicaUpdateMessage",
                     "DealInfo", "Value", "PublishCid", "DealProposal", "PieceActivationManifest",
-                    "VerifiedAllocationKey", "Notify", "Payload"));
+                    "VerifiedAllocationKey", "Notify", "Payload", "ChainCommitRand", "MarketListDeals"));
     final Erratum tuple = new Erratum("T1-items-tuple",
             "tightening: \"items\":[X] (a draft-07 tuple: only element 0 is checked) becomes \"items\":X",
             Set.of("*"));
@@ -126,7 +127,7 @@ final class LotusSchemaErrata {
     final Erratum tipSet = new Erratum("E9-tipset",
             "types.TipSet marshals as {Cids, Blocks, Height} (ExpTipSet; proving-facts F.2) and a types.TipSetKey as"
                     + " an array of CIDs, the document says an object without properties",
-            Set.of("ChainHead", "ChainGetTipSet", "ChainGetTipSetByHeight", "TipSet"));
+            Set.of("ChainHead", "ChainGetTipSet", "ChainGetTipSetByHeight", "TipSet", "MiningBase"));
     final Erratum messageCid = new Erratum("E10-message-cid",
             "types.Message and types.SignedMessage write their CID as a \"CID\" field (their MarshalJSON; the"
                     + " document's own example has it), the document's properties lack it",
@@ -141,7 +142,7 @@ final class LotusSchemaErrata {
     List<Erratum> all() {
         return fullNode ? List.of(cid, bigInt, address, bitField, nullable, tuple, required, tipSet, messageCid,
                 omitEmpty) : List.of(cid, bigInt, address, label, bitField, randomness, subsystem, nullable, tuple,
-                required);
+                required, tipSet);
     }
 
     /**

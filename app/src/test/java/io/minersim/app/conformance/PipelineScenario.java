@@ -55,6 +55,8 @@ final class PipelineScenario implements AutoCloseable {
     static final long DEAL_END = DEAL_START + 600_000;
 
     final MinerNode node;
+    /** The directory CreateBackup may write into ({@code LOTUS_BACKUP_BASE_PATH}). */
+    final String backupBase;
     final RawRpc rpc;
     final Miner miner;
     final String actor;
@@ -71,8 +73,9 @@ final class PipelineScenario implements AutoCloseable {
     private boolean autoFlush = true;
     private long nextDealId = 101;
 
-    private PipelineScenario(MinerNode node) {
+    private PipelineScenario(MinerNode node, String backupBase) {
         this.node = node;
+        this.backupBase = backupBase;
         this.rpc = new RawRpc(node.httpUri(), node.adminToken());
         this.miner = node.miner();
         this.actor = rpc.result("Filecoin.ActorAddress").asText();
@@ -89,8 +92,11 @@ final class PipelineScenario implements AutoCloseable {
     }
 
     static PipelineScenario run() throws Exception {
-        MinerNode node = MinerNode.builder().config(config()).manualClock(true).listen("127.0.0.1", 0).start();
-        PipelineScenario s = new PipelineScenario(node);
+        java.nio.file.Path backups = java.nio.file.Files.createTempDirectory("minersim-backups");
+        backups.toFile().deleteOnExit();
+        MinerNode node = MinerNode.builder().config(config()).manualClock(true).listen("127.0.0.1", 0)
+                .backupBase(backups.toString()).start();
+        PipelineScenario s = new PipelineScenario(node, backups.toString());
         try {
             s.drive();
         } catch (Exception | AssertionError e) {

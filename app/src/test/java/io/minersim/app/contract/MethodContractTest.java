@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import io.minersim.app.node.MinerNode;
+import io.minersim.rpc.FundsApi;
+import io.minersim.rpc.LogApi;
+import io.minersim.rpc.MarketApi;
+import io.minersim.rpc.MiningApi;
+import io.minersim.rpc.PieceApi;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.ProvingApi;
 import io.minersim.rpc.RequiresPermission;
@@ -76,6 +81,12 @@ class MethodContractTest {
             + "\"KeepUnsealed\":true}";
     static final String NULL_READER_1016 = "{\"Type\":\"null\",\"Info\":\"1016\"}";
     static final String ADD_PIECE = "[1016," + NULL_READER_1016 + "," + DEAL_41 + "]";
+    /** An ExtendedSectorInfo of the proving sector 7 (2KiB V1_1). */
+    static final String ESI_7 = "{\"SealProof\":5,\"SectorNumber\":7,\"SectorKey\":null,\"SealedCID\":{\"/\":\""
+            + PUBLISH_CID + "\"}}";
+    /** 32 bytes of PoSt randomness (0, 1, ..., 31). */
+    static final String RAND_32 = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
     /** The base64url JWT header Lotus's tokens start with ({"alg":"HS256","typ":"JWT"}). */
     static final String JWT_HEADER = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
 
@@ -148,6 +159,9 @@ class MethodContractTest {
         final List<Extra> extras = new ArrayList<>();
         /** Tested on its own node at the end (Shutdown). */
         boolean own;
+        /** A method minersim always refuses (no good call): these params get this handler error. */
+        String refusedParams;
+        String refusedMessage;
 
         Contract(String method, String perm) {
             this.method = method;
@@ -186,6 +200,12 @@ class MethodContractTest {
 
         Contract extra(String name, Body body) {
             return extra(name, null, body);
+        }
+
+        Contract refused(String p, String message) {
+            this.refusedParams = p;
+            this.refusedMessage = message;
+            return this;
         }
 
         Contract ownNode() {
@@ -506,6 +526,16 @@ class MethodContractTest {
                     assertThat(listed).as("Discover lists only methods this endpoint serves")
                             .hasSizeGreaterThan(30) // CreateBackup is served from BackupApi, not in this table
                             .allMatch(n -> TABLE.containsKey(n) || "Filecoin.CreateBackup".equals(n));
+                    java.util.Set<String> documented = new java.util.TreeSet<>();
+                    try (java.io.InputStream in = MethodContractTest.class.getResourceAsStream(
+                            "/io/minersim/app/miner-openrpc.json")) {
+                        Wire.JSON.readTree(in).path("methods").forEach(m -> documented.add(m.path("name").asText()));
+                    }
+                    java.util.Set<String> servedDocumented = new java.util.TreeSet<>(TABLE.keySet());
+                    servedDocumented.add("Filecoin.CreateBackup");
+                    servedDocumented.retainAll(documented);
+                    assertThat(new java.util.TreeSet<>(listed)).as("Discover == the served methods of Lotus's document")
+                            .isEqualTo(servedDocumented);
                     List<String> keys = fieldNames(r);
                     assertThat(keys).as("keys sorted, as Go re-encodes a map").isSorted();
                 }).extra("rpc.discover is an alias", c -> {
@@ -697,6 +727,195 @@ class MethodContractTest {
                     assertThat(chain.recoveries().contains(PROVING)).isTrue();
                 }).unknownSector("[[7,999]]", "failed to fetch partition and deadline details for sector 999: sector"
                         + " 999 not due at any deadline"),
+                // ---- Log* (Common) ------------------------------------------------------------------------------
+                m("Filecoin.LogList", "write").check((c, r) -> {
+                    List<String> names = new ArrayList<>();
+                    r.forEach(n -> names.add(n.asText()));
+                    assertThat(names).contains("sectors", "wdpost", "advmgr", "stores", "miner").isSorted();
+                }),
+                m("Filecoin.LogSetLevel", "write").params("[\"sectors\",\"debug\"]")
+                        .extra("a level zap does not know is refused with Go's quoting", c -> {
+                            JsonNode before = c.observe("Filecoin.LogList", "[]");
+                            expectHandlerError(c, c.call(c.node.adminToken(), "Filecoin.LogSetLevel",
+                                    "[\"sectors\",\"lo\\\"ud\"]"), "unrecognized level: \"lo\\\"ud\"");
+                            assertThat(c.observe("Filecoin.LogList", "[]")).isEqualTo(before);
+                        })
+                        .extra("go-log takes any case, warning, the wildcard and a subsystem no logger has", c -> {
+                            JsonNode before = c.observe("Filecoin.LogList", "[]");
+                            for (String p : List.of("[\"*\",\"WARN\"]", "[\"wdpost\",\"warning\"]",
+                                    "[\"no-such-logger\",\"Error\"]", "[\"sectors\",\"\"]")) {
+                                assertThat(Ctx.ok(c.call(c.node.adminToken(), "Filecoin.LogSetLevel", p),
+                                        "Filecoin.LogSetLevel", p).isNull()).isTrue();
+                            }
+                            assertThat(c.observe("Filecoin.LogList", "[]")).as("no logger is made").isEqualTo(before);
+                        }),
+                m("Filecoin.LogAlerts", "admin").check((c, r) -> assertThat(r.toString()).isEqualTo(
+                        "[{\"Type\":{\"System\":\"process\",\"Subsystem\":\"fd-limit\"},\"Active\":false,"
+                                + "\"LastActive\":null,\"LastResolved\":null}]")),
+                // ---- funds, market, mining, pieces, proofs, workers -----------------------------------------
+                m("Filecoin.ActorWithdrawBalance", "admin").params("[\"1000000000000000000\"]").fresh(NOTHING)
+                        .check((c, r) -> {
+                            io.minersim.sealing.ChainView chain = c.node.miner().chain();
+                            io.minersim.sealing.ChainMessage last = chain.messages().get(chain.messages().size() - 1);
+                            assertThat(r.path("/").asText()).isEqualTo(last.cid().toString());
+                            assertThat(last.method()).as("WithdrawBalance").isEqualTo(16);
+                            assertThat(last.amount()).isEqualTo(java.math.BigInteger.TEN.pow(18));
+                            c.admin("Sim.Advance", "[1]");
+                            assertThat(io.minersim.app.fullnode.Funds.availableBalance(chain, chain.head()))
+                                    .isEqualTo(java.math.BigInteger.TEN.pow(18).multiply(java.math.BigInteger.valueOf(99)));
+                        })
+                        .extra("more than available is refused with Lotus's FIL amounts, nothing sent", c -> {
+                            int sent = c.node.miner().chain().messages().size();
+                            expectHandlerError(c, c.call(c.node.adminToken(), "Filecoin.ActorWithdrawBalance",
+                                    "[\"1000000000000000000000000\"]"), "can't withdraw more funds than available;"
+                                    + " requested: 1000000 FIL; available: " + fil(c) + " FIL");
+                            assertThat(c.node.miner().chain().messages()).hasSize(sent);
+                        })
+                        .extra("\"0\" withdraws all that is available", NOTHING, c -> {
+                            c.admin("Filecoin.ActorWithdrawBalance", "[\"0\"]");
+                            c.admin("Sim.Advance", "[1]");
+                            io.minersim.sealing.ChainView chain = c.node.miner().chain();
+                            assertThat(io.minersim.app.fullnode.Funds.availableBalance(chain, chain.head()))
+                                    .isZero();
+                            expectHandlerError(c, c.call(c.node.adminToken(), "Filecoin.ActorWithdrawBalance",
+                                    "[\"1500000000000000000\"]"), "can't withdraw more funds than available;"
+                                    + " requested: 1.5 FIL; available: 0 FIL");
+                        }),
+                m("Filecoin.BeneficiaryWithdrawBalance", "admin").params("[\"500000000000000000\"]").fresh(NOTHING)
+                        .check((c, r) -> {
+                            io.minersim.sealing.ChainView chain = c.node.miner().chain();
+                            io.minersim.sealing.ChainMessage last = chain.messages().get(chain.messages().size() - 1);
+                            assertThat(r.path("/").asText()).isEqualTo(last.cid().toString());
+                            assertThat(last.amount()).isEqualTo(java.math.BigInteger.valueOf(500_000_000_000_000_000L));
+                        }),
+                m("Filecoin.MarketListDeals", "read").check((c, r) -> assertThat(r.isNull())
+                        .as("no deal: Go's nil slice").isTrue())
+                        .extra("a published deal added to a sector", NOTHING, c -> {
+                            c.admin("Filecoin.SectorAddPieceToAny", ADD_PIECE);
+                            c.admin("Sim.Advance", "[1]");
+                            JsonNode r = Ctx.ok(c.call(null, "Filecoin.MarketListDeals", "[]"), "MarketListDeals", "[]");
+                            assertThat(r.size()).isEqualTo(1);
+                            assertThat(r.get(0).path("Proposal").path("Label").asText()).isEqualTo("deal 41");
+                            assertThat(r.get(0).path("Proposal").path("PieceCID").path("/").asText())
+                                    .isEqualTo(ZERO_PIECE_1016);
+                            assertThat(r.get(0).path("State").toString()).isEqualTo("{\"SectorNumber\":0,"
+                                    + "\"SectorStartEpoch\":-1,\"LastUpdatedEpoch\":-1,\"SlashEpoch\":-1}");
+                        }),
+                m("Filecoin.MiningBase", "read").check((c, r) -> {
+                    long head = c.node.miner().head();
+                    assertThat(r.path("Height").asLong()).isEqualTo(head);
+                    assertThat(r.path("Blocks").get(0).path("Miner").asText()).isEqualTo(ACTOR);
+                    assertThat(r.path("Cids").get(0).path("/").asText()).startsWith("bafy2bzace");
+                    assertThat(r.path("Blocks").get(0).path("Parents").get(0))
+                            .isEqualTo(Ctx.ok(c.call(null, "Filecoin.MiningBase", "[]"), "MiningBase", "[]")
+                                    .path("Blocks").get(0).path("Parents").get(0));
+                }),
+                m("Filecoin.ComputeDataCid", "admin").params("[1016," + NULL_READER_1016 + "]")
+                        .check((c, r) -> assertThat(r.toString()).isEqualTo("{\"Size\":1024,\"PieceCID\":{\"/\":\""
+                                + ZERO_PIECE_1016 + "\"}}"))
+                        .extra("pushed data shorter than the size is zero-filled, as Lotus's sealer reads it", c -> {
+                            UUID upload = UUID.randomUUID();
+                            byte[] data = new byte[500];
+                            new Random(11).nextBytes(data);
+                            CompletableFuture<HttpResponse<String>> push = Wire.HTTP.sendAsync(HttpRequest.newBuilder(
+                                    c.node.httpUri().resolve("/rpc/streams/v0/push/" + upload))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .header("Authorization", "Bearer " + c.node.adminToken())
+                                    .header("Content-Type", "application/octet-stream")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            JsonNode r = Ctx.ok(c.call(c.node.adminToken(), "Filecoin.ComputeDataCid",
+                                    "[1016,{\"Type\":\"push\",\"Info\":\"" + upload + "\"}]"), "ComputeDataCid", "");
+                            push.handle((x, e) -> null).get(20, TimeUnit.SECONDS);
+                            byte[] filled = java.util.Arrays.copyOf(data, 1016);
+                            assertThat(r.path("PieceCID").path("/").asText()).isEqualTo(
+                                    io.minersim.sealing.commitment.Cid.unsealedCommitment(
+                                            io.minersim.sealing.commitment.PieceCommitments.pieceCommitment(filled))
+                                            .toString()).isNotEqualTo(ZERO_PIECE_1016);
+                            assertThat(r.path("Size").asLong()).isEqualTo(1024);
+                        })
+                        .extra("a size that is no unpadded piece size gets abi's error", c -> {
+                            expectHandlerError(c, c.call(c.node.adminToken(), "Filecoin.ComputeDataCid",
+                                    "[1000," + NULL_READER_1016 + "]"),
+                                    "unpadded piece size must be a power of 2 multiple of 127");
+                            expectHandlerError(c, c.call(c.node.adminToken(), "Filecoin.ComputeDataCid",
+                                    "[100," + NULL_READER_1016 + "]"), "minimum piece size is 127 bytes");
+                        }),
+                m("Filecoin.ComputeWindowPoSt", "admin").params("[0,[]]").check((c, r) -> assertThat(r.isArray())
+                        .isTrue())
+                        .extra("the proving sector's deadline: its partition and one proof, the same each time", c -> {
+                            int dl = c.node.miner().chain().place(PROVING).orElseThrow().deadline();
+                            String ps = "[" + dl + ",[]]";
+                            JsonNode r = Ctx.ok(c.call(c.node.adminToken(), "Filecoin.ComputeWindowPoSt", ps), "", ps);
+                            assertThat(r.size()).isEqualTo(1);
+                            assertThat(r.get(0).path("Deadline").asLong()).isEqualTo(dl);
+                            assertThat(r.get(0).path("Partitions").toString()).isEqualTo("[{\"Index\":0,\"Skipped\":[0]}]");
+                            assertThat(r.get(0).path("Proofs").get(0).path("PoStProof").asLong()).isEqualTo(10);
+                            assertThat(Base64.getDecoder().decode(r.get(0).path("Proofs").get(0).path("ProofBytes")
+                                    .asText())).hasSize(192);
+                            assertThat(r.get(0).path("ChainCommitEpoch").asLong()).isZero();
+                            assertThat(Ctx.ok(c.call(c.node.adminToken(), "Filecoin.ComputeWindowPoSt", ps), "", ps))
+                                    .isEqualTo(r);
+                            String head = "[" + dl + ",[" + Ctx.ok(c.call(null, "Filecoin.MiningBase", "[]"), "", "")
+                                    .path("Cids").get(0) + "]]";
+                            assertThat(Ctx.ok(c.call(c.node.adminToken(), "Filecoin.ComputeWindowPoSt", head), "",
+                                    head)).as("the head's key is the head").isEqualTo(r);
+                        })
+                        .extra("an unreadable sector is skipped; with nothing left the partition is left out",
+                                RECEIVED_PROVING, c -> {
+                                    int dl = c.node.miner().chain().place(PROVING).orElseThrow().deadline();
+                                    c.admin("Sim.DeclareFaults", "[[" + PROVING + "]]");
+                                    JsonNode r = Ctx.ok(c.call(c.node.adminToken(), "Filecoin.ComputeWindowPoSt",
+                                            "[" + dl + ",[]]"), "", "");
+                                    assertThat(r.toString()).isEqualTo("[]");
+                                })
+                        .extra("a deadline past the last gets the full node's error", c -> expectHandlerError(c,
+                                c.call(c.node.adminToken(), "Filecoin.ComputeWindowPoSt", "[48,[]]"),
+                                "getting partitions: failed to load the deadline: invalid deadline 48"))
+                        .extra("a key of no tipset gets the full node's error", c -> expectHandlerError(c,
+                                c.call(c.node.adminToken(), "Filecoin.ComputeWindowPoSt", "[0,[{\"/\":\""
+                                        + PUBLISH_CID + "\"}]]"), "loading tipset {" + PUBLISH_CID + "}: get block "
+                                        + PUBLISH_CID + ": ipld: could not find " + PUBLISH_CID)),
+                m("Filecoin.ComputeProof", "read").params("[[" + ESI_7 + "],\"" + RAND_32 + "\",10,28]")
+                        .check((c, r) -> {
+                            assertThat(r.size()).isEqualTo(1);
+                            assertThat(r.get(0).path("PoStProof").asLong()).as("StackedDrgWinning2KiBV1").isZero();
+                            assertThat(Base64.getDecoder().decode(r.get(0).path("ProofBytes").asText())).hasSize(192);
+                        })
+                        .extra("a sector the miner does not have is skipped, which fails the proof", c ->
+                                expectHandlerError(c, c.call(null, "Filecoin.ComputeProof", "[[" + ESI_7 + ","
+                                        + ESI_7.replace("\"SectorNumber\":7", "\"SectorNumber\":999") + "],\""
+                                        + RAND_32 + "\",10,28]"),
+                                        "pubSectorToPriv skipped sectors: [{Miner:1000 Number:999}]"))
+                        .extra("no sectors, or a seal proof with no winning PoSt", c -> {
+                            expectHandlerError(c, c.call(null, "Filecoin.ComputeProof", "[[],\"" + RAND_32
+                                    + "\",10,28]"), "must provide sectors for winning post");
+                            expectHandlerError(c, c.call(null, "Filecoin.ComputeProof", "[["
+                                    + ESI_7.replace("\"SealProof\":5", "\"SealProof\":77") + "],\"" + RAND_32
+                                    + "\",10,28]"), "failed to convert to winning post proof: unsupported proof type: 77");
+                        })
+                        .extra("randomness shorter than 32 bytes panics as Go's index does", c -> {
+                            Wire.Answer a = c.call(null, "Filecoin.ComputeProof", "[[" + ESI_7 + "],\"AQI=\",10,28]");
+                            expectProtocolError(c, a, 0, "fatal error calling 'Filecoin.ComputeProof': panic in rpc"
+                                    + " method 'Filecoin.ComputeProof': runtime error: index out of range [31] with"
+                                    + " length 2");
+                        }),
+                m("Filecoin.WorkerConnect", "admin").refused("[\"http://127.0.0.1:1/rpc/v0\"]",
+                        "connecting remote storage failed: RPC client error: sendRequest failed: Post"
+                                + " \"http://127.0.0.1:1/rpc/v0\": dial tcp 127.0.0.1:1: connect: connection refused")
+                        .extra("a WebSocket URL is dialled at once", c -> expectHandlerError(c, c.call(
+                                c.node.adminToken(), "Filecoin.WorkerConnect", "[\"ws://127.0.0.1:1/rpc/v0\"]"),
+                                "connecting remote storage failed: creating jsonrpc client: cannot dial address"
+                                        + " ws://127.0.0.1:1/rpc/v0 for dial tcp 127.0.0.1:1: connect: connection refused"))
+                        .extra("an unknown scheme is go-jsonrpc's error", c -> expectHandlerError(c, c.call(
+                                c.node.adminToken(), "Filecoin.WorkerConnect", "[\"localhost:3456\"]"),
+                                "connecting remote storage failed: creating jsonrpc client: unknown url scheme"
+                                        + " 'localhost'"))
+                        .extra("a miner is no worker: its API version is refused", c -> expectHandlerError(c, c.call(
+                                c.node.adminToken(), "Filecoin.WorkerConnect", "[\"http://127.0.0.1:"
+                                        + c.node.port() + "/rpc/v0\"]"),
+                                "connecting remote storage failed: unsupported worker api version: 1.5.0 (expected"
+                                        + " 1.7.0)")),
                 m("Sim.ExtendSectors", "admin").params("[[7],3680700]").fresh(c -> {
                     RECEIVED_PROVING.apply(c);
                     c.admin("Sim.Advance", "[100]");
@@ -785,6 +1004,9 @@ class MethodContractTest {
         List<Contract> out = new ArrayList<>();
         for (Method m : WorkerReturnApi.class.getMethods()) {
             String name = m.getAnnotation(JsonRpcMethod.class).value();
+            if (!name.startsWith("Filecoin.Return")) {
+                continue;
+            }
             String result = WorkerReturnParams.RESULTS.get(name);
             String params = "[" + WorkerReturnParams.CALL + (result == null ? "" : "," + result) + ",null]";
             String badId = params.replace("07070707-0707-0707-0707-070707070707", "x");
@@ -809,7 +1031,8 @@ class MethodContractTest {
     /** Methods whose first parameter is a number or SectorRef but NOT a sector number. */
     static final Set<String> FIRST_PARAM_NOT_A_SECTOR = Set.of("Filecoin.SectorAddPieceToAny",
             "Filecoin.SectorSetSealDelay", "Filecoin.SectorSetExpectedSealDuration", "Sim.Advance", "Sim.AdvanceTo",
-            "Sim.Events", "Sim.MissPoSt", "Filecoin.CheckProvable");
+            "Sim.Events", "Sim.MissPoSt", "Filecoin.CheckProvable", "Filecoin.ComputeWindowPoSt",
+            "Filecoin.ComputeDataCid");
 
     // ------------------------------------------------------------------------------------------ the API, reflected
 
@@ -821,7 +1044,8 @@ class MethodContractTest {
 
     static Map<String, Method> apiMethods() {
         Map<String, Method> out = new TreeMap<>();
-        for (Class<?> api : List.of(MinerApi.class, SimApi.class, ProvingApi.class, WorkerReturnApi.class)) {
+        for (Class<?> api : List.of(MinerApi.class, SimApi.class, ProvingApi.class, WorkerReturnApi.class,
+                LogApi.class, FundsApi.class, MarketApi.class, MiningApi.class, PieceApi.class)) {
             for (Method m : api.getMethods()) {
                 JsonRpcMethod name = m.getAnnotation(JsonRpcMethod.class);
                 if (name != null) {
@@ -869,7 +1093,14 @@ class MethodContractTest {
         Class<?>[] types = method.getParameterTypes();
         int n = types.length;
         boolean channel = method.isAnnotationPresent(io.minersim.rpc.ChannelMethod.class);
-        if (!c.own) {
+        if (c.refusedParams != null) {
+            out.add(perTransport("always refused", c.fresh, ctx -> {
+                Ctx.Snapshot snap = ctx.snapshot();
+                expectHandlerError(ctx, ctx.call(ctx.node.adminToken(), c.method, c.refusedParams),
+                        c.refusedMessage.replace("$PORT", String.valueOf(ctx.node.port())));
+                assertThat(ctx.snapshot()).isEqualTo(snap);
+            }));
+        } else if (!c.own) {
             out.add(perTransport("good call", c.fresh, ctx -> goodCall(ctx, c, n, channel)));
         }
         out.add(perTransport("wrong param count: " + (n + 1) + " != " + n, null, ctx -> {
@@ -964,7 +1195,7 @@ class MethodContractTest {
 
     /** The good params of a contract, resolved for this node. */
     private static ArrayNode params(Ctx ctx, Contract c) throws IOException {
-        String p = c.params.replace("$RW", ctx.token(List.of("read", "write")));
+        String p = (c.refusedParams != null ? c.refusedParams : c.params).replace("$RW", ctx.token(List.of("read", "write")));
         if (p.contains("$SNAPSHOT")) {
             try {
                 p = p.replace("$SNAPSHOT", SHARED.get(ctx.wire.name()).observe("Sim.Snapshot", "[]").toString());
@@ -1078,6 +1309,13 @@ class MethodContractTest {
         assertThat(c.observe("Filecoin.SectorsList", "[]").toString()).isEqualTo("[]");
         assertThat(c.observe("Filecoin.SectorsSummary", "[]").toString()).isEqualTo("{}");
         assertThat(c.observe("Filecoin.SectorsRefs", "[]").toString()).isEqualTo("{}");
+    }
+
+    /** The miner actor's available balance at the head, in FIL as Lotus prints it (without the unit). */
+    static String fil(Ctx c) {
+        io.minersim.sealing.ChainView chain = c.node.miner().chain();
+        return new java.math.BigDecimal(io.minersim.app.fullnode.Funds.availableBalance(chain, chain.head()))
+                .movePointLeft(18).stripTrailingZeros().toPlainString();
     }
 
     static List<Long> longs(JsonNode array) {

@@ -1,0 +1,11 @@
+/**
+ * The miner's Prometheus endpoint, {@code GET /debug/metrics} on the API listener, as lotus-miner serves it
+ * ({@code node/rpc.go}: the same mux as {@code /rpc/v0}, no token needed).
+ *
+ * <p>Design: the metrics are views of the simulated world, not counters kept beside it. Each is a callback metric of
+ * the Prometheus Java client ({@code io.prometheus:prometheus-metrics-*}) that reads the miner when scraped, so a
+ * scrape and {@code SectorsSummary} at the same head agree by construction (one truth), and nothing is recorded
+ * twice or journaled. Names and labels are Lotus's ({@code metrics/metrics.go}, exported by OpenCensus with the
+ * {@code lotus} namespace); the text is the client library's Prometheus text format, never written by hand.
+ */
+package io.minersim.app.metrics;
