@@ -106,7 +106,7 @@ public enum SectorFileType {
                 names.add(t.wireName);
             }
         }
-        return "<unknown " + Long.toUnsignedString(mask) + " " + names.toString().replace(",", "") + ">";
+        return "<unknown " + mask + " " + names.toString().replace(",", "") + ">";
     }
 
     /** Whether a type of {@code mask} may go to a path with these lists ({@code AnyAllowed}). */

@@ -468,7 +468,7 @@ public final class StorageIndex {
         if ((read | write) == 0) {
             return false;
         }
-        if (Long.compareUnsigned(read | write, SectorFileType.ALL) > 0) {
+        if ((read | write) > SectorFileType.ALL) {
             throw new StorageException("unknown file types specified");
         }
         if (miner != files.actorId()) {
