@@ -24,6 +24,11 @@ public final class MinerStorage {
         return miner.readStorage((x, now) -> x.list());
     }
 
+    /** The IDs of the paths in the index, in the order they were attached. */
+    public List<String> ids() {
+        return miner.readStorage((x, now) -> x.ids());
+    }
+
     /** {@code StorageLocal}. */
     public Map<String, String> local() {
         return miner.readStorage((x, now) -> x.local());

@@ -162,6 +162,9 @@ public final class StorageIndex {
         if (e == null || !e.attached) {
             throw new StorageException("getting remote storage info: sector store not found");
         }
+        if (e.meta.urls() == null || e.meta.urls().isEmpty()) {
+            throw new StorageException("no known URLs for remote storage " + id);
+        }
         return e.reported;
     }
 
