@@ -25,6 +25,7 @@ public final class MinerClient {
     private final BackupApi backup;
     private final ProvingApi proving;
     private final WorkerReturnApi workerReturn;
+    private final StorageApi storage;
 
     private MinerClient(JsonRpcHttpClient http) {
         this.http = http;
@@ -34,6 +35,7 @@ public final class MinerClient {
         this.backup = ProxyUtil.createClientProxy(loader, BackupApi.class, (IJsonRpcClient) http);
         this.proving = ProxyUtil.createClientProxy(loader, ProvingApi.class, (IJsonRpcClient) http);
         this.workerReturn = ProxyUtil.createClientProxy(loader, WorkerReturnApi.class, (IJsonRpcClient) http);
+        this.storage = ProxyUtil.createClientProxy(loader, StorageApi.class, (IJsonRpcClient) http);
     }
 
     /**
@@ -64,6 +66,11 @@ public final class MinerClient {
     /** {@code Filecoin.CheckProvable} and {@code Filecoin.RecoverFault}. */
     public ProvingApi proving() {
         return proving;
+    }
+
+    /** The {@code Filecoin.Storage*} methods: storage paths and the sector index. */
+    public StorageApi storage() {
+        return storage;
     }
 
     /** The {@code Filecoin.Return*} calls a worker makes. */
