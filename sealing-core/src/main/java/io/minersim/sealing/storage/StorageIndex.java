@@ -17,7 +17,7 @@ import java.util.UUID;
  * <p>Where a sector's files are is derived, not stored: {@link SectorFiles} says which types a sector has on a
  * sealing path and on a storage path now, and {@link #place} picks the path as a pure function of the sector number
  * and the paths (weighted rendezvous hashing over the paths that could take the type when the sector was made:
- * open, weight above 0, sealing or storing as the phase needs, allowed for the type and the miner; weight ×
+ * open before the epoch the sector was made in, weight above 0, sealing or storing as the phase needs, allowed for the type and the miner; weight ×
  * capacity as the weight, as Lotus prefers weight × free space). Only what a caller declared or dropped by hand
  * ({@code StorageDeclareSector}, {@code StorageDropSector}) is kept, sparsely, on top. So the heap per sector is
  * flat; a path detached from the index stays known (its placement does not move other sectors' files) until it is
@@ -98,6 +98,11 @@ public final class StorageIndex {
     /** The repo directory of the simulated machine. */
     public static String defaultPath(long actorId) {
         return "/var/lib/minersim/f0" + actorId;
+    }
+
+    /** The ID of a miner's path number {@code index} when none is given: a UUID drawn from the seed (0: the repo's). */
+    public static String pathId(long seed, long actorId, int index) {
+        return uuid(seed + 0x5DEECE66DL * index, actorId);
     }
 
     /** A version-4-shaped UUID from the seed and actor. */
@@ -491,7 +496,8 @@ public final class StorageIndex {
         for (int i = 0; i < all.length; i++) {
             Entry e = all[i];
             PathMeta m = e.meta;
-            if (e.localPath == null || created < e.attachedEpoch || created >= e.detachedEpoch || m.weight() <= 0
+            boolean there = e.attachedEpoch == FROM_START || created > e.attachedEpoch;
+            if (e.localPath == null || !there || created >= e.detachedEpoch || m.weight() <= 0
                     || (sealing ? !m.canSeal() : !m.canStore()) || !t.allowed(m.allowTypes(), m.denyTypes())
                     || !m.allowsMiner(files.actorId())) {
                 continue;
