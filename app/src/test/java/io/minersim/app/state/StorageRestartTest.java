@@ -33,6 +33,25 @@ class StorageRestartTest {
     }
 
     @Test
+    void storageCapacitySizesTheDefaultPathAndIsKeptAcrossARestart() throws Exception {
+        String stat;
+        try (Runs.Running r = Runs.start(repo, "--clock", "manual", "--sector-size", "2KiB", "--storage-capacity",
+                "2TiB", "--pledge", "1")) {
+            for (int i = 0; i < 500 && r.result("Filecoin.SectorsList", "[]").isEmpty(); i++) {
+                Thread.sleep(10); // the run sets its storage up, then pledges, once its endpoint is up
+            }
+            String path = r.result("Filecoin.StorageLocal", "[]").fieldNames().next();
+            stat = r.raw("Filecoin.StorageStat", "[\"" + path + "\"]");
+            assertThat(r.result("Filecoin.StorageStat", "[\"" + path + "\"]").get("Capacity").asLong())
+                    .isEqualTo(2L << 40);
+        }
+        try (Runs.Running r = Runs.start(repo)) {
+            String path = r.result("Filecoin.StorageLocal", "[]").fieldNames().next();
+            assertThat(r.raw("Filecoin.StorageStat", "[\"" + path + "\"]")).isEqualTo(stat);
+        }
+    }
+
+    @Test
     void acknowledgedStorageChangesSurviveSigkill() throws Exception {
         KillNineTest.Child child = KillNineTest.Child.start(repo, "os");
         String before;
