@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "A simulator of a Lotus storage miner's sector API.",
         subcommands = {RunCommand.class, SectorsCommand.class, AuthCommand.class, SimCommand.class,
             io.minersim.app.stats.StatsCommand.class, io.minersim.app.cli.BackupCommand.class,
+            io.minersim.app.cli.StorageCommand.class,
             CommandLine.HelpCommand.class})
 public final class MinerSimCommand implements Runnable {
 
