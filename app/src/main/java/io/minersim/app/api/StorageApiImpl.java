@@ -46,6 +46,11 @@ public final class StorageApiImpl implements StorageApi {
         this.tokens = tokens;
     }
 
+    /** Go decodes a JSON null into a struct's zero value. */
+    private static SectorId orZero(SectorId s) {
+        return s == null ? new SectorId(0, 0) : s;
+    }
+
     private void change(StorageOp op) {
         miner.changeStorage(op);
         durability.await();
@@ -82,7 +87,8 @@ public final class StorageApiImpl implements StorageApi {
     @Override
     public List<SectorStorageInfo> storageFindSector(SectorId sector, long ft, long sectorSize, boolean allowFetch) {
         List<SectorStorageInfo> out = new ArrayList<>();
-        for (FoundPath f : miner.storage().find(sector.miner(), sector.number(), ft, sectorSize, allowFetch)) {
+        SectorId s = orZero(sector);
+        for (FoundPath f : miner.storage().find(s.miner(), s.number(), ft, sectorSize, allowFetch)) {
             PathMeta m = f.meta();
             out.add(new SectorStorageInfo(m.id(), f.urls(), m.urls() == null ? List.of() : m.urls(), f.weight(),
                     m.canSeal(), m.canStore(), f.primary(), m.allowTypes(), m.denyTypes(), m.allowMiners(),
@@ -107,7 +113,9 @@ public final class StorageApiImpl implements StorageApi {
 
     @Override
     public void storageAttach(StorageInfo info, FsStat stat) {
-        change(new StorageOp.Attach(core(info), stat == null ? io.minersim.sealing.storage.FsStat.ZERO : core(stat)));
+        StorageInfo i = info == null ? new StorageInfo("", null, 0, 0, false, false, null, null, null, null, null, null)
+                : info;
+        change(new StorageOp.Attach(core(i), stat == null ? io.minersim.sealing.storage.FsStat.ZERO : core(stat)));
     }
 
     @Override
@@ -132,11 +140,13 @@ public final class StorageApiImpl implements StorageApi {
 
     @Override
     public void storageDeclareSector(String id, SectorId sector, long ft, boolean primary) {
+        sector = orZero(sector);
         change(new StorageOp.Declare(id == null ? "" : id, sector.miner(), sector.number(), ft, primary));
     }
 
     @Override
     public void storageDropSector(String id, SectorId sector, long ft) {
+        sector = orZero(sector);
         change(new StorageOp.Drop(id == null ? "" : id, sector.miner(), sector.number(), ft));
     }
 
@@ -160,14 +170,16 @@ public final class StorageApiImpl implements StorageApi {
         if ((read | write) == 0) {
             return;
         }
-        if (!miner.storage().tryLock(sector.miner(), sector.number(), read, write)) {
+        SectorId s = orZero(sector);
+        if (!miner.storage().tryLock(s.miner(), s.number(), read, write)) {
             throw new StorageException("failed to acquire lock");
         }
     }
 
     @Override
     public boolean storageTryLock(SectorId sector, long read, long write) {
-        return miner.storage().tryLock(sector.miner(), sector.number(), read, write);
+        SectorId s = orZero(sector);
+        return miner.storage().tryLock(s.miner(), s.number(), read, write);
     }
 
     @Override
