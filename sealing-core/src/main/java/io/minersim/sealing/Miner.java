@@ -483,7 +483,10 @@ public final class Miner implements AutoCloseable {
 
     /** Runs {@code body} on the storage index under the read lock, with the head's time in seconds. */
     <T> T readStorage(java.util.function.BiFunction<io.minersim.sealing.storage.StorageIndex, Long, T> body) {
-        return lock.read(() -> body.apply(pipeline.storage, clock.timestampOf(pipeline.head)));
+        return lock.read(() -> {
+            pipeline.storage.at(lock.writeCount());
+            return body.apply(pipeline.storage, clock.timestampOf(pipeline.head));
+        });
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -79,6 +79,15 @@ public final class StorageIndex {
     /** Whether anything changed since the default layout (the snapshot leaves an untouched index out). */
     boolean changed;
 
+    /** Bytes per path as of a miner state, named by the miner's write count. */
+    private record Usage(long stamp, Map<String, Long> bytes) {
+    }
+
+    /** The miner's write count now (set by each read, under the miner's read lock; readers agree on it). */
+    private volatile long stamp = -1;
+    /** The last usage computed, reused while the miner has not changed; readers racing compute the same value. */
+    private volatile Usage usage;
+
     /** The default: one disk, the repo path, sealing and storing, opened (as {@code lotus-miner init} leaves it). */
     public StorageIndex(SectorFiles files, long seed) {
         this.files = files;
@@ -192,8 +201,29 @@ public final class StorageIndex {
         return e.open ? localStat(e, usage) : e.reported;
     }
 
-    /** Bytes of sector files on each path (ever opened), by ID: seal budgets while sealing, finalized ones after. */
+    /** Tells the index which state of the miner it is read in: its write count, which every change moves on. */
+    public void at(long writeCount) {
+        stamp = writeCount;
+    }
+
+    /**
+     * Bytes of sector files on each path (ever opened), by ID: seal budgets while sealing, finalized ones after;
+     * computed once per state of the miner (a pass over every sector).
+     */
     public Map<String, Long> usage() {
+        long now = stamp;
+        Usage u = usage;
+        if (u != null && now >= 0 && u.stamp() == now) {
+            return u.bytes();
+        }
+        Map<String, Long> bytes = computeUsage();
+        if (now >= 0) {
+            usage = new Usage(now, bytes);
+        }
+        return bytes;
+    }
+
+    private Map<String, Long> computeUsage() {
         Entry[] all = entries.values().toArray(new Entry[0]);
         long[] used = new long[all.length];
         long size = files.sectorSize();
@@ -216,7 +246,7 @@ public final class StorageIndex {
         for (int i = 0; i < all.length; i++) {
             out.put(all[i].meta.id(), used[i]);
         }
-        return out;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** {@code StorageList}: every attached path, each with its sectors' declared types. */
