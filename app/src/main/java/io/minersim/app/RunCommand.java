@@ -58,6 +58,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--pledge", defaultValue = "0", description = "Committed-capacity sectors to pledge at start.")
     int pledge;
 
+    @Option(names = "--storage-capacity", paramLabel = "SIZE", description = "Size of the file system under the"
+            + " miner's storage path, e.g. 100TiB (default: 1PiB; a scenario's storage section describes more paths).")
+    String storageCapacity;
+
     @Option(names = "--until-epoch", description = "Stop once the chain reaches this epoch (default: run until stopped).")
     Long untilEpoch;
 
@@ -198,6 +202,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             stats = io.minersim.app.stats.StatsLauncher.start(java.util.List.of(node), minerRepo.root(), statsKeys,
                     statsListen, running.seed());
             if (!saved.restored()) {
+                if (storageCapacity != null) {
+                    miner.changeStorage(storageWithCapacity(miner));
+                }
                 for (int i = 0; i < pledge; i++) {
                     miner.pledgeSector();
                 }
@@ -493,6 +500,21 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     /** {@code --repo}, or the default one. */
     private MinerRepo openRepo() {
         return MinerRepo.open(repo != null ? repo : MinerRepo.defaultPath(System.getenv()));
+    }
+
+    /** The default storage path on a file system of {@code --storage-capacity}. */
+    private io.minersim.sealing.storage.StorageOp.Configure storageWithCapacity(Miner miner) {
+        long bytes;
+        try {
+            bytes = io.minersim.app.scenario.ScenarioLoader.parseBytes(storageCapacity);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--storage-capacity: " + e.getMessage());
+        }
+        io.minersim.sealing.storage.SimulatedDisk d = io.minersim.sealing.storage.StorageIndex.defaultDisk(
+                miner.config().actorId(), miner.config().seed());
+        return new io.minersim.sealing.storage.StorageOp.Configure(java.util.List.of(
+                new io.minersim.sealing.storage.SimulatedDisk(d.localPath(), bytes, d.meta())),
+                java.util.List.of(d.localPath()));
     }
 
     private void checkPledge() {

@@ -30,6 +30,7 @@ public final class MinerClient {
     private final MarketApi market;
     private final MiningApi mining;
     private final PieceApi piece;
+    private final StorageApi storage;
 
     private MinerClient(JsonRpcHttpClient http) {
         this.http = http;
@@ -44,6 +45,7 @@ public final class MinerClient {
         this.market = ProxyUtil.createClientProxy(loader, MarketApi.class, (IJsonRpcClient) http);
         this.mining = ProxyUtil.createClientProxy(loader, MiningApi.class, (IJsonRpcClient) http);
         this.piece = ProxyUtil.createClientProxy(loader, PieceApi.class, (IJsonRpcClient) http);
+        this.storage = ProxyUtil.createClientProxy(loader, StorageApi.class, (IJsonRpcClient) http);
     }
 
     /**
@@ -74,6 +76,11 @@ public final class MinerClient {
     /** {@code Filecoin.CheckProvable} and {@code Filecoin.RecoverFault}. */
     public ProvingApi proving() {
         return proving;
+    }
+
+    /** The {@code Filecoin.Storage*} methods: storage paths and the sector index. */
+    public StorageApi storage() {
+        return storage;
     }
 
     /** The {@code Filecoin.Return*} calls a worker makes. */

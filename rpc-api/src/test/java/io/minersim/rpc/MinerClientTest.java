@@ -186,6 +186,26 @@ class MinerClientTest {
     }
 
     @Test
+    void storageMethodsSendLotusParamsAndDecodeTheirResults() throws Exception {
+        answer = "\"result\":[{\"ID\":\"p1\",\"URLs\":[\"http://h/remote/sealed/s-t01000-9\"],"
+                + "\"BaseURLs\":[\"http://h/remote\"],\"Weight\":10,\"CanSeal\":true,\"CanStore\":true,"
+                + "\"Primary\":true,\"AllowTypes\":[],\"DenyTypes\":[],\"AllowMiners\":null,\"DenyMiners\":null}]";
+        MinerClient client = MinerClient.connect(url(), "t");
+        List<io.minersim.rpc.types.SectorStorageInfo> found = client.storage().storageFindSector(
+                new io.minersim.rpc.types.SectorId(1000, 9), 2, 0, false);
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo("p1");
+            assertThat(f.urls()).containsExactly("http://h/remote/sealed/s-t01000-9");
+            assertThat(f.weight()).isEqualTo(10);
+            assertThat(f.primary()).isTrue();
+            assertThat(f.allowMiners()).isNull();
+        });
+        assertThat(requests.get(0).body().get("method").asText()).isEqualTo("Filecoin.StorageFindSector");
+        assertThat(requests.get(0).body().get("params"))
+                .isEqualTo(JSON.readTree("[{\"Miner\":1000,\"Number\":9},2,0,false]"));
+    }
+
+    @Test
     void rejectsNonHttpUrls() {
         assertThatThrownBy(() -> MinerClient.connect(URI.create("ws://127.0.0.1:2345/rpc/v0"), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http(s)");

@@ -55,6 +55,8 @@ final class CallReplay {
             m.numReserve(c.name(), c.sectors(), c.force());
         } else if (call instanceof MinerCall.NumReserveCount c) {
             m.numReserveCount(c.name(), c.count());
+        } else if (call instanceof MinerCall.Storage c) {
+            m.changeStorage(c.op());
         } else if (call instanceof MinerCall.NumFree c) {
             m.numFree(c.name());
         } else if (call instanceof MinerCall.Restore c) {

@@ -482,6 +482,28 @@ public final class Miner implements AutoCloseable {
         lock.run(() -> new MinerCall.NumFree(name), () -> pipeline.numbers.free(name));
     }
 
+    /**
+     * Changes the storage paths or the sector index ({@code StorageAttach}, {@code StorageAddLocal}, …) at the head;
+     * a refused change (a {@link io.minersim.sealing.storage.StorageException} with Lotus's text) changes nothing.
+     */
+    public void changeStorage(io.minersim.sealing.storage.StorageOp op) {
+        lock.run(() -> new MinerCall.Storage(op), () -> pipeline.storage.apply(op, pipeline.head,
+                clock.timestampOf(pipeline.head)));
+    }
+
+    /** The storage paths and the sector index, read under the miner's lock. */
+    public MinerStorage storage() {
+        return new MinerStorage(this);
+    }
+
+    /** Runs {@code body} on the storage index under the read lock, with the head's time in seconds. */
+    <T> T readStorage(java.util.function.BiFunction<io.minersim.sealing.storage.StorageIndex, Long, T> body) {
+        return lock.read(() -> {
+            pipeline.storage.at(lock.writeCount());
+            return body.apply(pipeline.storage, clock.timestampOf(pipeline.head));
+        });
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Journaling
 

@@ -123,6 +123,10 @@ public sealed interface MinerCall {
     record NumFree(String name) implements MinerCall {
     }
 
+    /** {@link Miner#changeStorage}: a change to the storage paths or the sector index. */
+    record Storage(io.minersim.sealing.storage.StorageOp op) implements MinerCall {
+    }
+
     /** {@link Miner#restore}: the whole snapshot document. */
     record Restore(Map<String, ?> document) implements MinerCall {
     }

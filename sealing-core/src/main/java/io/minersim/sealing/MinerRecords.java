@@ -131,6 +131,8 @@ public final class MinerRecords {
         } else if (call instanceof MinerCall.NumReserveCount c) {
             o.put("Name", c.name());
             o.put("Count", c.count());
+        } else if (call instanceof MinerCall.Storage c) {
+            o.put("Change", io.minersim.sealing.storage.StorageCodec.encode(c.op()));
         } else if (call instanceof MinerCall.NumFree c) {
             o.put("Name", c.name());
         } else if (call instanceof MinerCall.Restore c) {
@@ -205,6 +207,7 @@ public final class MinerRecords {
             case "NumReserveCount" -> new MinerCall.NumReserveCount(nullableStr(o, "Name", name),
                     lng(o, "Count", name));
             case "NumFree" -> new MinerCall.NumFree(nullableStr(o, "Name", name));
+            case "Storage" -> new MinerCall.Storage(io.minersim.sealing.storage.StorageCodec.decodeOp(o.get("Change")));
             case "Restore" -> new MinerCall.Restore(obj(o.get("Snapshot"), name + ".Snapshot"));
             case "Head" -> new MinerCall.Head(lng(o, "Epoch", name));
             default -> throw new Malformed("Call", "unknown call \"" + name + "\"");

@@ -45,7 +45,8 @@ import java.util.TreeMap;
  * configuration a restoring miner must share), {@code Head}, {@code Sealing}, {@code
  * ExpectedSealDuration}, name tables, {@code Numbers}, {@code Messages}, {@code Timers},
  * {@code Batchers}, {@code FailureRules}, {@code PendingPieces}, {@code Expirations},
- * {@code ExpiredDeals}, {@code Sectors}, {@code History}, {@code Statistics}.
+ * {@code ExpiredDeals}, {@code Sectors}, {@code History}, {@code Statistics}, and {@code Storage} (the storage
+ * paths and hand-made declarations, {@code storage.StorageCodec}; absent while the default is untouched).
  *
  * <p>Layout: this class holds the format (its name and version, the identity a restoring miner must
  * share, the sealing knobs) and is the only one that reads the miner's fields; it hands each part to
@@ -67,7 +68,7 @@ final class MinerSnapshot {
             SectorBatcher commits, SectorBatcher terminations, ChainMessages messages, SectorHistory history,
             List<FailureRule> failureRules, SnapshotProvingCodec.Decoded proving, Set<Long> expiredDeals,
             ArrayDeque<PieceInput.PendingPiece> pendingPieces, SealingConfig sealing, Duration expectedSealDuration,
-            long head, MinerStatistics statistics) {
+            long head, MinerStatistics statistics, io.minersim.sealing.storage.StorageIndex storage) {
     }
 
     // =============================================================================================
@@ -159,6 +160,10 @@ final class MinerSnapshot {
         doc.put("Sectors", SnapshotSectorsCodec.encode(m.pipeline.sectors));
         doc.put("History", SnapshotHistoryCodec.encodeHistory(m.pipeline.history));
         doc.put("Statistics", SnapshotHistoryCodec.encodeStatistics(m.pipeline.statistics.exportState()));
+        Map<String, Object> storage = io.minersim.sealing.storage.StorageCodec.encode(m.pipeline.storage);
+        if (storage != null) {
+            doc.put("Storage", storage); // left out while untouched, so older documents read the same
+        }
         return doc;
     }
 
@@ -294,8 +299,10 @@ final class MinerSnapshot {
         Set<Long> expiredDeals = SnapshotChainCodec.decodeExpiredDeals(doc);
         SectorHistory history = joined(historyLater);
         MinerStatistics statistics = joined(statisticsLater);
+        io.minersim.sealing.storage.StorageIndex storage = m.pipeline.newStorage();
+        io.minersim.sealing.storage.StorageCodec.decode(storage, doc.get("Storage"));
         return new Restored(sectors, timers, numbers, preCommits, commits, terminations, messages, history, rules,
-                proving, expiredDeals, pending, sealing, expected, head, statistics);
+                proving, expiredDeals, pending, sealing, expected, head, statistics, storage);
     }
 
     /** The value of a decoding done on another thread; its failure as it was thrown there. */

@@ -64,6 +64,8 @@ final class Pipeline {
     SealingConfig sealing;
     Duration expectedSealDuration = Duration.ofHours(24);
     long head;
+    /** The storage paths and the sector index over them; sector files are derived from the sectors. */
+    io.minersim.sealing.storage.StorageIndex storage;
     /** While a seeded sector's past is replayed at past epochs: it goes to a deadline afterwards, at the head. */
     boolean seeding;
     /** Pieces placed during the current write, whose futures complete once the lock is released. */
@@ -93,6 +95,12 @@ final class Pipeline {
         this.ccPieces = List.of(new Piece(sectorSize, zeroCommDCid, null));
         this.head = clock.head();
         this.proving = new MinerProving(random.provingPeriodOffset(), config.sectorSize().partitionSectors());
+        this.storage = newStorage();
+    }
+
+    /** The default storage of this miner: one sealing and storing path, its ID drawn from the seed. */
+    io.minersim.sealing.storage.StorageIndex newStorage() {
+        return new io.minersim.sealing.storage.StorageIndex(new SectorFilesView(this), config.seed());
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -152,6 +160,7 @@ final class Pipeline {
         sealing = r.sealing();
         expectedSealDuration = r.expectedSealDuration();
         head = r.head();
+        storage = r.storage();
         return dropped;
     }
 

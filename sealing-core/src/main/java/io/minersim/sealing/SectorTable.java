@@ -101,6 +101,17 @@ final class SectorTable {
         return out;
     }
 
+    /** Visits every sector, ascending; the visitor must not add or remove sectors. */
+    void forEach(Consumer<Sector> visitor) {
+        for (Sector[] page : pages.values()) {
+            for (Sector s : page) {
+                if (s != null) {
+                    visitor.accept(s);
+                }
+            }
+        }
+    }
+
     /** Visits the sectors in one state, ascending; the visitor may change their states. */
     void forEachIn(SectorState state, Consumer<Sector> visitor) {
         long[] numbers = new long[Math.toIntExact(counts[state.ordinal()])];

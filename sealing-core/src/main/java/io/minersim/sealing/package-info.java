@@ -62,6 +62,9 @@
  *     <td>activation, expirations, faults, extensions, deal expiry, weights and power</td></tr>
  * <tr><td>{@code api.SectorInfo} ({@code SectorsStatus})</td><td>{@code SectorInfoView},
  *     {@code SectorLogRenderer}, {@code SectorInfo}</td><td>the status view and its log</td></tr>
+ * <tr><td>{@code storage/paths}, {@code storage/sealer/storiface}</td><td>{@code storage.StorageIndex},
+ *     {@code SectorFilesView}, {@code MinerStorage}</td><td>storage paths and the sector index; where a sector's
+ *     files are, derived from its state</td></tr>
  * <tr><td>(minersim only)</td><td>{@code SectorSeeder}, {@code SeedingHost}</td>
  *     <td>sectors materialised with their past, from scenarios</td></tr>
  * <tr><td>(minersim only)</td><td>{@code MinerSnapshot} and its codecs</td>

@@ -167,6 +167,18 @@ class CallReplayTest {
         m.remove(6);
         m.clearFailures();
         m.numFree("c");
+        String home = io.minersim.sealing.storage.StorageIndex.defaultPath(m.config().actorId());
+        io.minersim.sealing.storage.PathMeta disk = new io.minersim.sealing.storage.PathMeta("disk-2", null, 5, 0,
+                false, true, null, null, null, null, null, null);
+        m.changeStorage(new io.minersim.sealing.storage.StorageOp.Configure(List.of(
+                io.minersim.sealing.storage.StorageIndex.defaultDisk(m.config().actorId(), 11),
+                new io.minersim.sealing.storage.SimulatedDisk("/mnt/disk2", 1L << 40, disk)), List.of(home)));
+        m.changeStorage(new io.minersim.sealing.storage.StorageOp.AddLocal("/mnt/disk2"));
+        tryIt.accept(() -> m.changeStorage(new io.minersim.sealing.storage.StorageOp.AddLocal("/mnt/none")));
+        m.changeStorage(new io.minersim.sealing.storage.StorageOp.Declare("disk-2", 1000, 0, 1, false));
+        m.changeStorage(new io.minersim.sealing.storage.StorageOp.Drop("disk-2", 1000, 2, 6));
+        tryIt.accept(() -> m.changeStorage(new io.minersim.sealing.storage.StorageOp.ReportHealth("nope",
+                io.minersim.sealing.storage.FsStat.ZERO, "")));
         Map<String, Object> snap = m.snapshot();
         sim.clock.advance(50);
         m.restore(snap);

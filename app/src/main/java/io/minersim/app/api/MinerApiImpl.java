@@ -9,6 +9,7 @@ import io.minersim.app.world.Durability;
 import io.minersim.rpc.BackupApi;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.ProvingApi;
+import io.minersim.rpc.StorageApi;
 import io.minersim.rpc.WorkerReturnApi;
 import io.minersim.rpc.types.AddressConfig;
 import io.minersim.rpc.types.BitFieldRuns;
@@ -104,7 +105,7 @@ public final class MinerApiImpl implements MinerApi {
     }
 
     /** The miner's interfaces served on its endpoint: what {@code Discover} lists. */
-    static final List<Class<?>> SERVED = List.of(MinerApi.class, BackupApi.class, ProvingApi.class,
+    static final List<Class<?>> SERVED = List.of(MinerApi.class, BackupApi.class, ProvingApi.class, StorageApi.class,
             WorkerReturnApi.class, io.minersim.rpc.FundsApi.class, io.minersim.rpc.MarketApi.class,
             io.minersim.rpc.MiningApi.class, io.minersim.rpc.PieceApi.class);
 

@@ -22,6 +22,10 @@ final class MinerConnection {
         return client.sim();
     }
 
+    io.minersim.rpc.StorageApi storage() {
+        return client.storage();
+    }
+
     io.minersim.rpc.BackupApi backup() {
         return client.backup();
     }

@@ -15,6 +15,7 @@ import io.minersim.app.api.ProvingApiImpl;
 import io.minersim.app.api.WorkerReturnApiImpl;
 import io.minersim.app.api.MinerApiImpl;
 import io.minersim.app.api.SimApiImpl;
+import io.minersim.app.api.StorageApiImpl;
 import io.minersim.app.api.TokenAuthority;
 import io.minersim.app.repo.MinerRepo;
 import io.minersim.app.rpc.ErrorMapper;
@@ -38,6 +39,7 @@ import io.minersim.rpc.ProvingApi;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.Permission;
 import io.minersim.rpc.SimApi;
+import io.minersim.rpc.StorageApi;
 import io.minersim.rpc.WorkerReturnApi;
 import io.minersim.rpc.types.ReaderStream;
 import io.minersim.sealing.Miner;
@@ -252,6 +254,7 @@ public final class MinerNode implements AutoCloseable {
                     .register(SimApi.class, fleet ? sim.onSharedClock() : sim)
                     .register(BackupApi.class, backup)
                     .register(ProvingApi.class, new ProvingApiImpl(miner, durability, tipsets))
+                    .register(StorageApi.class, new StorageApiImpl(miner, durability, tokens))
                     .register(WorkerReturnApi.class, new WorkerReturnApiImpl())
                     .register(LogApi.class, new LogApiImpl())
                     .register(FundsApi.class, new FundsApiImpl(miner, durability))
@@ -291,7 +294,8 @@ public final class MinerNode implements AutoCloseable {
     /** Handler errors: the core's messages as Lotus-style code-1 errors; anything else is a panic. */
     private static ErrorMapper errors() {
         ErrorMapper defaults = ErrorMapper.defaults();
-        return (method, error) -> error instanceof SealingException || error instanceof IllegalArgumentException
+        return (method, error) -> error instanceof StorageApiImpl.PathTypePanic ? null
+                : error instanceof SealingException || error instanceof IllegalArgumentException
                 ? new RpcError(RpcError.HANDLER_ERROR, error.getMessage()) : defaults.toError(method, error);
     }
 

@@ -53,10 +53,11 @@ public final class Scenario {
     private final List<SectorSeed> sectors;
     private final List<CountGroup> counts;
     private final List<ScheduledEvent> events;
+    private final io.minersim.sealing.storage.StorageOp.Configure storage;
 
     Scenario(String source, Profile profile, MinerConfig config, Boolean manualClock, Duration blockTime,
             long startEpoch, long dealIdStart, List<SectorSeed> sectors, List<CountGroup> counts,
-            List<ScheduledEvent> events) {
+            List<ScheduledEvent> events, io.minersim.sealing.storage.StorageOp.Configure storage) {
         this.source = Objects.requireNonNull(source, "source");
         this.profile = Objects.requireNonNull(profile, "profile");
         this.config = Objects.requireNonNull(config, "config");
@@ -67,6 +68,12 @@ public final class Scenario {
         this.sectors = List.copyOf(sectors);
         this.counts = List.copyOf(counts);
         this.events = List.copyOf(events);
+        this.storage = storage;
+    }
+
+    /** The simulated machine's disks and the paths opened on them; null for the default (the repo path). */
+    public io.minersim.sealing.storage.StorageOp.Configure storage() {
+        return storage;
     }
 
     public Profile profile() {
@@ -101,7 +108,7 @@ public final class Scenario {
     /** The same scenario with another seed (every simulated value, generated deal CIDs included). */
     public Scenario withSeed(long seed) {
         return new Scenario(source, profile, config.withSeed(seed), manualClock, blockTime, startEpoch, dealIdStart,
-                sectors, counts, events);
+                sectors, counts, events, storage);
     }
 
     /** How many sectors the scenario seeds per state, in state order. */

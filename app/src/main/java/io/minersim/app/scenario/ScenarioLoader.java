@@ -80,6 +80,7 @@ public final class ScenarioLoader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectMapper YAML = new YAMLMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final Pattern BYTES = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(B|KiB|MiB|GiB|TiB|PiB|)");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ns|us|µs|ms|s|m|h)");
 
     private static volatile Schema schema;
@@ -265,6 +266,28 @@ public final class ScenarioLoader {
      * Parses a Go duration ({@code 1h30m}, {@code 250ms}, {@code 0}), as Lotus's config and the scenario files
      * write them (and {@code minersim run --block-time}).
      */
+    /** A size in bytes: a plain number, or one with a unit ({@code 4TiB}, {@code 512GiB}, {@code 1.5PiB}). */
+    public static long parseBytes(String text) {
+        Matcher m = BYTES.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a size such as 4TiB or 1000000: '" + text + "'");
+        }
+        int shift = switch (m.group(2)) {
+            case "", "B" -> 0;
+            case "KiB" -> 10;
+            case "MiB" -> 20;
+            case "GiB" -> 30;
+            case "TiB" -> 40;
+            default -> 50;
+        };
+        java.math.BigDecimal v = new java.math.BigDecimal(m.group(1)).multiply(java.math.BigDecimal.valueOf(2)
+                .pow(shift));
+        if (v.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("too large: '" + text + "'");
+        }
+        return v.longValue();
+    }
+
     public static Duration parseDuration(String text) {
         if ("0".equals(text)) {
             return Duration.ZERO;
@@ -367,12 +390,73 @@ public final class ScenarioLoader {
             long[] explicit = sectors.stream().mapToLong(SectorSeed::number).filter(n -> n >= 0).sorted().toArray();
             List<ScheduledEvent> events = events(miner.path("events"), startEpoch, explicit,
                     total - sectors.stream().filter(s -> s.number() >= 0).count());
+            io.minersim.sealing.storage.StorageOp.Configure storage = miner.has("storage")
+                    ? storage(config, miner.path("storage")) : null;
             if (!problems.isEmpty()) {
                 problems.sort(Comparator.comparing(Problem::path, PATH_ORDER));
                 throw new ScenarioException(source, problems);
             }
             return new Scenario(source, profile, config, manual, blockTime, startEpoch, dealIdStart, sectors, counts,
-                    events);
+                    events, storage);
+        }
+
+        /**
+         * The simulated machine's disks ({@code miner.storage.paths}): each a directory with its
+         * {@code sectorstore.json} and the size of its file system; {@code open: false} leaves it out of
+         * storage.json, for {@code StorageAddLocal} to open. An ID not given is drawn from the seed.
+         */
+        private io.minersim.sealing.storage.StorageOp.Configure storage(MinerConfig config, JsonNode node) {
+            String at = minerPath + ".storage.paths";
+            List<io.minersim.sealing.storage.SimulatedDisk> disks = new ArrayList<>();
+            List<String> open = new ArrayList<>();
+            Set<String> ids = new java.util.HashSet<>();
+            Set<String> dirs = new java.util.HashSet<>();
+            JsonNode list = node.path("paths");
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode p = list.get(i);
+                String path = at + "[" + i + "]";
+                String dir = p.path("path").asText();
+                if (!dir.startsWith("/")) {
+                    problem(path + ".path", "must be an absolute path, got '" + dir + "'");
+                }
+                String id = p.has("id") ? p.get("id").asText()
+                        : io.minersim.sealing.storage.StorageIndex.pathId(config.seed(), config.actorId(), i);
+                if (!ids.add(id)) {
+                    problem(path + ".id", "two paths with ID " + id);
+                }
+                if (!dirs.add(dir)) {
+                    problem(path + ".path", "two paths at " + dir);
+                }
+                long capacity = io.minersim.sealing.storage.StorageIndex.DEFAULT_CAPACITY;
+                if (p.has("capacity")) {
+                    try {
+                        capacity = parseBytes(p.get("capacity").asText());
+                    } catch (IllegalArgumentException e) {
+                        problem(path + ".capacity", e.getMessage());
+                    }
+                }
+                io.minersim.sealing.storage.PathMeta meta = new io.minersim.sealing.storage.PathMeta(id, null,
+                        longValue(p.path("weight"), path + ".weight",
+                                io.minersim.sealing.storage.StorageIndex.DEFAULT_WEIGHT),
+                        longValue(p.path("maxStorage"), path + ".maxStorage", 0), p.path("canSeal").asBoolean(true),
+                        p.path("canStore").asBoolean(true), strings(p.get("groups")), strings(p.get("allowTo")),
+                        strings(p.get("allowTypes")), strings(p.get("denyTypes")), strings(p.get("allowMiners")),
+                        strings(p.get("denyMiners")));
+                disks.add(new io.minersim.sealing.storage.SimulatedDisk(dir, capacity, meta));
+                if (p.path("open").asBoolean(true)) {
+                    open.add(dir);
+                }
+            }
+            return new io.minersim.sealing.storage.StorageOp.Configure(disks, open);
+        }
+
+        private static List<String> strings(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            List<String> out = new ArrayList<>();
+            node.forEach(n -> out.add(n.asText()));
+            return out;
         }
 
         private long longValue(JsonNode node, String path, long absent) {

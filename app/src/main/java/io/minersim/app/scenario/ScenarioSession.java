@@ -92,6 +92,9 @@ public final class ScenarioSession {
             throw new IllegalStateException("the scenario is already loaded");
         }
         miner = m;
+        if (scenario.storage() != null) {
+            m.changeStorage(scenario.storage());
+        }
         long[] numbers = m.seed(scenario.seeds());
         synchronized (clock) {
             runDue(m.head());

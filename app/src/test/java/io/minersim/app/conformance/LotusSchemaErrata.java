@@ -116,7 +116,13 @@ final class LotusSchemaErrata {
                     "SectorsListInStates", "SectorPreCommitFlush", "SectorCommitFlush", "SectorTerminateFlush",
                     "Msg", "CommD", "CommR", "Proof", "PreCommitMsg", "CommitMsg", "ReplicaUpdateMessage",
                     "DealInfo", "Value", "PublishCid", "DealProposal", "PieceActivationManifest",
-                    "VerifiedAllocationKey", "Notify", "Payload", "ChainCommitRand", "MarketListDeals"));
+                    "VerifiedAllocationKey", "Notify", "Payload", "ChainCommitRand", "MarketListDeals", "Groups",
+                    "AllowTo", "AllowTypes", "DenyTypes", "AllowMiners", "DenyMiners"));
+    final Erratum decl = new Erratum("E12-decl",
+            "storiface.Decl embeds abi.SectorID and adds SectorFileType (storiface/index.go), so StorageList's"
+                    + " entries are {Miner, Number, SectorFileType} (ops-facts C.3); the document's Decl lacks"
+                    + " SectorFileType",
+            Set.of("StorageList{}[]"));
     final Erratum tuple = new Erratum("T1-items-tuple",
             "tightening: \"items\":[X] (a draft-07 tuple: only element 0 is checked) becomes \"items\":X",
             Set.of("*"));
@@ -142,7 +148,7 @@ final class LotusSchemaErrata {
     List<Erratum> all() {
         return fullNode ? List.of(cid, bigInt, address, bitField, nullable, tuple, required, tipSet, messageCid,
                 omitEmpty) : List.of(cid, bigInt, address, label, bitField, randomness, subsystem, nullable, tuple,
-                required, tipSet);
+                required, tipSet, decl);
     }
 
     /**
@@ -209,6 +215,11 @@ final class LotusSchemaErrata {
         }
 
         ObjectNode out = schema;
+        if (decl.locations.contains(name) && schema.get("properties") instanceof ObjectNode dp
+                && !dp.has("SectorFileType")) {
+            dp.putObject("SectorFileType").put("type", "number");
+            hit(decl, method, pointer);
+        }
         if (messageCid.locations.contains(name) && schema.get("properties") instanceof ObjectNode mp
                 && !mp.has("CID") && (mp.has("GasFeeCap") || mp.has("Signature"))) {
             mp.set("CID", cidSchema());

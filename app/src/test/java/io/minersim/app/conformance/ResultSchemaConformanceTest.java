@@ -53,15 +53,9 @@ class ResultSchemaConformanceTest {
      * served interface): the workers' and scheduler's and the storage paths' methods. Kept explicit, so that a
      * newly served method fails {@link #theSkipListIsExactlyTheUnservedMethods()} until it is tested here.
      */
-    static final Set<String> NOT_SERVED = new TreeSet<>(List.of(
-            "Filecoin.SealingAbort",
-            "Filecoin.SealingRemoveRequest", "Filecoin.SealingSchedDiag", "Filecoin.StorageAddLocal",
-            "Filecoin.StorageAttach", "Filecoin.StorageAuthVerify", "Filecoin.StorageBestAlloc",
-            "Filecoin.StorageDeclareSector", "Filecoin.StorageDetach", "Filecoin.StorageDetachLocal",
-            "Filecoin.StorageDropSector", "Filecoin.StorageFindSector", "Filecoin.StorageGetLocks",
-            "Filecoin.StorageInfo", "Filecoin.StorageList", "Filecoin.StorageLocal", "Filecoin.StorageLock",
-            "Filecoin.StorageRedeclareLocal", "Filecoin.StorageReportHealth", "Filecoin.StorageStat",
-            "Filecoin.StorageTryLock", "Filecoin.WorkerJobs", "Filecoin.WorkerStats"));
+    static final Set<String> NOT_SERVED = new TreeSet<>(List.of("Filecoin.SealingAbort",
+            "Filecoin.SealingRemoveRequest", "Filecoin.SealingSchedDiag", "Filecoin.WorkerJobs",
+            "Filecoin.WorkerStats"));
 
     /**
      * Served methods that never answer a result on minersim, so no result can be validated: {@code WorkerConnect}
@@ -114,7 +108,8 @@ class ResultSchemaConformanceTest {
         Set<String> out = new TreeSet<>();
         for (Method m : List.of(MinerApi.class, ProvingApi.class, WorkerReturnApi.class, io.minersim.rpc.BackupApi.class,
                 io.minersim.rpc.FundsApi.class, io.minersim.rpc.MarketApi.class, io.minersim.rpc.MiningApi.class,
-                io.minersim.rpc.PieceApi.class).stream().flatMap(i -> Arrays.stream(i.getMethods()))
+                io.minersim.rpc.PieceApi.class, io.minersim.rpc.StorageApi.class).stream()
+                .flatMap(i -> Arrays.stream(i.getMethods()))
                 .toList()) {
             JsonRpcMethod a = m.getAnnotation(JsonRpcMethod.class);
             if (a != null) {
@@ -360,6 +355,7 @@ class ResultSchemaConformanceTest {
                     .putNull("SectorKey").set("SealedCID", info.path("CommR"));
             return rpc.result("Filecoin.ComputeProof", ssi, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", 10, 28);
         }));
+        storageReads(byMethod, s);
 
         // --- methods that change the miner, in this order ----------------------------------------------
         long waiting = s.roles.get("deals-waiting");
@@ -423,9 +419,80 @@ class ResultSchemaConformanceTest {
         recorded(byMethod, s, "Filecoin.SectorNumFree", new Probe("live: conformance-a",
                 () -> rpc.result("Filecoin.SectorNumFree", "conformance-a")));
 
+        storageChanges(byMethod, s);
+
         List<MethodProbes> out = new ArrayList<>();
         byMethod.forEach((m, ps) -> out.add(new MethodProbes(m, ps)));
         return out;
+    }
+
+    /** The Storage* reads on the miner at rest: its default path and every sector's files on it. */
+    private static void storageReads(Map<String, List<Probe>> byMethod, PipelineScenario s) {
+        RawRpc rpc = s.rpc;
+        Supplier<String> path = () -> rpc.result("Filecoin.StorageLocal").fieldNames().next();
+        long dealsSealed = s.roles.get("deals-sealed");
+        ObjectNode sector = RawRpc.NODES.objectNode().put("Miner", s.actorId).put("Number", dealsSealed);
+        recorded(byMethod, s, "Filecoin.StorageList", live("at rest, every sector's files"));
+        recorded(byMethod, s, "Filecoin.StorageLocal", live("at rest"));
+        recorded(byMethod, s, "Filecoin.StorageInfo", new Probe("live: the default path (null lists)",
+                () -> rpc.result("Filecoin.StorageInfo", path.get())));
+        recorded(byMethod, s, "Filecoin.StorageStat", new Probe("live: the default path",
+                () -> rpc.result("Filecoin.StorageStat", path.get())));
+        recorded(byMethod, s, "Filecoin.StorageFindSector", new Probe("live: the proving deal sector, every type,"
+                + " allowFetch", () -> rpc.result("Filecoin.StorageFindSector", sector, 31, 2048, true)),
+                new Probe("live: an unknown sector ([])", () -> rpc.result("Filecoin.StorageFindSector",
+                        RawRpc.NODES.objectNode().put("Miner", s.actorId).put("Number", 99_999), 2, 0, false)));
+        recorded(byMethod, s, "Filecoin.StorageBestAlloc", new Probe("live: sealing",
+                () -> rpc.result("Filecoin.StorageBestAlloc", 7, 2048, "sealing", s.actorId)),
+                new Probe("live: storage", () -> rpc.result("Filecoin.StorageBestAlloc", 6, 2048, "storage",
+                        s.actorId)));
+        recorded(byMethod, s, "Filecoin.StorageGetLocks", live("at rest"));
+        recorded(byMethod, s, "Filecoin.StorageTryLock", new Probe("live: the proving deal sector's sealed file",
+                () -> rpc.result("Filecoin.StorageTryLock", sector, 2, 0)));
+        recorded(byMethod, s, "Filecoin.StorageAuthVerify", new Probe("live: a read token", () -> {
+            String jwt = new String(java.util.Base64.getDecoder().decode(rpc.result("Filecoin.AuthNew",
+                    RawRpc.JSON.valueToTree(List.of("read"))).asText()), java.nio.charset.StandardCharsets.US_ASCII);
+            return rpc.result("Filecoin.StorageAuthVerify", jwt);
+        }));
+    }
+
+    /** The Storage* changes, after every read: a worker's path attached, reported, declared on, detached. */
+    private static void storageChanges(Map<String, List<Probe>> byMethod, PipelineScenario s) {
+        RawRpc rpc = s.rpc;
+        Supplier<String> path = () -> rpc.result("Filecoin.StorageLocal").fieldNames().next();
+        ObjectNode sector = RawRpc.NODES.objectNode().put("Miner", s.actorId).put("Number",
+                s.roles.get("deals-sealed"));
+        ObjectNode stat = RawRpc.NODES.objectNode().put("Capacity", 1000).put("Available", 800)
+                .put("FSAvailable", 800).put("Reserved", 0).put("Max", 0).put("Used", 0);
+        ObjectNode worker = RawRpc.NODES.objectNode().put("ID", "worker-1").put("Weight", 5).put("MaxStorage", 0)
+                .put("CanSeal", true).put("CanStore", false);
+        worker.putArray("URLs").add("http://10.0.0.2:3456/remote");
+        recorded(byMethod, s, "Filecoin.StorageAttach", new Probe("live: a worker's path",
+                () -> rpc.result("Filecoin.StorageAttach", worker, stat)));
+        recorded(byMethod, s, "Filecoin.StorageReportHealth", new Probe("live: the worker's path",
+                () -> rpc.result("Filecoin.StorageReportHealth", "worker-1", RawRpc.NODES.objectNode()
+                        .put("Err", "").set("Stat", stat))));
+        recorded(byMethod, s, "Filecoin.StorageDeclareSector", new Probe("live: the deal sector's sealed file on"
+                + " the worker", () -> rpc.result("Filecoin.StorageDeclareSector", "worker-1", sector, 2, false)));
+        recorded(byMethod, s, "Filecoin.StorageDropSector", new Probe("live: the deal sector's cache",
+                () -> rpc.result("Filecoin.StorageDropSector", path.get(), sector, 4)));
+        recorded(byMethod, s, "Filecoin.StorageRedeclareLocal", new Probe("live: every local path",
+                () -> rpc.result("Filecoin.StorageRedeclareLocal", null, false)));
+        recorded(byMethod, s, "Filecoin.StorageLock", new Probe("live: the deal sector's sealed file, read",
+                () -> rpc.result("Filecoin.StorageLock", sector, 2, 0)));
+        recorded(byMethod, s, "Filecoin.StorageDetach", new Probe("live: the worker's path",
+                () -> rpc.result("Filecoin.StorageDetach", "worker-1", "http://10.0.0.2:3456/remote")));
+        recorded(byMethod, s, "Filecoin.StorageAddLocal", new Probe("live: a second disk", () -> {
+            s.node.miner().changeStorage(new io.minersim.sealing.storage.StorageOp.Configure(List.of(
+                    io.minersim.sealing.storage.StorageIndex.defaultDisk(s.actorId, s.miner.config().seed()),
+                    new io.minersim.sealing.storage.SimulatedDisk("/mnt/disk2", 1L << 40,
+                            new io.minersim.sealing.storage.PathMeta("disk-2", null, 10, 0, false, true, null, null, null,
+                                    null, null, null))),
+                    List.of(io.minersim.sealing.storage.StorageIndex.defaultPath(s.actorId))));
+            return rpc.result("Filecoin.StorageAddLocal", "/mnt/disk2");
+        }));
+        recorded(byMethod, s, "Filecoin.StorageDetachLocal", new Probe("live: the second disk",
+                () -> rpc.result("Filecoin.StorageDetachLocal", "/mnt/disk2")));
     }
 
     /** A live call of the method without params. */

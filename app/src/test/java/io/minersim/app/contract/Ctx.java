@@ -84,10 +84,11 @@ final class Ctx {
 
     /**
      * What a refused call must leave untouched, read in-process (cheap): the summary, every sector's state, the
-     * head, the number assigner, the reservations, the batches and the seal settings.
+     * head, the number assigner, the reservations, the batches, the seal settings and the storage index.
      */
     record Snapshot(Map<String, Long> summary, Map<Long, String> states, long head, String numbers,
-            String reservations, List<Long> preCommits, List<Long> commits, List<Long> terminations, String delays) {
+            String reservations, List<Long> preCommits, List<Long> commits, List<Long> terminations, String delays,
+            String storage) {
     }
 
     Snapshot snapshot() {
@@ -100,7 +101,22 @@ final class Ctx {
         }
         return new Snapshot(summary, states, m.head(), m.numAssignerMeta().toString(),
                 m.numReservations().toString(), m.preCommitPending(), m.commitPending(), m.terminatePending(),
-                m.sealDelay() + "/" + m.expectedSealDuration());
+                m.sealDelay() + "/" + m.expectedSealDuration(), storage(m));
+    }
+
+    /** The storage index as the Storage* reads see it. */
+    private static String storage(Miner m) {
+        String local;
+        try {
+            local = m.storage().local().toString();
+        } catch (RuntimeException e) {
+            local = e.getMessage();
+        }
+        StringBuilder sb = new StringBuilder(m.storage().list().toString()).append(local);
+        for (String id : m.storage().ids()) {
+            sb.append(m.storage().info(id)).append(m.storage().stat(id));
+        }
+        return sb.toString();
     }
 
     String state(long sector) throws Exception {

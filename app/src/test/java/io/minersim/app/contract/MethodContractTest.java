@@ -992,6 +992,9 @@ class MethodContractTest {
         for (Contract c : workerReturns()) {
             assertThat(out.put(c.method, c)).as("one contract per method: %s", c.method).isNull();
         }
+        for (Contract c : StorageContracts.all()) {
+            assertThat(out.put(c.method, c)).as("one contract per method: %s", c.method).isNull();
+        }
         return out;
     }
 
@@ -1032,7 +1035,7 @@ class MethodContractTest {
     static final Set<String> FIRST_PARAM_NOT_A_SECTOR = Set.of("Filecoin.SectorAddPieceToAny",
             "Filecoin.SectorSetSealDelay", "Filecoin.SectorSetExpectedSealDuration", "Sim.Advance", "Sim.AdvanceTo",
             "Sim.Events", "Sim.MissPoSt", "Filecoin.CheckProvable", "Filecoin.ComputeWindowPoSt",
-            "Filecoin.ComputeDataCid");
+            "Filecoin.ComputeDataCid", "Filecoin.StorageBestAlloc");
 
     // ------------------------------------------------------------------------------------------ the API, reflected
 
@@ -1045,7 +1048,8 @@ class MethodContractTest {
     static Map<String, Method> apiMethods() {
         Map<String, Method> out = new TreeMap<>();
         for (Class<?> api : List.of(MinerApi.class, SimApi.class, ProvingApi.class, WorkerReturnApi.class,
-                LogApi.class, FundsApi.class, MarketApi.class, MiningApi.class, PieceApi.class)) {
+                LogApi.class, FundsApi.class, MarketApi.class, MiningApi.class, PieceApi.class,
+                io.minersim.rpc.StorageApi.class)) {
             for (Method m : api.getMethods()) {
                 JsonRpcMethod name = m.getAnnotation(JsonRpcMethod.class);
                 if (name != null) {
@@ -1196,6 +1200,13 @@ class MethodContractTest {
     /** The good params of a contract, resolved for this node. */
     private static ArrayNode params(Ctx ctx, Contract c) throws IOException {
         String p = (c.refusedParams != null ? c.refusedParams : c.params).replace("$RW", ctx.token(List.of("read", "write")));
+        if (p.contains("$PATH")) {
+            try {
+                p = p.replace("$PATH", StorageContracts.path(ctx));
+            } catch (Exception e) {
+                throw new IOException("reading the node's storage path", e);
+            }
+        }
         if (p.contains("$SNAPSHOT")) {
             try {
                 p = p.replace("$SNAPSHOT", SHARED.get(ctx.wire.name()).observe("Sim.Snapshot", "[]").toString());

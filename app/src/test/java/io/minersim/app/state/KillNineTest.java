@@ -215,7 +215,7 @@ class KillNineTest {
     }
 
     /** The child process: its endpoint and what it printed at start. */
-    private static final class Child {
+    static final class Child {
         final Process process;
         final URI uri;
         final String token;

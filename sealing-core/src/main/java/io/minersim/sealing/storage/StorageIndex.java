@@ -1,0 +1,813 @@
+package io.minersim.sealing.storage;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * One miner's storage: the disks of the simulated machine, the paths it has open ({@code storage.json}), and Lotus's
+ * sector index over them ({@code storage/paths/index.go}, {@code MemIndex}). Guarded by the miner's lock.
+ *
+ * <p>Where a sector's files are is derived, not stored: {@link SectorFiles} says which types a sector has on a
+ * sealing path and on a storage path now, and {@link #place} picks the path as a pure function of the sector number
+ * and the paths (weighted rendezvous hashing over the paths that could take the type when the sector was made:
+ * open before the epoch the sector was made in, weight above 0, sealing or storing as the phase needs, allowed for the type and the miner; weight ×
+ * capacity as the weight, as Lotus prefers weight × free space). Only what a caller declared or dropped by hand
+ * ({@code StorageDeclareSector}, {@code StorageDropSector}) is kept, sparsely, on top. So the heap per sector is
+ * flat; a path detached from the index stays known (its placement does not move other sectors' files) until it is
+ * opened again.
+ */
+public final class StorageIndex {
+    /** {@code attachedEpoch} of paths there from the start: every sector may be on them. */
+    static final long FROM_START = Long.MIN_VALUE;
+    /** Lotus's {@code SkippedHeartbeatThresh}. */
+    static final long SKIPPED_HEARTBEAT_SECONDS = 50;
+    /** What {@code ~} expands to on the simulated machine. */
+    public static final String HOME = "/root";
+    /** The miner's remote URL: {@code http://<API.RemoteListenAddress>/remote}, Lotus's default. */
+    public static final String DEFAULT_URL = "http://127.0.0.1:2345/remote";
+    /** The size of the default disk's file system: 1 PiB. */
+    public static final long DEFAULT_CAPACITY = 1L << 50;
+    /** The weight {@code lotus-miner init} gives the repo path. */
+    public static final long DEFAULT_WEIGHT = 10;
+
+    /** One path the index or the local store knows. */
+    static final class Entry {
+        PathMeta meta;
+        /** The directory when the miner has it open (or had: placement needs it). */
+        String localPath;
+        boolean open;
+        boolean attached;
+        FsStat reported = FsStat.ZERO;
+        String heartbeatErr;
+        long lastHeartbeat;
+        long attachedEpoch;
+        long detachedEpoch = Long.MAX_VALUE;
+
+        Entry(PathMeta meta) {
+            this.meta = meta;
+        }
+    }
+
+    record DeclKey(long miner, long number, long bit) implements Comparable<DeclKey> {
+        @Override
+        public int compareTo(DeclKey o) {
+            int c = Long.compareUnsigned(miner, o.miner);
+            if (c == 0) {
+                c = Long.compareUnsigned(number, o.number);
+            }
+            return c != 0 ? c : Long.compare(bit, o.bit);
+        }
+    }
+
+    private final SectorFiles files;
+    private final long seed;
+    final List<String> urls = new ArrayList<>(List.of(DEFAULT_URL));
+    final Map<String, SimulatedDisk> disks = new LinkedHashMap<>();
+    final Map<String, Entry> entries = new LinkedHashMap<>();
+    final List<String> storageJson = new ArrayList<>();
+    /** Declarations made by hand: per (sector, type), path → primary. */
+    final TreeMap<DeclKey, Map<String, Boolean>> declared = new TreeMap<>();
+    /** Derived declarations dropped by hand: per (sector, type), the paths. */
+    final TreeMap<DeclKey, TreeSet<String>> dropped = new TreeMap<>();
+    /** Whether anything changed since the default layout (the snapshot leaves an untouched index out). */
+    boolean changed;
+
+    /** Bytes per path as of a miner state, named by the miner's write count. */
+    private record Usage(long stamp, Map<String, Long> bytes) {
+    }
+
+    /** The miner's write count now (set by each read, under the miner's read lock; readers agree on it). */
+    private volatile long stamp = -1;
+    /** The last usage computed, reused while the miner has not changed; readers racing compute the same value. */
+    private volatile Usage usage;
+
+    /** The default: one disk, the repo path, sealing and storing, opened (as {@code lotus-miner init} leaves it). */
+    public StorageIndex(SectorFiles files, long seed) {
+        this.files = files;
+        this.seed = seed;
+        SimulatedDisk d = defaultDisk(files.actorId(), seed);
+        disks.put(d.localPath(), d);
+        open(d, FROM_START, 0);
+        storageJson.add(d.localPath());
+    }
+
+    /** The repo path's disk of a miner made with {@code seed}: its ID is a UUID drawn from the seed. */
+    public static SimulatedDisk defaultDisk(long actorId, long seed) {
+        return new SimulatedDisk(defaultPath(actorId), DEFAULT_CAPACITY, new PathMeta(uuid(seed, actorId), null,
+                DEFAULT_WEIGHT, 0, true, true, null, null, null, null, null, null));
+    }
+
+    /** The repo directory of the simulated machine. */
+    public static String defaultPath(long actorId) {
+        return "/var/lib/minersim/f0" + actorId;
+    }
+
+    /** The ID of a miner's path number {@code index} when none is given: a UUID drawn from the seed (0: the repo's). */
+    public static String pathId(long seed, long actorId, int index) {
+        return uuid(seed + 0x5DEECE66DL * index, actorId);
+    }
+
+    /** A version-4-shaped UUID from the seed and actor. */
+    static String uuid(long seed, long actorId) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + actorId);
+        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString();
+    }
+
+    public SectorFiles files() {
+        return files;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // reads
+
+    /** The IDs of the paths in the index, in the order they were attached. */
+    public List<String> ids() {
+        List<String> out = new ArrayList<>();
+        entries.forEach((id, e) -> {
+            if (e.attached) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
+
+    /** {@code StorageLocal}: the paths this miner has open, ID → directory. */
+    public Map<String, String> local() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Entry e : entries.values()) {
+            if (e.open) {
+                if (!e.attached) {
+                    throw new StorageException("get storage info for " + e.meta.id() + ": sector store not found");
+                }
+                out.put(e.meta.id(), e.localPath);
+            }
+        }
+        return out;
+    }
+
+    /** {@code StorageInfo}. */
+    public PathMeta info(String id) {
+        return attached(id).meta;
+    }
+
+    private Entry attached(String id) {
+        Entry e = entries.get(id);
+        if (e == null || !e.attached) {
+            throw new StorageException("sector store not found");
+        }
+        return e;
+    }
+
+    /** {@code StorageStat}: a local path's from its files, another's as last reported. */
+    public FsStat stat(String id, long nowSeconds) {
+        Entry e = entries.get(id);
+        if (e != null && e.open) {
+            return localStat(e, usage());
+        }
+        if (e == null || !e.attached) {
+            throw new StorageException("getting remote storage info: sector store not found");
+        }
+        if (e.meta.urls() == null || e.meta.urls().isEmpty()) {
+            throw new StorageException("no known URLs for remote storage " + id);
+        }
+        return e.reported;
+    }
+
+    private FsStat localStat(Entry e, Map<String, Long> usage) {
+        SimulatedDisk d = disks.get(e.localPath);
+        long capacity = d == null ? 0 : d.capacity();
+        long used = usage.getOrDefault(e.meta.id(), 0L);
+        long fsAvailable = Math.max(0, capacity - used);
+        long available = fsAvailable;
+        long max = e.meta.maxStorage();
+        if (max > 0) {
+            available = Math.max(0, Math.min(available, max - used));
+            return new FsStat(capacity, available, fsAvailable, 0, max, used);
+        }
+        return new FsStat(capacity, available, fsAvailable, 0, 0, 0);
+    }
+
+    /** The stat the index holds for an attached path: computed for local ones. */
+    private FsStat indexStat(Entry e, Map<String, Long> usage) {
+        return e.open ? localStat(e, usage) : e.reported;
+    }
+
+    /** Tells the index which state of the miner it is read in: its write count, which every change moves on. */
+    public void at(long writeCount) {
+        stamp = writeCount;
+    }
+
+    /**
+     * Bytes of sector files on each path (ever opened), by ID: seal budgets while sealing, finalized ones after;
+     * computed once per state of the miner (a pass over every sector).
+     */
+    public Map<String, Long> usage() {
+        long now = stamp;
+        Usage u = usage;
+        if (u != null && now >= 0 && u.stamp() == now) {
+            return u.bytes();
+        }
+        Map<String, Long> bytes = computeUsage();
+        if (now >= 0) {
+            usage = new Usage(now, bytes);
+        }
+        return bytes;
+    }
+
+    private Map<String, Long> computeUsage() {
+        Entry[] all = entries.values().toArray(new Entry[0]);
+        long[] used = new long[all.length];
+        long size = files.sectorSize();
+        files.forEach((number, created, sealing, stored) -> {
+            for (SectorFileType t : SectorFileType.values()) {
+                if (t.in(sealing)) {
+                    int i = place(all, number, created, t, true);
+                    if (i >= 0) {
+                        used[i] += t.sealBytes(size);
+                    }
+                } else if (t.in(stored)) {
+                    int i = place(all, number, created, t, false);
+                    if (i >= 0) {
+                        used[i] += t.finalizedBytes(size);
+                    }
+                }
+            }
+        });
+        Map<String, Long> out = new HashMap<>();
+        for (int i = 0; i < all.length; i++) {
+            out.put(all[i].meta.id(), used[i]);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** {@code StorageList}: every attached path, each with its sectors' declared types. */
+    public Map<String, List<Decl>> list() {
+        Entry[] all = entries.values().toArray(new Entry[0]);
+        List<List<Decl>> out = new ArrayList<>();
+        for (int i = 0; i < all.length; i++) {
+            out.add(new ArrayList<>());
+        }
+        long actor = files.actorId();
+        Map<Long, long[]> overlay = overlayOfOwnSectors(all);
+        long[] masks = new long[all.length];
+        files.forEach((number, created, sealing, stored) -> {
+            java.util.Arrays.fill(masks, 0);
+            for (SectorFileType t : SectorFileType.values()) {
+                boolean seal = t.in(sealing);
+                if (seal || t.in(stored)) {
+                    int i = place(all, number, created, t, seal);
+                    if (i >= 0) {
+                        masks[i] |= t.bit();
+                    }
+                }
+            }
+            long[] o = overlay.remove(number);
+            for (int i = 0; i < all.length; i++) {
+                long m = o == null ? masks[i] : (masks[i] & ~o[2 * i + 1]) | o[2 * i];
+                if (m != 0 && all[i].attached) {
+                    out.get(i).add(new Decl(actor, number, m));
+                }
+            }
+        });
+        // declarations by hand of sectors without files of their own (other miners' too)
+        for (Map.Entry<DeclKey, Map<String, Boolean>> d : declared.entrySet()) {
+            DeclKey k = d.getKey();
+            if (k.miner() == actor && files.of(k.number()) != null) {
+                continue; // merged above
+            }
+            for (String id : d.getValue().keySet()) {
+                int i = indexOf(all, id);
+                if (i >= 0 && all[i].attached) {
+                    addType(out.get(i), k.miner(), k.number(), k.bit());
+                }
+            }
+        }
+        Map<String, List<Decl>> result = new LinkedHashMap<>();
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].attached) {
+                result.put(all[i].meta.id(), out.get(i));
+            }
+        }
+        return result;
+    }
+
+    private static void addType(List<Decl> decls, long miner, long number, long bit) {
+        for (int j = decls.size() - 1; j >= 0 && j >= decls.size() - 8; j--) {
+            Decl d = decls.get(j);
+            if (d.miner() == miner && d.number() == number) {
+                decls.set(j, new Decl(miner, number, d.types() | bit));
+                return;
+            }
+        }
+        decls.add(new Decl(miner, number, bit));
+    }
+
+    /** Per own sector with hand-made changes: per path, {added types, dropped types}. */
+    private Map<Long, long[]> overlayOfOwnSectors(Entry[] all) {
+        Map<Long, long[]> out = new HashMap<>();
+        long actor = files.actorId();
+        declared.forEach((k, paths) -> {
+            if (k.miner() == actor && files.of(k.number()) != null) {
+                long[] o = out.computeIfAbsent(k.number(), n -> new long[2 * all.length]);
+                for (String id : paths.keySet()) {
+                    int i = indexOf(all, id);
+                    if (i >= 0) {
+                        o[2 * i] |= k.bit();
+                    }
+                }
+            }
+        });
+        dropped.forEach((k, paths) -> {
+            if (k.miner() == actor) {
+                long[] o = out.computeIfAbsent(k.number(), n -> new long[2 * all.length]);
+                for (String id : paths) {
+                    int i = indexOf(all, id);
+                    if (i >= 0) {
+                        o[2 * i + 1] |= k.bit();
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    private static int indexOf(Entry[] all, String id) {
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].meta.id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Per path ID, per type bit of {@code types}: whether sector (miner, number) is declared there, and primary. */
+    private Map<String, boolean[]> declarations(long miner, long number, long types) {
+        Entry[] all = entries.values().toArray(new Entry[0]);
+        Map<String, boolean[]> out = new LinkedHashMap<>(); // {count>0 marker per type..., primary}
+        SectorFiles.Files f = miner == files.actorId() ? files.of(number) : null;
+        for (SectorFileType t : SectorFileType.values()) {
+            if (!t.in(types)) {
+                continue;
+            }
+            DeclKey key = new DeclKey(miner, number, t.bit());
+            if (f != null && (t.in(f.sealing()) || t.in(f.stored()))) {
+                int i = place(all, number, f.createdEpoch(), t, t.in(f.sealing()));
+                TreeSet<String> drops = dropped.get(key);
+                if (i >= 0 && (drops == null || !drops.contains(all[i].meta.id()))) {
+                    mark(out, all[i].meta.id(), t, true);
+                }
+            }
+            Map<String, Boolean> byHand = declared.get(key);
+            if (byHand != null) {
+                byHand.forEach((id, primary) -> mark(out, id, t, primary));
+            }
+        }
+        return out;
+    }
+
+    private static void mark(Map<String, boolean[]> out, String id, SectorFileType t, boolean primary) {
+        boolean[] b = out.computeIfAbsent(id, k -> new boolean[SectorFileType.values().length + 1]);
+        b[t.ordinal()] = true;
+        b[b.length - 1] |= primary;
+    }
+
+    /** {@code StorageFindSector}. */
+    public List<FoundPath> find(long miner, long number, long types, long sectorSize, boolean allowFetch,
+            long nowSeconds) {
+        Map<String, boolean[]> found = declarations(miner, number, types);
+        String suffix = "/" + escapePath(SectorFileType.toString(types)) + "/s-t0" + Long.toUnsignedString(miner) + "-"
+                + Long.toUnsignedString(number);
+        List<FoundPath> out = new ArrayList<>();
+        java.util.Set<String> allowTo = new java.util.HashSet<>();
+        boolean anyGroup = true;
+        for (Map.Entry<String, boolean[]> f : found.entrySet()) {
+            Entry e = entries.get(f.getKey());
+            if (e == null || !e.attached) {
+                continue;
+            }
+            int n = 0;
+            for (int k = 0; k < f.getValue().length - 1; k++) {
+                n += f.getValue()[k] ? 1 : 0;
+            }
+            if (anyGroup && e.meta.allowTo() != null && !e.meta.allowTo().isEmpty()) {
+                allowTo.addAll(e.meta.allowTo());
+            } else {
+                anyGroup = false;
+            }
+            out.add(new FoundPath(e.meta, fileUrls(e.meta, suffix), e.meta.weight() * n,
+                    f.getValue()[f.getValue().length - 1]));
+        }
+        if (allowFetch) {
+            long need = SectorFileType.sealSpaceUse(types, sectorSize);
+            Map<String, Long> usage = usage();
+            for (Entry e : entries.values()) {
+                if (!e.attached || !e.meta.canSeal() || !e.meta.allowsMiner(miner)
+                        || Long.compareUnsigned(need, Math.max(0, indexStat(e, usage).available())) > 0
+                        || !healthy(e, nowSeconds) || found.containsKey(e.meta.id())
+                        || !SectorFileType.anyAllowed(types, e.meta.allowTypes(), e.meta.denyTypes())) {
+                    continue;
+                }
+                if (anyGroup && (e.meta.groups() == null || e.meta.groups().stream().noneMatch(allowTo::contains))) {
+                    continue;
+                }
+                out.add(new FoundPath(e.meta, fileUrls(e.meta, suffix), 0, false));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> fileUrls(PathMeta meta, String suffix) {
+        List<String> out = new ArrayList<>();
+        if (meta.urls() != null) {
+            for (String u : meta.urls()) {
+                String base = u;
+                while (base.endsWith("/")) {
+                    base = base.substring(0, base.length() - 1);
+                }
+                out.add(base + suffix);
+            }
+        }
+        return out;
+    }
+
+    /** Go's URL path escaping of what {@code SectorFileType.String()} can hold. */
+    private static String escapePath(String s) {
+        return s.replace("%", "%25").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E").replace("[", "%5B")
+                .replace("]", "%5D");
+    }
+
+    /** Local paths beat every ten seconds; another is skipped when silent past Lotus's threshold or failing. */
+    private boolean healthy(Entry e, long nowSeconds) {
+        if (e.open) {
+            return true;
+        }
+        return nowSeconds - e.lastHeartbeat <= SKIPPED_HEARTBEAT_SECONDS && e.heartbeatErr == null;
+    }
+
+    /** {@code StorageBestAlloc}; {@code sealing} false for {@code "storage"}. */
+    public List<PathMeta> bestAlloc(long types, long sectorSize, boolean sealing, long miner, long nowSeconds) {
+        long need = sealing ? SectorFileType.sealSpaceUse(types, sectorSize)
+                : SectorFileType.storeSpaceUse(types, sectorSize);
+        Map<String, Long> usage = usage();
+        List<Entry> candidates = new ArrayList<>();
+        Map<Entry, BigInteger> rank = new HashMap<>();
+        for (Entry e : entries.values()) {
+            if (!e.attached || (sealing && !e.meta.canSeal()) || (!sealing && !e.meta.canStore())
+                    || !e.meta.allowsMiner(miner)) {
+                continue;
+            }
+            FsStat st = indexStat(e, usage);
+            if (Long.compareUnsigned(need, Math.max(0, st.available())) > 0 || !healthy(e, nowSeconds)) {
+                continue;
+            }
+            candidates.add(e);
+            rank.put(e, BigInteger.valueOf(st.available()).multiply(BigInteger.valueOf(e.meta.weight())));
+        }
+        if (candidates.isEmpty()) {
+            throw new StorageException("no good path found");
+        }
+        candidates.sort((a, b) -> rank.get(b).compareTo(rank.get(a)));
+        return candidates.stream().map(e -> e.meta).toList();
+    }
+
+    /** {@code StorageGetLocks}: the locks running tasks hold, by sector number. */
+    public List<SectorLock> locks() {
+        List<SectorLock> out = new ArrayList<>();
+        long actor = files.actorId();
+        files.forEachLocked((number, read, write) -> out.add(lockOf(actor, number, read, write)));
+        return out;
+    }
+
+    private static SectorLock lockOf(long actor, long number, int read, int write) {
+        int n = SectorFileType.values().length;
+        int[] w = new int[n];
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = (write >> i) & 1;
+            r[i] = (read >> i) & 1;
+        }
+        return new SectorLock(actor, number, w, r);
+    }
+
+    /**
+     * {@code StorageTryLock} (and {@code StorageLock}, which fails where this answers false): whether the locks could
+     * be taken now. The lock is released when the call ends, so nothing stays held.
+     */
+    public boolean tryLock(long miner, long number, long read, long write) {
+        if ((read | write) == 0) {
+            return false;
+        }
+        if ((read | write) > SectorFileType.ALL) {
+            throw new StorageException("unknown file types specified");
+        }
+        if (miner != files.actorId()) {
+            return true;
+        }
+        SectorFiles.Locks held = files.locksOf(number);
+        return (write & held.read()) == 0 && (held.write() & read) == 0 && (held.write() & write) == 0;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // placement
+
+    /** The index in {@code all} of the path sector {@code number}'s file of type {@code t} is on, or -1. */
+    int place(Entry[] all, long number, long created, SectorFileType t, boolean sealing) {
+        int best = -1;
+        double bestScore = 0;
+        for (int i = 0; i < all.length; i++) {
+            Entry e = all[i];
+            PathMeta m = e.meta;
+            boolean there = e.attachedEpoch == FROM_START || created > e.attachedEpoch;
+            if (e.localPath == null || !there || created >= e.detachedEpoch || m.weight() <= 0
+                    || (sealing ? !m.canSeal() : !m.canStore()) || !t.allowed(m.allowTypes(), m.denyTypes())
+                    || !m.allowsMiner(files.actorId())) {
+                continue;
+            }
+            SimulatedDisk d = disks.get(e.localPath);
+            double weight = (double) m.weight() * (d == null ? 1 : Math.max(1, d.capacity()));
+            long h = mix(seed ^ mix(number) ^ mix(m.id().hashCode() + (sealing ? 1L : 2L)));
+            double u = ((h >>> 11) + 1) * 0x1.0p-53; // (0, 1]
+            double score = weight / -StrictMath.log(u == 1.0 ? 0x1.fffffffffffffp-1 : u);
+            if (best < 0 || score > bestScore) {
+                best = i;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // writes
+
+    /** Runs a change at head {@code epoch} ({@code nowSeconds} its time); a refused one changes nothing. */
+    public void apply(StorageOp op, long epoch, long nowSeconds) {
+        if (op instanceof StorageOp.Attach a) {
+            attach(a.meta(), a.stat(), epoch, nowSeconds);
+        } else if (op instanceof StorageOp.Detach d) {
+            detach(d.id(), d.url(), epoch);
+        } else if (op instanceof StorageOp.AddLocal a) {
+            addLocal(a.path(), epoch, nowSeconds);
+        } else if (op instanceof StorageOp.DetachLocal d) {
+            detachLocal(d.path(), epoch);
+        } else if (op instanceof StorageOp.Redeclare r) {
+            redeclare(r.id(), r.dropMissing(), nowSeconds);
+        } else if (op instanceof StorageOp.Declare d) {
+            declare(d.id(), d.miner(), d.number(), d.types(), d.primary());
+        } else if (op instanceof StorageOp.Drop d) {
+            drop(d.id(), d.miner(), d.number(), d.types());
+        } else if (op instanceof StorageOp.ReportHealth r) {
+            reportHealth(r.id(), r.stat(), r.err(), nowSeconds);
+        } else if (op instanceof StorageOp.Configure c) {
+            configure(c.disks(), c.open());
+        }
+        changed = true;
+    }
+
+    private void attach(PathMeta meta, FsStat stat, long epoch, long nowSeconds) {
+        PathMeta m = meta.withKnownTypes();
+        Entry e = entries.get(m.id());
+        if (e != null && e.attached) {
+            List<String> merged = new ArrayList<>(e.meta.urls() == null ? List.of() : e.meta.urls());
+            if (m.urls() != null) {
+                for (String u : m.urls()) {
+                    if (!merged.contains(u)) {
+                        merged.add(u);
+                    }
+                }
+            }
+            e.meta = m.withUrls(merged);
+            return;
+        }
+        if (e == null) {
+            e = new Entry(m);
+            e.attachedEpoch = epoch;
+            entries.put(m.id(), e);
+        } else {
+            e.meta = m;
+            e.detachedEpoch = Long.MAX_VALUE;
+        }
+        e.attached = true;
+        e.reported = stat == null ? FsStat.ZERO : stat;
+        e.heartbeatErr = null;
+        e.lastHeartbeat = nowSeconds;
+    }
+
+    private void detach(String id, String url, long epoch) {
+        Entry e = entries.get(id);
+        if (e == null || !e.attached) {
+            throw new StorageException("storage '" + id + "' isn't registered");
+        }
+        List<String> u = e.meta.urls() == null ? List.of() : e.meta.urls();
+        boolean drop = true;
+        if (!u.isEmpty()) {
+            drop = u.size() == 1;
+            if (drop && !u.get(0).equals(url)) {
+                throw new StorageException("not dropping path, requested and index urls don't match ('" + url
+                        + "' != '" + u.get(0) + "')");
+            }
+        }
+        if (drop) {
+            e.attached = false;
+            e.detachedEpoch = Math.min(e.detachedEpoch, epoch);
+            declared.values().forEach(paths -> paths.remove(id));
+            declared.values().removeIf(Map::isEmpty);
+            dropped.values().forEach(paths -> paths.remove(id));
+            dropped.values().removeIf(java.util.Set::isEmpty);
+        } else {
+            List<String> rest = new ArrayList<>(u);
+            rest.remove(url);
+            e.meta = e.meta.withUrls(rest);
+        }
+    }
+
+    /** {@code ~} expanded as Lotus's homedir.Expand does. */
+    static String expand(String path) {
+        if (path.equals("~") || path.startsWith("~/")) {
+            return HOME + path.substring(1);
+        }
+        return path;
+    }
+
+    /** Go's filepath.Clean for what matters here: no trailing or doubled slashes. */
+    static String clean(String path) {
+        String p = path.replaceAll("/+", "/");
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    private void addLocal(String rawPath, long epoch, long nowSeconds) {
+        String path = expand(rawPath);
+        SimulatedDisk d = disks.get(clean(path));
+        if (d == null) {
+            String file = clean(path) + "/sectorstore.json";
+            throw new StorageException("opening local path: reading storage metadata for " + path + ": open " + file
+                    + ": no such file or directory");
+        }
+        Entry e = entries.get(d.meta().id());
+        if (e != null && e.open) {
+            throw new StorageException("opening local path: path with ID " + d.meta().id() + " already opened: '"
+                    + e.localPath + "'");
+        }
+        open(d, epoch, nowSeconds);
+        storageJson.add(path);
+    }
+
+    /** Opens a disk's path and attaches it with the miner's URLs. */
+    private void open(SimulatedDisk d, long epoch, long nowSeconds) {
+        attach(d.meta().withUrls(urls), FsStat.ZERO, epoch, nowSeconds);
+        Entry e = entries.get(d.meta().id());
+        if (e.localPath == null || !e.localPath.equals(d.localPath())) {
+            e.localPath = d.localPath();
+        }
+        e.open = true;
+    }
+
+    private void detachLocal(String rawPath, long epoch) {
+        String path = expand(rawPath);
+        Entry match = null;
+        for (Entry e : entries.values()) {
+            if (e.open && e.localPath.equals(path)) {
+                match = e;
+                break;
+            }
+        }
+        if (match == null) {
+            throw new StorageException("no local paths match '" + path + "'");
+        }
+        if (!storageJson.remove(path)) {
+            throw new StorageException("path not found in storage.json");
+        }
+        while (storageJson.remove(path)) {
+            // every entry of it goes
+        }
+        for (String u : urls) {
+            if (match.attached) {
+                detach(match.meta.id(), u, epoch);
+            }
+        }
+        match.open = false;
+    }
+
+    private void redeclare(String id, boolean dropMissing, long nowSeconds) {
+        for (Entry e : entries.values()) {
+            if (!e.open || (id != null && !id.equals(e.meta.id()))) {
+                continue;
+            }
+            SimulatedDisk d = disks.get(e.localPath);
+            if (d != null) {
+                attach(d.meta().withUrls(urls), FsStat.ZERO, e.attachedEpoch, nowSeconds);
+            }
+            String pid = e.meta.id();
+            dropped.values().forEach(paths -> paths.remove(pid));
+            dropped.values().removeIf(java.util.Set::isEmpty);
+            if (dropMissing) {
+                declared.values().forEach(paths -> paths.remove(pid));
+                declared.values().removeIf(Map::isEmpty);
+            }
+        }
+    }
+
+    private void declare(String id, long miner, long number, long types, boolean primary) {
+        SectorFiles.Files f = miner == files.actorId() ? files.of(number) : null;
+        Entry[] all = entries.values().toArray(new Entry[0]);
+        for (SectorFileType t : SectorFileType.values()) {
+            if (!t.in(types)) {
+                continue;
+            }
+            DeclKey key = new DeclKey(miner, number, t.bit());
+            TreeSet<String> drops = dropped.get(key);
+            if (drops != null && drops.remove(id)) {
+                if (drops.isEmpty()) {
+                    dropped.remove(key);
+                }
+                continue;
+            }
+            if (f != null && (t.in(f.sealing()) || t.in(f.stored()))) {
+                int i = place(all, number, f.createdEpoch(), t, t.in(f.sealing()));
+                if (i >= 0 && all[i].meta.id().equals(id)) {
+                    continue; // already declared, primary
+                }
+            }
+            declared.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(id, primary, Boolean::logicalOr);
+        }
+    }
+
+    private void drop(String id, long miner, long number, long types) {
+        SectorFiles.Files f = miner == files.actorId() ? files.of(number) : null;
+        Entry[] all = entries.values().toArray(new Entry[0]);
+        for (SectorFileType t : SectorFileType.values()) {
+            if (!t.in(types)) {
+                continue;
+            }
+            DeclKey key = new DeclKey(miner, number, t.bit());
+            Map<String, Boolean> byHand = declared.get(key);
+            if (byHand != null && byHand.remove(id) != null && byHand.isEmpty()) {
+                declared.remove(key);
+            }
+            if (f != null && (t.in(f.sealing()) || t.in(f.stored()))) {
+                int i = place(all, number, f.createdEpoch(), t, t.in(f.sealing()));
+                if (i >= 0 && all[i].meta.id().equals(id)) {
+                    dropped.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
+                }
+            }
+        }
+    }
+
+    private void reportHealth(String id, FsStat stat, String err, long nowSeconds) {
+        Entry e = entries.get(id);
+        if (e == null || !e.attached) {
+            throw new StorageException("health report for unknown storage: " + id);
+        }
+        e.reported = stat == null ? FsStat.ZERO : stat;
+        e.heartbeatErr = err == null || err.isEmpty() ? null : err;
+        e.lastHeartbeat = nowSeconds;
+    }
+
+    private void configure(List<SimulatedDisk> newDisks, List<String> open) {
+        Map<String, SimulatedDisk> byPath = new LinkedHashMap<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (SimulatedDisk d : newDisks) {
+            String p = clean(d.localPath());
+            if (byPath.put(p, new SimulatedDisk(p, d.capacity(), d.meta())) != null) {
+                throw new StorageException("two disks at " + p);
+            }
+            if (!ids.add(d.meta().id())) {
+                throw new StorageException("two disks with ID " + d.meta().id());
+            }
+        }
+        java.util.Set<String> opened = new java.util.HashSet<>();
+        for (String p : open) {
+            if (!byPath.containsKey(clean(expand(p)))) {
+                throw new StorageException("no disk at " + p + " to open");
+            }
+            if (!opened.add(clean(expand(p)))) {
+                throw new StorageException("path " + p + " opened twice");
+            }
+        }
+        disks.clear();
+        entries.clear();
+        storageJson.clear();
+        declared.clear();
+        dropped.clear();
+        byPath.forEach(disks::put);
+        for (String p : open) {
+            SimulatedDisk d = byPath.get(clean(expand(p)));
+            open(d, FROM_START, 0);
+            storageJson.add(d.localPath());
+        }
+    }
+}
