@@ -10,6 +10,7 @@ import io.minersim.app.rpc.RpcDispatcher;
 import io.minersim.app.rpc.RpcError;
 import io.minersim.app.rpc.RpcServer;
 import io.minersim.rpc.FullNodeApi;
+import io.minersim.rpc.FullNodeApiV0;
 import io.minersim.rpc.Permission;
 import io.minersim.sealing.InvalidInputException;
 import io.minersim.sealing.Miner;
@@ -76,12 +77,20 @@ public final class FullNode implements AutoCloseable {
         };
         FullNodeApiImpl api = new FullNodeApiImpl(miners, profile, tokens,
                 OpenRpcDocument.load("/io/minersim/app/full-openrpc.json", List.of(FullNodeApi.class)));
-        RpcDispatcher dispatcher = RpcDispatcher.builder()
+        RpcDispatcher v1 = RpcDispatcher.builder()
                 .register(FullNodeApi.class, api)
                 .objectMapper(GoJson.newObjectMapper())
                 .errorMapper(errors())
                 .build();
-        RpcServer server = RpcServer.builder(dispatcher).host(host).port(port).auth(auth).paths(V1, V0).start();
+        // v0 is Lotus's wrapper of v1: v1's methods, some replaced by v0's signatures, and the *Limited forms
+        RpcDispatcher v0 = RpcDispatcher.builder()
+                .register(FullNodeApi.class, api)
+                .registerOver(FullNodeApiV0.class, new FullNodeApiV0Impl(api))
+                .objectMapper(GoJson.newObjectMapper())
+                .errorMapper(errors())
+                .build();
+        RpcServer server = RpcServer.builder(v1).host(host).port(port).auth(auth).paths(V1, V0).dispatcher(V0, v0)
+                .start();
         clock.subscribe(api.headListener());
         return new FullNode(server, auth, repo, clock, api);
     }

@@ -54,6 +54,8 @@ public final class FullNodeApiImpl implements FullNodeApi {
     private static final String SSET_PREFIX = "(get sset) failed to load miner actor: ";
     /** Lotus's FullAPIVersion1, 2.3.0. */
     static final long API_VERSION = VersionInfo.semver(2, 3, 0);
+    /** Lotus's {@code api.LookbackNoLimit}. */
+    static final long LOOKBACK_NO_LIMIT = -1;
 
     private final List<Miner> miners;
     private final Profile profile;
@@ -349,16 +351,27 @@ public final class FullNodeApiImpl implements FullNodeApi {
             boolean allowReplaced) {
         long h = height(tipSetKey);
         ChainMessage m = find(message);
-        return m == null || m.inclusionEpoch() > h ? null : ChainWire.lookup(m, tipsets);
+        if (m == null || m.inclusionEpoch() > h || beyondLimit(m, h, lookbackLimit)) {
+            return null;
+        }
+        return ChainWire.lookup(m, tipsets);
+    }
+
+    /** Whether a lookback limit (not {@value #LOOKBACK_NO_LIMIT}) stops the search before the message's tipset. */
+    private static boolean beyondLimit(ChainMessage m, long from, long limit) {
+        return limit != LOOKBACK_NO_LIMIT && m.inclusionEpoch() + limit < from;
     }
 
     @Override
     public MsgLookup stateWaitMsg(CidLink message, long confidence, long lookbackLimit, boolean allowReplaced) {
         try {
+            long start = head();
             while (true) {
                 long h = head();
                 ChainMessage m = find(message);
-                if (m != null && m.inclusionEpoch() <= h && h - m.inclusionEpoch() >= confidence) {
+                // the look back from the call's head obeys the limit; a message landing later is seen as it lands
+                if (m != null && m.inclusionEpoch() <= h && h - m.inclusionEpoch() >= confidence
+                        && (m.inclusionEpoch() > start || !beyondLimit(m, start, lookbackLimit))) {
                     return ChainWire.lookup(m, tipsets);
                 }
                 feed.awaitHeadAfter(h);

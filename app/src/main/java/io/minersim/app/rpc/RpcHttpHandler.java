@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -37,6 +38,8 @@ public final class RpcHttpHandler extends Handler.Abstract {
     /** What is left of an announced length up to this is read into one segment of exactly that size. */
     private static final int EXACT_UP_TO = 64 * 1024;
 
+    /** The dispatcher of each path; the first for any other. */
+    private final Map<String, RpcDispatcher> byPath;
     private final RpcDispatcher dispatcher;
     private final long maxRequestSize;
     private final long bufferBudget;
@@ -48,10 +51,22 @@ public final class RpcHttpHandler extends Handler.Abstract {
      *        body of the maximum size)
      */
     public RpcHttpHandler(RpcDispatcher dispatcher, long maxRequestSize, long bufferBudget) {
+        this(Map.of("", dispatcher), maxRequestSize, bufferBudget);
+    }
+
+    /**
+     * A handler serving each path of {@code byPath} (exact request paths, in order) with its own dispatcher; a
+     * request to any other path gets the first one's.
+     */
+    public RpcHttpHandler(Map<String, RpcDispatcher> byPath, long maxRequestSize, long bufferBudget) {
         if (maxRequestSize <= 0 || maxRequestSize >= Integer.MAX_VALUE) {
             throw new IllegalArgumentException("maxRequestSize must be positive and below 2 GiB");
         }
-        this.dispatcher = dispatcher;
+        if (byPath.isEmpty()) {
+            throw new IllegalArgumentException("no dispatcher");
+        }
+        this.byPath = Map.copyOf(byPath);
+        this.dispatcher = byPath.values().iterator().next();
         this.maxRequestSize = maxRequestSize;
         this.bufferBudget = Math.max(bufferBudget, maxRequestSize + 1);
     }
@@ -79,12 +94,13 @@ public final class RpcHttpHandler extends Handler.Abstract {
             return true;
         }
         long declared = request.getLength();
+        RpcDispatcher d = byPath.getOrDefault(request.getHttpURI().getPath(), dispatcher);
         if (declared > maxRequestSize) {
             RequestBodies.closeAfter(response); // refused before any byte of it is read
-            reply(response, callback, dispatcher.requestTooBig(maxRequestSize));
+            reply(response, callback, d.requestTooBig(maxRequestSize));
             return true;
         }
-        new BodyReader(request, response, callback, declared).start();
+        new BodyReader(d, request, response, callback, declared).start();
         return true;
     }
 
@@ -100,6 +116,7 @@ public final class RpcHttpHandler extends Handler.Abstract {
      * first segment, as every usual request does, is not copied again).
      */
     private final class BodyReader implements Runnable, Invocable {
+        private final RpcDispatcher dispatcher;
         private final Request request;
         private final Response response;
         private final Callback callback;
@@ -111,7 +128,8 @@ public final class RpcHttpHandler extends Handler.Abstract {
         /** Bytes of segments (and of the joined body) counted in the budget. */
         private long held;
 
-        BodyReader(Request request, Response response, Callback callback, long declared) {
+        BodyReader(RpcDispatcher dispatcher, Request request, Response response, Callback callback, long declared) {
+            this.dispatcher = dispatcher;
             this.request = request;
             this.response = response;
             this.callback = callback;
