@@ -20,7 +20,7 @@ import java.util.function.Function;
  * methods read. Every method reads under the miner's read lock, so one answer is one consistent state;
  * {@link Miner#reading} makes several answers one.
  */
-public final class ChainView {
+public final class ChainView implements ChainState {
 
     private final Miner miner;
     private final Pipeline p;
@@ -34,12 +34,39 @@ public final class ChainView {
         return miner.reading(() -> p.head);
     }
 
+    /**
+     * The state at {@code epoch}: this view at the head (or above it), a frozen one for an epoch of the retained
+     * window below it ({@value ProvingHistory#RETAINED_EPOCHS} epochs), else empty: that state is no longer kept.
+     */
+    public Optional<ChainState> at(long epoch) {
+        return miner.reading(() -> {
+            if (epoch >= p.head) {
+                return Optional.of(this);
+            }
+            io.minersim.sealing.proving.ProvingSnapshot then = p.provingHistory.at(epoch, p.head);
+            return then == null ? Optional.empty() : Optional.of(new PastChainState(this, then));
+        });
+    }
+
+    /** How far below the head {@link #at} finds a state. */
+    public static long retainedEpochs() {
+        return ProvingHistory.RETAINED_EPOCHS;
+    }
+
+    static void checkDeadline(long deadline) {
+        if (deadline < 0 || deadline >= DeadlineInfo.PERIOD_DEADLINES) {
+            throw new InvalidInputException("deadline", "invalid deadline " + deadline + " of "
+                    + DeadlineInfo.PERIOD_DEADLINES);
+        }
+    }
+
     /** {@code StateMinerProvingDeadline}: the current deadline at the head. */
     public DeadlineInfo provingDeadline() {
         return miner.reading(() -> p.proving.deadlineInfo(p.head));
     }
 
     /** The partitions proven in each of the 48 deadlines' current occurrence ({@code StateMinerDeadlines}). */
+    @Override
     public List<BitField> postSubmissions() {
         return miner.reading(() -> {
             List<BitField> out = new ArrayList<>((int) DeadlineInfo.PERIOD_DEADLINES);
@@ -55,11 +82,9 @@ public final class ChainView {
      *
      * @throws InvalidInputException when the deadline is not in [0, 48)
      */
+    @Override
     public List<PartitionSectors> partitions(long deadline) {
-        if (deadline < 0 || deadline >= DeadlineInfo.PERIOD_DEADLINES) {
-            throw new InvalidInputException("deadline", "invalid deadline " + deadline + " of "
-                    + DeadlineInfo.PERIOD_DEADLINES);
-        }
+        checkDeadline(deadline);
         return miner.reading(() -> {
             List<PartitionSectors> out = new ArrayList<>();
             for (Partition part : p.proving.deadline((int) deadline).partitions()) {
@@ -70,26 +95,31 @@ public final class ChainView {
     }
 
     /** {@code StateMinerFaults}. */
+    @Override
     public BitField faults() {
         return union(Partition::faults);
     }
 
     /** {@code StateMinerRecoveries}. */
+    @Override
     public BitField recoveries() {
         return union(Partition::recoveries);
     }
 
     /** The numbers of {@code StateMinerActiveSectors}. */
+    @Override
     public BitField activeSectors() {
         return union(Partition::active);
     }
 
     /** The live sectors: activated, neither terminated nor expired (faulty and unproven ones included). */
+    @Override
     public BitField liveSectors() {
         return union(Partition::live);
     }
 
     /** The numbers of {@code StateMinerSectors(nil)}: every sector ever activated (nothing is compacted). */
+    @Override
     public BitField onChainSectors() {
         return union(Partition::sectors);
     }
@@ -103,21 +133,25 @@ public final class ChainView {
     }
 
     /** {@code StateMinerSectorCount}. */
+    @Override
     public SectorCounts sectorCounts() {
         return miner.reading(p.proving::counts);
     }
 
     /** {@code StateSectorPartition}: empty when the sector is in no partition ("not due at any deadline"). */
+    @Override
     public Optional<SectorPlace> place(long sector) {
         return miner.reading(() -> Optional.ofNullable(p.proving.placeOf(sector)));
     }
 
     /** {@code StateSectorExpiration}: empty when the sector is not live in a partition ("failed to find sector"). */
+    @Override
     public Optional<SectorExpiration> expiration(long sector) {
         return miner.reading(() -> Optional.ofNullable(p.proving.expirationOf(sector)));
     }
 
     /** {@code StateSectorGetInfo}: empty when the actor has no such sector. */
+    @Override
     public Optional<OnChainSector> sector(long number) {
         return miner.reading(() -> {
             Sector s = p.sectors.get(number);
@@ -141,11 +175,17 @@ public final class ChainView {
     }
 
     /** Power of the active sectors: what the power actor's claim for this miner holds. */
+    @Override
     public PowerPair power() {
+        return powerOf(activeSectors());
+    }
+
+    /** The power of these sectors. */
+    PowerPair powerOf(BitField active) {
         return miner.reading(() -> {
             long raw = 0;
             BigInteger qa = BigInteger.ZERO;
-            for (long n : union(Partition::active)) {
+            for (long n : active) {
                 Sector s = p.sectors.get(n);
                 raw += p.sectorSize;
                 qa = qa.add(p.chain.qualityAdjustedPower(s));

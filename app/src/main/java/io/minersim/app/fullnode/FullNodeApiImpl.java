@@ -25,6 +25,7 @@ import io.minersim.rpc.types.SignedMessage;
 import io.minersim.rpc.types.TipSet;
 import io.minersim.rpc.types.VersionInfo;
 import io.minersim.sealing.ChainMessage;
+import io.minersim.sealing.ChainState;
 import io.minersim.sealing.ChainView;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.OnChainSector;
@@ -45,9 +46,10 @@ import java.util.stream.Collectors;
 
 /**
  * The simulated full node: Lotus's {@code FullNodeApi} over the world's miners. Every {@code State*} answer reads the
- * miners' {@link ChainView}s, so it is the chain as the engine holds it at the head; a tipset key in a parameter
- * must name a tipset of this chain at or below the head (else Lotus's {@code loading tipset} error), and the state
- * read is the head's (minersim keeps no past states; the proving deadline is computed at the key's height).
+ * miners' {@link ChainState} at the key's tipset: the head's {@link ChainView}, or the proving state the engine kept
+ * for a recent epoch ({@link ChainView#at}); an older one answers as a Lotus node whose splitstore pruned it. A tipset
+ * key must name a tipset of this chain at or below the head (else Lotus's {@code loading tipset} error). Pre-commits
+ * and balances are read at the head.
  */
 public final class FullNodeApiImpl implements FullNodeApi {
     private static final String MINER_PREFIX = "failed to load miner actor: ";
@@ -153,9 +155,22 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     // ---- the miner actor ---------------------------------------------------------------------------------------
 
-    private ChainView chain(FilAddress miner, List<CidLink> key, String prefix) {
-        height(key);
-        return directory.miner(miner, prefix).miner().chain();
+    /** The miner's state at the key's tipset; Lotus's error for an unknown miner or a state no longer kept. */
+    private ChainState chain(FilAddress miner, List<CidLink> key, String prefix) {
+        long h = height(key);
+        return stateAt(directory.miner(miner, prefix).miner(), h, prefix);
+    }
+
+    /**
+     * A miner's state at {@code height}; beyond the retained window, the error of a Lotus node whose splitstore has
+     * pruned that tipset's state: its parent state root is no longer in the state store.
+     */
+    private ChainState stateAt(Miner m, long height, String prefix) {
+        return m.chain().at(height).orElseThrow(() -> {
+            String root = tipsets.derived("state-root", height).value();
+            return new ChainException(prefix + "load state tree: failed to load state tree " + root
+                    + ": failed to load hamt node: ipld: could not find " + root);
+        });
     }
 
     @Override
@@ -173,8 +188,8 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public MinerPower stateMinerPower(FilAddress miner, List<CidLink> tipSetKey) {
-        height(tipSetKey);
-        return funds.power(directory.minerOrNull(miner), miners);
+        long h = height(tipSetKey);
+        return funds.power(directory.minerOrNull(miner), miners, m -> stateAt(m, h, "").power());
     }
 
     @Override
@@ -200,7 +215,7 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public List<MinerPartition> stateMinerPartitions(FilAddress miner, long deadline, List<CidLink> tipSetKey) {
-        ChainView chain = chain(miner, tipSetKey, MINER_PREFIX);
+        ChainState chain = chain(miner, tipSetKey, MINER_PREFIX);
         if (deadline < 0 || deadline >= DeadlineInfo.PERIOD_DEADLINES) {
             throw new ChainException("failed to load the deadline: invalid deadline "
                     + Long.toUnsignedString(deadline));
@@ -224,19 +239,19 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public List<SectorOnChainInfo> stateMinerActiveSectors(FilAddress miner, List<CidLink> tipSetKey) {
-        ChainView chain = chain(miner, tipSetKey, MINER_PREFIX);
+        ChainState chain = chain(miner, tipSetKey, MINER_PREFIX);
         return sectors(chain, chain.activeSectors());
     }
 
     @Override
     public List<SectorOnChainInfo> stateMinerSectors(FilAddress miner, BitFieldRuns sectors,
             List<CidLink> tipSetKey) {
-        ChainView chain = chain(miner, tipSetKey, MINER_PREFIX);
+        ChainState chain = chain(miner, tipSetKey, MINER_PREFIX);
         BitField all = chain.onChainSectors();
         return sectors(chain, sectors == null ? all : all.intersect(BitField.fromRuns(sectors.runs())));
     }
 
-    private static List<SectorOnChainInfo> sectors(ChainView chain, BitField numbers) {
+    private static List<SectorOnChainInfo> sectors(ChainState chain, BitField numbers) {
         List<SectorOnChainInfo> out = new ArrayList<>();
         for (long n : numbers) {
             chain.sector(n).map(ChainWire::sector).ifPresent(out::add);
@@ -252,14 +267,14 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public SectorOnChainInfo stateSectorGetInfo(FilAddress miner, long sector, List<CidLink> tipSetKey) {
-        ChainView chain = chain(miner, tipSetKey, SSET_PREFIX);
+        ChainState chain = chain(miner, tipSetKey, SSET_PREFIX);
         Optional<OnChainSector> s = sector < 0 ? Optional.empty() : chain.sector(sector);
         return s.map(ChainWire::sector).orElse(null);
     }
 
     @Override
     public SectorDeadlinePartition stateSectorPartition(FilAddress miner, long sector, List<CidLink> tipSetKey) {
-        ChainView chain = chain(miner, tipSetKey, "");
+        ChainState chain = chain(miner, tipSetKey, "");
         Optional<SectorPlace> p = sector < 0 ? Optional.empty() : chain.place(sector);
         SectorPlace place = p.orElseThrow(() -> new ChainException("sector " + Long.toUnsignedString(sector)
                 + " not due at any deadline"));
@@ -268,7 +283,7 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public SectorExpirationEpochs stateSectorExpiration(FilAddress miner, long sector, List<CidLink> tipSetKey) {
-        ChainView chain = chain(miner, tipSetKey, "");
+        ChainState chain = chain(miner, tipSetKey, "");
         Optional<SectorExpiration> e = sector < 0 ? Optional.empty() : chain.expiration(sector);
         SectorExpiration exp = e.orElseThrow(() -> new ChainException("failed to find sector "
                 + Long.toUnsignedString(sector)));
@@ -277,7 +292,8 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public PreCommitOnChainInfo stateSectorPreCommitInfo(FilAddress miner, long sector, List<CidLink> tipSetKey) {
-        ChainView chain = chain(miner, tipSetKey, SSET_PREFIX);
+        chain(miner, tipSetKey, SSET_PREFIX);
+        ChainView chain = directory.miner(miner, SSET_PREFIX).miner().chain();
         return sector < 0 ? null : chain.preCommit(sector).map(ChainWire::preCommit).orElse(null);
     }
 

@@ -57,12 +57,15 @@ final class Funds {
         return code("account");
     }
 
-    /** The miner's claim and the network's total; zeros for no miner (Lotus gives no error). */
-    MinerPower power(MinerDirectory.Entry miner, List<Miner> all) {
+    /**
+     * The miner's claim and the network's total, each miner's power read by {@code at}; zeros for no miner (Lotus
+     * gives no error).
+     */
+    MinerPower power(MinerDirectory.Entry miner, List<Miner> all, java.util.function.Function<Miner, PowerPair> at) {
         PowerPair total = profile == Profile.MAINNET ? MAINNET_REST : PowerPair.ZERO;
         PowerPair own = PowerPair.ZERO;
         for (Miner m : all) {
-            PowerPair p = m.chain().power();
+            PowerPair p = at.apply(m);
             total = total.add(p);
             if (miner != null && m == miner.miner()) {
                 own = p;
