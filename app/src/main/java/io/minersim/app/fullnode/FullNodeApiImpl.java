@@ -58,6 +58,10 @@ public final class FullNodeApiImpl implements FullNodeApi {
     static final long API_VERSION = VersionInfo.semver(2, 3, 0);
     /** Lotus's {@code api.LookbackNoLimit}. */
     static final long LOOKBACK_NO_LIMIT = -1;
+    /** Lotus's {@code stmgr.MaxMessageConfidence}: chain finality. */
+    static final long MAX_MESSAGE_CONFIDENCE = 900;
+    /** How many StateWaitMsg calls may wait at once. */
+    static final int MAX_WAITING = 32;
 
     private final List<Miner> miners;
     private final Profile profile;
@@ -69,6 +73,7 @@ public final class FullNodeApiImpl implements FullNodeApi {
     private final ObjectNode openRpc;
     private final UUID session = UUID.randomUUID();
     private final String networkName;
+    private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(MAX_WAITING);
 
     /**
      * @param miners the world's miners, in order (at least one)
@@ -366,8 +371,8 @@ public final class FullNodeApiImpl implements FullNodeApi {
     public MsgLookup stateSearchMsg(List<CidLink> tipSetKey, CidLink message, long lookbackLimit,
             boolean allowReplaced) {
         long h = height(tipSetKey);
-        ChainMessage m = find(message);
-        if (m == null || m.inclusionEpoch() > h || beyondLimit(m, h, lookbackLimit)) {
+        ChainMessage m = load(message);
+        if (m.inclusionEpoch() > h || beyondLimit(m, h, lookbackLimit)) {
             return null;
         }
         return ChainWire.lookup(m, tipsets);
@@ -378,8 +383,23 @@ public final class FullNodeApiImpl implements FullNodeApi {
         return limit != LOOKBACK_NO_LIMIT && m.inclusionEpoch() + limit < from;
     }
 
+    /**
+     * Lotus's {@code WaitForMessage}: a confidence above chain finality and a message the node does not hold fail at
+     * once; otherwise the call waits for the message to land and gather its confidence. A waiting call holds a
+     * thread, so at most {@value #MAX_WAITING} wait at once (a further one fails at once), and each ends when its
+     * caller goes away (the transport interrupts it: a closed connection, or {@code xrpc.cancel}) with go-jsonrpc's
+     * {@code context canceled}.
+     */
     @Override
     public MsgLookup stateWaitMsg(CidLink message, long confidence, long lookbackLimit, boolean allowReplaced) {
+        if (confidence < 0 || confidence > MAX_MESSAGE_CONFIDENCE) {
+            throw new ChainException("message confidence exceeds maximum: " + Long.toUnsignedString(confidence)
+                    + " > " + MAX_MESSAGE_CONFIDENCE);
+        }
+        load(message);
+        if (!waiting.tryAcquire()) {
+            throw new ChainException("too many StateWaitMsg calls waiting (" + MAX_WAITING + "); try again later");
+        }
         try {
             long start = head();
             while (true) {
@@ -395,7 +415,28 @@ public final class FullNodeApiImpl implements FullNodeApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChainException("context canceled");
+        } finally {
+            waiting.release();
         }
+    }
+
+    /** How many StateWaitMsg calls are waiting now. */
+    int waitingCalls() {
+        return MAX_WAITING - waiting.availablePermits();
+    }
+
+    /**
+     * The message as the node's chain store loads it: one the miners have sent by the head; Lotus's error for any
+     * other CID.
+     */
+    private ChainMessage load(CidLink cid) {
+        ChainMessage m = find(cid);
+        if (m == null || m.sentEpoch() > head()) {
+            // go-cid prints cid.Undef (a JSON null) as "b"
+            throw new ChainException("failed to load message: ipld: could not find "
+                    + (cid == null ? "b" : cid.value()));
+        }
+        return m;
     }
 
     /** The message of that CID among every miner's, or null. */

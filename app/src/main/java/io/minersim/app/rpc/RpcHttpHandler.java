@@ -1,12 +1,19 @@
 package io.minersim.app.rpc;
 
 import io.minersim.app.http.RequestBodies;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -184,11 +191,20 @@ public final class RpcHttpHandler extends Handler.Abstract {
         /** Handles the whole body and answers it. */
         private void call() {
             RpcDispatcher.HttpReply r;
+            CallerGone gone = new CallerGone(Thread.currentThread(), request);
+            request.addFailureListener(gone);
+            ScheduledFuture<?> watch = CALLER_WATCH.scheduleWithFixedDelay(gone::probe, PROBE_EVERY.toMillis(),
+                    PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 CallContext ctx = CallContext.http(RpcAuthHandler.permissions(request));
                 r = dispatcher.handleHttpBody(body(), size, maxRequestSize, ctx);
             } finally {
+                watch.cancel(false);
+                gone.done();
                 release();
+            }
+            if (gone.tookBytes()) {
+                RequestBodies.closeAfter(response); // what the client sent next was read by the probe: no more
             }
             reply(response, callback, r);
         }
@@ -257,6 +273,78 @@ public final class RpcHttpHandler extends Handler.Abstract {
             release();
             RequestBodies.closeAfter(response);
             reply(response, callback, r);
+        }
+    }
+
+    /** How often a running call's connection is looked at for a client that went away. */
+    private static final Duration PROBE_EVERY = Duration.ofSeconds(1);
+    /** One daemon thread for every server's probes: each is a non-blocking read of at most one byte. */
+    private static final ScheduledThreadPoolExecutor CALLER_WATCH = callerWatch();
+
+    private static ScheduledThreadPoolExecutor callerWatch() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "minersim-rpc-caller-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
+
+    /**
+     * Go cancels a request's context when its client goes away; here the thread running an HTTP call is interrupted
+     * then, which a waiting method (StateWaitMsg) ends as {@code context canceled}. Jetty does not read a connection
+     * while its request is handled, so a client's close is not seen by Jetty until it writes the answer: each second
+     * of a call, the probe reads the connection without blocking; end of stream (or a failure) means the client is
+     * gone. A byte read instead (a client sending its next request before this answer, which no JSON-RPC client does)
+     * is kept from nothing: the connection closes after the answer. Jetty's own failure of the request interrupts too.
+     * Once the call is over the thread is never interrupted, and an interrupt that came too late is cleared.
+     */
+    private static final class CallerGone implements Consumer<Throwable> {
+        private final Request request;
+        private Thread running;
+        private boolean took;
+
+        CallerGone(Thread running, Request request) {
+            this.running = running;
+            this.request = request;
+        }
+
+        @Override
+        public synchronized void accept(Throwable failure) {
+            if (running != null) {
+                running.interrupt();
+            }
+        }
+
+        /** Reads at most one byte of the connection, without blocking: gone on end of stream or failure. */
+        synchronized void probe() {
+            if (running == null || took) {
+                return;
+            }
+            Object transport = request.getConnectionMetaData().getConnection().getEndPoint().getTransport();
+            if (!(transport instanceof SocketChannel channel) || channel.isBlocking()) {
+                return;
+            }
+            try {
+                int n = channel.read(ByteBuffer.allocate(1));
+                if (n < 0) {
+                    running.interrupt();
+                } else if (n > 0) {
+                    took = true;
+                }
+            } catch (IOException e) {
+                running.interrupt();
+            }
+        }
+
+        synchronized boolean tookBytes() {
+            return took;
+        }
+
+        synchronized void done() {
+            running = null;
+            Thread.interrupted(); // a pool thread goes back clean
         }
     }
 }
