@@ -1,6 +1,7 @@
 package io.minersim.app.fullnode;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minersim.app.api.CommonApi;
 import io.minersim.app.api.TokenAuthority;
 import io.minersim.rpc.FullNodeApi;
 import io.minersim.rpc.types.ActorState;
@@ -65,13 +66,12 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     private final List<Miner> miners;
     private final Profile profile;
-    private final TokenAuthority tokens;
+    private final CommonApi common;
     private final SimulatedTipsets tipsets;
     private final MinerDirectory directory;
     private final Funds funds;
     private final HeadFeed feed;
     private final ObjectNode openRpc;
-    private final UUID session = UUID.randomUUID();
     private final String networkName;
     private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(MAX_WAITING);
 
@@ -87,9 +87,10 @@ public final class FullNodeApiImpl implements FullNodeApi {
         }
         this.miners = List.copyOf(miners);
         this.profile = profile;
-        this.tokens = tokens;
         this.openRpc = openRpc;
         Miner first = miners.get(0);
+        this.common = new CommonApi(tokens, profile.name().toLowerCase(java.util.Locale.ROOT), API_VERSION,
+                first.config().policy().blockDelaySeconds());
         long seed = first.config().seed();
         this.tipsets = new SimulatedTipsets(seed, first.config().policy().genesisTimestamp(),
                 first.config().policy().blockDelaySeconds(),
@@ -492,23 +493,22 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public VersionInfo version() {
-        return new VersionInfo("1.36.1+" + profile.name().toLowerCase(java.util.Locale.ROOT) + "+minersim",
-                API_VERSION, miners.get(0).config().policy().blockDelaySeconds(), "lotus");
+        return common.version();
     }
 
     @Override
     public byte[] authNew(List<String> permissions) {
-        return tokens.sign(permissions == null ? List.of() : permissions).getBytes(StandardCharsets.US_ASCII);
+        return common.authNew(permissions);
     }
 
     @Override
     public List<String> authVerify(String token) {
-        return tokens.verify(token);
+        return common.authVerify(token);
     }
 
     @Override
     public UUID session() {
-        return session;
+        return common.session();
     }
 
     @Override

@@ -167,7 +167,7 @@ class FullNodeContractTest {
         return checked;
     }
 
-    private static JsonNode viaWebSocket(WsClient ws, String method, List<Object> params) throws Exception {
+    static JsonNode viaWebSocket(WsClient ws, String method, List<Object> params) throws Exception {
         ObjectNode req = RawRpc.NODES.objectNode();
         long id = System.nanoTime();
         req.put("jsonrpc", "2.0").put("id", id).put("method", method);

@@ -12,7 +12,7 @@ import io.minersim.app.testing.WsClient;
 import io.minersim.sealing.SectorSize;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +45,7 @@ class FullNodeV0ContractTest {
         /** The HTTP envelope, after checking that WebSocket answered the same result or error. */
         JsonNode call(String method, Object... params) throws Exception {
             JsonNode overHttp = http.envelope(method, params);
-            JsonNode overWs = viaWebSocket(method, params);
+            JsonNode overWs = FullNodeContractTest.viaWebSocket(ws, method, Arrays.asList(params));
             assertThat(overWs.get("result")).as("%s over WebSocket", method).isEqualTo(overHttp.get("result"));
             assertThat(overWs.get("error")).as("%s over WebSocket", method).isEqualTo(overHttp.get("error"));
             return overHttp;
@@ -55,25 +55,6 @@ class FullNodeV0ContractTest {
             JsonNode env = call(method, params);
             assertThat(env.has("error")).as("%s failed: %s", method, env).isFalse();
             return env.get("result");
-        }
-
-        private JsonNode viaWebSocket(String method, Object... params) throws Exception {
-            ObjectNode req = RawRpc.NODES.objectNode();
-            long id = System.nanoTime();
-            req.put("jsonrpc", "2.0").put("id", id).put("method", method);
-            ArrayNode array = req.putArray("params");
-            for (Object p : params) {
-                array.add(p instanceof JsonNode n ? n : RawRpc.JSON.valueToTree(p));
-            }
-            ws.send(RawRpc.JSON.writeValueAsString(req));
-            while (true) {
-                String frame = ws.next(Duration.ofSeconds(30));
-                assertThat(frame).as("an answer to %s", method).isNotNull();
-                JsonNode n = RawRpc.JSON.readTree(frame);
-                if (n.path("id").asLong() == id) {
-                    return n;
-                }
-            }
         }
 
         @Override
@@ -88,15 +69,7 @@ class FullNodeV0ContractTest {
         FullNode full = s.fullNode();
         try (Path v0 = new Path(full, FullNode.V0); Path v1 = new Path(full, FullNode.V1)) {
             s.client().miner().pledgeSector();
-            String cid = null;
-            for (int i = 0; i < 300 && cid == null; i++) {
-                s.advance(1);
-                JsonNode pool = v1.result("Filecoin.MpoolPending", RawRpc.NODES.arrayNode());
-                if (pool.size() > 0) {
-                    cid = pool.get(0).get("CID").get("/").asText();
-                }
-            }
-            assertThat(cid).as("a message in the pool").isNotNull();
+            String cid = firstPending(s, v1);
             ObjectNode msg = RawRpc.NODES.objectNode().put("/", cid);
             ArrayNode head = RawRpc.NODES.arrayNode();
 
@@ -163,6 +136,18 @@ class FullNodeV0ContractTest {
                     .isEqualTo(v1.result("Filecoin.StateMinerSectorCount", "f01000", head));
             assertThat(v0.result("Filecoin.ChainHead")).isEqualTo(v1.result("Filecoin.ChainHead"));
         }
+    }
+
+    /** Advances the clock until the pool holds a message; its CID. */
+    private static String firstPending(MinerSimulator s, Path v1) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            s.advance(1);
+            JsonNode pool = v1.result("Filecoin.MpoolPending", RawRpc.NODES.arrayNode());
+            if (!pool.isEmpty()) {
+                return pool.get(0).at("/CID/~1").asText();
+            }
+        }
+        throw new AssertionError("no message reached the pool");
     }
 
     private static void assertWrongParamCount(JsonNode envelope, String method, int got, int want) {
