@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -192,14 +193,12 @@ public final class RpcHttpHandler extends Handler.Abstract {
         private void call() {
             RpcDispatcher.HttpReply r;
             CallerGone gone = new CallerGone(Thread.currentThread(), request);
-            request.addFailureListener(gone);
-            ScheduledFuture<?> watch = CALLER_WATCH.scheduleWithFixedDelay(gone::probe, PROBE_EVERY.toMillis(),
-                    PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            RUNNING.add(gone);
             try {
                 CallContext ctx = CallContext.http(RpcAuthHandler.permissions(request));
                 r = dispatcher.handleHttpBody(body(), size, maxRequestSize, ctx);
             } finally {
-                watch.cancel(false);
+                RUNNING.remove(gone);
                 gone.done();
                 release();
             }
@@ -276,45 +275,48 @@ public final class RpcHttpHandler extends Handler.Abstract {
         }
     }
 
-    /** How often a running call's connection is looked at for a client that went away. */
+    /** How often, and after how long, a running call's connection is looked at for a client that went away. */
     private static final Duration PROBE_EVERY = Duration.ofSeconds(1);
-    /** One daemon thread for every server's probes: each is a non-blocking read of at most one byte. */
-    private static final ScheduledThreadPoolExecutor CALLER_WATCH = callerWatch();
+    /** The HTTP calls running now, of every server. */
+    private static final Set<CallerGone> RUNNING = ConcurrentHashMap.newKeySet();
 
-    private static ScheduledThreadPoolExecutor callerWatch() {
-        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+    static {
+        // one daemon thread for every server: each second, it probes the calls running for a second or more (a
+        // non-blocking read of at most one byte each); a call costs only its entry in RUNNING
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "minersim-rpc-caller-watch");
             t.setDaemon(true);
             return t;
         });
-        e.setRemoveOnCancelPolicy(true);
-        return e;
+        sweeper.scheduleWithFixedDelay(() -> {
+            long due = System.nanoTime() - PROBE_EVERY.toNanos();
+            for (CallerGone c : RUNNING) {
+                if (c.started - due < 0) {
+                    c.probe();
+                }
+            }
+        }, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
      * Go cancels a request's context when its client goes away; here the thread running an HTTP call is interrupted
      * then, which a waiting method (StateWaitMsg) ends as {@code context canceled}. Jetty does not read a connection
-     * while its request is handled, so a client's close is not seen by Jetty until it writes the answer: each second
-     * of a call, the probe reads the connection without blocking; end of stream (or a failure) means the client is
-     * gone. A byte read instead (a client sending its next request before this answer, which no JSON-RPC client does)
-     * is kept from nothing: the connection closes after the answer. Jetty's own failure of the request interrupts too.
-     * Once the call is over the thread is never interrupted, and an interrupt that came too late is cleared.
+     * while its request is handled, so it does not see a client leave before it writes the answer: once a call has
+     * run a second, the sweeper reads its connection each second without blocking; end of stream (or a failure)
+     * means the client is gone. A byte read instead (a client sending its next request before this answer, which no
+     * JSON-RPC client does) closes the connection after the answer. Jetty's own failure of the request is not used:
+     * it fires on a graceful stop too, when a call in flight must still answer. Once the call is over its thread is
+     * never interrupted, and an interrupt that came too late is cleared.
      */
-    private static final class CallerGone implements Consumer<Throwable> {
+    private static final class CallerGone {
         private final Request request;
+        private final long started = System.nanoTime();
         private Thread running;
         private boolean took;
 
         CallerGone(Thread running, Request request) {
             this.running = running;
             this.request = request;
-        }
-
-        @Override
-        public synchronized void accept(Throwable failure) {
-            if (running != null) {
-                running.interrupt();
-            }
         }
 
         /** Reads at most one byte of the connection, without blocking: gone on end of stream or failure. */
