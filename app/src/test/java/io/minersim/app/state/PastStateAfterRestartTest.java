@@ -1,0 +1,80 @@
+package io.minersim.app.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The full node's past states are a derived view the engine keeps in memory, not run state: after a restart, the
+ * head's state is the one kept on disk, a tipset from before the restart answers as a Lotus node whose splitstore
+ * pruned it, and tipsets after it answer their own state again.
+ */
+class PastStateAfterRestartTest {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @TempDir
+    Path repo;
+
+    @Test
+    void aTipsetFromBeforeARestartAnswersThePrunedStateErrorAndLaterOnesTheirState() throws Exception {
+        String cids3;
+        JsonNode countAtHead;
+        try (Runs.Running run = Runs.start(repo, "--clock", "manual", "--sector-size", "2KiB")) {
+            String base = fullNode();
+            String token = Files.readString(repo.resolve("full").resolve("token"));
+            run.result("Filecoin.PledgeSector", "[]");
+            run.result("Sim.Advance", "[7]");
+            cids3 = call(base, token, "Filecoin.ChainGetTipSetByHeight", "[3,[]]").at("/result/Cids").toString();
+            assertThat(call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\"," + cids3 + "]")
+                    .has("result")).isTrue();
+            countAtHead = call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\",[]]").get("result");
+            run.stop();
+        }
+        try (Runs.Running run = Runs.start(repo, "--clock", "manual", "--sector-size", "2KiB")) {
+            String base = fullNode();
+            String token = Files.readString(repo.resolve("full").resolve("token"));
+            assertThat(call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\",[]]").get("result"))
+                    .isEqualTo(countAtHead);
+            JsonNode pruned = call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\"," + cids3 + "]");
+            String root = call(base, token, "Filecoin.ChainGetTipSet", "[" + cids3 + "]")
+                    .at("/result/Blocks/0/ParentStateRoot/~1").asText();
+            assertThat(pruned.get("error").toString()).isEqualTo("{\"code\":1,\"message\":\"load state tree: failed "
+                    + "to load state tree " + root + ": failed to load hamt node: ipld: could not find " + root
+                    + "\"}");
+            run.result("Sim.Advance", "[5]");
+            String cids9 = call(base, token, "Filecoin.ChainGetTipSetByHeight", "[9,[]]").at("/result/Cids")
+                    .toString();
+            assertThat(call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\"," + cids9 + "]")
+                    .has("result")).isTrue();
+            run.stop();
+        }
+    }
+
+    /** The full node's URL from its repo's api file, once it is written. */
+    private String fullNode() throws Exception {
+        Path api = repo.resolve("full").resolve("api");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.exists(api) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        String[] parts = Files.readString(api).split("/");
+        return "http://" + parts[2] + ":" + parts[4] + "/rpc/v1";
+    }
+
+    private static JsonNode call(String url, String token, String method, String params) throws Exception {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
+                        + "\",\"params\":" + params + "}")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return Runs.JSON.readTree(body);
+    }
+}
