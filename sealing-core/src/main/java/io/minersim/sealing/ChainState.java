@@ -6,6 +6,7 @@ import io.minersim.sealing.proving.PowerPair;
 import io.minersim.sealing.proving.SectorCounts;
 import io.minersim.sealing.proving.SectorExpiration;
 import io.minersim.sealing.proving.SectorPlace;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,4 +54,13 @@ public interface ChainState {
 
     /** Power of the active sectors: the power actor's claim for this miner. */
     PowerPair power();
+
+    /** {@code StateSectorPreCommitInfo}: empty unless the pre-commitment has landed and the sector is not active. */
+    Optional<PreCommitOnChain> preCommit(long number);
+
+    /** The initial pledge locked by the live sectors. */
+    BigInteger initialPledge();
+
+    /** The deposits locked by pre-commitments that have landed and are not yet proven. */
+    BigInteger preCommitDeposits();
 }

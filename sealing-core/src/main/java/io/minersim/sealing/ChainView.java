@@ -44,7 +44,7 @@ public final class ChainView implements ChainState {
                 return Optional.of(this);
             }
             io.minersim.sealing.proving.ProvingSnapshot then = p.provingHistory.at(epoch, p.head);
-            return then == null ? Optional.empty() : Optional.of(new PastChainState(this, then));
+            return then == null ? Optional.empty() : Optional.of(new PastChainState(this, then, epoch));
         });
     }
 
@@ -161,17 +161,39 @@ public final class ChainView implements ChainState {
     }
 
     /** {@code StateSectorPreCommitInfo}: empty unless the pre-commitment has landed and the sector is not active. */
+    @Override
     public Optional<PreCommitOnChain> preCommit(long number) {
+        return miner.reading(() -> preCommitAt(number, p.head));
+    }
+
+    /** The pre-commitment as it stood at {@code epoch}: landed by then, the sector not yet active then. */
+    Optional<PreCommitOnChain> preCommitAt(long number, long epoch) {
         return miner.reading(() -> {
             Sector s = p.sectors.get(number);
-            if (s == null || s.preCommitEpoch == Sector.NONE || s.onChain() || s.commD == null
-                    || s.terminatedEpoch != Sector.NONE || s.state == io.minersim.sealing.fsm.SectorState.Removed) {
+            if (s == null || !pendingAt(s, epoch)) {
                 return Optional.empty();
             }
             SectorInfo info = SectorInfoView.of(p, s, false);
             return Optional.of(new PreCommitOnChain(s.number, info.sealProof(), info.commR(), s.ticketEpoch,
                     dealIds(s), p.chain.preCommitExpiration(s), info.commD(), preCommitDeposit(s), s.preCommitEpoch));
         });
+    }
+
+    /**
+     * Whether the sector's pre-commitment was on chain and pending at {@code epoch}: at the head, landed and neither
+     * activated nor terminated; below it, landed by then and neither activated nor terminated by then (a removed
+     * sector's, whose epoch is not kept, is gone at every epoch).
+     */
+    private boolean pendingAt(Sector s, long epoch) {
+        if (s.preCommitEpoch == Sector.NONE || s.commD == null
+                || s.state == io.minersim.sealing.fsm.SectorState.Removed) {
+            return false;
+        }
+        if (epoch >= p.head) {
+            return !s.onChain() && s.terminatedEpoch == Sector.NONE;
+        }
+        return s.preCommitEpoch <= epoch && (!s.onChain() || s.activation > epoch)
+                && (s.terminatedEpoch == Sector.NONE || s.terminatedEpoch > epoch);
     }
 
     /** Power of the active sectors: what the power actor's claim for this miner holds. */
@@ -195,10 +217,16 @@ public final class ChainView implements ChainState {
     }
 
     /** The initial pledge locked by the live sectors. */
+    @Override
     public BigInteger initialPledge() {
+        return pledgeOf(liveSectors());
+    }
+
+    /** The initial pledge of these sectors. */
+    BigInteger pledgeOf(BitField live) {
         return miner.reading(() -> {
             BigInteger sum = BigInteger.ZERO;
-            for (long n : union(Partition::live)) {
+            for (long n : live) {
                 sum = sum.add(p.chain.qualityAdjustedPower(p.sectors.get(n)).multiply(Miner.PLEDGE_PER_QA_BYTE));
             }
             return sum;
@@ -206,13 +234,18 @@ public final class ChainView implements ChainState {
     }
 
     /** The deposits locked by pre-commitments that have landed and are not yet proven. */
+    @Override
     public BigInteger preCommitDeposits() {
+        return miner.reading(() -> preCommitDepositsAt(p.head));
+    }
+
+    /** The deposits locked at {@code epoch}. */
+    BigInteger preCommitDepositsAt(long epoch) {
         return miner.reading(() -> {
             BigInteger sum = BigInteger.ZERO;
             for (long n : p.sectors.allNumbers()) {
                 Sector s = p.sectors.get(n);
-                if (s.preCommitEpoch != Sector.NONE && !s.onChain() && s.commD != null
-                        && s.terminatedEpoch == Sector.NONE && s.state != io.minersim.sealing.fsm.SectorState.Removed) {
+                if (pendingAt(s, epoch)) {
                     sum = sum.add(preCommitDeposit(s));
                 }
             }

@@ -8,6 +8,7 @@ import io.minersim.sealing.proving.ProvingSnapshot;
 import io.minersim.sealing.proving.SectorCounts;
 import io.minersim.sealing.proving.SectorExpiration;
 import io.minersim.sealing.proving.SectorPlace;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,15 +16,18 @@ import java.util.Optional;
 /**
  * The proving state at an epoch below the head, from the {@link ProvingHistory}: the sets of every partition then.
  * A sector's own fields (seal proof, CommR, deals, activation, expiration, weights) are the head's: they are fixed at
- * activation, but for an extension's new expiration, which this view reports from the head.
+ * activation, but for an extension's new expiration, which this view reports from the head. Pre-commitments are
+ * those landed by the epoch and not activated (nor terminated) by it, from the sectors' epochs.
  */
 final class PastChainState implements ChainState {
     private final ChainView head;
     private final ProvingSnapshot state;
+    private final long epoch;
 
-    PastChainState(ChainView head, ProvingSnapshot state) {
+    PastChainState(ChainView head, ProvingSnapshot state, long epoch) {
         this.head = head;
         this.state = state;
+        this.epoch = epoch;
     }
 
     @Override
@@ -107,5 +111,20 @@ final class PastChainState implements ChainState {
     @Override
     public PowerPair power() {
         return head.powerOf(activeSectors());
+    }
+
+    @Override
+    public Optional<PreCommitOnChain> preCommit(long number) {
+        return head.preCommitAt(number, epoch);
+    }
+
+    @Override
+    public BigInteger initialPledge() {
+        return head.pledgeOf(liveSectors());
+    }
+
+    @Override
+    public BigInteger preCommitDeposits() {
+        return head.preCommitDepositsAt(epoch);
     }
 }

@@ -49,8 +49,7 @@ import java.util.stream.Collectors;
  * The simulated full node: Lotus's {@code FullNodeApi} over the world's miners. Every {@code State*} answer reads the
  * miners' {@link ChainState} at the key's tipset: the head's {@link ChainView}, or the proving state the engine kept
  * for a recent epoch ({@link ChainView#at}); an older one answers as a Lotus node whose splitstore pruned it. A tipset
- * key must name a tipset of this chain at or below the head (else Lotus's {@code loading tipset} error). Pre-commits
- * and balances are read at the head.
+ * key must name a tipset of this chain at or below the head (else Lotus's {@code loading tipset} error).
  */
 public final class FullNodeApiImpl implements FullNodeApi {
     private static final String MINER_PREFIX = "failed to load miner actor: ";
@@ -298,8 +297,7 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public PreCommitOnChainInfo stateSectorPreCommitInfo(FilAddress miner, long sector, List<CidLink> tipSetKey) {
-        chain(miner, tipSetKey, SSET_PREFIX);
-        ChainView chain = directory.miner(miner, SSET_PREFIX).miner().chain();
+        ChainState chain = chain(miner, tipSetKey, SSET_PREFIX);
         return sector < 0 ? null : chain.preCommit(sector).map(ChainWire::preCommit).orElse(null);
     }
 
@@ -330,11 +328,11 @@ public final class FullNodeApiImpl implements FullNodeApi {
         long h = height(tipSetKey);
         MinerDirectory.Entry m = directory.minerOrNull(actor);
         if (m != null) {
-            return funds.minerActor(m, h);
+            return funds.minerActor(m, stateAt(m.miner(), h, ""), h);
         }
         MinerDirectory.Entry a = directory.accountOrNull(actor);
         if (a != null) {
-            return funds.accountActor(a, h);
+            return funds.accountActor(a, stateAt(a.miner(), h, ""), h);
         }
         throw new ChainException(MinerDirectory.notFound(actor));
     }
@@ -483,10 +481,11 @@ public final class FullNodeApiImpl implements FullNodeApi {
     public BigIntString walletBalance(FilAddress address) {
         MinerDirectory.Entry m = directory.minerOrNull(address);
         if (m != null) {
-            return new BigIntString(funds.minerActor(m, head()).balance());
+            return new BigIntString(funds.minerActor(m, m.miner().chain(), head()).balance());
         }
         MinerDirectory.Entry a = directory.accountOrNull(address);
-        return new BigIntString(a == null ? java.math.BigInteger.ZERO : funds.accountActor(a, head()).balance());
+        return new BigIntString(a == null ? java.math.BigInteger.ZERO
+                : funds.accountActor(a, a.miner().chain(), head()).balance());
     }
 
     // ---- common ----------------------------------------------------------------------------------------------

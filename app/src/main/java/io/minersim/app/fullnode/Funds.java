@@ -4,7 +4,7 @@ import io.minersim.rpc.types.ActorState;
 import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.MinerPower;
 import io.minersim.sealing.ChainMessage;
-import io.minersim.sealing.ChainView;
+import io.minersim.sealing.ChainState;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.Profile;
 import io.minersim.sealing.SectorSize;
@@ -79,19 +79,17 @@ final class Funds {
         return new MinerPower.Claim(p.raw(), p.qa());
     }
 
-    /** The miner actor at {@code height}: its locked funds plus {@link #AVAILABLE}. */
-    ActorState minerActor(MinerDirectory.Entry e, long height) {
-        ChainView chain = e.miner().chain();
+    /** The miner actor at {@code height} ({@code chain} its state then): its locked funds plus {@link #AVAILABLE}. */
+    ActorState minerActor(MinerDirectory.Entry e, ChainState chain, long height) {
         BigInteger balance = locked(chain).add(AVAILABLE);
         return new ActorState(CidLink.of(code("storageminer")),
                 derive.derived("miner-state:" + e.accounts().actorId(), height), 0, balance, null);
     }
 
     /** The worker account at {@code height}: its funding less what its miner locks; its nonce, the messages sent. */
-    ActorState accountActor(MinerDirectory.Entry e, long height) {
-        ChainView chain = e.miner().chain();
+    ActorState accountActor(MinerDirectory.Entry e, ChainState chain, long height) {
         long nonce = 0;
-        for (ChainMessage m : chain.messages()) {
+        for (ChainMessage m : e.miner().chain().messages()) {
             if (m.inclusionEpoch() <= height) {
                 nonce++;
             }
@@ -101,7 +99,7 @@ final class Funds {
                 derive.derived("account-state:" + e.accounts().accountId(), height), nonce, balance, null);
     }
 
-    private static BigInteger locked(ChainView chain) {
+    private static BigInteger locked(ChainState chain) {
         return chain.initialPledge().add(chain.preCommitDeposits());
     }
 

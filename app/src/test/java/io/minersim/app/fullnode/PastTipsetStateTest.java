@@ -15,9 +15,11 @@ import io.minersim.rpc.types.FilAddress;
 import io.minersim.rpc.types.MinerPartition;
 import io.minersim.rpc.types.MinerPower;
 import io.minersim.rpc.types.MinerSectorCount;
+import io.minersim.rpc.types.PreCommitOnChainInfo;
 import io.minersim.rpc.types.SectorOnChainInfo;
 import io.minersim.sealing.SectorSize;
 import io.minersim.sealing.ChainView;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,14 +36,23 @@ class PastTipsetStateTest {
     @RegisterExtension
     MinerSimulatorExtension sim = MinerSimulatorExtension.configure(b -> b.sectorSize(SectorSize.SIZE_2KiB).seed(7));
 
-    /** What the head said at one moment: counts, power, faults, the sectors on chain, one deadline's partitions. */
+    /**
+     * What the head said at one moment: counts, power, faults, the sectors on chain, one deadline's partitions, the
+     * pre-commitments of the first sectors and the actor's balance (its locked pledge and deposits).
+     */
     private record Seen(List<CidLink> key, MinerSectorCount count, MinerPower power, BitFieldRuns faults,
-            List<Long> onChain, List<MinerPartition> partitions) {
+            List<Long> onChain, List<MinerPartition> partitions, List<PreCommitOnChainInfo> preCommits,
+            BigInteger balance) {
         static Seen at(FullNodeApi full, List<CidLink> key, long deadline) {
             List<Long> onChain = new ArrayList<>();
             full.stateMinerSectors(MINER, null, key).forEach(s -> onChain.add(s.sectorNumber()));
+            List<PreCommitOnChainInfo> preCommits = new ArrayList<>();
+            for (long n = 0; n < 8; n++) {
+                preCommits.add(full.stateSectorPreCommitInfo(MINER, n, key));
+            }
             return new Seen(key, full.stateMinerSectorCount(MINER, key), full.stateMinerPower(MINER, key),
-                    full.stateMinerFaults(MINER, key), onChain, full.stateMinerPartitions(MINER, deadline, key));
+                    full.stateMinerFaults(MINER, key), onChain, full.stateMinerPartitions(MINER, deadline, key),
+                    preCommits, full.stateGetActor(MINER, key).balance());
         }
     }
 
@@ -90,6 +101,10 @@ class PastTipsetStateTest {
         assertThat(before.count().faulty()).isZero();
         assertThat(before.partitions()).isNotEqualTo(now.partitions());
         assertThat(before.power()).isNotEqualTo(now.power());
+        // a pre-commitment pending at some earlier head and activated since: still there at that head's key
+        assertThat(seen.stream().anyMatch(x -> x.preCommits().stream().anyMatch(java.util.Objects::nonNull)))
+                .as("a pre-commitment seen pending").isTrue();
+        assertThat(seen.stream().map(Seen::balance).distinct().count()).as("the balance moved").isGreaterThan(1);
 
         // a sector activated after an earlier tipset is not on chain there
         Seen first = seen.stream().filter(x -> full.chainGetTipSet(x.key()).height()
