@@ -3,10 +3,6 @@ package io.minersim.app.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * answer their own state.
  */
 class PastStateAfterRestartTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
     @TempDir
     Path repo;
 
@@ -35,22 +29,22 @@ class PastStateAfterRestartTest {
             String token = Files.readString(repo.resolve("full").resolve("token"));
             run.result("Filecoin.PledgeSector", "[]");
             run.result("Sim.Advance", "[7]");
-            cids3 = call(base, token, "Filecoin.ChainGetTipSetByHeight", "[3,[]]").at("/result/Cids").toString();
-            countAt3 = call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\"," + cids3 + "]")
+            cids3 = Runs.call(base, token, "Filecoin.ChainGetTipSetByHeight", "[3,[]]").at("/result/Cids").toString();
+            countAt3 = Runs.call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\"," + cids3 + "]")
                     .get("result");
             assertThat(countAt3).isNotNull();
-            countAtHead = call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\",[]]").get("result");
+            countAtHead = Runs.call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\",[]]").get("result");
             run.stop();
         }
         try (Runs.Running run = Runs.start(repo, "--clock", "manual", "--sector-size", "2KiB")) {
             String base = fullNode();
             String token = Files.readString(repo.resolve("full").resolve("token"));
-            JsonNode again = call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\",[]]");
+            JsonNode again = Runs.call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\",[]]");
             assertThat(again.get("result")).as("%s", again).isEqualTo(countAtHead);
             // before the restart: the state then if the restart replayed the journal over those epochs (the history
             // is rebuilt as the calls run again), else the error of a pruned state; never anything else
-            JsonNode then = call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\"," + cids3 + "]");
-            String root = call(base, token, "Filecoin.ChainGetTipSet", "[" + cids3 + "]")
+            JsonNode then = Runs.call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\"," + cids3 + "]");
+            String root = Runs.call(base, token, "Filecoin.ChainGetTipSet", "[" + cids3 + "]")
                     .at("/result/Blocks/0/ParentStateRoot/~1").asText();
             if (then.has("result")) {
                 assertThat(then.get("result")).isEqualTo(countAt3);
@@ -60,9 +54,9 @@ class PastStateAfterRestartTest {
                         + root + "\"}");
             }
             run.result("Sim.Advance", "[5]");
-            String cids9 = call(base, token, "Filecoin.ChainGetTipSetByHeight", "[9,[]]").at("/result/Cids")
+            String cids9 = Runs.call(base, token, "Filecoin.ChainGetTipSetByHeight", "[9,[]]").at("/result/Cids")
                     .toString();
-            assertThat(call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\"," + cids9 + "]")
+            assertThat(Runs.call(base, token, "Filecoin.StateMinerSectorCount", "[\"f01000\"," + cids9 + "]")
                     .has("result")).isTrue();
             run.stop();
         }
@@ -77,13 +71,5 @@ class PastStateAfterRestartTest {
         }
         String[] parts = Files.readString(api).split("/");
         return "http://" + parts[2] + ":" + parts[4] + "/rpc/v1";
-    }
-
-    private static JsonNode call(String url, String token, String method, String params) throws Exception {
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
-                        + "\",\"params\":" + params + "}")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        return Runs.JSON.readTree(body);
     }
 }
