@@ -70,6 +70,7 @@ public final class FullNode implements AutoCloseable {
         NodeEndpoint endpoint = NodeEndpoint.start(RpcServer.builder(v1).host(host).port(port).paths(V1, V0)
                 .dispatcher(V0, v0), auth, repo);
         clock.subscribe(api.headListener());
+        endpoint.publish();
         return new FullNode(endpoint, clock, api);
     }
 

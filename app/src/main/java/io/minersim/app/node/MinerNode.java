@@ -239,6 +239,7 @@ public final class MinerNode implements AutoCloseable {
                 own.start();
             }
             self[0] = new MinerNode(mh, own, world == null && own == null, endpoint);
+            endpoint.publish();
             return self[0];
         }
     }

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * What a Lotus node's API endpoint is, whichever node it is (the miner's, the full node's): its listening JSON-RPC
  * server, the JWT secret its tokens are signed with (its repo's keystore, or a fresh one without a repo), and the
- * repo's {@code token} (0600, an admin token) and {@code api} (the listen multiaddr) files, written once it listens
- * and {@code api} removed when it stops, as {@code lotus} and {@code lotus-miner} keep them.
+ * repo's {@code token} (0600, an admin token) and {@code api} (the listen multiaddr) files, written once the node is
+ * ready and {@code api} removed when it stops, as {@code lotus} and {@code lotus-miner} keep them.
  */
 public final class NodeEndpoint {
     private final RpcServer server;
@@ -26,6 +26,13 @@ public final class NodeEndpoint {
         this.auth = auth;
         this.repo = repo;
         this.adminToken = auth.token(Permission.ADMIN.cumulative());
+    }
+
+    /**
+     * Writes the repo's {@code token} and {@code api} files (nothing without a repo): the node is ready. A node calls
+     * it last in its start, since a client that sees {@code api} calls at once.
+     */
+    public void publish() {
         if (repo != null) {
             repo.writeToken(adminToken);
             repo.writeApi(server.multiaddr());
@@ -53,8 +60,8 @@ public final class NodeEndpoint {
     }
 
     /**
-     * Starts the server {@code server} describes (its dispatcher, address and paths), behind {@code auth}, then writes
-     * the repo's files (none when {@code repo} is null).
+     * Starts the server {@code server} describes (its dispatcher, address and paths), behind {@code auth}; the repo's
+     * files are written by {@link #publish()}.
      */
     public static NodeEndpoint start(RpcServer.Builder server, JwtAuthority auth, MinerRepo repo) throws Exception {
         return new NodeEndpoint(server.auth(auth).start(), auth, repo);
