@@ -32,8 +32,9 @@ import java.util.concurrent.Flow;
  * and tipsets, the miner actors' state as {@code State*} reads it, messages, wallets and the common methods.
  *
  * <p>Each method carries its Lotus name and the permission of its {@code perm:} tag. A {@code types.TipSetKey}
- * parameter is a list of block CIDs; {@code null} or {@code []} means the head. Results are those of Lotus's JSON,
- * field for field: a Go nil pointer or slice is {@code null}.
+ * parameter is a list of block CIDs; {@code null} or {@code []} means the head; a {@code State*} method answers the
+ * state at that tipset (minersim keeps the last 900 epochs' and answers an older one as a pruned state store does).
+ * Results are those of Lotus's JSON, field for field: a Go nil pointer or slice is {@code null}.
  */
 public interface FullNodeApi {
 
@@ -194,13 +195,20 @@ public interface FullNodeApi {
     String stateAccountKey(@GoType("address.Address") FilAddress address,
             @GoType("types.TipSetKey") List<CidLink> tipSetKey);
 
-    /** Where a message was executed, or {@code null} when it has not been. */
+    /**
+     * Where a message was executed, or {@code null} when it has not been (or not within {@code lookbackLimit} epochs
+     * of the tipset, -1 for no limit); fails {@code failed to load message: ipld: could not find <cid>} for a message
+     * the node does not hold.
+     */
     @JsonRpcMethod("Filecoin.StateSearchMsg")
     @RequiresPermission(Permission.READ)
     MsgLookup stateSearchMsg(@GoType("types.TipSetKey") List<CidLink> tipSetKey, @GoType("cid.Cid") CidLink message,
             @GoType("abi.ChainEpoch") long lookbackLimit, @GoType("bool") boolean allowReplaced);
 
-    /** Waits until a message has {@code confidence} epochs on top of its execution. */
+    /**
+     * Waits until a message has {@code confidence} epochs on top of its execution; fails at once for a message the
+     * node does not hold or a confidence above 900, and ends with {@code context canceled} when the caller goes away.
+     */
     @JsonRpcMethod("Filecoin.StateWaitMsg")
     @RequiresPermission(Permission.READ)
     MsgLookup stateWaitMsg(@GoType("cid.Cid") CidLink message, @GoType(value = "uint64", unsigned = true)

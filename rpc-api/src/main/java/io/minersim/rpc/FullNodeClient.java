@@ -18,10 +18,13 @@ import java.net.URI;
 public final class FullNodeClient {
     private final JsonRpcHttpClient http;
     private final FullNodeApi fullNode;
+    private final FullNodeApiV0 fullNodeV0;
 
     private FullNodeClient(JsonRpcHttpClient http) {
         this.http = http;
         this.fullNode = ProxyUtil.createClientProxy(FullNodeClient.class.getClassLoader(), FullNodeApi.class,
+                (IJsonRpcClient) http);
+        this.fullNodeV0 = ProxyUtil.createClientProxy(FullNodeClient.class.getClassLoader(), FullNodeApiV0.class,
                 (IJsonRpcClient) http);
     }
 
@@ -38,6 +41,14 @@ public final class FullNodeClient {
     /** The full node's methods. */
     public FullNodeApi fullNode() {
         return fullNode;
+    }
+
+    /**
+     * The methods whose v0 signatures differ from v1's, for a client connected to {@code /rpc/v0} (on {@code /rpc/v1}
+     * they fail as Lotus refuses them); the others are {@link #fullNode()}'s on both paths.
+     */
+    public FullNodeApiV0 fullNodeV0() {
+        return fullNodeV0;
     }
 
     /** The underlying jsonrpc4j client, for timeouts and similar settings. */

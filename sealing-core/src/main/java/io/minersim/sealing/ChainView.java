@@ -20,7 +20,7 @@ import java.util.function.Function;
  * methods read. Every method reads under the miner's read lock, so one answer is one consistent state;
  * {@link Miner#reading} makes several answers one.
  */
-public final class ChainView {
+public final class ChainView implements ChainState {
 
     private final Miner miner;
     private final Pipeline p;
@@ -37,12 +37,39 @@ public final class ChainView {
         return miner.reading(() -> p.head);
     }
 
+    /**
+     * The state at {@code epoch}: this view at the head (or above it), a frozen one for an epoch of the retained
+     * window below it ({@value ProvingHistory#RETAINED_EPOCHS} epochs), else empty: that state is no longer kept.
+     */
+    public Optional<ChainState> at(long epoch) {
+        return miner.reading(() -> {
+            if (epoch >= p.head) {
+                return Optional.of(this);
+            }
+            io.minersim.sealing.proving.ProvingSnapshot then = p.provingHistory.at(epoch, p.head);
+            return then == null ? Optional.empty() : Optional.of(new PastChainState(this, then, epoch));
+        });
+    }
+
+    /** How far below the head {@link #at} finds a state. */
+    public static long retainedEpochs() {
+        return ProvingHistory.RETAINED_EPOCHS;
+    }
+
+    static void checkDeadline(long deadline) {
+        if (deadline < 0 || deadline >= DeadlineInfo.PERIOD_DEADLINES) {
+            throw new InvalidInputException("deadline", "invalid deadline " + deadline + " of "
+                    + DeadlineInfo.PERIOD_DEADLINES);
+        }
+    }
+
     /** {@code StateMinerProvingDeadline}: the current deadline at the head. */
     public DeadlineInfo provingDeadline() {
         return miner.reading(() -> p.proving.deadlineInfo(p.head));
     }
 
     /** The partitions proven in each of the 48 deadlines' current occurrence ({@code StateMinerDeadlines}). */
+    @Override
     public List<BitField> postSubmissions() {
         return miner.reading(() -> {
             List<BitField> out = new ArrayList<>((int) DeadlineInfo.PERIOD_DEADLINES);
@@ -58,11 +85,9 @@ public final class ChainView {
      *
      * @throws InvalidInputException when the deadline is not in [0, 48)
      */
+    @Override
     public List<PartitionSectors> partitions(long deadline) {
-        if (deadline < 0 || deadline >= DeadlineInfo.PERIOD_DEADLINES) {
-            throw new InvalidInputException("deadline", "invalid deadline " + deadline + " of "
-                    + DeadlineInfo.PERIOD_DEADLINES);
-        }
+        checkDeadline(deadline);
         return miner.reading(() -> {
             List<PartitionSectors> out = new ArrayList<>();
             for (Partition part : p.proving.deadline((int) deadline).partitions()) {
@@ -73,26 +98,31 @@ public final class ChainView {
     }
 
     /** {@code StateMinerFaults}. */
+    @Override
     public BitField faults() {
         return union(Partition::faults);
     }
 
     /** {@code StateMinerRecoveries}. */
+    @Override
     public BitField recoveries() {
         return union(Partition::recoveries);
     }
 
     /** The numbers of {@code StateMinerActiveSectors}. */
+    @Override
     public BitField activeSectors() {
         return union(Partition::active);
     }
 
     /** The live sectors: activated, neither terminated nor expired (faulty and unproven ones included). */
+    @Override
     public BitField liveSectors() {
         return union(Partition::live);
     }
 
     /** The numbers of {@code StateMinerSectors(nil)}: every sector ever activated (nothing is compacted). */
+    @Override
     public BitField onChainSectors() {
         return union(Partition::sectors);
     }
@@ -106,21 +136,25 @@ public final class ChainView {
     }
 
     /** {@code StateMinerSectorCount}. */
+    @Override
     public SectorCounts sectorCounts() {
         return miner.reading(p.proving::counts);
     }
 
     /** {@code StateSectorPartition}: empty when the sector is in no partition ("not due at any deadline"). */
+    @Override
     public Optional<SectorPlace> place(long sector) {
         return miner.reading(() -> Optional.ofNullable(p.proving.placeOf(sector)));
     }
 
     /** {@code StateSectorExpiration}: empty when the sector is not live in a partition ("failed to find sector"). */
+    @Override
     public Optional<SectorExpiration> expiration(long sector) {
         return miner.reading(() -> Optional.ofNullable(p.proving.expirationOf(sector)));
     }
 
     /** {@code StateSectorGetInfo}: empty when the actor has no such sector. */
+    @Override
     public Optional<OnChainSector> sector(long number) {
         return miner.reading(() -> {
             Sector s = p.sectors.get(number);
@@ -130,11 +164,16 @@ public final class ChainView {
     }
 
     /** {@code StateSectorPreCommitInfo}: empty unless the pre-commitment has landed and the sector is not active. */
+    @Override
     public Optional<PreCommitOnChain> preCommit(long number) {
+        return miner.reading(() -> preCommitAt(number, p.head));
+    }
+
+    /** The pre-commitment as it stood at {@code epoch}: landed by then, the sector not yet active then. */
+    Optional<PreCommitOnChain> preCommitAt(long number, long epoch) {
         return miner.reading(() -> {
             Sector s = p.sectors.get(number);
-            if (s == null || s.preCommitEpoch == Sector.NONE || s.onChain() || s.commD == null
-                    || s.terminatedEpoch != Sector.NONE || s.state == io.minersim.sealing.fsm.SectorState.Removed) {
+            if (s == null || !pendingAt(s, epoch)) {
                 return Optional.empty();
             }
             SectorInfo info = SectorInfoView.of(p, s, false);
@@ -143,12 +182,35 @@ public final class ChainView {
         });
     }
 
+    /**
+     * Whether the sector's pre-commitment was on chain and pending at {@code epoch}: at the head, landed and neither
+     * activated nor terminated; below it, landed by then and neither activated nor terminated by then (a removed
+     * sector's, whose epoch is not kept, is gone at every epoch).
+     */
+    private boolean pendingAt(Sector s, long epoch) {
+        if (s.preCommitEpoch == Sector.NONE || s.commD == null
+                || s.state == io.minersim.sealing.fsm.SectorState.Removed) {
+            return false;
+        }
+        if (epoch >= p.head) {
+            return !s.onChain() && s.terminatedEpoch == Sector.NONE;
+        }
+        return s.preCommitEpoch <= epoch && (!s.onChain() || s.activation > epoch)
+                && (s.terminatedEpoch == Sector.NONE || s.terminatedEpoch > epoch);
+    }
+
     /** Power of the active sectors: what the power actor's claim for this miner holds. */
+    @Override
     public PowerPair power() {
+        return powerOf(activeSectors());
+    }
+
+    /** The power of these sectors. */
+    PowerPair powerOf(BitField active) {
         return miner.reading(() -> {
             long raw = 0;
             BigInteger qa = BigInteger.ZERO;
-            for (long n : union(Partition::active)) {
+            for (long n : active) {
                 Sector s = p.sectors.get(n);
                 raw += p.sectorSize;
                 qa = qa.add(p.chain.qualityAdjustedPower(s));
@@ -158,10 +220,16 @@ public final class ChainView {
     }
 
     /** The initial pledge locked by the live sectors. */
+    @Override
     public BigInteger initialPledge() {
+        return pledgeOf(liveSectors());
+    }
+
+    /** The initial pledge of these sectors. */
+    BigInteger pledgeOf(BitField live) {
         return miner.reading(() -> {
             BigInteger sum = BigInteger.ZERO;
-            for (long n : union(Partition::live)) {
+            for (long n : live) {
                 sum = sum.add(p.chain.qualityAdjustedPower(p.sectors.get(n)).multiply(Miner.PLEDGE_PER_QA_BYTE));
             }
             return sum;
@@ -169,13 +237,18 @@ public final class ChainView {
     }
 
     /** The deposits locked by pre-commitments that have landed and are not yet proven. */
+    @Override
     public BigInteger preCommitDeposits() {
+        return miner.reading(() -> preCommitDepositsAt(p.head));
+    }
+
+    /** The deposits locked at {@code epoch}. */
+    BigInteger preCommitDepositsAt(long epoch) {
         return miner.reading(() -> {
             BigInteger sum = BigInteger.ZERO;
             for (long n : p.sectors.allNumbers()) {
                 Sector s = p.sectors.get(n);
-                if (s.preCommitEpoch != Sector.NONE && !s.onChain() && s.commD != null
-                        && s.terminatedEpoch == Sector.NONE && s.state != io.minersim.sealing.fsm.SectorState.Removed) {
+                if (pendingAt(s, epoch)) {
                     sum = sum.add(preCommitDeposit(s));
                 }
             }

@@ -54,6 +54,8 @@ final class Pipeline {
     List<FailureRule> failureRules = new ArrayList<>();
     /** The actor's deadlines and partitions. */
     MinerProving proving;
+    /** The proving state of recent epochs below the head (a full node's view of the past; not snapshotted). */
+    final ProvingHistory provingHistory = new ProvingHistory();
     /** Sectors the miner cannot read (Sim.DeclareFaults): skipped in their Window PoSts. */
     BitField unprovable = BitField.empty();
     /** Window PoSts the miner is told to miss. */
@@ -117,8 +119,14 @@ final class Pipeline {
     void runUntil(long epoch) {
         Timer t;
         while ((t = timers.pollDue(epoch)) != null) {
+            if (t.epoch > head) {
+                provingHistory.headMoving(head, t.epoch, epoch, proving);
+            }
             head = Math.max(head, t.epoch);
             fire(t);
+        }
+        if (epoch > head) {
+            provingHistory.headMoving(head, epoch, epoch, proving);
         }
         head = Math.max(head, epoch);
     }
@@ -153,6 +161,7 @@ final class Pipeline {
         history = r.history();
         failureRules = r.failureRules();
         proving = r.proving().proving();
+        provingHistory.clear();
         unprovable = r.proving().unprovable();
         missedPoSts = r.proving().missed();
         expiredDeals = r.expiredDeals();

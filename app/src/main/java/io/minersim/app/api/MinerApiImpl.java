@@ -41,7 +41,6 @@ import io.minersim.sealing.numbers.SectorNumberAssigner;
 import io.minersim.sealing.piece.Piece;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -69,11 +68,9 @@ public final class MinerApiImpl implements MinerApi {
 
     private final Miner miner;
     private final MinerConfig config;
-    private final String profile;
-    private final TokenAuthority tokens;
+    private final CommonApi common;
     private final PieceData pieceData;
     private final Runnable shutdown;
-    private final UUID session = UUID.randomUUID();
     private final String startTime;
     private final ObjectNode openRpc;
     private final Duration addPieceTimeout;
@@ -95,8 +92,7 @@ public final class MinerApiImpl implements MinerApi {
         this.durability = durability;
         this.miner = miner;
         this.config = miner.config();
-        this.profile = profile;
-        this.tokens = tokens;
+        this.common = new CommonApi(tokens, profile, API_VERSION, config.policy().blockDelaySeconds());
         this.pieceData = pieceData;
         this.shutdown = shutdown;
         this.addPieceTimeout = addPieceTimeout;
@@ -458,8 +454,7 @@ public final class MinerApiImpl implements MinerApi {
 
     @Override
     public VersionInfo version() {
-        return new VersionInfo("1.36.1+" + profile + "+minersim", API_VERSION, config.policy().blockDelaySeconds(),
-                "lotus");
+        return common.version();
     }
 
     @Override
@@ -488,17 +483,17 @@ public final class MinerApiImpl implements MinerApi {
 
     @Override
     public byte[] authNew(List<String> perms) {
-        return tokens.sign(perms == null ? List.of() : perms).getBytes(StandardCharsets.US_ASCII);
+        return common.authNew(perms);
     }
 
     @Override
     public List<String> authVerify(String token) {
-        return tokens.verify(token);
+        return common.authVerify(token);
     }
 
     @Override
     public UUID session() {
-        return session;
+        return common.session();
     }
 
     @Override

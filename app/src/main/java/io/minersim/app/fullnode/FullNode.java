@@ -1,6 +1,6 @@
 package io.minersim.app.fullnode;
 
-import io.minersim.app.api.TokenAuthority;
+import io.minersim.app.node.NodeEndpoint;
 import io.minersim.app.repo.MinerRepo;
 import io.minersim.app.rpc.ErrorMapper;
 import io.minersim.app.rpc.GoJson;
@@ -10,6 +10,7 @@ import io.minersim.app.rpc.RpcDispatcher;
 import io.minersim.app.rpc.RpcError;
 import io.minersim.app.rpc.RpcServer;
 import io.minersim.rpc.FullNodeApi;
+import io.minersim.rpc.FullNodeApiV0;
 import io.minersim.rpc.Permission;
 import io.minersim.sealing.InvalidInputException;
 import io.minersim.sealing.Miner;
@@ -32,25 +33,14 @@ public final class FullNode implements AutoCloseable {
     /** Lotus's daemon listens on 1234. */
     public static final int DEFAULT_PORT = 1234;
 
-    private final RpcServer server;
-    private final JwtAuthority auth;
-    private final MinerRepo repo;
+    private final NodeEndpoint endpoint;
     private final ChainClock clock;
     private final FullNodeApiImpl api;
-    private final String adminToken;
-    private boolean closed;
 
-    private FullNode(RpcServer server, JwtAuthority auth, MinerRepo repo, ChainClock clock, FullNodeApiImpl api) {
-        this.server = server;
-        this.auth = auth;
-        this.repo = repo;
+    private FullNode(NodeEndpoint endpoint, ChainClock clock, FullNodeApiImpl api) {
+        this.endpoint = endpoint;
         this.clock = clock;
         this.api = api;
-        this.adminToken = auth.token(Permission.ADMIN.cumulative());
-        if (repo != null) {
-            repo.writeToken(adminToken);
-            repo.writeApi(server.multiaddr());
-        }
     }
 
     /**
@@ -62,28 +52,26 @@ public final class FullNode implements AutoCloseable {
      */
     public static FullNode start(List<Miner> miners, Profile profile, ChainClock clock, String host, int port,
             MinerRepo repo) throws Exception {
-        JwtAuthority auth = repo == null ? JwtAuthority.generate() : new JwtAuthority(repo.apiSecret());
-        TokenAuthority tokens = new TokenAuthority() {
-            @Override
-            public String sign(List<String> allow) {
-                return auth.sign(allow);
-            }
-
-            @Override
-            public List<String> verify(String token) {
-                return auth.verify(token);
-            }
-        };
-        FullNodeApiImpl api = new FullNodeApiImpl(miners, profile, tokens,
+        JwtAuthority auth = NodeEndpoint.authority(repo);
+        FullNodeApiImpl api = new FullNodeApiImpl(miners, profile, NodeEndpoint.tokens(auth),
                 OpenRpcDocument.load("/io/minersim/app/full-openrpc.json", List.of(FullNodeApi.class)));
-        RpcDispatcher dispatcher = RpcDispatcher.builder()
+        RpcDispatcher v1 = RpcDispatcher.builder()
                 .register(FullNodeApi.class, api)
                 .objectMapper(GoJson.newObjectMapper())
                 .errorMapper(errors())
                 .build();
-        RpcServer server = RpcServer.builder(dispatcher).host(host).port(port).auth(auth).paths(V1, V0).start();
+        // v0 is Lotus's wrapper of v1: v1's methods, some replaced by v0's signatures, and the *Limited forms
+        RpcDispatcher v0 = RpcDispatcher.builder()
+                .register(FullNodeApi.class, api)
+                .registerOver(FullNodeApiV0.class, new FullNodeApiV0Impl(api))
+                .objectMapper(GoJson.newObjectMapper())
+                .errorMapper(errors())
+                .build();
+        NodeEndpoint endpoint = NodeEndpoint.start(RpcServer.builder(v1).host(host).port(port).paths(V1, V0)
+                .dispatcher(V0, v0), auth, repo);
         clock.subscribe(api.headListener());
-        return new FullNode(server, auth, repo, clock, api);
+        endpoint.publish();
+        return new FullNode(endpoint, clock, api);
     }
 
     /** Chain errors with their code; the core's and bad arguments as code 1; anything else a panic. */
@@ -103,36 +91,36 @@ public final class FullNode implements AutoCloseable {
 
     /** {@code http://host:port/rpc/v1}. */
     public URI httpUri() {
-        return server.httpUri();
+        return endpoint.httpUri();
     }
 
     /** {@code ws://host:port/rpc/v1}. */
     public URI webSocketUri() {
-        return server.webSocketUri();
+        return endpoint.webSocketUri();
     }
 
     public int port() {
-        return server.port();
+        return endpoint.port();
     }
 
     /** The listen multiaddr, as in the repo's {@code api} file. */
     public String multiaddr() {
-        return server.multiaddr();
+        return endpoint.multiaddr();
     }
 
     /** A token with all four permissions. */
     public String adminToken() {
-        return adminToken;
+        return endpoint.adminToken();
     }
 
     /** A new token with Lotus's cumulative list up to {@code p}. */
     public String token(Permission p) {
-        return auth.token(p.cumulative());
+        return endpoint.token(p);
     }
 
     /** {@code <admin token>:<multiaddr>}, the value of {@code FULLNODE_API_INFO}. */
     public String fullNodeApiInfo() {
-        return adminToken + ":" + multiaddr();
+        return endpoint.apiInfo();
     }
 
     /** The API served (for in-process use). */
@@ -142,18 +130,11 @@ public final class FullNode implements AutoCloseable {
 
     /** Stops hearing the clock, stops the endpoint and removes the repo's {@code api} file. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    public void close() {
         try {
             clock.unsubscribe(api.headListener());
-            server.stop();
         } finally {
-            if (repo != null) {
-                repo.removeApi();
-            }
+            endpoint.close(() -> { });
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.minersim.app.fullnode;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minersim.app.api.CommonApi;
 import io.minersim.app.api.TokenAuthority;
 import io.minersim.rpc.FullNodeApi;
 import io.minersim.rpc.types.ActorState;
@@ -25,6 +26,7 @@ import io.minersim.rpc.types.SignedMessage;
 import io.minersim.rpc.types.TipSet;
 import io.minersim.rpc.types.VersionInfo;
 import io.minersim.sealing.ChainMessage;
+import io.minersim.sealing.ChainState;
 import io.minersim.sealing.ChainView;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.OnChainSector;
@@ -45,26 +47,32 @@ import java.util.stream.Collectors;
 
 /**
  * The simulated full node: Lotus's {@code FullNodeApi} over the world's miners. Every {@code State*} answer reads the
- * miners' {@link ChainView}s, so it is the chain as the engine holds it at the head; a tipset key in a parameter
- * must name a tipset of this chain at or below the head (else Lotus's {@code loading tipset} error), and the state
- * read is the head's (minersim keeps no past states; the proving deadline is computed at the key's height).
+ * miners' {@link ChainState} at the key's tipset: the head's {@link ChainView}, or the proving state the engine kept
+ * for a recent epoch ({@link ChainView#at}); an older one answers as a Lotus node whose splitstore pruned it. A tipset
+ * key must name a tipset of this chain at or below the head (else Lotus's {@code loading tipset} error).
  */
 public final class FullNodeApiImpl implements FullNodeApi {
     private static final String MINER_PREFIX = "failed to load miner actor: ";
     private static final String SSET_PREFIX = "(get sset) failed to load miner actor: ";
     /** Lotus's FullAPIVersion1, 2.3.0. */
     static final long API_VERSION = VersionInfo.semver(2, 3, 0);
+    /** Lotus's {@code api.LookbackNoLimit}. */
+    static final long LOOKBACK_NO_LIMIT = -1;
+    /** Lotus's {@code stmgr.MaxMessageConfidence}: chain finality. */
+    static final long MAX_MESSAGE_CONFIDENCE = 900;
+    /** How many StateWaitMsg calls may wait at once. */
+    static final int MAX_WAITING = 32;
 
     private final List<Miner> miners;
     private final Profile profile;
-    private final TokenAuthority tokens;
+    private final CommonApi common;
     private final SimulatedTipsets tipsets;
     private final MinerDirectory directory;
     private final Funds funds;
     private final HeadFeed feed;
     private final ObjectNode openRpc;
-    private final UUID session = UUID.randomUUID();
     private final String networkName;
+    private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(MAX_WAITING);
 
     /**
      * @param miners the world's miners, in order (at least one)
@@ -78,8 +86,10 @@ public final class FullNodeApiImpl implements FullNodeApi {
         }
         this.miners = List.copyOf(miners);
         this.profile = profile;
-        this.tokens = tokens;
         this.openRpc = openRpc;
+        Miner first = this.miners.get(0);
+        this.common = new CommonApi(tokens, profile.name().toLowerCase(java.util.Locale.ROOT), API_VERSION,
+                first.config().policy().blockDelaySeconds());
         this.tipsets = SimulatedTipsets.of(this.miners);
         this.funds = new Funds(profile, tipsets);
         this.directory = new MinerDirectory(miners, funds.accountCode());
@@ -135,9 +145,22 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     // ---- the miner actor ---------------------------------------------------------------------------------------
 
-    private ChainView chain(FilAddress miner, List<CidLink> key, String prefix) {
-        height(key);
-        return directory.miner(miner, prefix).miner().chain();
+    /** The miner's state at the key's tipset; Lotus's error for an unknown miner or a state no longer kept. */
+    private ChainState chain(FilAddress miner, List<CidLink> key, String prefix) {
+        long h = height(key);
+        return stateAt(directory.miner(miner, prefix).miner(), h, prefix);
+    }
+
+    /**
+     * A miner's state at {@code height}; beyond the retained window, the error of a Lotus node whose splitstore has
+     * pruned that tipset's state: its parent state root is no longer in the state store.
+     */
+    private ChainState stateAt(Miner m, long height, String prefix) {
+        return m.chain().at(height).orElseThrow(() -> {
+            String root = tipsets.derived("state-root", height).value();
+            return new ChainException(prefix + "load state tree: failed to load state tree " + root
+                    + ": failed to load hamt node: ipld: could not find " + root);
+        });
     }
 
     @Override
@@ -155,8 +178,8 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public MinerPower stateMinerPower(FilAddress miner, List<CidLink> tipSetKey) {
-        height(tipSetKey);
-        return funds.power(directory.minerOrNull(miner), miners);
+        long h = height(tipSetKey);
+        return funds.power(directory.minerOrNull(miner), miners, m -> stateAt(m, h, "").power());
     }
 
     @Override
@@ -182,7 +205,7 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public List<MinerPartition> stateMinerPartitions(FilAddress miner, long deadline, List<CidLink> tipSetKey) {
-        ChainView chain = chain(miner, tipSetKey, MINER_PREFIX);
+        ChainState chain = chain(miner, tipSetKey, MINER_PREFIX);
         if (deadline < 0 || deadline >= DeadlineInfo.PERIOD_DEADLINES) {
             throw new ChainException("failed to load the deadline: invalid deadline "
                     + Long.toUnsignedString(deadline));
@@ -206,19 +229,19 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public List<SectorOnChainInfo> stateMinerActiveSectors(FilAddress miner, List<CidLink> tipSetKey) {
-        ChainView chain = chain(miner, tipSetKey, MINER_PREFIX);
+        ChainState chain = chain(miner, tipSetKey, MINER_PREFIX);
         return sectors(chain, chain.activeSectors());
     }
 
     @Override
     public List<SectorOnChainInfo> stateMinerSectors(FilAddress miner, BitFieldRuns sectors,
             List<CidLink> tipSetKey) {
-        ChainView chain = chain(miner, tipSetKey, MINER_PREFIX);
+        ChainState chain = chain(miner, tipSetKey, MINER_PREFIX);
         BitField all = chain.onChainSectors();
         return sectors(chain, sectors == null ? all : all.intersect(BitField.fromRuns(sectors.runs())));
     }
 
-    private static List<SectorOnChainInfo> sectors(ChainView chain, BitField numbers) {
+    private static List<SectorOnChainInfo> sectors(ChainState chain, BitField numbers) {
         List<SectorOnChainInfo> out = new ArrayList<>();
         for (long n : numbers) {
             chain.sector(n).map(ChainWire::sector).ifPresent(out::add);
@@ -234,14 +257,14 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public SectorOnChainInfo stateSectorGetInfo(FilAddress miner, long sector, List<CidLink> tipSetKey) {
-        ChainView chain = chain(miner, tipSetKey, SSET_PREFIX);
+        ChainState chain = chain(miner, tipSetKey, SSET_PREFIX);
         Optional<OnChainSector> s = sector < 0 ? Optional.empty() : chain.sector(sector);
         return s.map(ChainWire::sector).orElse(null);
     }
 
     @Override
     public SectorDeadlinePartition stateSectorPartition(FilAddress miner, long sector, List<CidLink> tipSetKey) {
-        ChainView chain = chain(miner, tipSetKey, "");
+        ChainState chain = chain(miner, tipSetKey, "");
         Optional<SectorPlace> p = sector < 0 ? Optional.empty() : chain.place(sector);
         SectorPlace place = p.orElseThrow(() -> new ChainException("sector " + Long.toUnsignedString(sector)
                 + " not due at any deadline"));
@@ -250,7 +273,7 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public SectorExpirationEpochs stateSectorExpiration(FilAddress miner, long sector, List<CidLink> tipSetKey) {
-        ChainView chain = chain(miner, tipSetKey, "");
+        ChainState chain = chain(miner, tipSetKey, "");
         Optional<SectorExpiration> e = sector < 0 ? Optional.empty() : chain.expiration(sector);
         SectorExpiration exp = e.orElseThrow(() -> new ChainException("failed to find sector "
                 + Long.toUnsignedString(sector)));
@@ -259,13 +282,15 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public PreCommitOnChainInfo stateSectorPreCommitInfo(FilAddress miner, long sector, List<CidLink> tipSetKey) {
-        ChainView chain = chain(miner, tipSetKey, SSET_PREFIX);
+        ChainState chain = chain(miner, tipSetKey, SSET_PREFIX);
         return sector < 0 ? null : chain.preCommit(sector).map(ChainWire::preCommit).orElse(null);
     }
 
     @Override
     public BigIntString stateMinerAvailableBalance(FilAddress miner, List<CidLink> tipSetKey) {
-        return new BigIntString(Funds.availableBalance(chain(miner, tipSetKey, MINER_PREFIX), height(tipSetKey)));
+        long h = height(tipSetKey);
+        chain(miner, tipSetKey, MINER_PREFIX); // Lotus's errors: an unknown miner, a state no longer kept
+        return new BigIntString(Funds.availableBalance(directory.miner(miner, MINER_PREFIX).miner().chain(), h));
     }
 
     @Override
@@ -289,11 +314,11 @@ public final class FullNodeApiImpl implements FullNodeApi {
         long h = height(tipSetKey);
         MinerDirectory.Entry m = directory.minerOrNull(actor);
         if (m != null) {
-            return funds.minerActor(m, h);
+            return funds.minerActor(m, stateAt(m.miner(), h, ""), h);
         }
         MinerDirectory.Entry a = directory.accountOrNull(actor);
         if (a != null) {
-            return funds.accountActor(a, h);
+            return funds.accountActor(a, stateAt(a.miner(), h, ""), h);
         }
         throw new ChainException(MinerDirectory.notFound(actor));
     }
@@ -331,17 +356,43 @@ public final class FullNodeApiImpl implements FullNodeApi {
     public MsgLookup stateSearchMsg(List<CidLink> tipSetKey, CidLink message, long lookbackLimit,
             boolean allowReplaced) {
         long h = height(tipSetKey);
-        ChainMessage m = find(message);
-        return m == null || m.inclusionEpoch() > h ? null : ChainWire.lookup(m, tipsets);
+        ChainMessage m = load(message);
+        if (m.inclusionEpoch() > h || beyondLimit(m, h, lookbackLimit)) {
+            return null;
+        }
+        return ChainWire.lookup(m, tipsets);
     }
 
+    /** Whether a lookback limit (not {@value #LOOKBACK_NO_LIMIT}) stops the search before the message's tipset. */
+    private static boolean beyondLimit(ChainMessage m, long from, long limit) {
+        return limit != LOOKBACK_NO_LIMIT && m.inclusionEpoch() + limit < from;
+    }
+
+    /**
+     * Lotus's {@code WaitForMessage}: a confidence above chain finality and a message the node does not hold fail at
+     * once; otherwise the call waits for the message to land and gather its confidence. A waiting call holds a
+     * thread, so at most {@value #MAX_WAITING} wait at once (a further one fails at once), and each ends when its
+     * caller goes away (the transport interrupts it: a closed connection, or {@code xrpc.cancel}) with go-jsonrpc's
+     * {@code context canceled}.
+     */
     @Override
     public MsgLookup stateWaitMsg(CidLink message, long confidence, long lookbackLimit, boolean allowReplaced) {
+        if (confidence < 0 || confidence > MAX_MESSAGE_CONFIDENCE) {
+            throw new ChainException("message confidence exceeds maximum: " + Long.toUnsignedString(confidence)
+                    + " > " + MAX_MESSAGE_CONFIDENCE);
+        }
+        load(message);
+        if (!waiting.tryAcquire()) {
+            throw new ChainException("too many StateWaitMsg calls waiting (" + MAX_WAITING + "); try again later");
+        }
         try {
+            long start = head();
             while (true) {
                 long h = head();
                 ChainMessage m = find(message);
-                if (m != null && m.inclusionEpoch() <= h && h - m.inclusionEpoch() >= confidence) {
+                // the look back from the call's head obeys the limit; a message landing later is seen as it lands
+                if (m != null && m.inclusionEpoch() <= h && h - m.inclusionEpoch() >= confidence
+                        && (m.inclusionEpoch() > start || !beyondLimit(m, start, lookbackLimit))) {
                     return ChainWire.lookup(m, tipsets);
                 }
                 feed.awaitHeadAfter(h);
@@ -349,7 +400,28 @@ public final class FullNodeApiImpl implements FullNodeApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChainException("context canceled");
+        } finally {
+            waiting.release();
         }
+    }
+
+    /** How many StateWaitMsg calls are waiting now. */
+    int waitingCalls() {
+        return MAX_WAITING - waiting.availablePermits();
+    }
+
+    /**
+     * The message as the node's chain store loads it: one the miners have sent by the head; Lotus's error for any
+     * other CID.
+     */
+    private ChainMessage load(CidLink cid) {
+        ChainMessage m = find(cid);
+        if (m == null || m.sentEpoch() > head()) {
+            // go-cid prints cid.Undef (a JSON null) as "b"
+            throw new ChainException("failed to load message: ipld: could not find "
+                    + (cid == null ? "b" : cid.value()));
+        }
+        return m;
     }
 
     /** The message of that CID among every miner's, or null. */
@@ -395,33 +467,33 @@ public final class FullNodeApiImpl implements FullNodeApi {
     public BigIntString walletBalance(FilAddress address) {
         MinerDirectory.Entry m = directory.minerOrNull(address);
         if (m != null) {
-            return new BigIntString(funds.minerActor(m, head()).balance());
+            return new BigIntString(funds.minerActor(m, m.miner().chain(), head()).balance());
         }
         MinerDirectory.Entry a = directory.accountOrNull(address);
-        return new BigIntString(a == null ? java.math.BigInteger.ZERO : funds.accountActor(a, head()).balance());
+        return new BigIntString(a == null ? java.math.BigInteger.ZERO
+                : funds.accountActor(a, a.miner().chain(), head()).balance());
     }
 
     // ---- common ----------------------------------------------------------------------------------------------
 
     @Override
     public VersionInfo version() {
-        return new VersionInfo("1.36.1+" + profile.name().toLowerCase(java.util.Locale.ROOT) + "+minersim",
-                API_VERSION, miners.get(0).config().policy().blockDelaySeconds(), "lotus");
+        return common.version();
     }
 
     @Override
     public byte[] authNew(List<String> permissions) {
-        return tokens.sign(permissions == null ? List.of() : permissions).getBytes(StandardCharsets.US_ASCII);
+        return common.authNew(permissions);
     }
 
     @Override
     public List<String> authVerify(String token) {
-        return tokens.verify(token);
+        return common.authVerify(token);
     }
 
     @Override
     public UUID session() {
-        return session;
+        return common.session();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.minersim.rpc.types.ActorState;
 import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.MinerPower;
 import io.minersim.sealing.ChainMessage;
+import io.minersim.sealing.ChainState;
 import io.minersim.sealing.ChainView;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.Profile;
@@ -58,12 +59,15 @@ public final class Funds {
         return code("account");
     }
 
-    /** The miner's claim and the network's total; zeros for no miner (Lotus gives no error). */
-    MinerPower power(MinerDirectory.Entry miner, List<Miner> all) {
+    /**
+     * The miner's claim and the network's total, each miner's power read by {@code at}; zeros for no miner (Lotus
+     * gives no error).
+     */
+    MinerPower power(MinerDirectory.Entry miner, List<Miner> all, java.util.function.Function<Miner, PowerPair> at) {
         PowerPair total = profile == Profile.MAINNET ? MAINNET_REST : PowerPair.ZERO;
         PowerPair own = PowerPair.ZERO;
         for (Miner m : all) {
-            PowerPair p = m.chain().power();
+            PowerPair p = at.apply(m);
             total = total.add(p);
             if (miner != null && m == miner.miner()) {
                 own = p;
@@ -93,29 +97,27 @@ public final class Funds {
         return out;
     }
 
-    /** The miner actor at {@code height}: its locked funds plus what is available. */
-    ActorState minerActor(MinerDirectory.Entry e, long height) {
-        ChainView chain = e.miner().chain();
-        BigInteger balance = locked(chain).add(availableBalance(chain, height));
+    /** The miner actor at {@code height} ({@code chain} its state then): its locked funds plus what is available. */
+    ActorState minerActor(MinerDirectory.Entry e, ChainState chain, long height) {
+        BigInteger balance = locked(chain).add(availableBalance(e.miner().chain(), height));
         return new ActorState(CidLink.of(code("storageminer")),
                 derive.derived("miner-state:" + e.accounts().actorId(), height), 0, balance, null);
     }
 
     /** The worker account at {@code height}: its funding less what its miner locks; its nonce, the messages sent. */
-    ActorState accountActor(MinerDirectory.Entry e, long height) {
-        ChainView chain = e.miner().chain();
+    ActorState accountActor(MinerDirectory.Entry e, ChainState chain, long height) {
         long nonce = 0;
-        for (ChainMessage m : chain.messages()) {
+        for (ChainMessage m : e.miner().chain().messages()) {
             if (m.inclusionEpoch() <= height) {
                 nonce++;
             }
         }
-        BigInteger balance = WORKER_FUNDING.subtract(locked(chain)).max(BigInteger.ZERO).add(withdrawn(chain, height));
+        BigInteger balance = WORKER_FUNDING.subtract(locked(chain)).max(BigInteger.ZERO).add(withdrawn(e.miner().chain(), height));
         return new ActorState(CidLink.of(accountCode()),
                 derive.derived("account-state:" + e.accounts().accountId(), height), nonce, balance, null);
     }
 
-    private static BigInteger locked(ChainView chain) {
+    private static BigInteger locked(ChainState chain) {
         return chain.initialPledge().add(chain.preCommitDeposits());
     }
 

@@ -64,10 +64,7 @@ public final class MinerNode implements AutoCloseable {
     private final MinerHost host;
     private final Miner miner;
     private final SimulatedChainClock clock;
-    private final RpcServer server;
-    private final JwtAuthority auth;
-    private final MinerRepo repo;
-    private final String adminToken;
+    private final NodeEndpoint endpoint;
     private static final Duration SHUTDOWN_GRACE = Duration.ofMillis(250);
     /** How long SectorAddPieceToAny waits for a sector to take its piece. */
     private static final Duration ADD_PIECE_TIMEOUT = Duration.ofMinutes(10);
@@ -80,21 +77,13 @@ public final class MinerNode implements AutoCloseable {
     /** Whether the node made its miner (on a fleet's clock), and so stops it. */
     private final boolean ownsHost;
 
-    private MinerNode(MinerHost host, World ownWorld, boolean ownsHost, RpcServer server, JwtAuthority auth,
-            MinerRepo repo) {
+    private MinerNode(MinerHost host, World ownWorld, boolean ownsHost, NodeEndpoint endpoint) {
         this.host = host;
         this.miner = host.miner();
         this.clock = host.chain();
         this.ownWorld = ownWorld;
         this.ownsHost = ownsHost;
-        this.server = server;
-        this.auth = auth;
-        this.repo = repo;
-        this.adminToken = auth.token(Permission.ADMIN.cumulative());
-        if (repo != null) {
-            repo.writeToken(adminToken);
-            repo.writeApi(server.multiaddr());
-        }
+        this.endpoint = endpoint;
     }
 
     public static Builder builder() {
@@ -227,20 +216,10 @@ public final class MinerNode implements AutoCloseable {
             World whole = world != null ? world : own;
             BackupApiImpl backup = new BackupApiImpl(backupBase, whole == null ? Durability.NONE::backup
                     : file -> io.minersim.app.state.DiskState.backup(whole, file));
-            JwtAuthority auth = repo == null ? JwtAuthority.generate() : new JwtAuthority(repo.apiSecret());
+            JwtAuthority auth = NodeEndpoint.authority(repo);
             PushStreams push = new PushStreams(pushTimeout);
             MinerNode[] self = new MinerNode[1];
-            TokenAuthority tokens = new TokenAuthority() {
-                @Override
-                public String sign(List<String> allow) {
-                    return auth.sign(allow);
-                }
-
-                @Override
-                public List<String> verify(String token) {
-                    return auth.verify(token);
-                }
-            };
+            TokenAuthority tokens = NodeEndpoint.tokens(auth);
             PieceData pieceData = reader -> push.open(reader.type(), reader.info());
             MinerApiImpl api = new MinerApiImpl(miner, mh.profile().name().toLowerCase(Locale.ROOT), tokens,
                     pieceData, () -> self[0].shutdownSoon(), ADD_PIECE_TIMEOUT, durability);
@@ -269,12 +248,11 @@ public final class MinerNode implements AutoCloseable {
                         return new ReaderStream(r.type(), r.info());
                     })
                     .build();
-            RpcServer server;
+            NodeEndpoint endpoint;
             try {
-                server = RpcServer.builder(dispatcher).host(host).port(port).auth(auth).pushStreams(push)
+                endpoint = NodeEndpoint.start(RpcServer.builder(dispatcher).host(host).port(port).pushStreams(push)
                         .handler(MetricsHandler.PATH, new MetricsHandler(new MinerMetrics(miner,
-                                mh.profile().name().toLowerCase(Locale.ROOT))))
-                        .start();
+                                mh.profile().name().toLowerCase(Locale.ROOT)))), auth, repo);
             } catch (Exception e) {
                 if (own != null) {
                     own.close();
@@ -286,7 +264,8 @@ public final class MinerNode implements AutoCloseable {
             if (own != null) {
                 own.start();
             }
-            self[0] = new MinerNode(mh, own, world == null && own == null, server, auth, repo);
+            self[0] = new MinerNode(mh, own, world == null && own == null, endpoint);
+            endpoint.publish();
             return self[0];
         }
     }
@@ -326,35 +305,35 @@ public final class MinerNode implements AutoCloseable {
     }
 
     public URI httpUri() {
-        return server.httpUri();
+        return endpoint.httpUri();
     }
 
     public URI webSocketUri() {
-        return server.webSocketUri();
+        return endpoint.webSocketUri();
     }
 
     public int port() {
-        return server.port();
+        return endpoint.port();
     }
 
     /** The listen multiaddr, as in the repo's {@code api} file. */
     public String multiaddr() {
-        return server.multiaddr();
+        return endpoint.multiaddr();
     }
 
     /** A token with all four permissions. */
     public String adminToken() {
-        return adminToken;
+        return endpoint.adminToken();
     }
 
     /** A new token with Lotus's cumulative list up to {@code p}. */
     public String token(Permission p) {
-        return auth.token(p.cumulative());
+        return endpoint.token(p);
     }
 
     /** {@code <admin token>:<multiaddr>}, the value of {@code MINER_API_INFO}. */
     public String minerApiInfo() {
-        return adminToken + ":" + multiaddr();
+        return endpoint.apiInfo();
     }
 
     /** Waits until the node has stopped (by {@code Shutdown} or {@link #close()}). */
@@ -390,16 +369,14 @@ public final class MinerNode implements AutoCloseable {
         }
         closed = true;
         try {
-            server.stop();
+            endpoint.close(() -> {
+                if (ownWorld != null) {
+                    ownWorld.close();
+                } else if (ownsHost) {
+                    host.close();
+                }
+            });
         } finally {
-            if (ownWorld != null) {
-                ownWorld.close();
-            } else if (ownsHost) {
-                host.close();
-            }
-            if (repo != null) {
-                repo.removeApi();
-            }
             stopped.countDown();
         }
     }

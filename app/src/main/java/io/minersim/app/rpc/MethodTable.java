@@ -26,8 +26,12 @@ import java.util.TreeSet;
  * malformed fails the build with an {@link IllegalArgumentException}.
  */
 final class MethodTable {
-    /** An interface served by calling an implementation. */
-    record Registration(Class<?> api, Object implementation) {
+    /**
+     * An interface served by calling an implementation; {@code replaces}: its wire names take the place of the same
+     * names registered before (go-jsonrpc's {@code Register} overwrites by name), where otherwise a name used twice
+     * fails the build.
+     */
+    record Registration(Class<?> api, Object implementation, boolean replaces) {
     }
 
     private final Map<String, RpcMethod> methods;
@@ -61,6 +65,10 @@ final class MethodTable {
                 unmatchedWriters.remove(writer);
                 RpcMethod h = new RpcMethod(name.value(), method, r.implementation, perm.value(),
                         hasAnnotationNamed(method, "ChannelMethod"), writer, goTypes, mapper, decoders);
+                if (r.replaces) {
+                    m.remove(h.wireName);
+                    a.values().removeIf(h.wireName::equals);
+                }
                 claim(h.wireName, m, a);
                 m.put(h.wireName, h);
                 for (String alias : aliasesOf(method)) {

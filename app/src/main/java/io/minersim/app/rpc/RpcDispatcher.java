@@ -55,6 +55,19 @@ public final class RpcDispatcher {
 
         /** Serves every method of {@code api} (an interface) by calling {@code implementation}. */
         public <T> Builder register(Class<T> api, T implementation) {
+            return add(api, implementation, false);
+        }
+
+        /**
+         * Serves every method of {@code api} by calling {@code implementation}, in place of the methods of the same
+         * wire names registered before (as a second go-jsonrpc {@code Register} overwrites them): how a path serves
+         * another version of an API, e.g. the full node's v0 over its v1.
+         */
+        public <T> Builder registerOver(Class<T> api, T implementation) {
+            return add(api, implementation, true);
+        }
+
+        private <T> Builder add(Class<T> api, T implementation, boolean replaces) {
             Objects.requireNonNull(api, "api");
             Objects.requireNonNull(implementation, "implementation");
             if (!api.isInterface()) {
@@ -63,7 +76,7 @@ public final class RpcDispatcher {
             if (!api.isInstance(implementation)) {
                 throw new IllegalArgumentException("the implementation does not implement " + api.getSimpleName());
             }
-            registrations.add(new MethodTable.Registration(api, implementation));
+            registrations.add(new MethodTable.Registration(api, implementation, replaces));
             return this;
         }
 

@@ -1,10 +1,19 @@
 package io.minersim.app.rpc;
 
 import io.minersim.app.http.RequestBodies;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -37,6 +46,8 @@ public final class RpcHttpHandler extends Handler.Abstract {
     /** What is left of an announced length up to this is read into one segment of exactly that size. */
     private static final int EXACT_UP_TO = 64 * 1024;
 
+    /** The dispatcher of each path; the first for any other. */
+    private final Map<String, RpcDispatcher> byPath;
     private final RpcDispatcher dispatcher;
     private final long maxRequestSize;
     private final long bufferBudget;
@@ -48,10 +59,22 @@ public final class RpcHttpHandler extends Handler.Abstract {
      *        body of the maximum size)
      */
     public RpcHttpHandler(RpcDispatcher dispatcher, long maxRequestSize, long bufferBudget) {
+        this(Map.of("", dispatcher), maxRequestSize, bufferBudget);
+    }
+
+    /**
+     * A handler serving each path of {@code byPath} (exact request paths, in order) with its own dispatcher; a
+     * request to any other path gets the first one's.
+     */
+    public RpcHttpHandler(Map<String, RpcDispatcher> byPath, long maxRequestSize, long bufferBudget) {
         if (maxRequestSize <= 0 || maxRequestSize >= Integer.MAX_VALUE) {
             throw new IllegalArgumentException("maxRequestSize must be positive and below 2 GiB");
         }
-        this.dispatcher = dispatcher;
+        if (byPath.isEmpty()) {
+            throw new IllegalArgumentException("no dispatcher");
+        }
+        this.byPath = Map.copyOf(byPath);
+        this.dispatcher = byPath.values().iterator().next();
         this.maxRequestSize = maxRequestSize;
         this.bufferBudget = Math.max(bufferBudget, maxRequestSize + 1);
     }
@@ -79,12 +102,13 @@ public final class RpcHttpHandler extends Handler.Abstract {
             return true;
         }
         long declared = request.getLength();
+        RpcDispatcher d = byPath.getOrDefault(request.getHttpURI().getPath(), dispatcher);
         if (declared > maxRequestSize) {
             RequestBodies.closeAfter(response); // refused before any byte of it is read
-            reply(response, callback, dispatcher.requestTooBig(maxRequestSize));
+            reply(response, callback, d.requestTooBig(maxRequestSize));
             return true;
         }
-        new BodyReader(request, response, callback, declared).start();
+        new BodyReader(d, request, response, callback, declared).start();
         return true;
     }
 
@@ -100,6 +124,7 @@ public final class RpcHttpHandler extends Handler.Abstract {
      * first segment, as every usual request does, is not copied again).
      */
     private final class BodyReader implements Runnable, Invocable {
+        private final RpcDispatcher dispatcher;
         private final Request request;
         private final Response response;
         private final Callback callback;
@@ -111,7 +136,8 @@ public final class RpcHttpHandler extends Handler.Abstract {
         /** Bytes of segments (and of the joined body) counted in the budget. */
         private long held;
 
-        BodyReader(Request request, Response response, Callback callback, long declared) {
+        BodyReader(RpcDispatcher dispatcher, Request request, Response response, Callback callback, long declared) {
+            this.dispatcher = dispatcher;
             this.request = request;
             this.response = response;
             this.callback = callback;
@@ -166,11 +192,18 @@ public final class RpcHttpHandler extends Handler.Abstract {
         /** Handles the whole body and answers it. */
         private void call() {
             RpcDispatcher.HttpReply r;
+            CallerGone gone = new CallerGone(Thread.currentThread(), request);
+            RUNNING.add(gone);
             try {
                 CallContext ctx = CallContext.http(RpcAuthHandler.permissions(request));
                 r = dispatcher.handleHttpBody(body(), size, maxRequestSize, ctx);
             } finally {
+                RUNNING.remove(gone);
+                gone.done();
                 release();
+            }
+            if (gone.tookBytes()) {
+                RequestBodies.closeAfter(response); // what the client sent next was read by the probe: no more
             }
             reply(response, callback, r);
         }
@@ -239,6 +272,81 @@ public final class RpcHttpHandler extends Handler.Abstract {
             release();
             RequestBodies.closeAfter(response);
             reply(response, callback, r);
+        }
+    }
+
+    /** How often, and after how long, a running call's connection is looked at for a client that went away. */
+    private static final Duration PROBE_EVERY = Duration.ofSeconds(1);
+    /** The HTTP calls running now, of every server. */
+    private static final Set<CallerGone> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        // one daemon thread for every server: each second, it probes the calls running for a second or more (a
+        // non-blocking read of at most one byte each); a call costs only its entry in RUNNING
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "minersim-rpc-caller-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            long due = System.nanoTime() - PROBE_EVERY.toNanos();
+            for (CallerGone c : RUNNING) {
+                if (c.started - due < 0) {
+                    c.probe();
+                }
+            }
+        }, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Go cancels a request's context when its client goes away; here the thread running an HTTP call is interrupted
+     * then, which a waiting method (StateWaitMsg) ends as {@code context canceled}. Jetty does not read a connection
+     * while its request is handled, so it does not see a client leave before it writes the answer: once a call has
+     * run a second, the sweeper reads its connection each second without blocking; end of stream (or a failure)
+     * means the client is gone. A byte read instead (a client sending its next request before this answer, which no
+     * JSON-RPC client does) closes the connection after the answer. Jetty's own failure of the request is not used:
+     * it fires on a graceful stop too, when a call in flight must still answer. Once the call is over its thread is
+     * never interrupted, and an interrupt that came too late is cleared.
+     */
+    private static final class CallerGone {
+        private final Request request;
+        private final long started = System.nanoTime();
+        private Thread running;
+        private boolean took;
+
+        CallerGone(Thread running, Request request) {
+            this.running = running;
+            this.request = request;
+        }
+
+        /** Reads at most one byte of the connection, without blocking: gone on end of stream or failure. */
+        synchronized void probe() {
+            if (running == null || took) {
+                return;
+            }
+            Object transport = request.getConnectionMetaData().getConnection().getEndPoint().getTransport();
+            if (!(transport instanceof SocketChannel channel) || channel.isBlocking()) {
+                return;
+            }
+            try {
+                int n = channel.read(ByteBuffer.allocate(1));
+                if (n < 0) {
+                    running.interrupt();
+                } else if (n > 0) {
+                    took = true;
+                }
+            } catch (IOException e) {
+                running.interrupt();
+            }
+        }
+
+        synchronized boolean tookBytes() {
+            return took;
+        }
+
+        synchronized void done() {
+            running = null;
+            Thread.interrupted(); // a pool thread goes back clean
         }
     }
 }

@@ -5,7 +5,10 @@ import io.minersim.app.http.Listeners;
 import io.minersim.app.http.RequestBodies;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,12 +91,13 @@ public final class RpcServer implements AutoCloseable {
         long pingMillis = b.pingInterval.toMillis();
         long maxMessage = b.maxRequestSize;
         long maxOwed = b.webSocketOwedBytes;
-        RpcDispatcher dispatcher = b.dispatcher;
+        Map<String, RpcDispatcher> byPath = b.dispatchers();
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
             container.setIdleTimeout(b.webSocketIdleTimeout);
             container.setMaxTextMessageSize(maxMessage);
             container.setMaxBinaryMessageSize(maxMessage);
             for (String p : b.paths) {
+                RpcDispatcher dispatcher = byPath.get(p);
                 container.addMapping(p, (req, resp, cb) -> {
                     // go-jsonrpc: any origin; the requested sub-protocol header is echoed
                     resp.getHeaders().put("Access-Control-Allow-Origin", "*");
@@ -106,7 +110,7 @@ public final class RpcServer implements AutoCloseable {
                 });
             }
         });
-        this.httpHandler = new RpcHttpHandler(dispatcher, b.maxRequestSize, b.bodyBudget);
+        this.httpHandler = new RpcHttpHandler(byPath, b.maxRequestSize, b.bodyBudget);
         ws.setHandler(httpHandler);
 
         PathMappingsHandler routes = new PathMappingsHandler() {
@@ -151,7 +155,8 @@ public final class RpcServer implements AutoCloseable {
         private int maxThreads = 200;
         private PushStreams pushStreams;
         private List<String> paths = List.of(RPC_PATH);
-        private final java.util.Map<String, Handler> extraHandlers = new java.util.LinkedHashMap<>();
+        private final Map<String, Handler> extraHandlers = new LinkedHashMap<>();
+        private final Map<String, RpcDispatcher> pathDispatchers = new HashMap<>();
 
         private Builder(RpcDispatcher dispatcher) {
             this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
@@ -234,6 +239,25 @@ public final class RpcServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves {@code path} (one of {@link #paths}) with its own dispatcher instead of the server's: another version
+         * of the API on the same port and auth (Lotus's full node serves v0 through a wrapper of v1).
+         */
+        public Builder dispatcher(String path, RpcDispatcher pathDispatcher) {
+            this.pathDispatchers.put(Objects.requireNonNull(path, "path"),
+                    Objects.requireNonNull(pathDispatcher, "dispatcher"));
+            return this;
+        }
+
+        /** Each path's dispatcher, in path order. */
+        private Map<String, RpcDispatcher> dispatchers() {
+            Map<String, RpcDispatcher> out = new LinkedHashMap<>();
+            for (String p : paths) {
+                out.put(p, pathDispatchers.getOrDefault(p, dispatcher));
+            }
+            return out;
+        }
+
         /** Serves the push endpoint of {@code streams} (register its decoder with the dispatcher too). */
         public Builder pushStreams(PushStreams streams) {
             this.pushStreams = streams;
@@ -247,6 +271,9 @@ public final class RpcServer implements AutoCloseable {
             }
             if (maxRequestSize <= 0 || maxRequestSize >= Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("maxRequestSize must be positive and below 2 GiB");
+            }
+            if (!paths.containsAll(pathDispatchers.keySet())) {
+                throw new IllegalArgumentException("a dispatcher for a path not served: " + pathDispatchers.keySet());
             }
             RpcServer s = new RpcServer(this);
             try {

@@ -45,9 +45,9 @@ class FullNodeRunTest {
             String base = "http://" + parts[2] + ":" + parts[4];
             run.result("Sim.Advance", "[7]");
             for (String path : new String[] {"/rpc/v1", "/rpc/v0"}) {
-                JsonNode head = call(base + path, token, "Filecoin.ChainHead", "[]");
+                JsonNode head = Runs.call(base + path, token, "Filecoin.ChainHead", "[]");
                 assertThat(head.at("/result/Height").asLong()).isEqualTo(7);
-                JsonNode minerInfo = call(base + path, token, "Filecoin.StateMinerInfo", "[\"f01000\",[]]");
+                JsonNode minerInfo = Runs.call(base + path, token, "Filecoin.StateMinerInfo", "[\"f01000\",[]]");
                 assertThat(minerInfo.at("/result/SectorSize").asLong()).isEqualTo(2048);
             }
             // the miner's token is not the full node's: a bad signature is refused with Lotus's empty 401
@@ -83,13 +83,5 @@ class FullNodeRunTest {
                 + "FULLNODE_API_INFO=eyJ[^:]+:/ip4/127.0.0.1/tcp/\\d+/http\n");
         assertThat(repo.resolve("full").resolve("token")).exists();
         assertThat(repo.resolve("full").resolve("api")).doesNotExist();
-    }
-
-    private static JsonNode call(String url, String token, String method, String params) throws Exception {
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
-                        + "\",\"params\":" + params + "}")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        return Runs.JSON.readTree(body);
     }
 }

@@ -111,4 +111,13 @@ final class Runs {
         all.addAll(List.of(args));
         return CommandRun.execute(all.toArray(String[]::new));
     }
+
+    /** One JSON-RPC call over HTTP with a token: the whole answer. */
+    static JsonNode call(String url, String token, String method, String params) throws Exception {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
+                        + "\",\"params\":" + params + "}")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return JSON.readTree(body);
+    }
 }
