@@ -45,7 +45,8 @@ import java.util.TreeMap;
  * configuration a restoring miner must share), {@code Head}, {@code Sealing}, {@code
  * ExpectedSealDuration}, name tables, {@code Numbers}, {@code Messages}, {@code Timers},
  * {@code Batchers}, {@code FailureRules}, {@code PendingPieces}, {@code Expirations},
- * {@code ExpiredDeals}, {@code Sectors}, {@code History}, {@code Statistics}.
+ * {@code ExpiredDeals}, {@code Sectors}, {@code History}, {@code Statistics}, and {@code Scheduler} only when the
+ * miner has a worker fleet or early returns ({@link SnapshotWorkersCodec}; absent, the default local worker).
  *
  * <p>Layout: this class holds the format (its name and version, the identity a restoring miner must
  * share, the sealing knobs) and is the only one that reads the miner's fields; it hands each part to
@@ -67,7 +68,7 @@ final class MinerSnapshot {
             SectorBatcher commits, SectorBatcher terminations, ChainMessages messages, SectorHistory history,
             List<FailureRule> failureRules, SnapshotProvingCodec.Decoded proving, Set<Long> expiredDeals,
             ArrayDeque<PieceInput.PendingPiece> pendingPieces, SealingConfig sealing, Duration expectedSealDuration,
-            long head, MinerStatistics statistics) {
+            long head, MinerStatistics statistics, SnapshotWorkersCodec.Decoded scheduler) {
     }
 
     // =============================================================================================
@@ -159,6 +160,10 @@ final class MinerSnapshot {
         doc.put("Sectors", SnapshotSectorsCodec.encode(m.pipeline.sectors));
         doc.put("History", SnapshotHistoryCodec.encodeHistory(m.pipeline.history));
         doc.put("Statistics", SnapshotHistoryCodec.encodeStatistics(m.pipeline.statistics.exportState()));
+        Map<String, Object> scheduler = SnapshotWorkersCodec.encode(m.pipeline.scheduler);
+        if (scheduler != null) {
+            doc.put("Scheduler", scheduler);
+        }
         return doc;
     }
 
@@ -295,7 +300,8 @@ final class MinerSnapshot {
         SectorHistory history = joined(historyLater);
         MinerStatistics statistics = joined(statisticsLater);
         return new Restored(sectors, timers, numbers, preCommits, commits, terminations, messages, history, rules,
-                proving, expiredDeals, pending, sealing, expected, head, statistics);
+                proving, expiredDeals, pending, sealing, expected, head, statistics,
+                SnapshotWorkersCodec.decode(doc.get("Scheduler"), m.pipeline.scheduler, sectors));
     }
 
     /** The value of a decoding done on another thread; its failure as it was thrown there. */
