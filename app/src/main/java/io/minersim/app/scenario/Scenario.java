@@ -9,6 +9,7 @@ import io.minersim.sealing.fsm.SectorState;
 import io.minersim.sealing.piece.DealInfo;
 import io.minersim.sealing.piece.DealProposal;
 import io.minersim.sealing.piece.Piece;
+import io.minersim.sealing.workers.WorkerSpec;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +54,11 @@ public final class Scenario {
     private final List<SectorSeed> sectors;
     private final List<CountGroup> counts;
     private final List<ScheduledEvent> events;
+    private final List<WorkerSpec> workers;
 
     Scenario(String source, Profile profile, MinerConfig config, Boolean manualClock, Duration blockTime,
             long startEpoch, long dealIdStart, List<SectorSeed> sectors, List<CountGroup> counts,
-            List<ScheduledEvent> events) {
+            List<ScheduledEvent> events, List<WorkerSpec> workers) {
         this.source = Objects.requireNonNull(source, "source");
         this.profile = Objects.requireNonNull(profile, "profile");
         this.config = Objects.requireNonNull(config, "config");
@@ -67,6 +69,12 @@ public final class Scenario {
         this.sectors = List.copyOf(sectors);
         this.counts = List.copyOf(counts);
         this.events = List.copyOf(events);
+        this.workers = List.copyOf(workers);
+    }
+
+    /** The worker fleet; empty for the default local worker. */
+    public List<WorkerSpec> workers() {
+        return workers;
     }
 
     public Profile profile() {
@@ -101,7 +109,7 @@ public final class Scenario {
     /** The same scenario with another seed (every simulated value, generated deal CIDs included). */
     public Scenario withSeed(long seed) {
         return new Scenario(source, profile, config.withSeed(seed), manualClock, blockTime, startEpoch, dealIdStart,
-                sectors, counts, events);
+                sectors, counts, events, workers);
     }
 
     /** How many sectors the scenario seeds per state, in state order. */
