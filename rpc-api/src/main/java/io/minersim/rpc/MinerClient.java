@@ -25,6 +25,7 @@ public final class MinerClient {
     private final BackupApi backup;
     private final ProvingApi proving;
     private final WorkerReturnApi workerReturn;
+    private final WorkersApi workers;
 
     private MinerClient(JsonRpcHttpClient http) {
         this.http = http;
@@ -34,6 +35,7 @@ public final class MinerClient {
         this.backup = ProxyUtil.createClientProxy(loader, BackupApi.class, (IJsonRpcClient) http);
         this.proving = ProxyUtil.createClientProxy(loader, ProvingApi.class, (IJsonRpcClient) http);
         this.workerReturn = ProxyUtil.createClientProxy(loader, WorkerReturnApi.class, (IJsonRpcClient) http);
+        this.workers = ProxyUtil.createClientProxy(loader, WorkersApi.class, (IJsonRpcClient) http);
     }
 
     /**
@@ -69,6 +71,11 @@ public final class MinerClient {
     /** The {@code Filecoin.Return*} calls a worker makes. */
     public WorkerReturnApi workerReturn() {
         return workerReturn;
+    }
+
+    /** {@code Filecoin.WorkerStats}, {@code WorkerJobs}, {@code SealingSchedDiag}, {@code SealingAbort}, {@code SealingRemoveRequest}. */
+    public WorkersApi workers() {
+        return workers;
     }
 
     /** The underlying jsonrpc4j client, for timeouts and similar settings. */

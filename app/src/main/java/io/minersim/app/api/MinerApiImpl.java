@@ -10,6 +10,7 @@ import io.minersim.rpc.BackupApi;
 import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.ProvingApi;
 import io.minersim.rpc.WorkerReturnApi;
+import io.minersim.rpc.WorkersApi;
 import io.minersim.rpc.types.AddressConfig;
 import io.minersim.rpc.types.BitFieldRuns;
 import io.minersim.rpc.types.CidLink;
@@ -105,7 +106,7 @@ public final class MinerApiImpl implements MinerApi {
 
     /** The miner's interfaces served on its endpoint: what {@code Discover} lists. */
     static final List<Class<?>> SERVED = List.of(MinerApi.class, BackupApi.class, ProvingApi.class,
-            WorkerReturnApi.class);
+            WorkerReturnApi.class, WorkersApi.class);
 
     /** The names this endpoint serves of the miner's API: what {@code Discover} may list. */
     static Set<String> served() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minersim.app.api.BackupApiImpl;
 import io.minersim.app.api.ProvingApiImpl;
 import io.minersim.app.api.WorkerReturnApiImpl;
+import io.minersim.app.api.WorkersApiImpl;
 import io.minersim.app.api.MinerApiImpl;
 import io.minersim.app.api.SimApiImpl;
 import io.minersim.app.api.TokenAuthority;
@@ -25,6 +26,7 @@ import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.Permission;
 import io.minersim.rpc.SimApi;
 import io.minersim.rpc.WorkerReturnApi;
+import io.minersim.rpc.WorkersApi;
 import io.minersim.rpc.types.ReaderStream;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.MinerConfig;
@@ -230,12 +232,14 @@ public final class MinerNode implements AutoCloseable {
                     durability);
             SimApiImpl sim = new SimApiImpl(miner, clock, durability, world == null ? () -> { } : world::clockChanged);
             ObjectMapper mapper = GoJson.newObjectMapper();
+            WorkerReturnApiImpl workerReturn = new WorkerReturnApiImpl();
             RpcDispatcher dispatcher = RpcDispatcher.builder()
                     .register(MinerApi.class, api)
                     .register(SimApi.class, fleet ? sim.onSharedClock() : sim)
                     .register(BackupApi.class, backup)
                     .register(ProvingApi.class, new ProvingApiImpl(miner, durability))
-                    .register(WorkerReturnApi.class, new WorkerReturnApiImpl())
+                    .register(WorkerReturnApi.class, workerReturn)
+                    .register(WorkersApi.class, new WorkersApiImpl(miner, durability, workerReturn))
                     .objectMapper(mapper)
                     .errorMapper(errors())
                     .paramDecoder(ReaderStream.class, (json, ctx) -> {
