@@ -274,7 +274,7 @@ final class Scheduler {
         w.memUsedMax += sign * r.maxMemory();
         w.gpuUsed += w.spec.gpus().isEmpty() ? 0 : sign * r.gpuUtilization();
         w.cpuUse += sign * r.threads(w.spec.cpus(), w.spec.gpus().size());
-        w.taskCounts.merge(taskKey(t), sign, Integer::sum);
+        w.taskCounts.merge(taskKey(t), sign, (a, b) -> a + b == 0 ? null : a + b);
     }
 
     private String taskKey(TaskType t) {
