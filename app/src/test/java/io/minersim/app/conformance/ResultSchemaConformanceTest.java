@@ -56,14 +56,13 @@ class ResultSchemaConformanceTest {
     static final Set<String> NOT_SERVED = new TreeSet<>(List.of(
             "Filecoin.ActorWithdrawBalance", "Filecoin.BeneficiaryWithdrawBalance", "Filecoin.ComputeDataCid",
             "Filecoin.ComputeProof", "Filecoin.ComputeWindowPoSt", "Filecoin.CreateBackup",
-            "Filecoin.MarketListDeals", "Filecoin.MiningBase", "Filecoin.SealingAbort",
-            "Filecoin.SealingRemoveRequest", "Filecoin.SealingSchedDiag", "Filecoin.StorageAddLocal",
+            "Filecoin.MarketListDeals", "Filecoin.MiningBase", "Filecoin.StorageAddLocal",
             "Filecoin.StorageAttach", "Filecoin.StorageAuthVerify", "Filecoin.StorageBestAlloc",
             "Filecoin.StorageDeclareSector", "Filecoin.StorageDetach", "Filecoin.StorageDetachLocal",
             "Filecoin.StorageDropSector", "Filecoin.StorageFindSector", "Filecoin.StorageGetLocks",
             "Filecoin.StorageInfo", "Filecoin.StorageList", "Filecoin.StorageLocal", "Filecoin.StorageLock",
             "Filecoin.StorageRedeclareLocal", "Filecoin.StorageReportHealth", "Filecoin.StorageStat",
-            "Filecoin.StorageTryLock", "Filecoin.WorkerConnect", "Filecoin.WorkerJobs", "Filecoin.WorkerStats"));
+            "Filecoin.StorageTryLock", "Filecoin.WorkerConnect"));
 
     /**
      * States no sector can be seen resting in, even when forced with SectorsUpdate: the engine runs the
@@ -108,7 +107,8 @@ class ResultSchemaConformanceTest {
     /** The wire names on MinerApi. */
     static Set<String> servedByMinersim() {
         Set<String> out = new TreeSet<>();
-        for (Method m : List.of(MinerApi.class, ProvingApi.class, WorkerReturnApi.class).stream().flatMap(i -> Arrays.stream(i.getMethods()))
+        for (Method m : List.of(MinerApi.class, ProvingApi.class, WorkerReturnApi.class,
+                io.minersim.rpc.WorkersApi.class).stream().flatMap(i -> Arrays.stream(i.getMethods()))
                 .toList()) {
             JsonRpcMethod a = m.getAnnotation(JsonRpcMethod.class);
             if (a != null) {
@@ -383,6 +383,36 @@ class ResultSchemaConformanceTest {
         recorded(byMethod, s, "Filecoin.SectorNumReservations", live("two reservations"));
         recorded(byMethod, s, "Filecoin.SectorNumFree", new Probe("live: conformance-a",
                 () -> rpc.result("Filecoin.SectorNumFree", "conformance-a")));
+
+        // --- workers and the scheduler, last: the local worker goes offline, so AddPiece tasks queue ------
+        recorded(byMethod, s, "Filecoin.WorkerStats", live("the default local worker"),
+                new Probe("live: the local worker offline, a pledged sector's AddPiece queued", () -> {
+                    rpc.result("Sim.WorkerOffline", "minersim");
+                    rpc.result("Filecoin.PledgeSector");
+                    return rpc.result("Filecoin.WorkerStats");
+                }));
+        recorded(byMethod, s, "Filecoin.WorkerJobs", live("the local worker offline"),
+                new Probe("live: the local worker back, running the AddPiece", () -> {
+                    rpc.result("Sim.WorkerOnline", "minersim");
+                    JsonNode jobs = rpc.result("Filecoin.WorkerJobs");
+                    rpc.result("Sim.WorkerOffline", "minersim");
+                    rpc.result("Filecoin.PledgeSector");
+                    return jobs;
+                }));
+        recorded(byMethod, s, "Filecoin.SealingSchedDiag", new Probe("live: doSched, an AddPiece queued",
+                () -> rpc.result("Filecoin.SealingSchedDiag", true)));
+        recorded(byMethod, s, "Filecoin.SealingAbort", new Probe("live: a call the miner has no record of",
+                () -> rpc.result("Filecoin.SealingAbort", RawRpc.NODES.objectNode()
+                        .put("ID", "0a0b0c0d-0000-0000-0000-000000000001")
+                        .set("Sector", RawRpc.NODES.objectNode().put("Miner", 1000).put("Number", 77)))));
+        recorded(byMethod, s, "Filecoin.SealingRemoveRequest", new Probe("live: the queued AddPiece", () -> {
+            JsonNode request = null;
+            for (JsonNode r : rpc.result("Filecoin.SealingSchedDiag", false).path("SchedInfo").path("Requests")) {
+                request = r.path("TaskType").asText().equals("seal/v0/addpiece") && request == null ? r : request;
+            }
+            assertThat(request).as("a queued AddPiece").isNotNull();
+            return rpc.result("Filecoin.SealingRemoveRequest", request.path("SchedId").asText());
+        }));
 
         List<MethodProbes> out = new ArrayList<>();
         byMethod.forEach((m, ps) -> out.add(new MethodProbes(m, ps)));
