@@ -773,6 +773,9 @@ class MethodContractTest {
         for (Contract c : workerReturns()) {
             assertThat(out.put(c.method, c)).as("one contract per method: %s", c.method).isNull();
         }
+        for (Contract c : WorkerContracts.all()) {
+            assertThat(out.put(c.method, c)).as("one contract per method: %s", c.method).isNull();
+        }
         return out;
     }
 
@@ -821,7 +824,8 @@ class MethodContractTest {
 
     static Map<String, Method> apiMethods() {
         Map<String, Method> out = new TreeMap<>();
-        for (Class<?> api : List.of(MinerApi.class, SimApi.class, ProvingApi.class, WorkerReturnApi.class)) {
+        for (Class<?> api : List.of(MinerApi.class, SimApi.class, ProvingApi.class, WorkerReturnApi.class,
+                io.minersim.rpc.WorkersApi.class)) {
             for (Method m : api.getMethods()) {
                 JsonRpcMethod name = m.getAnnotation(JsonRpcMethod.class);
                 if (name != null) {
