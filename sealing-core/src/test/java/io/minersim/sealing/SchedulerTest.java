@@ -206,6 +206,17 @@ class SchedulerTest {
     }
 
     @Test
+    void sectorsSeededIntoTaskStatesAskTheFleetLikeAnyOther() {
+        SimulatedMiner sim = miner();
+        sim.miner.configureWorkers(fleet());
+        long[] s = sim.miner.seed(List.of(SectorSeed.of(SectorState.PreCommit1), SectorSeed.of(SectorState.PreCommit1),
+                SectorSeed.of(SectorState.PreCommit1)));
+        assertThat(sim.miner.workerJobs()).extracting(TaskJob::sector).containsExactly(s[0], s[1]);
+        assertThat(sim.miner.schedDiag().requests()).extracting(SchedRequest::sector).containsExactly(s[2]);
+        sim.advanceUntil(s[2], SectorState.Proving, 200);
+    }
+
+    @Test
     void aDefaultMinersSnapshotHasNoSchedulerPart() {
         SimulatedMiner sim = miner();
         pledge(sim, 2);
