@@ -499,22 +499,22 @@ public final class Miner implements AutoCloseable {
 
     /** The workers ({@code WorkerStats}). */
     public List<WorkerStatus> workerStats() {
-        return lock.read(pipeline.scheduler::workerStats);
+        return lock.read(pipeline.scheduler.views::workerStats);
     }
 
     /** The running tasks ({@code WorkerJobs}). */
     public List<TaskJob> workerJobs() {
-        return lock.read(pipeline.scheduler::jobs);
+        return lock.read(pipeline.scheduler.views::jobs);
     }
 
     /** The queue and the open windows ({@code SealingSchedDiag}). */
     public SchedDiag schedDiag() {
-        return lock.read(pipeline.scheduler::diag);
+        return lock.read(pipeline.scheduler.views::diag);
     }
 
     /** The id of the worker running the sector's task, or {@code null}. */
     public String workerOf(long sector) {
-        return lock.read(() -> pipeline.scheduler.workerOf(sector));
+        return lock.read(() -> pipeline.scheduler.views.workerOf(sector));
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -5,20 +5,15 @@ import io.minersim.sealing.fsm.SectorEvent;
 import io.minersim.sealing.fsm.SectorState;
 import io.minersim.sealing.workers.Resources;
 import io.minersim.sealing.workers.ResourceTable;
-import io.minersim.sealing.workers.SchedDiag;
-import io.minersim.sealing.workers.SchedRequest;
 import io.minersim.sealing.workers.TaskJob;
 import io.minersim.sealing.workers.TaskType;
 import io.minersim.sealing.workers.WorkerSpec;
-import io.minersim.sealing.workers.WorkerStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -37,13 +32,15 @@ import java.util.UUID;
  */
 final class Scheduler {
 
-    /** {@code DealSectorPriority}: the priority of a sector with deals; others have 0. */
+    /** {@code DealSectorPriority}: the priority of a sector with deals, and of every AddPiece; others have 0. */
     static final int DEAL_PRIORITY = 1024;
     static final String NIL_UUID = "00000000-0000-0000-0000-000000000000";
 
     private static final Map<SectorState, TaskType[]> PLANS = plans();
 
-    private final Pipeline p;
+    final Pipeline p;
+    /** What the API reads. */
+    final SchedulerViews views = new SchedulerViews(this);
     /** The fleet; {@code null}: the default local worker, implicit. */
     List<Worker> workers;
     /** Running tasks by sector (only with a fleet). */
@@ -100,6 +97,11 @@ final class Scheduler {
     /** The tasks a state runs, or {@code null}. */
     static TaskType[] plan(SectorState state) {
         return PLANS.get(state);
+    }
+
+    /** Each task state's tasks, in state order (read only). */
+    static Map<SectorState, TaskType[]> plansByState() {
+        return java.util.Collections.unmodifiableMap(PLANS);
     }
 
     /** The states that run tasks. */
@@ -205,12 +207,14 @@ final class Scheduler {
         return c != 0 ? c : Long.compare(a.seq(), b.seq());
     }
 
-    private static TaskType task(Request r) {
+    static TaskType task(Request r) {
         return r.task();
     }
 
+    /** Lotus's {@code sealingCtx}: deal sectors get DealSectorPriority; AddPiece always runs with it. */
     private static int priority(Sector s) {
-        return s.dealCount() > 0 ? DEAL_PRIORITY : 0;
+        boolean addPiece = s.state == SectorState.AddPiece || s.state == SectorState.SnapDealsAddPiece;
+        return addPiece || s.dealCount() > 0 ? DEAL_PRIORITY : 0;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -268,7 +272,7 @@ final class Scheduler {
         account(workers.get(j.worker()), j.task(), -1);
     }
 
-    private void account(Worker w, TaskType t, int sign) {
+    void account(Worker w, TaskType t, int sign) {
         Resources r = ResourceTable.of(t, p.config.sectorSize());
         w.memUsedMin += sign * r.minMemory();
         w.memUsedMax += sign * r.maxMemory();
@@ -446,89 +450,10 @@ final class Scheduler {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // views
+    // views ({@link SchedulerViews})
 
-    /** The workers, in fleet order ({@code WorkerStats}). */
-    List<WorkerStatus> workerStats() {
-        if (workers == null) {
-            Worker local = new Worker(WorkerSpec.local(), workerId(0, WorkerSpec.LOCAL_HOSTNAME));
-            for (TaskJob job : jobs()) {
-                account(local, job.task(), 1);
-            }
-            return List.of(status(local));
-        }
-        List<WorkerStatus> out = new ArrayList<>();
-        for (Worker w : workers) {
-            out.add(status(w));
-        }
-        return out;
-    }
-
-    private static WorkerStatus status(Worker w) {
-        SortedMap<String, Integer> counts = new TreeMap<>(w.taskCounts);
-        return new WorkerStatus(w.id, w.spec, w.enabled, w.memUsedMin, w.memUsedMax, w.gpuUsed, w.cpuUse, counts);
-    }
-
-    /** The running tasks, by worker then sector ({@code WorkerJobs}, RunWait 0). */
     List<TaskJob> jobs() {
-        List<TaskJob> out = new ArrayList<>();
-        if (workers == null) {
-            String id = workerId(0, WorkerSpec.LOCAL_HOSTNAME);
-            for (Map.Entry<SectorState, TaskType[]> e : PLANS.entrySet()) {
-                TaskType[] plan = e.getValue();
-                p.sectors.forEachIn(e.getKey(), s -> out.add(new TaskJob(callId(s, plan.length - 1), s.number,
-                        plan[plan.length - 1], 0, entered(s), id, WorkerSpec.LOCAL_HOSTNAME)));
-            }
-            out.sort(Comparator.comparingLong(TaskJob::sector));
-            return out;
-        }
-        for (Job j : running.values()) {
-            Sector s = p.sectors.get(j.sector());
-            Worker w = workers.get(j.worker());
-            out.add(new TaskJob(callId(s, j.step()), j.sector(), j.task(), 0, j.start(), w.id,
-                    w.spec.hostname()));
-        }
-        out.sort(Comparator.comparing(TaskJob::workerId).thenComparingLong(TaskJob::sector));
-        return out;
-    }
-
-    /** The queue and the open windows ({@code SealingSchedDiag}). */
-    SchedDiag diag() {
-        List<SchedRequest> requests = new ArrayList<>();
-        List<String> windows = new ArrayList<>();
-        if (workers == null) {
-            String id = workerId(0, WorkerSpec.LOCAL_HOSTNAME);
-            windows.add(id);
-            windows.add(id);
-        } else {
-            for (Request r : queue) {
-                requests.add(new SchedRequest(r.sector(), task(r), r.priority(), schedId(r), r.created()));
-            }
-            for (Worker w : workers) {
-                if (w.enabled) {
-                    windows.add(w.id);
-                    windows.add(w.id);
-                }
-            }
-            windows.sort(null);
-        }
-        return new SchedDiag(requests, windows, earlyReturns);
-    }
-
-    /** The worker running the sector's task, or {@code null} (a hook for where a sector's files are made). */
-    String workerOf(long sector) {
-        if (workers == null) {
-            Sector s = p.sectors.get(sector);
-            return s != null && PLANS.containsKey(s.state) ? workerId(0, WorkerSpec.LOCAL_HOSTNAME) : null;
-        }
-        Job j = running.get(sector);
-        return j == null ? null : workers.get(j.worker()).id;
-    }
-
-    /** The epoch the sector entered its state: its last log entry's. */
-    private static long entered(Sector s) {
-        int n = s.log.size();
-        return n == 0 ? s.createdEpoch : s.log.epoch(n - 1);
+        return views.jobs();
     }
 
     /** Swaps in a restored snapshot's state; the workers' usage is counted again from the running tasks. */
@@ -547,15 +472,15 @@ final class Scheduler {
         return workerId(index, hostname);
     }
 
-    private String workerId(int index, String hostname) {
+    String workerId(int index, String hostname) {
         return uuid("worker:" + p.config.actorId() + ":" + index + ":" + hostname);
     }
 
-    private String callId(Sector s, int step) {
+    String callId(Sector s, int step) {
         return uuid("call:" + p.config.actorId() + ":" + s.number + ":" + s.version + ":" + step);
     }
 
-    private String schedId(Request r) {
+    String schedId(Request r) {
         return uuid("sched:" + p.config.actorId() + ":" + r.sector() + ":" + r.seq());
     }
 
