@@ -370,10 +370,6 @@ public final class ScenarioLoader {
             long[] explicit = sectors.stream().mapToLong(SectorSeed::number).filter(n -> n >= 0).sorted().toArray();
             List<ScheduledEvent> events = events(miner.path("events"), startEpoch, explicit,
                     total - sectors.stream().filter(s -> s.number() >= 0).count());
-            if (!problems.isEmpty()) {
-                problems.sort(Comparator.comparing(Problem::path, PATH_ORDER));
-                throw new ScenarioException(source, problems);
-            }
             List<WorkerSpec> workers = workers(miner.path("workers"));
             if (!problems.isEmpty()) {
                 problems.sort(Comparator.comparing(Problem::path, PATH_ORDER));
@@ -390,11 +386,13 @@ public final class ScenarioLoader {
                 JsonNode w = list.get(i);
                 String path = minerPath + ".workers[" + i + "]";
                 Set<TaskType> tasks = EnumSet.noneOf(TaskType.class);
+                boolean unknownTask = false;
                 if (w.has("tasks")) {
                     for (int k = 0; k < w.get("tasks").size(); k++) {
                         String name = w.get("tasks").get(k).asText();
                         TaskType t = taskType(name);
                         if (t == null) {
+                            unknownTask = true;
                             problem(path + ".tasks[" + k + "]", "unknown task type " + name
                                     + " (a short name such as PC1, or a wire string such as seal/v0/precommit/1)");
                         } else {
@@ -403,6 +401,9 @@ public final class ScenarioLoader {
                     }
                 } else {
                     tasks.addAll(TaskType.sealing());
+                }
+                if (unknownTask) {
+                    continue;
                 }
                 List<String> gpus = new ArrayList<>();
                 w.path("gpus").forEach(g -> gpus.add(g.asText()));
