@@ -83,6 +83,10 @@ public final class WorkersApiImpl implements WorkersApi {
 
     @Override
     public Map<String, List<WorkerJob>> workerJobs() {
+        return miner.reading(this::jobsNow);
+    }
+
+    private Map<String, List<WorkerJob>> jobsNow() {
         long actor = miner.config().actorId();
         Map<String, List<WorkerJob>> out = new TreeMap<>();
         for (WorkerStatus w : miner.workerStats()) {
@@ -102,6 +106,10 @@ public final class WorkersApiImpl implements WorkersApi {
 
     @Override
     public SchedDiagInfo sealingSchedDiag(boolean doSched) {
+        return miner.reading(this::diagNow);
+    }
+
+    private SchedDiagInfo diagNow() {
         long actor = miner.config().actorId();
         SchedDiag d = miner.schedDiag();
         List<SchedDiagInfo.Request> requests = null;
