@@ -31,6 +31,7 @@ public final class MinerClient {
     private final MiningApi mining;
     private final PieceApi piece;
     private final StorageApi storage;
+    private final WorkersApi workers;
 
     private MinerClient(JsonRpcHttpClient http) {
         this.http = http;
@@ -46,6 +47,7 @@ public final class MinerClient {
         this.mining = ProxyUtil.createClientProxy(loader, MiningApi.class, (IJsonRpcClient) http);
         this.piece = ProxyUtil.createClientProxy(loader, PieceApi.class, (IJsonRpcClient) http);
         this.storage = ProxyUtil.createClientProxy(loader, StorageApi.class, (IJsonRpcClient) http);
+        this.workers = ProxyUtil.createClientProxy(loader, WorkersApi.class, (IJsonRpcClient) http);
     }
 
     /**
@@ -111,6 +113,11 @@ public final class MinerClient {
     /** {@code Filecoin.ComputeDataCid}. */
     public PieceApi piece() {
         return piece;
+    }
+
+    /** {@code Filecoin.WorkerStats}, {@code WorkerJobs}, {@code SealingSchedDiag}, {@code SealingAbort}, {@code SealingRemoveRequest}. */
+    public WorkersApi workers() {
+        return workers;
     }
 
     /** The underlying jsonrpc4j client, for timeouts and similar settings. */

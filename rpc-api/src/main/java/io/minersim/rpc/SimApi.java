@@ -134,4 +134,17 @@ public interface SimApi {
     @JsonRpcMethod("Sim.Restore")
     @RequiresPermission(Permission.ADMIN)
     void restore(@GoType("sim.Snapshot") ObjectNode snapshot);
+
+    /**
+     * Takes a worker (by UUID or hostname) offline: its running tasks fail, their sectors take the state's failure
+     * path, and nothing new starts on it. Without a configured fleet this is the default local worker.
+     */
+    @JsonRpcMethod("Sim.WorkerOffline")
+    @RequiresPermission(Permission.ADMIN)
+    void workerOffline(@GoType("string") String worker);
+
+    /** Brings a worker (by UUID or hostname) back: what fits in the queue starts on it. */
+    @JsonRpcMethod("Sim.WorkerOnline")
+    @RequiresPermission(Permission.ADMIN)
+    void workerOnline(@GoType("string") String worker);
 }

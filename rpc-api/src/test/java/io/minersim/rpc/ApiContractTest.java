@@ -74,6 +74,7 @@ class ApiContractTest {
     private static List<Method> allMethods() {
         List<Method> all = new ArrayList<>(methods(MinerApi.class));
         all.addAll(methods(SimApi.class));
+        all.addAll(methods(WorkersApi.class));
         return all;
     }
 
@@ -116,7 +117,7 @@ class ApiContractTest {
         assertThat(perms.keySet()).containsExactlyInAnyOrder("Sim.Head", "Sim.Advance", "Sim.AdvanceTo",
                 "Sim.SetClock", "Sim.Pause", "Sim.Resume", "Sim.InjectFailure", "Sim.ClearFailures",
                 "Sim.DeclareFaults", "Sim.Recover", "Sim.MissPoSt", "Sim.ExtendSectors", "Sim.ExpireDeals", "Sim.Events",
-                "Sim.Snapshot", "Sim.Restore");
+                "Sim.Snapshot", "Sim.Restore", "Sim.WorkerOffline", "Sim.WorkerOnline");
         assertThat(perms.values()).containsOnly(Permission.ADMIN);
     }
 

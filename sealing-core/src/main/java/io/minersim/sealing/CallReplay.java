@@ -61,6 +61,14 @@ final class CallReplay {
             m.numFree(c.name());
         } else if (call instanceof MinerCall.Restore c) {
             m.restore(c.document());
+        } else if (call instanceof MinerCall.ConfigureWorkers c) {
+            m.configureWorkers(c.workers());
+        } else if (call instanceof MinerCall.SetWorkerEnabled c) {
+            m.setWorkerEnabled(c.worker(), c.enabled());
+        } else if (call instanceof MinerCall.SealingAbort c) {
+            m.sealingAbort(c.miner(), c.sector(), c.callId());
+        } else if (call instanceof MinerCall.SealingRemoveRequest c) {
+            m.sealingRemoveRequest(c.schedId());
         } else if (call instanceof MinerCall.Head c) {
             m.onHead(c.epoch());
         } else {

@@ -10,6 +10,10 @@ import io.minersim.sealing.numbers.SectorNumberAssigner;
 import io.minersim.sealing.piece.DealInfo;
 import io.minersim.sealing.piece.Piece;
 import io.minersim.sealing.stats.MinerStatistics;
+import io.minersim.sealing.workers.SchedDiag;
+import io.minersim.sealing.workers.TaskJob;
+import io.minersim.sealing.workers.WorkerSpec;
+import io.minersim.sealing.workers.WorkerStatus;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -502,6 +506,52 @@ public final class Miner implements AutoCloseable {
             pipeline.storage.at(lock.writeCount());
             return body.apply(pipeline.storage, clock.timestampOf(pipeline.head));
         });
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Workers and the scheduler
+
+    /** Replaces the default local worker by a fleet; only while no sector runs or waits for a task. */
+    public void configureWorkers(List<WorkerSpec> fleet) {
+        lock.run(() -> new MinerCall.ConfigureWorkers(fleet == null ? null : new ArrayList<>(fleet)),
+                () -> pipeline.scheduler.configure(fleet));
+    }
+
+    /** Takes a worker (by id or hostname) offline, failing its running tasks, or brings it back. */
+    public void setWorkerEnabled(String worker, boolean enabled) {
+        lock.run(() -> new MinerCall.SetWorkerEnabled(worker, enabled),
+                () -> pipeline.scheduler.setEnabled(worker, enabled));
+    }
+
+    /** {@code SealingAbort}: fails a running call with "task aborted", or records an unknown one as returned early. */
+    public void sealingAbort(long miner, long sector, String callId) {
+        lock.run(() -> new MinerCall.SealingAbort(miner, sector, callId),
+                () -> pipeline.scheduler.abort(miner, sector, callId));
+    }
+
+    /** {@code SealingRemoveRequest}: drops a queued task request; its sector's step fails. */
+    public void sealingRemoveRequest(String schedId) {
+        lock.run(() -> new MinerCall.SealingRemoveRequest(schedId), () -> pipeline.scheduler.removeRequest(schedId));
+    }
+
+    /** The workers ({@code WorkerStats}). */
+    public List<WorkerStatus> workerStats() {
+        return lock.read(pipeline.scheduler.views::workerStats);
+    }
+
+    /** The running tasks ({@code WorkerJobs}). */
+    public List<TaskJob> workerJobs() {
+        return lock.read(pipeline.scheduler.views::jobs);
+    }
+
+    /** The queue and the open windows ({@code SealingSchedDiag}). */
+    public SchedDiag schedDiag() {
+        return lock.read(pipeline.scheduler.views::diag);
+    }
+
+    /** The id of the worker running the sector's task, or {@code null}. */
+    public String workerOf(long sector) {
+        return lock.read(() -> pipeline.scheduler.views.workerOf(sector));
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import io.minersim.sealing.fsm.SectorState;
 import io.minersim.sealing.numbers.BitField;
 import io.minersim.sealing.piece.DealInfo;
 import io.minersim.sealing.piece.Piece;
+import io.minersim.sealing.workers.WorkerSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -129,6 +130,22 @@ public sealed interface MinerCall {
 
     /** {@link Miner#restore}: the whole snapshot document. */
     record Restore(Map<String, ?> document) implements MinerCall {
+    }
+
+    /** {@link Miner#configureWorkers}. */
+    record ConfigureWorkers(List<WorkerSpec> workers) implements MinerCall {
+    }
+
+    /** {@link Miner#setWorkerEnabled}. */
+    record SetWorkerEnabled(String worker, boolean enabled) implements MinerCall {
+    }
+
+    /** {@link Miner#sealingAbort}. */
+    record SealingAbort(long miner, long sector, String callId) implements MinerCall {
+    }
+
+    /** {@link Miner#sealingRemoveRequest}. */
+    record SealingRemoveRequest(String schedId) implements MinerCall {
     }
 
     /** The clock told the miner itself (not through an {@link Miner#exclusive} section) that the head is here. */

@@ -137,6 +137,21 @@ public final class MinerRecords {
             o.put("Name", c.name());
         } else if (call instanceof MinerCall.Restore c) {
             o.put("Snapshot", c.document());
+        } else if (call instanceof MinerCall.ConfigureWorkers c) {
+            List<Object> workers = new ArrayList<>();
+            for (io.minersim.sealing.workers.WorkerSpec w : c.workers()) {
+                workers.add(SnapshotWorkersCodec.encodeSpec(w));
+            }
+            o.put("Workers", workers);
+        } else if (call instanceof MinerCall.SetWorkerEnabled c) {
+            o.put("Worker", c.worker());
+            o.put("Enabled", c.enabled());
+        } else if (call instanceof MinerCall.SealingAbort c) {
+            o.put("Miner", c.miner());
+            o.put("Sector", c.sector());
+            o.put("ID", c.callId());
+        } else if (call instanceof MinerCall.SealingRemoveRequest c) {
+            o.put("SchedId", c.schedId());
         } else if (call instanceof MinerCall.Head c) {
             o.put("Epoch", c.epoch());
         }
@@ -210,6 +225,20 @@ public final class MinerRecords {
             case "Storage" -> new MinerCall.Storage(io.minersim.sealing.storage.StorageCodec.decodeOp(o.get("Change")));
             case "Restore" -> new MinerCall.Restore(obj(o.get("Snapshot"), name + ".Snapshot"));
             case "Head" -> new MinerCall.Head(lng(o, "Epoch", name));
+            case "ConfigureWorkers" -> {
+                List<Object> raw = list(o.get("Workers"), name + ".Workers");
+                List<io.minersim.sealing.workers.WorkerSpec> workers = new ArrayList<>(raw.size());
+                for (int i = 0; i < raw.size(); i++) {
+                    String path = name + ".Workers[" + i + "]";
+                    workers.add(SnapshotWorkersCodec.decodeSpec(obj(raw.get(i), path), path));
+                }
+                yield new MinerCall.ConfigureWorkers(workers);
+            }
+            case "SetWorkerEnabled" -> new MinerCall.SetWorkerEnabled(nullableStr(o, "Worker", name),
+                    bool(o, "Enabled", name));
+            case "SealingAbort" -> new MinerCall.SealingAbort(lng(o, "Miner", name), lng(o, "Sector", name),
+                    nullableStr(o, "ID", name));
+            case "SealingRemoveRequest" -> new MinerCall.SealingRemoveRequest(nullableStr(o, "SchedId", name));
             default -> throw new Malformed("Call", "unknown call \"" + name + "\"");
         };
     }

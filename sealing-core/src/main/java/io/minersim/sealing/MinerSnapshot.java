@@ -45,8 +45,10 @@ import java.util.TreeMap;
  * configuration a restoring miner must share), {@code Head}, {@code Sealing}, {@code
  * ExpectedSealDuration}, name tables, {@code Numbers}, {@code Messages}, {@code Timers},
  * {@code Batchers}, {@code FailureRules}, {@code PendingPieces}, {@code Expirations},
- * {@code ExpiredDeals}, {@code Sectors}, {@code History}, {@code Statistics}, and {@code Storage} (the storage
- * paths and hand-made declarations, {@code storage.StorageCodec}; absent while the default is untouched).
+ * {@code ExpiredDeals}, {@code Sectors}, {@code History}, {@code Statistics}, {@code Storage} (the storage
+ * paths and hand-made declarations, {@code storage.StorageCodec}; absent while the default is untouched), and
+ * {@code Scheduler} only when the miner has a worker fleet or early returns ({@link SnapshotWorkersCodec}; absent, the
+ * default local worker).
  *
  * <p>Layout: this class holds the format (its name and version, the identity a restoring miner must
  * share, the sealing knobs) and is the only one that reads the miner's fields; it hands each part to
@@ -68,7 +70,8 @@ final class MinerSnapshot {
             SectorBatcher commits, SectorBatcher terminations, ChainMessages messages, SectorHistory history,
             List<FailureRule> failureRules, SnapshotProvingCodec.Decoded proving, Set<Long> expiredDeals,
             ArrayDeque<PieceInput.PendingPiece> pendingPieces, SealingConfig sealing, Duration expectedSealDuration,
-            long head, MinerStatistics statistics, io.minersim.sealing.storage.StorageIndex storage) {
+            long head, MinerStatistics statistics, io.minersim.sealing.storage.StorageIndex storage,
+            SnapshotWorkersCodec.Decoded scheduler) {
     }
 
     // =============================================================================================
@@ -163,6 +166,10 @@ final class MinerSnapshot {
         Map<String, Object> storage = io.minersim.sealing.storage.StorageCodec.encode(m.pipeline.storage);
         if (storage != null) {
             doc.put("Storage", storage); // left out while untouched, so older documents read the same
+        }
+        Map<String, Object> scheduler = SnapshotWorkersCodec.encode(m.pipeline.scheduler);
+        if (scheduler != null) {
+            doc.put("Scheduler", scheduler);
         }
         return doc;
     }
@@ -302,7 +309,8 @@ final class MinerSnapshot {
         io.minersim.sealing.storage.StorageIndex storage = m.pipeline.newStorage();
         io.minersim.sealing.storage.StorageCodec.decode(storage, doc.get("Storage"));
         return new Restored(sectors, timers, numbers, preCommits, commits, terminations, messages, history, rules,
-                proving, expiredDeals, pending, sealing, expected, head, statistics, storage);
+                proving, expiredDeals, pending, sealing, expected, head, statistics, storage,
+                SnapshotWorkersCodec.decode(doc.get("Scheduler"), m.pipeline.scheduler, sectors));
     }
 
     /** The value of a decoding done on another thread; its failure as it was thrown there. */

@@ -81,6 +81,8 @@ final class Pipeline {
     final ChainSide chain = new ChainSide(this);
     final WindowPoSt wdpost = new WindowPoSt(this);
     final SectorLogRenderer logs = new SectorLogRenderer(this);
+    /** The workers and the task queue; a snapshot carries it (restored in place). */
+    final Scheduler scheduler = new Scheduler(this);
 
     Pipeline(MinerConfig config, ChainClock clock) {
         this.config = config;
@@ -170,6 +172,7 @@ final class Pipeline {
         expectedSealDuration = r.expectedSealDuration();
         head = r.head();
         storage = r.storage();
+        scheduler.replaceWith(r.scheduler());
         return dropped;
     }
 
@@ -222,6 +225,14 @@ final class Pipeline {
     /** Work of {@code epochs} from the head. */
     Step stage(long epochs) {
         return new Step.At(head + epochs);
+    }
+
+    /**
+     * The state's Lotus tasks, for a stage of {@code epochs}: a timer when they start on a worker now, else a wait
+     * in the scheduler's queue. Without a fleet, exactly {@link #stage}.
+     */
+    Step task(Sector s, long epochs) {
+        return scheduler.implicit() ? stage(epochs) : scheduler.request(s, epochs);
     }
 
     /** The retry cooldown of a failed state ({@code MinRetryTime}). */

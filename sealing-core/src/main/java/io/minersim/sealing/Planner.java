@@ -63,6 +63,7 @@ final class Planner {
                 s.injectedError = null;
                 p.sectors.moved(s, from);
                 leave(s, from);
+                p.scheduler.left(s);
                 recordHistory(s, from, event);
                 enter(s);
                 return tr;
@@ -88,6 +89,9 @@ final class Planner {
      * state's error event instead, but for a state waiting on a message, whose landing fails instead.
      */
     void workDone(Sector s) {
+        if (p.scheduler.taskEnded(s)) {
+            return;
+        }
         StateHandler h = StateHandlers.of(s.state);
         String injected = s.injectedError;
         if (injected != null && h.failure() != null && !h.awaitsMessage()) {

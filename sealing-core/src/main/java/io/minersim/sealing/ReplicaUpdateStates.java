@@ -23,19 +23,19 @@ final class ReplicaUpdateStates {
         r.add(of(SectorState.SnapDealsWaitDeals).acceptingDeals().onEnter(SealingStates::waitDeals)
                 .onDone(SealingStates::dealWaitOver));
         r.add(of(SectorState.SnapDealsAddPiece).acceptingDeals().failsWith(SectorEvent.SectorAddPieceFailed)
-                .onEnter((p, s) -> p.stage(p.stages().addPiece()))
+                .onEnter((p, s) -> p.task(s, p.stages().addPiece()))
                 .onDone((p, s) -> Step.send(SectorEvent.SectorPieceAdded)));
         r.add(of(SectorState.SnapDealsPacking)
                 .onEnter((p, s) -> s.pieces.stream().allMatch(Piece::isFiller)
-                        ? Step.send(SectorEvent.SectorAbortUpgrade) : p.stage(p.stages().packing()))
+                        ? Step.send(SectorEvent.SectorAbortUpgrade) : p.task(s, p.stages().packing()))
                 .onDone((p, s) -> Step.send(SectorEvent.SectorPacked, s.pieces.size())));
         r.add(of(SectorState.UpdateReplica).failsWith(SectorEvent.SectorUpdateReplicaFailed)
-                .onEnter((p, s) -> p.stage(p.stages().replicaUpdate()))
+                .onEnter((p, s) -> p.task(s, p.stages().replicaUpdate()))
                 .onDone((p, s) -> p.chain.expiredDealOf(s) != 0
                         ? Step.fail(SectorEvent.SectorDealsExpired, p.chain.dealsExpiredError(s))
                         : Step.send(SectorEvent.SectorReplicaUpdate)));
         r.add(of(SectorState.ProveReplicaUpdate).failsWith(SectorEvent.SectorProveReplicaUpdateFailed)
-                .onEnter((p, s) -> p.stage(p.stages().proveReplicaUpdate()))
+                .onEnter((p, s) -> p.task(s, p.stages().proveReplicaUpdate()))
                 .onDone((p, s) -> Step.send(SectorEvent.SectorProveReplicaUpdate)));
         r.add(of(SectorState.SubmitReplicaUpdate).failsWith(SectorEvent.SectorSubmitReplicaUpdateFailed)
                 .onEnter(ReplicaUpdateStates::submitReplicaUpdate));
@@ -48,7 +48,7 @@ final class ReplicaUpdateStates {
                         SectorEvent.SectorReplicaUpdateLanded, 0, SectorEvent.SectorSubmitReplicaUpdateFailed,
                         "replica update message not found")));
         r.add(of(SectorState.FinalizeReplicaUpdate).failsWith(SectorEvent.SectorFinalizeFailed)
-                .onEnter((p, s) -> p.stage(p.stages().finalizeReplicaUpdate()))
+                .onEnter((p, s) -> p.task(s, p.stages().finalizeReplicaUpdate()))
                 .onDone((p, s) -> Step.send(SectorEvent.SectorFinalized)));
         r.add(of(SectorState.UpdateActivating)
                 .onEnter((p, s) -> s.replicaUpdateMessage < 0 ? p.stage(p.policy.chainFinality())

@@ -21,20 +21,20 @@ final class SealingStates {
         r.add(of(SectorState.WaitDeals).acceptingDeals().onEnter(SealingStates::waitDeals)
                 .onDone(SealingStates::dealWaitOver));
         r.add(of(SectorState.AddPiece).acceptingDeals().failsWith(SectorEvent.SectorAddPieceFailed)
-                .onEnter((p, s) -> p.stage(p.stages().addPiece()))
+                .onEnter((p, s) -> p.task(s, p.stages().addPiece()))
                 .onDone((p, s) -> Step.send(SectorEvent.SectorPieceAdded)));
         r.add(of(SectorState.Packing)
-                .onEnter((p, s) -> p.stage(p.stages().packing()))
+                .onEnter((p, s) -> p.task(s, p.stages().packing()))
                 .onDone((p, s) -> Step.send(SectorEvent.SectorPacked, s.pieces.size())));
         r.add(of(SectorState.GetTicket)
                 .onEnter((p, s) -> p.stage(p.stages().getTicket()))
                 .onDone((p, s) -> Step.send(SectorEvent.SectorTicket,
                         Math.max(0, p.head - p.policy.sealRandomnessLookback()))));
         r.add(of(SectorState.PreCommit1).failsWith(SectorEvent.SectorSealPreCommit1Failed)
-                .onEnter((p, s) -> p.stage(p.stages().preCommit1()))
+                .onEnter((p, s) -> p.task(s, p.stages().preCommit1()))
                 .onDone(SealingStates::preCommit1Done));
         r.add(of(SectorState.PreCommit2).failsWith(SectorEvent.SectorSealPreCommit2Failed)
-                .onEnter((p, s) -> p.stage(p.stages().preCommit2()))
+                .onEnter((p, s) -> p.task(s, p.stages().preCommit2()))
                 .onDone((p, s) -> Step.send(SectorEvent.SectorPreCommit2)));
         r.add(of(SectorState.PreCommitting).failsWith(SectorEvent.SectorChainPreCommitFailed)
                 .onEnter((p, s) -> s.preCommitEpoch != NONE
@@ -54,12 +54,12 @@ final class SealingStates {
                 .onDone((p, s) -> Step.send(SectorEvent.SectorSeedReady,
                         s.preCommitEpoch + p.policy.preCommitChallengeDelay())));
         r.add(of(SectorState.Committing).failsWith(SectorEvent.SectorComputeProofFailed)
-                .onEnter((p, s) -> p.stage(p.stages().committing()))
+                .onEnter((p, s) -> p.task(s, p.stages().committing()))
                 .onDone((p, s) -> s.seedEpoch == NONE
                         ? Step.fail(SectorEvent.SectorCommitFailed, "no interactive seed to prove with")
                         : Step.send(SectorEvent.SectorCommitted)));
         r.add(of(SectorState.CommitFinalize).failsWith(SectorEvent.SectorFinalizeFailed)
-                .onEnter((p, s) -> p.stage(p.stages().finalizeSector()))
+                .onEnter((p, s) -> p.task(s, p.stages().finalizeSector()))
                 .onDone((p, s) -> Step.send(SectorEvent.SectorFinalized)));
         r.add(of(SectorState.SubmitCommit).failsWith(SectorEvent.SectorCommitFailed)
                 .onEnter((p, s) -> Step.send(SectorEvent.SectorSubmitCommitAggregate)));
@@ -70,11 +70,11 @@ final class SealingStates {
         r.add(of(SectorState.CommitWait).failsWith(SectorEvent.SectorCommitFailed).awaitingMessage()
                 .onEnter(SealingStates::commitWait));
         r.add(of(SectorState.FinalizeSector).failsWith(SectorEvent.SectorFinalizeFailed)
-                .onEnter((p, s) -> p.stage(p.stages().finalizeSector()))
+                .onEnter((p, s) -> p.task(s, p.stages().finalizeSector()))
                 .onDone((p, s) -> Step.send(s.committedCapacity && p.sealing.makeCCSectorsAvailable()
                         ? SectorEvent.SectorFinalizedAvailable : SectorEvent.SectorFinalized)));
         r.add(of(SectorState.ReceiveSector)
-                .onEnter((p, s) -> p.stage(1))
+                .onEnter((p, s) -> p.task(s, 1))
                 .onDone((p, s) -> new Step.Send(SectorEvent.SectorReceived, 0, null, s.returnState)));
     }
 

@@ -16,6 +16,13 @@
  * real miner would compute with proofs is derived from the seed, so a manual clock and a seed make a
  * run repeatable byte for byte; the golden trace test in {@code app} pins that.
  *
+ * <p><b>Workers.</b> A state that runs Lotus tasks (AddPiece, PreCommit1, Committing, ...) does not set its timer
+ * itself: it asks {@code Pipeline.task}, which without a worker fleet is exactly a stage timer (the default local
+ * worker takes every task at once, and its jobs are read off the sectors' states, so nothing is kept per sector),
+ * and with a fleet asks the {@code Scheduler}: the task starts on a worker where it fits, or waits in the queue
+ * with the sector in its state. The sector's timer firing ends its task ({@code Planner.workDone} asks the
+ * scheduler first), and leaving the state drops its task or request ({@code Planner.deliver}).
+ *
  * <p><b>Journal.</b> Every outermost write is also a value, a {@link io.minersim.sealing.MinerCall}, told under
  * the write lock to the miner's {@link io.minersim.sealing.CallRecorder} whether it succeeded or not;
  * {@link io.minersim.sealing.Miner#replay} runs one again. The engine being deterministic, a miner restored from a
@@ -65,6 +72,8 @@
  * <tr><td>{@code storage/paths}, {@code storage/sealer/storiface}</td><td>{@code storage.StorageIndex},
  *     {@code SectorFilesView}, {@code MinerStorage}</td><td>storage paths and the sector index; where a sector's
  *     files are, derived from its state</td></tr>
+ * <tr><td>{@code storage/sealer/sched*.go}, {@code storiface/resources.go}, {@code sealtasks}</td>
+ *     <td>{@code Scheduler}, {@code workers.*}</td><td>workers, task types, resource table, the queue</td></tr>
  * <tr><td>(minersim only)</td><td>{@code SectorSeeder}, {@code SeedingHost}</td>
  *     <td>sectors materialised with their past, from scenarios</td></tr>
  * <tr><td>(minersim only)</td><td>{@code MinerSnapshot} and its codecs</td>

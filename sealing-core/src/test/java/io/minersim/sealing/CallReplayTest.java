@@ -135,6 +135,15 @@ class CallReplayTest {
                 null)));
         for (int e = 0; e < 80; e++) {
             sim.clock.advance(1 + random.nextInt(2));
+            if (e == 3) {
+                m.setWorkerEnabled(io.minersim.sealing.workers.WorkerSpec.LOCAL_HOSTNAME, false);
+                m.sealingAbort(m.config().actorId(), 99, "11111111-2222-3333-4444-555555555555");
+                tryIt.accept(() -> m.sealingRemoveRequest("11111111-2222-3333-4444-555555555555"));
+                tryIt.accept(() -> m.configureWorkers(List.of(io.minersim.sealing.workers.WorkerSpec.local())));
+            }
+            if (e == 8) {
+                m.setWorkerEnabled(io.minersim.sealing.workers.WorkerSpec.LOCAL_HOSTNAME, true);
+            }
             if (e == 10) {
                 m.preCommitFlush();
             }

@@ -11,6 +11,7 @@ import io.minersim.rpc.MinerApi;
 import io.minersim.rpc.ProvingApi;
 import io.minersim.rpc.StorageApi;
 import io.minersim.rpc.WorkerReturnApi;
+import io.minersim.rpc.WorkersApi;
 import io.minersim.rpc.types.AddressConfig;
 import io.minersim.rpc.types.BitFieldRuns;
 import io.minersim.rpc.types.CidLink;
@@ -102,7 +103,7 @@ public final class MinerApiImpl implements MinerApi {
 
     /** The miner's interfaces served on its endpoint: what {@code Discover} lists. */
     static final List<Class<?>> SERVED = List.of(MinerApi.class, BackupApi.class, ProvingApi.class, StorageApi.class,
-            WorkerReturnApi.class, io.minersim.rpc.FundsApi.class, io.minersim.rpc.MarketApi.class,
+            WorkerReturnApi.class, WorkersApi.class, io.minersim.rpc.FundsApi.class, io.minersim.rpc.MarketApi.class,
             io.minersim.rpc.MiningApi.class, io.minersim.rpc.PieceApi.class);
 
     /** The names this endpoint serves of the miner's API: what {@code Discover} may list. */

@@ -129,6 +129,18 @@ public final class SimApiImpl implements SimApi {
     }
 
     @Override
+    public void workerOffline(String worker) {
+        miner.setWorkerEnabled(worker, false);
+        durability.await();
+    }
+
+    @Override
+    public void workerOnline(String worker) {
+        miner.setWorkerEnabled(worker, true);
+        durability.await();
+    }
+
+    @Override
     public void clearFailures() {
         miner.clearFailures();
         durability.await();

@@ -13,6 +13,7 @@ import io.minersim.app.metrics.MetricsHandler;
 import io.minersim.app.metrics.MinerMetrics;
 import io.minersim.app.api.ProvingApiImpl;
 import io.minersim.app.api.WorkerReturnApiImpl;
+import io.minersim.app.api.WorkersApiImpl;
 import io.minersim.app.api.MinerApiImpl;
 import io.minersim.app.api.SimApiImpl;
 import io.minersim.app.api.StorageApiImpl;
@@ -41,6 +42,7 @@ import io.minersim.rpc.Permission;
 import io.minersim.rpc.SimApi;
 import io.minersim.rpc.StorageApi;
 import io.minersim.rpc.WorkerReturnApi;
+import io.minersim.rpc.WorkersApi;
 import io.minersim.rpc.types.ReaderStream;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.MinerConfig;
@@ -228,13 +230,15 @@ public final class MinerNode implements AutoCloseable {
                     : whole.hosts().stream().map(MinerHost::miner).toList());
             SimApiImpl sim = new SimApiImpl(miner, clock, durability, world == null ? () -> { } : world::clockChanged);
             ObjectMapper mapper = GoJson.newObjectMapper();
+            WorkerReturnApiImpl workerReturn = new WorkerReturnApiImpl();
             RpcDispatcher dispatcher = RpcDispatcher.builder()
                     .register(MinerApi.class, api)
                     .register(SimApi.class, fleet ? sim.onSharedClock() : sim)
                     .register(BackupApi.class, backup)
                     .register(ProvingApi.class, new ProvingApiImpl(miner, durability, tipsets))
                     .register(StorageApi.class, new StorageApiImpl(miner, durability, tokens))
-                    .register(WorkerReturnApi.class, new WorkerReturnApiImpl())
+                    .register(WorkerReturnApi.class, workerReturn)
+                    .register(WorkersApi.class, new WorkersApiImpl(miner, durability, workerReturn))
                     .register(LogApi.class, new LogApiImpl())
                     .register(FundsApi.class, new FundsApiImpl(miner, durability))
                     .register(MarketApi.class, new MarketApiImpl(miner))

@@ -9,6 +9,7 @@ import io.minersim.sealing.fsm.SectorState;
 import io.minersim.sealing.piece.DealInfo;
 import io.minersim.sealing.piece.DealProposal;
 import io.minersim.sealing.piece.Piece;
+import io.minersim.sealing.workers.WorkerSpec;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -54,10 +55,12 @@ public final class Scenario {
     private final List<CountGroup> counts;
     private final List<ScheduledEvent> events;
     private final io.minersim.sealing.storage.StorageOp.Configure storage;
+    private final List<WorkerSpec> workers;
 
     Scenario(String source, Profile profile, MinerConfig config, Boolean manualClock, Duration blockTime,
             long startEpoch, long dealIdStart, List<SectorSeed> sectors, List<CountGroup> counts,
-            List<ScheduledEvent> events, io.minersim.sealing.storage.StorageOp.Configure storage) {
+            List<ScheduledEvent> events, io.minersim.sealing.storage.StorageOp.Configure storage,
+            List<WorkerSpec> workers) {
         this.source = Objects.requireNonNull(source, "source");
         this.profile = Objects.requireNonNull(profile, "profile");
         this.config = Objects.requireNonNull(config, "config");
@@ -69,11 +72,17 @@ public final class Scenario {
         this.counts = List.copyOf(counts);
         this.events = List.copyOf(events);
         this.storage = storage;
+        this.workers = List.copyOf(workers);
     }
 
     /** The simulated machine's disks and the paths opened on them; null for the default (the repo path). */
     public io.minersim.sealing.storage.StorageOp.Configure storage() {
         return storage;
+    }
+
+    /** The worker fleet; empty for the default local worker. */
+    public List<WorkerSpec> workers() {
+        return workers;
     }
 
     public Profile profile() {
@@ -108,7 +117,7 @@ public final class Scenario {
     /** The same scenario with another seed (every simulated value, generated deal CIDs included). */
     public Scenario withSeed(long seed) {
         return new Scenario(source, profile, config.withSeed(seed), manualClock, blockTime, startEpoch, dealIdStart,
-                sectors, counts, events, storage);
+                sectors, counts, events, storage, workers);
     }
 
     /** How many sectors the scenario seeds per state, in state order. */

@@ -30,6 +30,8 @@ import io.minersim.sealing.piece.DealProposal;
 import io.minersim.sealing.piece.Piece;
 import io.minersim.sealing.piece.PieceActivationManifest;
 import io.minersim.sealing.piece.VerifiedAllocationKey;
+import io.minersim.sealing.workers.TaskType;
+import io.minersim.sealing.workers.WorkerSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,6 +46,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -392,12 +395,13 @@ public final class ScenarioLoader {
                     total - sectors.stream().filter(s -> s.number() >= 0).count());
             io.minersim.sealing.storage.StorageOp.Configure storage = miner.has("storage")
                     ? storage(config, miner.path("storage")) : null;
+            List<WorkerSpec> workers = workers(miner.path("workers"));
             if (!problems.isEmpty()) {
                 problems.sort(Comparator.comparing(Problem::path, PATH_ORDER));
                 throw new ScenarioException(source, problems);
             }
             return new Scenario(source, profile, config, manual, blockTime, startEpoch, dealIdStart, sectors, counts,
-                    events, storage);
+                    events, storage, workers);
         }
 
         /**
@@ -457,6 +461,70 @@ public final class ScenarioLoader {
             List<String> out = new ArrayList<>();
             node.forEach(n -> out.add(n.asText()));
             return out;
+        }
+
+        /** The worker fleet: hostname, task types (short or wire names; all sealing tasks when absent), hardware. */
+        private List<WorkerSpec> workers(JsonNode list) {
+            List<WorkerSpec> out = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode w = list.get(i);
+                String path = minerPath + ".workers[" + i + "]";
+                Set<TaskType> tasks = EnumSet.noneOf(TaskType.class);
+                boolean unknownTask = false;
+                if (w.has("tasks")) {
+                    for (int k = 0; k < w.get("tasks").size(); k++) {
+                        String name = w.get("tasks").get(k).asText();
+                        TaskType t = taskType(name);
+                        if (t == null) {
+                            unknownTask = true;
+                            problem(path + ".tasks[" + k + "]", "unknown task type " + name
+                                    + " (a short name such as PC1, or a wire string such as seal/v0/precommit/1)");
+                        } else {
+                            tasks.add(t);
+                        }
+                    }
+                } else {
+                    tasks.addAll(TaskType.sealing());
+                }
+                if (unknownTask) {
+                    continue;
+                }
+                List<String> gpus = new ArrayList<>();
+                w.path("gpus").forEach(g -> gpus.add(g.asText()));
+                try {
+                    out.add(new WorkerSpec(w.path("hostname").asText(), tasks, w.path("cpus").asLong(64),
+                            bytes(w.path("memory").asText("256GiB")), bytes(w.path("swap").asText("0B")), gpus,
+                            w.path("ignoreResources").asBoolean(false)));
+                } catch (InvalidInputException ex) {
+                    problem(path, ex.getMessage());
+                }
+            }
+            return out;
+        }
+
+        private static TaskType taskType(String name) {
+            for (TaskType t : TaskType.values()) {
+                if (t.shortName().equals(name) || t.wire().equals(name)) {
+                    return t;
+                }
+            }
+            return null;
+        }
+
+        private static long bytes(String text) {
+            int unit = 0;
+            while (unit < text.length() && Character.isDigit(text.charAt(unit))) {
+                unit++;
+            }
+            long n = Long.parseLong(text.substring(0, unit));
+            int shift = switch (text.substring(unit)) {
+                case "KiB" -> 10;
+                case "MiB" -> 20;
+                case "GiB" -> 30;
+                case "TiB" -> 40;
+                default -> 0;
+            };
+            return n << shift;
         }
 
         private long longValue(JsonNode node, String path, long absent) {
@@ -722,7 +790,9 @@ public final class ScenarioLoader {
                 Kind.FAILURE, Set.of("state", "count", "sector", "error"),
                 Kind.PLEDGE, Set.of("count"),
                 Kind.EXPIRE_DEALS, Set.of("deals"),
-                Kind.MISS_POST, Set.of("deadline", "partitions"));
+                Kind.MISS_POST, Set.of("deadline", "partitions"),
+                Kind.WORKER_OFFLINE, Set.of("worker"),
+                Kind.WORKER_ONLINE, Set.of("worker"));
 
         private List<ScheduledEvent> events(JsonNode list, long startEpoch, long[] explicit, long counted) {
             List<ScheduledEvent> out = new ArrayList<>();
@@ -804,12 +874,17 @@ public final class ScenarioLoader {
                             problem(path + ".deadline", "is required: the deadline whose next PoSt is missed");
                         }
                     }
+                    case WORKER_OFFLINE, WORKER_ONLINE -> {
+                        if (!e.has("worker")) {
+                            problem(path + ".worker", "is required: the worker's hostname or id");
+                        }
+                    }
                 }
                 List<Long> partitions = new ArrayList<>();
                 e.path("partitions").forEach(p -> partitions.add(p.asLong()));
                 out.add(new ScheduledEvent(path, epoch, kind, sectors, state, count, e.path("declared").asBoolean(true),
                         sector, e.has("error") ? e.get("error").asText() : null, deals, e.path("deadline").asInt(0),
-                        partitions));
+                        partitions, e.has("worker") ? e.get("worker").asText() : null));
             }
             long seededOrPledged = counted + pledged;
             sectorChecks.forEach(check -> check.accept(seededOrPledged));

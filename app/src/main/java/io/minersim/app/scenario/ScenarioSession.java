@@ -95,6 +95,9 @@ public final class ScenarioSession {
         if (scenario.storage() != null) {
             m.changeStorage(scenario.storage());
         }
+        if (!scenario.workers().isEmpty()) {
+            m.configureWorkers(scenario.workers());
+        }
         long[] numbers = m.seed(scenario.seeds());
         synchronized (clock) {
             runDue(m.head());
@@ -137,6 +140,8 @@ public final class ScenarioSession {
             }
             case EXPIRE_DEALS -> m.expireDeals(e.deals());
             case MISS_POST -> m.missPoSt(e.deadline(), e.partitions());
+            case WORKER_OFFLINE -> m.setWorkerEnabled(e.worker(), false);
+            case WORKER_ONLINE -> m.setWorkerEnabled(e.worker(), true);
         }
     }
 

@@ -21,9 +21,11 @@ import java.util.Objects;
  * @param deals for {@code expireDeals}: the deal IDs
  * @param deadline for {@code missPoSt}: the deadline whose next Window PoSt the miner misses
  * @param partitions for {@code missPoSt}: the partitions missed, or empty for all
+ * @param worker for {@code workerOffline} and {@code workerOnline}: the worker's hostname or id
  */
 public record ScheduledEvent(String path, long epoch, Kind kind, List<Long> sectors, SectorState state, int count,
-        boolean declared, Long sector, String error, List<Long> deals, int deadline, List<Long> partitions) {
+        boolean declared, Long sector, String error, List<Long> deals, int deadline, List<Long> partitions,
+        String worker) {
 
     /** The kinds of event, by their name in a scenario file. */
     public enum Kind {
@@ -40,7 +42,11 @@ public record ScheduledEvent(String path, long epoch, Kind kind, List<Long> sect
         /** Deals expire on chain. */
         EXPIRE_DEALS("expireDeals"),
         /** The miner misses a deadline's next Window PoSt: its sectors are detected faulty at the close. */
-        MISS_POST("missPoSt");
+        MISS_POST("missPoSt"),
+        /** A worker goes offline: its running tasks fail, and nothing new starts on it. */
+        WORKER_OFFLINE("workerOffline"),
+        /** A worker comes back: what fits starts on it. */
+        WORKER_ONLINE("workerOnline");
 
         private final String wire;
 

@@ -142,13 +142,22 @@ final class LotusSchemaErrata {
             "types.Actor's DelegatedAddress is omitempty, so it is absent for an actor without an f4 address",
             Set.of("DelegatedAddress"));
 
+    final Erratum uuid = new Erratum("E13-uuid",
+            "uuid.UUID marshals as its canonical string (google/uuid MarshalText), the document says an array of 16"
+                    + " numbers (the Go [16]byte)",
+            Set.of("ID", "SchedId"));
+    final Erratum jobHostname = new Erratum("E14-job-hostname",
+            "storiface.WorkerJob's Hostname is omitempty (api/storiface/worker.go), so a running job, which the"
+                    + " worker itself tracks, has none",
+            Set.of("Filecoin.WorkerJobs"));
+
     private boolean fullNode;
 
     /** The corrections of the document at hand: the miner's, or with {@link #forFullNode()} the full node's. */
     List<Erratum> all() {
         return fullNode ? List.of(cid, bigInt, address, bitField, nullable, tuple, required, tipSet, messageCid,
                 omitEmpty) : List.of(cid, bigInt, address, label, bitField, randomness, subsystem, nullable, tuple,
-                required, tipSet, decl);
+                required, tipSet, decl, uuid, jobHostname);
     }
 
     /**
@@ -249,6 +258,10 @@ final class LotusSchemaErrata {
                 && isType(schema.get("items"), "number")) {
             out = stringSchema(BASE64_PATTERN);
             hit(randomness, method, pointer);
+        } else if (!fullNode && isType(schema, "array") && uuid.locations.contains(name)
+                && schema.path("minItems").asInt() == 16 && schema.path("maxItems").asInt() == 16) {
+            out = stringSchema("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+            hit(uuid, method, pointer);
         } else if (isType(schema, "number") && subsystem.locations.contains(name)) {
             out = RawRpc.NODES.objectNode().put("type", "string");
             out.putArray("enum").add("Unknown").add("Mining").add("Sealing").add("SectorStorage");
@@ -261,6 +274,9 @@ final class LotusSchemaErrata {
             props.fieldNames().forEachRemaining(f -> {
                 if (omitEmpty.locations.contains(f)) {
                     hit(omitEmpty, method, pointer + "/" + f);
+                } else if (!fullNode && f.equals("Hostname") && jobHostname.locations.contains(method)
+                        && props.has("RunWait")) {
+                    hit(jobHostname, method, pointer + "/" + f);
                 } else {
                     req.add(f);
                 }

@@ -53,9 +53,7 @@ class ResultSchemaConformanceTest {
      * served interface): the workers' and scheduler's and the storage paths' methods. Kept explicit, so that a
      * newly served method fails {@link #theSkipListIsExactlyTheUnservedMethods()} until it is tested here.
      */
-    static final Set<String> NOT_SERVED = new TreeSet<>(List.of("Filecoin.SealingAbort",
-            "Filecoin.SealingRemoveRequest", "Filecoin.SealingSchedDiag", "Filecoin.WorkerJobs",
-            "Filecoin.WorkerStats"));
+    static final Set<String> NOT_SERVED = new TreeSet<>();
 
     /**
      * Served methods that never answer a result on minersim, so no result can be validated: {@code WorkerConnect}
@@ -108,7 +106,8 @@ class ResultSchemaConformanceTest {
         Set<String> out = new TreeSet<>();
         for (Method m : List.of(MinerApi.class, ProvingApi.class, WorkerReturnApi.class, io.minersim.rpc.BackupApi.class,
                 io.minersim.rpc.FundsApi.class, io.minersim.rpc.MarketApi.class, io.minersim.rpc.MiningApi.class,
-                io.minersim.rpc.PieceApi.class, io.minersim.rpc.StorageApi.class).stream()
+                io.minersim.rpc.PieceApi.class, io.minersim.rpc.StorageApi.class,
+                io.minersim.rpc.WorkersApi.class).stream()
                 .flatMap(i -> Arrays.stream(i.getMethods()))
                 .toList()) {
             JsonRpcMethod a = m.getAnnotation(JsonRpcMethod.class);
@@ -420,6 +419,35 @@ class ResultSchemaConformanceTest {
                 () -> rpc.result("Filecoin.SectorNumFree", "conformance-a")));
 
         storageChanges(byMethod, s);
+        // --- workers and the scheduler, last: the local worker goes offline, so AddPiece tasks queue ------
+        recorded(byMethod, s, "Filecoin.WorkerStats", live("the default local worker"),
+                new Probe("live: the local worker offline, a pledged sector's AddPiece queued", () -> {
+                    rpc.result("Sim.WorkerOffline", "minersim");
+                    rpc.result("Filecoin.PledgeSector");
+                    return rpc.result("Filecoin.WorkerStats");
+                }));
+        recorded(byMethod, s, "Filecoin.WorkerJobs", live("the local worker offline"),
+                new Probe("live: the local worker back, running the AddPiece", () -> {
+                    rpc.result("Sim.WorkerOnline", "minersim");
+                    JsonNode jobs = rpc.result("Filecoin.WorkerJobs");
+                    rpc.result("Sim.WorkerOffline", "minersim");
+                    rpc.result("Filecoin.PledgeSector");
+                    return jobs;
+                }));
+        recorded(byMethod, s, "Filecoin.SealingSchedDiag", new Probe("live: doSched, an AddPiece queued",
+                () -> rpc.result("Filecoin.SealingSchedDiag", true)));
+        recorded(byMethod, s, "Filecoin.SealingAbort", new Probe("live: a call the miner has no record of",
+                () -> rpc.result("Filecoin.SealingAbort", RawRpc.NODES.objectNode()
+                        .put("ID", "0a0b0c0d-0000-0000-0000-000000000001")
+                        .set("Sector", RawRpc.NODES.objectNode().put("Miner", 1000).put("Number", 77)))));
+        recorded(byMethod, s, "Filecoin.SealingRemoveRequest", new Probe("live: the queued AddPiece", () -> {
+            JsonNode request = null;
+            for (JsonNode r : rpc.result("Filecoin.SealingSchedDiag", false).path("SchedInfo").path("Requests")) {
+                request = r.path("TaskType").asText().equals("seal/v0/addpiece") && request == null ? r : request;
+            }
+            assertThat(request).as("a queued AddPiece").isNotNull();
+            return rpc.result("Filecoin.SealingRemoveRequest", request.path("SchedId").asText());
+        }));
 
         List<MethodProbes> out = new ArrayList<>();
         byMethod.forEach((m, ps) -> out.add(new MethodProbes(m, ps)));

@@ -995,6 +995,9 @@ class MethodContractTest {
         for (Contract c : StorageContracts.all()) {
             assertThat(out.put(c.method, c)).as("one contract per method: %s", c.method).isNull();
         }
+        for (Contract c : WorkerContracts.all()) {
+            assertThat(out.put(c.method, c)).as("one contract per method: %s", c.method).isNull();
+        }
         return out;
     }
 
@@ -1049,7 +1052,7 @@ class MethodContractTest {
         Map<String, Method> out = new TreeMap<>();
         for (Class<?> api : List.of(MinerApi.class, SimApi.class, ProvingApi.class, WorkerReturnApi.class,
                 LogApi.class, FundsApi.class, MarketApi.class, MiningApi.class, PieceApi.class,
-                io.minersim.rpc.StorageApi.class)) {
+                io.minersim.rpc.StorageApi.class, io.minersim.rpc.WorkersApi.class)) {
             for (Method m : api.getMethods()) {
                 JsonRpcMethod name = m.getAnnotation(JsonRpcMethod.class);
                 if (name != null) {

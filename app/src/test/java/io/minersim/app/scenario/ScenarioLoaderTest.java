@@ -121,6 +121,43 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aWorkerFleetIsReadWithItsDefaultsAndBadWorkersAreRefusedWithThePath() {
+        Scenario ok = ScenarioLoader.parse("""
+                miner:
+                  workers:
+                    - {hostname: pc1-box, tasks: [PC1, seal/v0/precommit/2], cpus: 32, memory: 512GiB, swap: 64GiB}
+                    - {hostname: any}
+                  events:
+                    - {kind: workerOffline, epoch: 5, worker: pc1-box}
+                """);
+        assertThat(ok.workers()).hasSize(2);
+        assertThat(ok.workers().get(0).tasks()).containsExactlyInAnyOrder(
+                io.minersim.sealing.workers.TaskType.PRE_COMMIT_1, io.minersim.sealing.workers.TaskType.PRE_COMMIT_2);
+        assertThat(ok.workers().get(0).memPhysical()).isEqualTo(512L << 30);
+        assertThat(ok.workers().get(0).memSwap()).isEqualTo(64L << 30);
+        assertThat(ok.workers().get(1).tasks()).isEqualTo(io.minersim.sealing.workers.TaskType.sealing());
+        assertThat(ok.events()).singleElement().satisfies(e -> assertThat(e.worker()).isEqualTo("pc1-box"));
+
+        assertThat(problems("""
+                miner:
+                  workers:
+                    - {tasks: [PC1]}
+                    - {hostname: b, memory: 12GB}
+                """)).extracting(Problem::path).containsExactly("$.miner.workers[0].hostname",
+                "$.miner.workers[1].memory");
+        List<Problem> p = problems("""
+                miner:
+                  workers:
+                    - {hostname: a, tasks: [PC3]}
+                  events:
+                    - {kind: workerOnline, epoch: 3}
+                """);
+        assertThat(p).extracting(Problem::path).containsExactly("$.miner.events[0].worker",
+                "$.miner.workers[0].tasks[0]");
+        assertThat(p.get(1).message()).contains("unknown task type PC3");
+    }
+
+    @Test
     void eventsInThePastOrOnSectorsTheScenarioLacksAreRefused() {
         List<Problem> p = problems("""
                 clock: {startEpoch: 1000}

@@ -1,0 +1,13 @@
+/**
+ * Lotus's sealing workers as values: task types ({@code sealtasks}), the resource table
+ * ({@code storiface.ResourceTable}), a worker's description, and the views of the scheduler that the miner API
+ * maps to {@code WorkerStats}, {@code WorkerJobs} and {@code SealingSchedDiag}.
+ *
+ * <p><b>Design.</b> The scheduler itself lives in the engine ({@code io.minersim.sealing.Scheduler}), beside the
+ * state handlers it serves: a handler of a state that runs Lotus tasks asks it for the state's tasks; it answers
+ * with a timer when the task starts on a worker where it fits, or keeps the request queued (the sector stays in
+ * its state) until a running task ends or a worker comes online. The default fleet is one local worker that
+ * ignores resources: every task starts at once, which is the engine's timing without workers, and its jobs are
+ * derived from the sectors' states on demand, so the default path keeps no per-sector scheduler objects.
+ */
+package io.minersim.sealing.workers;
