@@ -175,7 +175,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         MinerNode node;
         FullNode fullNode;
         try {
-            node = MinerNode.builder().world(world, 0).listen(address.host(), address.port()).repo(minerRepo).start();
+            node = MinerNode.builder().world(world, 0).listen(address.host(), address.port()).repo(minerRepo)
+                    .publishLater().start();
         } catch (Exception | Error e) {
             saved.close();
             throw e;
@@ -210,6 +211,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 }
                 world.durability().await();
             }
+            node.publish(); // the api file last: a client that finds it sees the pledged sectors
             out.printf("minersim: miner %s, %s sectors, %s profile, %s clock, seed %d, repo %s%n",
                     running.actorAddress(), running.sectorSize(), world.profile().name().toLowerCase(Locale.ROOT),
                     saved.restored() ? clockName(world) : clock, running.seed(), minerRepo.root());

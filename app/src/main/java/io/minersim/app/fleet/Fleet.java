@@ -100,7 +100,7 @@ public final class Fleet implements AutoCloseable {
     public static Fleet start(Settings s) throws Exception {
         World world = World.create(spec(s));
         try {
-            Fleet f = start(world, s, true);
+            Fleet f = start(world, s, true, true);
             world.start();
             return f;
         } catch (Exception | Error e) {
@@ -114,17 +114,26 @@ public final class Fleet implements AutoCloseable {
      * directories; the caller starts the world's clock, and stops the world after the fleet.
      */
     public static Fleet serve(World world, Settings s) throws Exception {
-        return start(world, s, false);
+        return start(world, s, false, true);
     }
 
-    private static Fleet start(World world, Settings s, boolean ownsWorld) throws Exception {
+    /**
+     * {@link #serve}, but the miners' repo files ({@code api}, {@code token}) wait for {@link MinerNode#publish()}:
+     * for {@code run}, which pledges first.
+     */
+    public static Fleet serveUnpublished(World world, Settings s) throws Exception {
+        return start(world, s, false, false);
+    }
+
+    private static Fleet start(World world, Settings s, boolean ownsWorld, boolean publish) throws Exception {
         List<MinerNode> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < world.hosts().size(); i++) {
                 MinerConfig cfg = world.hosts().get(i).config();
                 MinerRepo repo = s.repo() == null ? null : MinerRepo.open(s.repo().resolve(cfg.actorAddress()));
-                nodes.add(MinerNode.builder().world(world, i)
-                        .listen(s.host(), s.basePort() == 0 ? 0 : s.basePort() + i).repo(repo).start());
+                MinerNode.Builder b = MinerNode.builder().world(world, i)
+                        .listen(s.host(), s.basePort() == 0 ? 0 : s.basePort() + i).repo(repo);
+                nodes.add((publish ? b : b.publishLater()).start());
             }
         } catch (Exception | Error e) {
             nodes.forEach(MinerNode::close);

@@ -62,7 +62,7 @@ public final class FleetRunner {
             listen = statsListen.substring(0, statsListen.lastIndexOf(':') + 1)
                     + (settings.basePort() + settings.count());
         }
-        Fleet fleet = Fleet.serve(world, settings);
+        Fleet fleet = Fleet.serveUnpublished(world, settings);
         world.start();
         Thread hook = new Thread(() -> {
             fleet.close();
@@ -77,6 +77,8 @@ public final class FleetRunner {
                     m.pledgeSector();
                 }
             }
+            world.durability().await();
+            fleet.nodes().forEach(MinerNode::publish); // the api files last: a client that finds one sees the pledges
             stats = StatsLauncher.start(fleet.nodes(), settings.repo(), statsKeys, listen, settings.base().seed());
             out.printf("minersim: fleet of %d miners (%s to %s), %s profile, %s clock, seed %d, activity %s, repo %s%n",
                     miners.size(), miners.get(0).config().actorAddress(),

@@ -107,6 +107,7 @@ public final class MinerNode implements AutoCloseable {
         private int hostIndex;
         private String backupBase = System.getenv("LOTUS_BACKUP_BASE_PATH");
         private Duration pushTimeout = PushStreams.DEFAULT_TIMEOUT;
+        private boolean publishLater;
 
         /** The profile's defaults, keeping the actor, sector size and seed already set. */
         public Builder profile(Profile p) {
@@ -139,6 +140,15 @@ public final class MinerNode implements AutoCloseable {
 
         public Builder repo(MinerRepo r) {
             this.repo = r;
+            return this;
+        }
+
+        /**
+         * The repo's {@code api} and {@code token} files are written by {@link MinerNode#publish()}, not at the end of
+         * {@link #start()}: for a caller with more to do before a client may call (the pledges of {@code run}).
+         */
+        public Builder publishLater() {
+            this.publishLater = true;
             return this;
         }
 
@@ -269,7 +279,9 @@ public final class MinerNode implements AutoCloseable {
                 own.start();
             }
             self[0] = new MinerNode(mh, own, world == null && own == null, endpoint);
-            endpoint.publish();
+            if (!publishLater) {
+                endpoint.publish();
+            }
             return self[0];
         }
     }
@@ -333,6 +345,11 @@ public final class MinerNode implements AutoCloseable {
     /** A new token with Lotus's cumulative list up to {@code p}. */
     public String token(Permission p) {
         return endpoint.token(p);
+    }
+
+    /** Writes the repo's {@code token} and {@code api} files: a client that finds them may call (see publishLater). */
+    public void publish() {
+        endpoint.publish();
     }
 
     /** {@code <admin token>:<multiaddr>}, the value of {@code MINER_API_INFO}. */
