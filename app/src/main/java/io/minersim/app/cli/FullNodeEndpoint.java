@@ -1,10 +1,6 @@
 package io.minersim.app.cli;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -38,10 +34,10 @@ public record FullNodeEndpoint(URI rpcUrl, String token, String source) {
         Path parent = root.toAbsolutePath().getParent();
         for (Path dir : parent == null ? new Path[] {root.resolve("full")}
                 : new Path[] {root.resolve("full"), parent.resolve("full")}) {
-            String addr = readFile(dir.resolve("api"));
+            String addr = MinerEndpoint.readFile(dir.resolve("api"));
             if (addr != null) {
                 URI url = v1(MinerEndpoint.rpcUrl(addr, dir.resolve("api").toString()), addr);
-                return new FullNodeEndpoint(url, readFile(dir.resolve("token")), dir.toString());
+                return new FullNodeEndpoint(url, MinerEndpoint.readFile(dir.resolve("token")), dir.toString());
             }
         }
         throw new CliException("could not get full node API info: set FULLNODE_API_INFO (minersim run prints it) or "
@@ -54,14 +50,4 @@ public record FullNodeEndpoint(URI rpcUrl, String token, String source) {
         return address.contains("/rpc/") ? url : url.resolve("/rpc/v1");
     }
 
-    private static String readFile(Path file) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? null : text;
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            throw new CliException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
 }

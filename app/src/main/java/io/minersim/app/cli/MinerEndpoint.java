@@ -170,7 +170,8 @@ public record MinerEndpoint(URI rpcUrl, String token, String address, String sou
         }
     }
 
-    private static String readFile(Path file) {
+    /** A repo file's text, stripped; null when it is missing or empty. */
+    static String readFile(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8).strip();
             return text.isEmpty() ? null : text;

@@ -343,13 +343,7 @@ class MethodContractTest {
                     UUID upload = UUID.randomUUID();
                     byte[] data = new byte[500];
                     new Random(7).nextBytes(data);
-                    CompletableFuture<HttpResponse<String>> push = Wire.HTTP.sendAsync(HttpRequest.newBuilder(
-                            c.node.httpUri().resolve("/rpc/streams/v0/push/" + upload))
-                            .timeout(Duration.ofSeconds(20))
-                            .header("Authorization", "Bearer " + c.node.adminToken())
-                            .header("Content-Type", "application/octet-stream")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    CompletableFuture<HttpResponse<String>> push = pushAsync(c, upload, data);
                     Wire.Answer a = c.call(c.node.adminToken(), "Filecoin.SectorAddPieceToAny",
                             "[1016,{\"Type\":\"push\",\"Info\":\"" + upload + "\"}," + DEAL_41 + "]");
                     expectHandlerError(c, a);
@@ -817,13 +811,7 @@ class MethodContractTest {
                             UUID upload = UUID.randomUUID();
                             byte[] data = new byte[500];
                             new Random(11).nextBytes(data);
-                            CompletableFuture<HttpResponse<String>> push = Wire.HTTP.sendAsync(HttpRequest.newBuilder(
-                                    c.node.httpUri().resolve("/rpc/streams/v0/push/" + upload))
-                                    .timeout(Duration.ofSeconds(20))
-                                    .header("Authorization", "Bearer " + c.node.adminToken())
-                                    .header("Content-Type", "application/octet-stream")
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build(),
-                                    HttpResponse.BodyHandlers.ofString());
+                            CompletableFuture<HttpResponse<String>> push = pushAsync(c, upload, data);
                             JsonNode r = Ctx.ok(c.call(c.node.adminToken(), "Filecoin.ComputeDataCid",
                                     "[1016,{\"Type\":\"push\",\"Info\":\"" + upload + "\"}]"), "ComputeDataCid", "");
                             push.handle((x, e) -> null).get(20, TimeUnit.SECONDS);
@@ -999,6 +987,15 @@ class MethodContractTest {
             assertThat(out.put(c.method, c)).as("one contract per method: %s", c.method).isNull();
         }
         return out;
+    }
+
+    /** Lotus's push upload of {@code data} for the reader {@code upload}, as a client streams a piece. */
+    private static CompletableFuture<HttpResponse<String>> pushAsync(Ctx c, UUID upload, byte[] data) {
+        return Wire.HTTP.sendAsync(HttpRequest.newBuilder(c.node.httpUri().resolve("/rpc/streams/v0/push/" + upload))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + c.node.adminToken())
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**
