@@ -32,8 +32,7 @@ import picocli.CommandLine.Option;
  * actor's state blocks ({@code ChainReadObj}), come from the JSON methods (Pledge is the live sectors' initial
  * pledge, PreCommit the rest of what {@code StateGetActor}'s balance holds beyond {@code StateMinerAvailableBalance};
  * no block rewards are simulated, so nothing vests); the market lines are left out ({@code StateMarketBalance} is not
- * served) and so are the alerts and workers lines (the miner serves neither {@code LogAlerts} nor
- * {@code WorkerStats}).
+ * served). The last line counts the miner's workers ({@code WorkerStats}) as Lotus's does.
  */
 @Command(name = "info", mixinStandardHelpOptions = true, description = "Print miner info.")
 public final class InfoCommand extends ChainCommand {
@@ -42,6 +41,9 @@ public final class InfoCommand extends ChainCommand {
     /** specs-actors' {@code builtin.EpochDurationSeconds} and {@code EpochsInDay}, as info.go uses them. */
     private static final int EPOCH_SECONDS = 30;
     private static final int EPOCHS_IN_DAY = 2880;
+    /** sealtasks' PoSt task types: a worker that takes one is a PoSt worker, not a sealing one. */
+    private static final String WINDOW_POST_TASK = "post/v0/windowproof";
+    private static final String WINNING_POST_TASK = "post/v0/winningproof";
 
     @Option(names = "--hide-sectors-info", description = "Hide sectors info.")
     boolean hideSectorsInfo;
@@ -135,6 +137,37 @@ public final class InfoCommand extends ChainCommand {
                     .forEach(s -> out.printf("\t%s: %d%n", s, summary.get(s)));
         }
         out.println();
+        if (miner != null) {
+            workers(out, miner);
+        }
+    }
+
+    /**
+     * {@code Workers: Seal(n) WdPoSt(n) WinPoSt(n)}: the enabled workers by type, a worker counted by its first task
+     * that is not a sealing one (Lotus's {@code TaskType.WorkerType}), else as a sealing worker.
+     */
+    private static void workers(PrintWriter out, MinerConnection miner) {
+        int seal = 0;
+        int windowPoSt = 0;
+        int winningPoSt = 0;
+        for (io.minersim.rpc.types.WorkerStats w : miner.workers().workerStats().values()) {
+            if (!w.enabled()) {
+                continue;
+            }
+            String type = "seal";
+            for (String task : w.tasks()) {
+                if (task.equals(WINDOW_POST_TASK) || task.equals(WINNING_POST_TASK)) {
+                    type = task;
+                    break;
+                }
+            }
+            switch (type) {
+                case WINDOW_POST_TASK -> windowPoSt++;
+                case WINNING_POST_TASK -> winningPoSt++;
+                default -> seal++;
+            }
+        }
+        out.printf("Workers: Seal(%d) WdPoSt(%d) WinPoSt(%d)%n", seal, windowPoSt, winningPoSt);
     }
 
     /** The initial pledge of the live sectors (the partitions' LiveSectors), from StateMinerSectors. */

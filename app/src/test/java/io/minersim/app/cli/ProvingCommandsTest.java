@@ -211,6 +211,10 @@ class ProvingCommandsTest {
         assertThat(pledge).isEqualTo("      Pledge:     " + Formats.filShort(sum));
         assertThat(out.stream().filter(l -> l.startsWith("      PreCommit:")).findFirst().orElseThrow())
                 .isEqualTo("      PreCommit:  0");
+        assertThat(out.subList(out.size() - 3, out.size())).containsExactly("\tProving: 6", "",
+                "Workers: Seal(1) WdPoSt(0) WinPoSt(0)");
+        sim.client().sim().workerOffline("minersim"); // a disabled worker is not counted, as Lotus's info.go
+        assertThat(sim.run("info").ok().out().lines().toList()).endsWith("Workers: Seal(0) WdPoSt(0) WinPoSt(0)");
     }
 
     @Test
