@@ -54,6 +54,20 @@ public final class Funds {
         return Cid.of(Cid.RAW, Cid.BLAKE2B_256, derive.hash("fil/16/" + actor, 0, 32)).toString();
     }
 
+    /** The built-in actors of the bundle, as its manifest names them. */
+    static final List<String> BUILTIN_ACTORS = List.of("account", "cron", "datacap", "eam", "ethaccount", "evm",
+            "init", "multisig", "paymentchannel", "placeholder", "reward", "storagemarket", "storageminer",
+            "storagepower", "system", "verifiedregistry");
+
+    /** Every built-in actor's code CID, by name (the codes StateGetActor and StateReadState answer). */
+    java.util.Map<String, CidLink> actorCodes() {
+        java.util.Map<String, CidLink> out = new java.util.TreeMap<>();
+        for (String actor : BUILTIN_ACTORS) {
+            out.put(actor, CidLink.of(code(actor)));
+        }
+        return out;
+    }
+
     /** The account actor's code CID. */
     String accountCode() {
         return code("account");

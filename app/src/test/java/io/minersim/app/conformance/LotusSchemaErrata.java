@@ -172,7 +172,9 @@ final class LotusSchemaErrata {
                 "StateMinerPreCommitDepositForPower", "WalletBalance"));
         address.locations.addAll(Set.of("Owner", "Worker", "NewWorker", "ControlAddresses[]", "Beneficiary",
                 "PendingOwnerAddress", "NewBeneficiary", "From", "To", "DelegatedAddress", "StateLookupID",
-                "StateAccountKey"));
+                "StateAccountKey", "WalletList[]", "WalletDefaultAddress"));
+        tipSet.locations.addAll(Set.of("Base", "Target"));
+        messageCid.locations.add("ChainGetMessage");
         bitField.locations.addAll(Set.of("PostSubmissions", "ActiveSectors", "AllSectors", "FaultySectors",
                 "LiveSectors", "RecoveringSectors", "StateMinerFaults", "StateMinerRecoveries"));
         nullable.locations.addAll(Set.of("PeerId", "Multiaddrs", "ControlAddresses", "PendingOwnerAddress",
