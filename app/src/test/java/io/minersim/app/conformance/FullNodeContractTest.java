@@ -153,6 +153,8 @@ class FullNodeContractTest {
         calls.put("Filecoin.StateMarketBalance", List.of("f01000", head));
         calls.put("Filecoin.StateMarketStorageDeal", List.of(41, key));
         calls.put("Filecoin.StateVerifiedClientStatus", List.of(key1, head));
+        calls.put("Filecoin.StateReadState", List.of("f01000", key));
+        calls.put("Filecoin.StateActorCodeCIDs", List.of(http.result("Filecoin.StateNetworkVersion", head).asLong()));
         calls.put("Filecoin.WalletList", List.of());
         calls.put("Filecoin.WalletDefaultAddress", List.of());
         calls.put("Filecoin.SyncState", List.of());
@@ -351,6 +353,71 @@ class FullNodeContractTest {
                 .isEqualTo(-32700);
         assertThat(http.envelope("Filecoin.StateMarketStorageDeal", -1, List.of()).at("/error/code").asInt())
                 .isEqualTo(-32700);
+    }
+
+    /**
+     * StateReadState's miner state agrees with StateGetActor, the proving deadline and the pledge the sectors lock;
+     * StateActorCodeCIDs names the codes StateGetActor answers; Lotus's errors for an unknown actor, a network version
+     * the node has not run, a malformed address and a tipset key of no tipset, alike over HTTP and WebSocket.
+     */
+    @Test
+    void readStateAndActorCodesAgreeWithTheMinerActor() throws Exception {
+        MinerSimulator s = sim.get();
+        FullNode full = s.fullNode();
+        RawRpc http = new RawRpc(full.httpUri(), full.adminToken());
+        s.client().miner().pledgeSector();
+        s.advance(200);
+        JsonNode read = http.result("Filecoin.StateReadState", "f01000", List.of());
+        JsonNode actor = http.result("Filecoin.StateGetActor", "f01000", List.of());
+        JsonNode deadline = http.result("Filecoin.StateMinerProvingDeadline", "f01000", List.of());
+        assertThat(read.get("Balance")).isEqualTo(actor.get("Balance"));
+        assertThat(read.get("Code")).isEqualTo(actor.get("Code"));
+        JsonNode state = read.get("State");
+        assertThat(state.get("ProvingPeriodStart")).isEqualTo(deadline.get("PeriodStart"));
+        assertThat(state.get("CurrentDeadline")).isEqualTo(deadline.get("Index"));
+        assertThat(state.get("FeeDebt").asText()).isEqualTo("0");
+        BigInteger locked = new BigInteger(state.get("InitialPledge").asText())
+                .add(new BigInteger(state.get("PreCommitDeposits").asText()));
+        assertThat(locked.signum()).as("a pledged sector locks funds").isPositive();
+        assertThat(new BigInteger(actor.get("Balance").asText())
+                .subtract(new BigInteger(http.result("Filecoin.StateMinerAvailableBalance", "f01000", List.of())
+                        .asText()))).isEqualTo(locked);
+        JsonNode account = http.result("Filecoin.StateReadState", "f0100", List.of());
+        assertThat(account.at("/State/Address").asText())
+                .isEqualTo(http.result("Filecoin.StateAccountKey", "f0100", List.of()).asText());
+
+        long nv = http.result("Filecoin.StateNetworkVersion", List.of()).asLong();
+        JsonNode codes = http.result("Filecoin.StateActorCodeCIDs", nv);
+        assertThat(codes.get("storageminer")).isEqualTo(actor.get("Code"));
+        assertThat(codes.get("account")).isEqualTo(account.get("Code"));
+        assertThat(codes.size()).isEqualTo(16);
+
+        String missingTipset = "bafy2bzacebp3shtrn43k7g3unredz7fxn4gj533d3o43tqn2p2ipxxhrvchve";
+        String loading = http.envelope("Filecoin.ChainGetTipSet", List.of(cid(missingTipset))).at("/error/message")
+                .asText();
+        String unknownKey = "f1abjxfbp274xpdqcpuaykwkfb43omjotacm2p3za";
+        Map<List<Object>, String> bad = new LinkedHashMap<>();
+        bad.put(List.of("Filecoin.StateReadState", "f0999", List.of()), "getting actor: actor not found");
+        bad.put(List.of("Filecoin.StateReadState", unknownKey, List.of()), "getting actor: resolution lookup failed ("
+                + unknownKey + "): resolve address " + unknownKey + ": actor not found");
+        bad.put(List.of("Filecoin.StateReadState", "f01000", List.of(cid(missingTipset))), loading);
+        bad.put(List.of("Filecoin.StateActorCodeCIDs", 99), "invalid network version 99: unsupported network"
+                + " version 99");
+        try (WsClient ws = WsClient.connect(HTTP, full.webSocketUri(), f -> { }, "Authorization",
+                "Bearer " + full.adminToken())) {
+            for (Map.Entry<List<Object>, String> b : bad.entrySet()) {
+                String method = (String) b.getKey().get(0);
+                List<Object> params = b.getKey().subList(1, b.getKey().size());
+                JsonNode overHttp = http.envelope(method, params.toArray());
+                assertThat(overHttp.at("/error/message").asText()).as("%s %s", method, params)
+                        .isEqualTo(b.getValue());
+                assertThat(viaWebSocket(ws, method, params).get("error")).isEqualTo(overHttp.get("error"));
+            }
+        }
+        JsonNode malformed = http.envelope("Filecoin.StateReadState", "x01000", List.of());
+        assertThat(malformed.at("/error/code").asInt()).isEqualTo(-32700);
+        assertThat(malformed.at("/error/message").asText()).endsWith(": unknown address network");
+        assertThat(http.envelope("Filecoin.StateActorCodeCIDs", "28").at("/error/code").asInt()).isEqualTo(-32700);
     }
 
     @Test
