@@ -18,6 +18,7 @@ import io.minersim.rpc.types.MinerInfo;
 import io.minersim.rpc.types.MinerPartition;
 import io.minersim.rpc.types.MinerPower;
 import io.minersim.rpc.types.MinerSectorCount;
+import io.minersim.rpc.types.MiningBaseInfo;
 import io.minersim.rpc.types.MsgLookup;
 import io.minersim.rpc.types.NatInfo;
 import io.minersim.rpc.types.PeerAddrInfo;
@@ -280,6 +281,15 @@ public interface FullNodeApi {
     @JsonRpcMethod("Filecoin.WalletBalance")
     @RequiresPermission(Permission.READ)
     BigIntString walletBalance(@GoType("address.Address") FilAddress address);
+
+    /**
+     * What a miner needs to mine at {@code round} on a tipset: its power at the Winning PoSt lookback, the challenged
+     * sector, the beacon entries; {@code null} for a miner with no active sector (or no miner).
+     */
+    @JsonRpcMethod("Filecoin.MinerGetBaseInfo")
+    @RequiresPermission(Permission.READ)
+    MiningBaseInfo minerGetBaseInfo(@GoType("address.Address") FilAddress miner,
+            @GoType("abi.ChainEpoch") long round, @GoType("types.TipSetKey") List<CidLink> tipSetKey);
 
     /** The wallet's addresses: the key addresses of the miners' worker accounts. */
     @JsonRpcMethod("Filecoin.WalletList")

@@ -15,12 +15,12 @@ import io.minersim.rpc.types.FilAddress;
 import io.minersim.rpc.types.HeadChange;
 import io.minersim.rpc.types.MarketBalance;
 import io.minersim.rpc.types.MarketDeal;
-import io.minersim.rpc.types.MinerActorState;
 import io.minersim.rpc.types.MinerDeadline;
 import io.minersim.rpc.types.MinerInfo;
 import io.minersim.rpc.types.MinerPartition;
 import io.minersim.rpc.types.MinerPower;
 import io.minersim.rpc.types.MinerSectorCount;
+import io.minersim.rpc.types.MiningBaseInfo;
 import io.minersim.rpc.types.MsgLookup;
 import io.minersim.rpc.types.NatInfo;
 import io.minersim.rpc.types.PeerAddrInfo;
@@ -82,6 +82,7 @@ public final class FullNodeApiImpl implements FullNodeApi {
     private final HeadFeed feed;
     private final NetAndSync net;
     private final Market market;
+    private final Mining mining;
     private final ObjectNode openRpc;
     private final String networkName;
     private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(MAX_WAITING);
@@ -108,6 +109,7 @@ public final class FullNodeApiImpl implements FullNodeApi {
         this.feed = new HeadFeed(tipsets, this::head);
         this.net = new NetAndSync(tipsets, this.miners);
         this.market = new Market(directory);
+        this.mining = new Mining(tipsets, funds, this.miners);
         this.networkName = profile == Profile.MAINNET ? "mainnet"
                 : "localnet-" + UUID.nameUUIDFromBytes(tipsets.hash("network-name", 0, 16));
     }
@@ -391,23 +393,12 @@ public final class FullNodeApiImpl implements FullNodeApi {
         long h = height(tipSetKey);
         MinerDirectory.Entry m = directory.minerOrNull(actor);
         if (m != null) {
-            ChainState chain = stateAt(m.miner(), h, "getting actor: ");
-            ActorState a = funds.minerActor(m, chain, h);
-            DeadlineInfo d = deadlineAt(m.miner().chain(), h);
-            String id = m.accounts().actorAddress();
-            MinerActorState state = new MinerActorState(tipsets.derived("miner-info:" + id, h),
-                    chain.preCommitDeposits(), java.math.BigInteger.ZERO, null, java.math.BigInteger.ZERO,
-                    chain.initialPledge(), tipsets.derived("miner-precommits:" + id, h),
-                    tipsets.derived("miner-precommit-cleanup:" + id, h), tipsets.derived("miner-allocated:" + id, h),
-                    tipsets.derived("miner-sectors:" + id, h), d.periodStart(), d.index(),
-                    tipsets.derived("miner-deadlines:" + id, h), ChainWire.bitField(BitField.empty()), true);
-            return new ActorReadState(a.balance(), a.code(), state);
+            return funds.minerReadState(m, stateAt(m.miner(), h, "getting actor: "),
+                    deadlineAt(m.miner().chain(), h), h);
         }
         MinerDirectory.Entry a = directory.accountOrNull(actor);
         if (a != null) {
-            ActorState account = funds.accountActor(a, stateAt(a.miner(), h, "getting actor: "), h);
-            return new ActorReadState(account.balance(), account.code(),
-                    Map.of("Address", a.accounts().keyAddress()));
+            return funds.accountReadState(a, stateAt(a.miner(), h, "getting actor: "), h);
         }
         throw new ChainException("getting actor: " + MinerDirectory.notFound(actor));
     }
@@ -576,6 +567,30 @@ public final class FullNodeApiImpl implements FullNodeApi {
         MinerDirectory.Entry a = directory.accountOrNull(address);
         return new BigIntString(a == null ? java.math.BigInteger.ZERO
                 : funds.accountActor(a, a.miner().chain(), head()).balance());
+    }
+
+    /**
+     * Lotus's {@code stmgr.MinerGetBaseInfo}: {@code null} for an address of no actor (the lookback state has none)
+     * or a miner with no active sector; the tipset's load error after {@code failed to load tipset for mining base}.
+     */
+    @Override
+    public MiningBaseInfo minerGetBaseInfo(FilAddress miner, long round, List<CidLink> tipSetKey) {
+        long h;
+        try {
+            h = height(tipSetKey);
+        } catch (ChainException e) {
+            String m = e.getMessage();
+            // the chain store's own error, without the State API's "loading tipset {…}: "
+            throw new ChainException("failed to load tipset for mining base: " + m.substring(m.indexOf("}: ") + 3));
+        }
+        MinerDirectory.Entry e = directory.minerOrNull(miner);
+        if (e == null) {
+            if (directory.accountOrNull(miner) != null) {
+                directory.miner(miner, "failed to load miner actor state: "); // an account: not a miner's code
+            }
+            return null;
+        }
+        return mining.baseInfo(e, round, h, (m, epoch) -> stateAt(m, epoch, ""));
     }
 
     @Override

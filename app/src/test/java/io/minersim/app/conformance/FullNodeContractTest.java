@@ -155,6 +155,7 @@ class FullNodeContractTest {
         calls.put("Filecoin.StateVerifiedClientStatus", List.of(key1, head));
         calls.put("Filecoin.StateReadState", List.of("f01000", key));
         calls.put("Filecoin.StateActorCodeCIDs", List.of(http.result("Filecoin.StateNetworkVersion", head).asLong()));
+        calls.put("Filecoin.MinerGetBaseInfo", List.of("f01000", height + 1, key));
         calls.put("Filecoin.WalletList", List.of());
         calls.put("Filecoin.WalletDefaultAddress", List.of());
         calls.put("Filecoin.SyncState", List.of());
@@ -418,6 +419,61 @@ class FullNodeContractTest {
         assertThat(malformed.at("/error/code").asInt()).isEqualTo(-32700);
         assertThat(malformed.at("/error/message").asText()).endsWith(": unknown address network");
         assertThat(http.envelope("Filecoin.StateActorCodeCIDs", "28").at("/error/code").asInt()).isEqualTo(-32700);
+    }
+
+    /**
+     * MinerGetBaseInfo: null until the miner has an active sector; then the challenged sector is one of its active
+     * sectors, the power is StateMinerPower's at the Winning PoSt lookback, the beacon entries are the blocks';
+     * Lotus's errors for a tipset key of no tipset and a malformed address, alike over HTTP and WebSocket.
+     */
+    @Test
+    void minerBaseInfoChallengesAnActiveSectorWithTheLookbackPower() throws Exception {
+        MinerSimulator s = sim.get();
+        FullNode full = s.fullNode();
+        RawRpc http = new RawRpc(full.httpUri(), full.adminToken());
+        assertThat(http.result("Filecoin.MinerGetBaseInfo", "f01000", 1, List.of()).isNull()).isTrue();
+        s.client().miner().pledgeSector();
+        JsonNode active = RawRpc.NODES.arrayNode();
+        for (int i = 0; i < 200 && active.isEmpty(); i++) {
+            s.advance(50);
+            active = http.result("Filecoin.StateMinerActiveSectors", "f01000", List.of());
+        }
+        assertThat(active).as("a sector became active").isNotEmpty();
+        s.advance(20);
+        JsonNode head = http.result("Filecoin.ChainHead");
+        long h = head.get("Height").asLong();
+        JsonNode info = http.result("Filecoin.MinerGetBaseInfo", "f01000", h + 1, head.get("Cids"));
+        assertThat(info.at("/Sectors/0/SectorNumber")).isEqualTo(active.get(0).get("SectorNumber"));
+        assertThat(info.at("/Sectors/0/SealedCID")).isEqualTo(active.get(0).get("SealedCID"));
+        assertThat(info.get("SectorSize").asLong()).isEqualTo(2048);
+        assertThat(info.get("WorkerKey").asText())
+                .isEqualTo(http.result("Filecoin.StateAccountKey", "f0100", List.of()).asText());
+        JsonNode lookback = http.result("Filecoin.ChainGetTipSetByHeight", h + 1 - 10, List.of()).get("Cids");
+        JsonNode power = http.result("Filecoin.StateMinerPower", "f01000", lookback);
+        assertThat(info.get("MinerPower")).isEqualTo(power.at("/MinerPower/QualityAdjPower"));
+        assertThat(info.get("NetworkPower")).isEqualTo(power.at("/TotalPower/QualityAdjPower"));
+        assertThat(info.get("EligibleForMining")).isEqualTo(power.get("HasMinPower"));
+        assertThat(info.get("PrevBeaconEntry")).isEqualTo(head.at("/Blocks/0/BeaconEntries/0"));
+        assertThat(info.get("BeaconEntries")).hasSize(1);
+        s.advance(1);
+        assertThat(info.at("/BeaconEntries/0")).as("the entry the next block carries")
+                .isEqualTo(http.result("Filecoin.ChainHead").at("/Blocks/0/BeaconEntries/0"));
+        assertThat(http.result("Filecoin.MinerGetBaseInfo", "f0999", h + 1, List.of()).isNull()).isTrue();
+
+        String missingTipset = "bafy2bzacebp3shtrn43k7g3unredz7fxn4gj533d3o43tqn2p2ipxxhrvchve";
+        try (WsClient ws = WsClient.connect(HTTP, full.webSocketUri(), f -> { }, "Authorization",
+                "Bearer " + full.adminToken())) {
+            List<Object> params = List.of("f01000", h + 1, List.of(cid(missingTipset)));
+            JsonNode overHttp = http.envelope("Filecoin.MinerGetBaseInfo", params.toArray());
+            assertThat(overHttp.at("/error/message").asText()).isEqualTo("failed to load tipset for mining base: "
+                    + "get block " + missingTipset + ": ipld: could not find " + missingTipset);
+            assertThat(viaWebSocket(ws, "Filecoin.MinerGetBaseInfo", params).get("error"))
+                    .isEqualTo(overHttp.get("error"));
+            JsonNode malformed = http.envelope("Filecoin.MinerGetBaseInfo", "x01000", 1, List.of());
+            assertThat(malformed.at("/error/code").asInt()).isEqualTo(-32700);
+            assertThat(viaWebSocket(ws, "Filecoin.MinerGetBaseInfo", List.of("x01000", 1, List.of())).get("error"))
+                    .isEqualTo(malformed.get("error"));
+        }
     }
 
     @Test

@@ -156,7 +156,8 @@ class FullNodeV0ContractTest {
                     List.of("Filecoin.StateMarketBalance", "f01000", head),
                     List.of("Filecoin.StateVerifiedClientStatus", "f0100", head),
                     List.of("Filecoin.StateReadState", "f01000", head),
-                    List.of("Filecoin.StateActorCodeCIDs", nv));
+                    List.of("Filecoin.StateActorCodeCIDs", nv),
+                    List.of("Filecoin.MinerGetBaseInfo", "f01000", 5, head));
             for (List<Object> c : calls) {
                 Object[] params = c.subList(1, c.size()).toArray();
                 String method = (String) c.get(0);

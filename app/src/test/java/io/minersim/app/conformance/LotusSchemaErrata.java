@@ -179,7 +179,9 @@ final class LotusSchemaErrata {
                 "ClientCollateral", "StateVerifiedClientStatus", "PreCommitDeposits", "LockedFunds", "FeeDebt",
                 "InitialPledge"));
         address.locations.addAll(Set.of("Client", "Provider"));
-        nullable.locations.add("StateVerifiedClientStatus");
+        nullable.locations.addAll(Set.of("StateVerifiedClientStatus", "MinerGetBaseInfo", "SectorKey"));
+        bigInt.locations.addAll(Set.of("MinerPower", "NetworkPower"));
+        address.locations.add("WorkerKey");
         bitField.locations.addAll(Set.of("PostSubmissions", "ActiveSectors", "AllSectors", "FaultySectors",
                 "LiveSectors", "RecoveringSectors", "StateMinerFaults", "StateMinerRecoveries"));
         nullable.locations.addAll(Set.of("PeerId", "Multiaddrs", "ControlAddresses", "PendingOwnerAddress",

@@ -54,7 +54,7 @@ class FleetFullNodeTest {
                     full.stateAccountKey(new FilAddress("f0101"), null));
             assertThat(full.walletDefaultAddress()).isEqualTo(full.walletList().get(0));
             assertThat(full.syncState().activeSyncs()).singleElement()
-                    .satisfies(s -> assertThat(s.target()).isEqualTo(full.chainHead()));
+                    .satisfies(s -> assertThat(s.target().cids()).isEqualTo(full.chainHead().cids()));
             assertThat(full.netPeers()).isEmpty();
             id3 = full.id();
         }

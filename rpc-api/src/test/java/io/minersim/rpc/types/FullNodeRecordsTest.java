@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The invariants and JSON of the full node's wallet, sync, net, market and actor-state records. */
 class FullNodeRecordsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = io.minersim.rpc.RpcJson.newObjectMapper();
     private static final CidLink C = CidLink.of("bafy2bzacea3wsdh6y3a36tb3skempjoxqpuyompjbmfeyf34fi3uy6uue42v4");
 
     @Test
@@ -61,6 +61,23 @@ class FullNodeRecordsTest {
         assertThatThrownBy(() -> new MinerActorState(C, BigInteger.ONE.negate(), null, null, null, BigInteger.TEN, C,
                 C, C, C, 100, 0, C, none, true)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ActorReadState(BigInteger.ONE, C, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void miningBaseInfoNeedsItsWorkerAndBeaconAndKeepsTheMinerWithinTheNetwork() throws Exception {
+        BlockHeader.BeaconEntry beacon = new BlockHeader.BeaconEntry(5, new byte[] {1, 2});
+        MiningBaseInfo.WinningSector sector = new MiningBaseInfo.WinningSector(5, 3, null, C);
+        MiningBaseInfo info = new MiningBaseInfo(BigInteger.TEN, BigInteger.TEN, List.of(sector), "f0100", 2048,
+                beacon, null, true);
+        assertThat(info.beaconEntries()).isEmpty();
+        assertThat(JSON.writeValueAsString(info)).contains("\"MinerPower\":\"10\"", "\"SectorKey\":null",
+                "\"BeaconEntries\":[]");
+        assertThatThrownBy(() -> new MiningBaseInfo(BigInteger.TEN, BigInteger.ONE, List.of(sector), "f0100", 2048,
+                beacon, List.of(), true)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MiningBaseInfo(null, null, List.of(), null, 2048, beacon, List.of(), false))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MiningBaseInfo.WinningSector(5, 3, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
