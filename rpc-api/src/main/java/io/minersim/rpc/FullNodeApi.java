@@ -2,18 +2,26 @@ package io.minersim.rpc;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
+import io.minersim.rpc.types.ActorReadState;
 import io.minersim.rpc.types.ActorState;
+import io.minersim.rpc.types.BandwidthStats;
 import io.minersim.rpc.types.BigIntString;
 import io.minersim.rpc.types.BitFieldRuns;
+import io.minersim.rpc.types.ChainMessageJson;
 import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.FilAddress;
 import io.minersim.rpc.types.HeadChange;
+import io.minersim.rpc.types.MarketBalance;
+import io.minersim.rpc.types.MarketDeal;
 import io.minersim.rpc.types.MinerDeadline;
 import io.minersim.rpc.types.MinerInfo;
 import io.minersim.rpc.types.MinerPartition;
 import io.minersim.rpc.types.MinerPower;
 import io.minersim.rpc.types.MinerSectorCount;
+import io.minersim.rpc.types.MiningBaseInfo;
 import io.minersim.rpc.types.MsgLookup;
+import io.minersim.rpc.types.NatInfo;
+import io.minersim.rpc.types.PeerAddrInfo;
 import io.minersim.rpc.types.PreCommitOnChainInfo;
 import io.minersim.rpc.types.ProvingDeadline;
 import io.minersim.rpc.types.SectorDeadlinePartition;
@@ -21,9 +29,11 @@ import io.minersim.rpc.types.SectorExpirationEpochs;
 import io.minersim.rpc.types.SectorOnChainInfo;
 import io.minersim.rpc.types.SectorPreCommitInfo;
 import io.minersim.rpc.types.SignedMessage;
+import io.minersim.rpc.types.SyncState;
 import io.minersim.rpc.types.TipSet;
 import io.minersim.rpc.types.VersionInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Flow;
 
@@ -67,6 +77,11 @@ public interface FullNodeApi {
     @RequiresPermission(Permission.READ)
     @ChannelMethod
     Flow.Publisher<List<HeadChange>> chainNotify();
+
+    /** A message the node holds; fails {@code ipld: could not find <cid>} for any other. */
+    @JsonRpcMethod("Filecoin.ChainGetMessage")
+    @RequiresPermission(Permission.READ)
+    ChainMessageJson chainGetMessage(@GoType("cid.Cid") CidLink message);
 
     // ---- State: the miner actor ------------------------------------------------------------------------------
 
@@ -175,6 +190,26 @@ public interface FullNodeApi {
             @GoType("miner.SectorPreCommitInfo") SectorPreCommitInfo info,
             @GoType("types.TipSetKey") List<CidLink> tipSetKey);
 
+    // ---- State: the market and verified registry --------------------------------------------------------------
+
+    /** An address's escrow and locked funds in the storage market ({@code "0"}s for an ID address with none). */
+    @JsonRpcMethod("Filecoin.StateMarketBalance")
+    @RequiresPermission(Permission.READ)
+    MarketBalance stateMarketBalance(@GoType("address.Address") FilAddress address,
+            @GoType("types.TipSetKey") List<CidLink> tipSetKey);
+
+    /** A deal's proposal and state; fails {@code deal N not found - …} for a deal the market does not have. */
+    @JsonRpcMethod("Filecoin.StateMarketStorageDeal")
+    @RequiresPermission(Permission.READ)
+    MarketDeal stateMarketStorageDeal(@GoType(value = "abi.DealID", unsigned = true) long dealId,
+            @GoType("types.TipSetKey") List<CidLink> tipSetKey);
+
+    /** An address's remaining datacap, or {@code null} when it has none. */
+    @JsonRpcMethod("Filecoin.StateVerifiedClientStatus")
+    @RequiresPermission(Permission.READ)
+    BigIntString stateVerifiedClientStatus(@GoType("address.Address") FilAddress address,
+            @GoType("types.TipSetKey") List<CidLink> tipSetKey);
+
     // ---- State: actors, addresses, messages, network ----------------------------------------------------------
 
     /** A miner actor or one of its account actors; fails {@code actor not found}. */
@@ -182,6 +217,20 @@ public interface FullNodeApi {
     @RequiresPermission(Permission.READ)
     ActorState stateGetActor(@GoType("address.Address") FilAddress actor,
             @GoType("types.TipSetKey") List<CidLink> tipSetKey);
+
+    /**
+     * An actor's balance, code and decoded state: the miner actor's {@code miner.State}, an account's key address;
+     * fails {@code getting actor: actor not found}.
+     */
+    @JsonRpcMethod("Filecoin.StateReadState")
+    @RequiresPermission(Permission.READ)
+    ActorReadState stateReadState(@GoType("address.Address") FilAddress actor,
+            @GoType("types.TipSetKey") List<CidLink> tipSetKey);
+
+    /** The built-in actors' code CIDs of a network version the node has run, by actor name. */
+    @JsonRpcMethod("Filecoin.StateActorCodeCIDs")
+    @RequiresPermission(Permission.READ)
+    Map<String, CidLink> stateActorCodeCids(@GoType(value = "network.Version", unsigned = true) long networkVersion);
 
     /** The ID address of an address; fails {@code actor not found} (code 11). */
     @JsonRpcMethod("Filecoin.StateLookupID")
@@ -232,6 +281,57 @@ public interface FullNodeApi {
     @JsonRpcMethod("Filecoin.WalletBalance")
     @RequiresPermission(Permission.READ)
     BigIntString walletBalance(@GoType("address.Address") FilAddress address);
+
+    /**
+     * What a miner needs to mine at {@code round} on a tipset: its power at the Winning PoSt lookback, the challenged
+     * sector, the beacon entries; {@code null} for a miner with no active sector (or no miner).
+     */
+    @JsonRpcMethod("Filecoin.MinerGetBaseInfo")
+    @RequiresPermission(Permission.READ)
+    MiningBaseInfo minerGetBaseInfo(@GoType("address.Address") FilAddress miner,
+            @GoType("abi.ChainEpoch") long round, @GoType("types.TipSetKey") List<CidLink> tipSetKey);
+
+    /** The wallet's addresses: the key addresses of the miners' worker accounts. */
+    @JsonRpcMethod("Filecoin.WalletList")
+    @RequiresPermission(Permission.WRITE)
+    List<String> walletList();
+
+    /** The wallet's default address: the first miner's worker key. */
+    @JsonRpcMethod("Filecoin.WalletDefaultAddress")
+    @RequiresPermission(Permission.WRITE)
+    String walletDefaultAddress();
+
+    // ---- Sync and net ---------------------------------------------------------------------------------------
+
+    /** The sync workers: a node in sync shows one worker complete at the head. */
+    @JsonRpcMethod("Filecoin.SyncState")
+    @RequiresPermission(Permission.READ)
+    SyncState syncState();
+
+    /** The node's libp2p peer ID ({@code 12D3KooW…}). */
+    @JsonRpcMethod("Filecoin.ID")
+    @RequiresPermission(Permission.READ)
+    String id();
+
+    /** The connected peers. */
+    @JsonRpcMethod("Filecoin.NetPeers")
+    @RequiresPermission(Permission.READ)
+    List<PeerAddrInfo> netPeers();
+
+    /** What AutoNAT found of the node's reachability. */
+    @JsonRpcMethod("Filecoin.NetAutoNatStatus")
+    @RequiresPermission(Permission.READ)
+    NatInfo netAutoNatStatus();
+
+    /** libp2p traffic in total. */
+    @JsonRpcMethod("Filecoin.NetBandwidthStats")
+    @RequiresPermission(Permission.READ)
+    BandwidthStats netBandwidthStats();
+
+    /** libp2p traffic by protocol ID. */
+    @JsonRpcMethod("Filecoin.NetBandwidthStatsByProtocol")
+    @RequiresPermission(Permission.READ)
+    Map<String, BandwidthStats> netBandwidthStatsByProtocol();
 
     // ---- Common ---------------------------------------------------------------------------------------------
 

@@ -75,16 +75,31 @@ public final class ChainWire {
     /** A miner's message as the message pool holds it: sent by the worker's key, BLS-signed, so its CID is its own. */
     static SignedMessage signed(ChainMessage m, String from, String to, SimulatedTipsets derive) {
         CidLink cid = cid(m.cid());
-        ChainMessageJson msg = ChainMessageJson.builder()
+        ChainMessageJson msg = message(m, from, to);
+        return new SignedMessage(msg, new Signature(Signature.BLS, derive.hash("message-sig:" + m.cid(), m.nonce(),
+                96)), cid);
+    }
+
+    /** A deal proposal as the market actor holds it. */
+    static io.minersim.rpc.types.DealProposal dealProposal(io.minersim.sealing.piece.DealProposal p) {
+        return new io.minersim.rpc.types.DealProposal(cid(p.pieceCid()), p.pieceSize(), p.verifiedDeal(), p.client(),
+                p.provider(), p.label(), p.startEpoch(), p.endEpoch(), p.storagePricePerEpoch(),
+                p.providerCollateral(), p.clientCollateral());
+    }
+
+    /**
+     * A miner's message as the chain store holds it ({@code ChainGetMessage}): sent by the worker's key, with no
+     * value (a withdrawal's amount is in its params, which minersim does not encode).
+     */
+    static ChainMessageJson message(ChainMessage m, String from, String to) {
+        return ChainMessageJson.builder()
                 .to(to)
                 .from(from)
                 .nonce(m.nonce())
                 .gas(GAS_LIMIT, GAS_FEE_CAP, GAS_PREMIUM)
                 .method(m.method())
-                .cid(cid)
+                .cid(cid(m.cid()))
                 .build();
-        return new SignedMessage(msg, new Signature(Signature.BLS, derive.hash("message-sig:" + m.cid(), m.nonce(),
-                96)), cid);
     }
 
     /** Where a landed message was executed: the tipset at its inclusion epoch, with its exit code. */

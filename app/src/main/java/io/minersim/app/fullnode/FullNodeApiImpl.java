@@ -4,18 +4,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.minersim.app.api.CommonApi;
 import io.minersim.app.api.TokenAuthority;
 import io.minersim.rpc.FullNodeApi;
+import io.minersim.rpc.types.ActorReadState;
 import io.minersim.rpc.types.ActorState;
+import io.minersim.rpc.types.BandwidthStats;
 import io.minersim.rpc.types.BigIntString;
 import io.minersim.rpc.types.BitFieldRuns;
+import io.minersim.rpc.types.ChainMessageJson;
 import io.minersim.rpc.types.CidLink;
 import io.minersim.rpc.types.FilAddress;
 import io.minersim.rpc.types.HeadChange;
+import io.minersim.rpc.types.MarketBalance;
+import io.minersim.rpc.types.MarketDeal;
 import io.minersim.rpc.types.MinerDeadline;
 import io.minersim.rpc.types.MinerInfo;
 import io.minersim.rpc.types.MinerPartition;
 import io.minersim.rpc.types.MinerPower;
 import io.minersim.rpc.types.MinerSectorCount;
+import io.minersim.rpc.types.MiningBaseInfo;
 import io.minersim.rpc.types.MsgLookup;
+import io.minersim.rpc.types.NatInfo;
+import io.minersim.rpc.types.PeerAddrInfo;
 import io.minersim.rpc.types.PreCommitOnChainInfo;
 import io.minersim.rpc.types.ProvingDeadline;
 import io.minersim.rpc.types.SectorDeadlinePartition;
@@ -23,6 +31,7 @@ import io.minersim.rpc.types.SectorExpirationEpochs;
 import io.minersim.rpc.types.SectorOnChainInfo;
 import io.minersim.rpc.types.SectorPreCommitInfo;
 import io.minersim.rpc.types.SignedMessage;
+import io.minersim.rpc.types.SyncState;
 import io.minersim.rpc.types.TipSet;
 import io.minersim.rpc.types.VersionInfo;
 import io.minersim.sealing.ChainMessage;
@@ -40,6 +49,7 @@ import io.minersim.sealing.proving.SectorPlace;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Flow;
@@ -70,6 +80,9 @@ public final class FullNodeApiImpl implements FullNodeApi {
     private final MinerDirectory directory;
     private final Funds funds;
     private final HeadFeed feed;
+    private final NetAndSync net;
+    private final Market market;
+    private final Mining mining;
     private final ObjectNode openRpc;
     private final String networkName;
     private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(MAX_WAITING);
@@ -94,6 +107,9 @@ public final class FullNodeApiImpl implements FullNodeApi {
         this.funds = new Funds(profile, tipsets);
         this.directory = new MinerDirectory(miners, funds.accountCode());
         this.feed = new HeadFeed(tipsets, this::head);
+        this.net = new NetAndSync(tipsets, this.miners);
+        this.market = new Market(directory);
+        this.mining = new Mining(tipsets, funds, this.miners);
         this.networkName = profile == Profile.MAINNET ? "mainnet"
                 : "localnet-" + UUID.nameUUIDFromBytes(tipsets.hash("network-name", 0, 16));
     }
@@ -136,6 +152,19 @@ public final class FullNodeApiImpl implements FullNodeApi {
     @Override
     public Flow.Publisher<List<HeadChange>> chainNotify() {
         return feed;
+    }
+
+    @Override
+    public ChainMessageJson chainGetMessage(CidLink message) {
+        for (MinerDirectory.Entry e : directory.entries()) {
+            for (ChainMessage m : e.miner().chain().messages()) {
+                if (message != null && m.sentEpoch() <= head() && m.cid().toString().equals(message.value())) {
+                    return ChainWire.message(m, e.accounts().keyAddress(), e.accounts().actorAddress());
+                }
+            }
+        }
+        // the chain store's blockstore miss, unwrapped (go-cid prints cid.Undef as "b")
+        throw new ChainException("ipld: could not find " + (message == null ? "b" : message.value()));
     }
 
     /** The height a key names: the head for null or {@code []}; Lotus's error for a key of no tipset here. */
@@ -185,13 +214,17 @@ public final class FullNodeApiImpl implements FullNodeApi {
     @Override
     public ProvingDeadline stateMinerProvingDeadline(FilAddress miner, List<CidLink> tipSetKey) {
         long h = height(tipSetKey);
-        ChainView chain = directory.miner(miner, MINER_PREFIX).miner().chain();
+        return ChainWire.deadline(deadlineAt(directory.miner(miner, MINER_PREFIX).miner().chain(), h));
+    }
+
+    /** The miner's current proving deadline at {@code h}. */
+    private static DeadlineInfo deadlineAt(ChainView chain, long h) {
         DeadlineInfo atHead = chain.provingDeadline();
         if (h == atHead.currentEpoch()) {
-            return ChainWire.deadline(atHead);
+            return atHead;
         }
         long offset = Math.floorMod(atHead.periodStart(), DeadlineInfo.PROVING_PERIOD);
-        return ChainWire.deadline(DeadlineInfo.current(DeadlineInfo.provingPeriodStart(h, offset), h));
+        return DeadlineInfo.current(DeadlineInfo.provingPeriodStart(h, offset), h);
     }
 
     @Override
@@ -307,6 +340,38 @@ public final class FullNodeApiImpl implements FullNodeApi {
         return new BigIntString(Funds.overestimated(Funds.pledgeFor(info == null ? -1 : info.sealProof())));
     }
 
+    // ---- the market and verified registry -----------------------------------------------------------------------
+
+    @Override
+    public MarketBalance stateMarketBalance(FilAddress address, List<CidLink> tipSetKey) {
+        long h = height(tipSetKey);
+        MinerDirectory.Entry provider = directory.minerOrNull(address);
+        if (!address.isId() && directory.accountOrNull(address) == null && !market.isClient(address)) {
+            throw new ChainException(MinerDirectory.notFound(address)); // the state manager's ID lookup
+        }
+        return market.balance(address, provider, h);
+    }
+
+    @Override
+    public MarketDeal stateMarketStorageDeal(long dealId, List<CidLink> tipSetKey) {
+        long h = height(tipSetKey);
+        return market.deal(dealId, m -> stateAt(m, h, ""));
+    }
+
+    /**
+     * {@code null}: the simulated verified registry grants no datacap (a verified deal's datacap was spent when it was
+     * published). The address must name an actor, as Lotus looks its ID up first.
+     */
+    @Override
+    public BigIntString stateVerifiedClientStatus(FilAddress address, List<CidLink> tipSetKey) {
+        if (!address.isId() && market.isClient(address)) {
+            height(tipSetKey);
+            return null;
+        }
+        stateLookupId(address, tipSetKey);
+        return null;
+    }
+
     // ---- actors, addresses, messages, network ----------------------------------------------------------------
 
     @Override
@@ -321,6 +386,36 @@ public final class FullNodeApiImpl implements FullNodeApi {
             return funds.accountActor(a, stateAt(a.miner(), h, ""), h);
         }
         throw new ChainException(MinerDirectory.notFound(actor));
+    }
+
+    @Override
+    public ActorReadState stateReadState(FilAddress actor, List<CidLink> tipSetKey) {
+        long h = height(tipSetKey);
+        MinerDirectory.Entry m = directory.minerOrNull(actor);
+        if (m != null) {
+            return funds.minerReadState(m, stateAt(m.miner(), h, "getting actor: "),
+                    deadlineAt(m.miner().chain(), h), h);
+        }
+        MinerDirectory.Entry a = directory.accountOrNull(actor);
+        if (a != null) {
+            return funds.accountReadState(a, stateAt(a.miner(), h, "getting actor: "), h);
+        }
+        throw new ChainException("getting actor: " + MinerDirectory.notFound(actor));
+    }
+
+    /**
+     * The codes of the one bundle the simulated chain runs, for each network version it has run (those
+     * StateNetworkVersion answers over the profile's life); Lotus's error for another.
+     */
+    @Override
+    public Map<String, CidLink> stateActorCodeCids(long networkVersion) {
+        long first = Funds.networkVersion(profile, 0);
+        long last = Funds.networkVersion(profile, Long.MAX_VALUE / 2);
+        if (networkVersion < first || networkVersion > last) {
+            String nv = Long.toUnsignedString(networkVersion);
+            throw new ChainException("invalid network version " + nv + ": unsupported network version " + nv);
+        }
+        return funds.actorCodes();
     }
 
     @Override
@@ -472,6 +567,76 @@ public final class FullNodeApiImpl implements FullNodeApi {
         MinerDirectory.Entry a = directory.accountOrNull(address);
         return new BigIntString(a == null ? java.math.BigInteger.ZERO
                 : funds.accountActor(a, a.miner().chain(), head()).balance());
+    }
+
+    /**
+     * Lotus's {@code stmgr.MinerGetBaseInfo}: {@code null} for an address of no actor (the lookback state has none)
+     * or a miner with no active sector; the tipset's load error after {@code failed to load tipset for mining base}.
+     */
+    @Override
+    public MiningBaseInfo minerGetBaseInfo(FilAddress miner, long round, List<CidLink> tipSetKey) {
+        long h;
+        try {
+            h = height(tipSetKey);
+        } catch (ChainException e) {
+            String m = e.getMessage();
+            // the chain store's own error, without the State API's "loading tipset {…}: "
+            throw new ChainException("failed to load tipset for mining base: " + m.substring(m.indexOf("}: ") + 3));
+        }
+        MinerDirectory.Entry e = directory.minerOrNull(miner);
+        if (e == null) {
+            if (directory.accountOrNull(miner) != null) {
+                directory.miner(miner, "failed to load miner actor state: "); // an account: not a miner's code
+            }
+            return null;
+        }
+        return mining.baseInfo(e, round, h, (m, epoch) -> stateAt(m, epoch, ""));
+    }
+
+    @Override
+    public List<String> walletList() {
+        List<String> out = new ArrayList<>();
+        for (MinerDirectory.Entry e : directory.entries()) {
+            out.add(e.accounts().keyAddress());
+        }
+        return out;
+    }
+
+    @Override
+    public String walletDefaultAddress() {
+        return directory.entries().get(0).accounts().keyAddress();
+    }
+
+    // ---- sync and net ----------------------------------------------------------------------------------------
+
+    @Override
+    public SyncState syncState() {
+        return net.syncState(head());
+    }
+
+    @Override
+    public String id() {
+        return net.peerId();
+    }
+
+    @Override
+    public List<PeerAddrInfo> netPeers() {
+        return net.peers();
+    }
+
+    @Override
+    public NatInfo netAutoNatStatus() {
+        return net.natInfo();
+    }
+
+    @Override
+    public BandwidthStats netBandwidthStats() {
+        return net.bandwidth();
+    }
+
+    @Override
+    public Map<String, BandwidthStats> netBandwidthStatsByProtocol() {
+        return net.bandwidthByProtocol();
     }
 
     // ---- common ----------------------------------------------------------------------------------------------

@@ -1,7 +1,10 @@
 package io.minersim.app.fullnode;
 
+import io.minersim.rpc.types.ActorReadState;
 import io.minersim.rpc.types.ActorState;
+import io.minersim.rpc.types.BitFieldRuns;
 import io.minersim.rpc.types.CidLink;
+import io.minersim.rpc.types.MinerActorState;
 import io.minersim.rpc.types.MinerPower;
 import io.minersim.sealing.ChainMessage;
 import io.minersim.sealing.ChainState;
@@ -10,6 +13,7 @@ import io.minersim.sealing.Miner;
 import io.minersim.sealing.Profile;
 import io.minersim.sealing.SectorSize;
 import io.minersim.sealing.commitment.Cid;
+import io.minersim.sealing.proving.DeadlineInfo;
 import io.minersim.sealing.proving.PowerPair;
 import java.math.BigInteger;
 import java.util.List;
@@ -52,6 +56,20 @@ public final class Funds {
     /** A code CID standing for a built-in actor's (minersim has no actor bundle). */
     private String code(String actor) {
         return Cid.of(Cid.RAW, Cid.BLAKE2B_256, derive.hash("fil/16/" + actor, 0, 32)).toString();
+    }
+
+    /** The built-in actors of the bundle, as its manifest names them. */
+    static final List<String> BUILTIN_ACTORS = List.of("account", "cron", "datacap", "eam", "ethaccount", "evm",
+            "init", "multisig", "paymentchannel", "placeholder", "reward", "storagemarket", "storageminer",
+            "storagepower", "system", "verifiedregistry");
+
+    /** Every built-in actor's code CID, by name (the codes StateGetActor and StateReadState answer). */
+    java.util.Map<String, CidLink> actorCodes() {
+        java.util.Map<String, CidLink> out = new java.util.TreeMap<>();
+        for (String actor : BUILTIN_ACTORS) {
+            out.put(actor, CidLink.of(code(actor)));
+        }
+        return out;
     }
 
     /** The account actor's code CID. */
@@ -115,6 +133,29 @@ public final class Funds {
         BigInteger balance = WORKER_FUNDING.subtract(locked(chain)).max(BigInteger.ZERO).add(withdrawn(e.miner().chain(), height));
         return new ActorState(CidLink.of(accountCode()),
                 derive.derived("account-state:" + e.accounts().accountId(), height), nonce, balance, null);
+    }
+
+    /**
+     * StateReadState of the miner actor at {@code height}: {@link #minerActor}'s balance and code, and its state's
+     * funds and proving period ({@code deadline}, the current one then); no vesting rewards or fee debt are simulated,
+     * and the collections' roots are CIDs derived from the seed, the actor and the height.
+     */
+    ActorReadState minerReadState(MinerDirectory.Entry e, ChainState chain, DeadlineInfo deadline, long height) {
+        ActorState a = minerActor(e, chain, height);
+        String id = e.accounts().actorAddress();
+        MinerActorState state = new MinerActorState(derive.derived("miner-info:" + id, height),
+                chain.preCommitDeposits(), BigInteger.ZERO, null, BigInteger.ZERO, chain.initialPledge(),
+                derive.derived("miner-precommits:" + id, height), derive.derived("miner-precommit-cleanup:" + id,
+                height), derive.derived("miner-allocated:" + id, height), derive.derived("miner-sectors:" + id,
+                height), deadline.periodStart(), deadline.index(), derive.derived("miner-deadlines:" + id, height),
+                new BitFieldRuns(new long[] {0}), true);
+        return new ActorReadState(a.balance(), a.code(), state);
+    }
+
+    /** StateReadState of the worker account at {@code height}: its state is its key address. */
+    ActorReadState accountReadState(MinerDirectory.Entry e, ChainState chain, long height) {
+        ActorState a = accountActor(e, chain, height);
+        return new ActorReadState(a.balance(), a.code(), java.util.Map.of("Address", e.accounts().keyAddress()));
     }
 
     private static BigInteger locked(ChainState chain) {

@@ -145,13 +145,18 @@ public final class SimulatedTipsets {
         return genesisTimestamp + height * blockDelaySeconds;
     }
 
+    /** The drand entry the block at {@code height} carries: round {@code height + 1}. */
+    BlockHeader.BeaconEntry beacon(long height) {
+        return new BlockHeader.BeaconEntry(height + 1, hash("beacon", height, 96));
+    }
+
     private BlockHeader block(long height) {
         List<CidLink> parents = height == 0 ? List.of(derived("genesis-parent", 0)) : key(height - 1);
         return BlockHeader.builder()
                 .miner(miners.get((int) Math.floorMod(height, (long) miners.size())))
                 .ticket(new BlockHeader.Ticket(hash("ticket", height, VRF_BYTES)))
                 .electionProof(new BlockHeader.ElectionProof(1, hash("election", height, VRF_BYTES)))
-                .beaconEntries(List.of(new BlockHeader.BeaconEntry(height + 1, hash("beacon", height, 96))))
+                .beaconEntries(List.of(beacon(height)))
                 .winPoStProof(List.of(new BlockHeader.PoStProof(winningPoStProof,
                         hash("winning-post", height, WINNING_POST_BYTES))))
                 .parents(parents)

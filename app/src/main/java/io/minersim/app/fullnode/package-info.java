@@ -10,7 +10,9 @@
  * proving state the engine retains for a window of recent epochs, beyond which a call answers as a Lotus node whose
  * splitstore pruned that state. So the full node, the miner's API, the CLI and the statistics are views of one
  * world. Messages are the miners' own, pending until their inclusion epoch; StateWaitMsg waits on the head feed
- * that also drives {@code ChainNotify}, bounded in number and released when its caller goes away. Errors are
- * {@link io.minersim.app.fullnode.ChainException}s carrying Lotus's text and code.
+ * that also drives {@code ChainNotify}, bounded in number and released when its caller goes away. The storage
+ * market is the legacy deals in the miners' sectors ({@link io.minersim.app.fullnode.Market}); the node as a libp2p
+ * host and syncer ({@link io.minersim.app.fullnode.NetAndSync}) is alone and always in sync, its peer ID from the
+ * seed. Errors are {@link io.minersim.app.fullnode.ChainException}s carrying Lotus's text and code.
  */
 package io.minersim.app.fullnode;

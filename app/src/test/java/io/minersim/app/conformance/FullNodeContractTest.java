@@ -12,8 +12,16 @@ import io.minersim.app.testing.MinerSimulatorExtension;
 import io.minersim.app.testing.WsClient;
 import io.minersim.rpc.FullNodeApi;
 import io.minersim.rpc.Permission;
+import io.minersim.rpc.types.CidLink;
+import io.minersim.rpc.types.DealProposal;
+import io.minersim.rpc.types.DealSchedule;
+import io.minersim.rpc.types.PieceDealInfo;
+import io.minersim.rpc.types.ReaderStream;
+import io.minersim.sealing.commitment.Cid;
+import io.minersim.sealing.commitment.PieceCommitments;
 import io.minersim.sealing.SectorSize;
 import java.lang.reflect.Method;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -61,6 +69,7 @@ class FullNodeContractTest {
             for (int i = 0; i < 3; i++) {
                 s.client().miner().pledgeSector();
             }
+            s.client().miner().sectorAddPieceToAny(254, new ReaderStream("null", "254"), deal(41));
             String pendingCid = null;
             for (int i = 0; i < 300 && pendingCid == null; i++) {
                 s.advance(1);
@@ -140,6 +149,16 @@ class FullNodeContractTest {
         calls.put("Filecoin.StateWaitMsg", List.of(cid(messageCid), 0, -1, true));
         calls.put("Filecoin.StateNetworkVersion", List.of(head));
         calls.put("Filecoin.StateNetworkName", List.of());
+        calls.put("Filecoin.ChainGetMessage", List.of(cid(messageCid)));
+        calls.put("Filecoin.StateMarketBalance", List.of("f01000", head));
+        calls.put("Filecoin.StateMarketStorageDeal", List.of(41, key));
+        calls.put("Filecoin.StateVerifiedClientStatus", List.of(key1, head));
+        calls.put("Filecoin.StateReadState", List.of("f01000", key));
+        calls.put("Filecoin.StateActorCodeCIDs", List.of(http.result("Filecoin.StateNetworkVersion", head).asLong()));
+        calls.put("Filecoin.MinerGetBaseInfo", List.of("f01000", height + 1, key));
+        calls.put("Filecoin.WalletList", List.of());
+        calls.put("Filecoin.WalletDefaultAddress", List.of());
+        calls.put("Filecoin.SyncState", List.of());
         Set<String> checked = new TreeSet<>();
         for (Map.Entry<String, List<Object>> c : calls.entrySet()) {
             String method = c.getKey();
@@ -165,6 +184,16 @@ class FullNodeContractTest {
             checked.add(method);
         }
         return checked;
+    }
+
+    /** A published deal of 254 bytes, provider f01000, client f01234. */
+    static PieceDealInfo deal(long id) {
+        CidLink piece = new CidLink(Cid.unsealedCommitment(PieceCommitments.zeroCommitment(256)).toString());
+        DealProposal proposal = new DealProposal(piece, 256, false, "f01234", "f01000", "deal " + id, 2000, 600_000,
+                BigInteger.TEN, BigInteger.valueOf(1000), BigInteger.valueOf(500));
+        CidLink publish = new CidLink(Cid.dagCborBlake2b256(("publish " + id).getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)).toString());
+        return new PieceDealInfo(publish, id, proposal, new DealSchedule(2000, 600_000), null, true);
     }
 
     static JsonNode viaWebSocket(WsClient ws, String method, List<Object> params) throws Exception {
@@ -194,6 +223,257 @@ class FullNodeContractTest {
             out.add(m.getAnnotation(JsonRpcMethod.class).value());
         }
         return out;
+    }
+
+    /**
+     * The methods Lotus's document leaves out (its Net API and ID), and what the documented wallet and sync methods
+     * say of the simulated world, alike over HTTP and WebSocket: a lone node in sync at its head.
+     */
+    @Test
+    void walletSyncAndNetAnswerAsALoneSyncedLotusNode() throws Exception {
+        MinerSimulator s = sim.get();
+        FullNode full = s.fullNode();
+        RawRpc http = new RawRpc(full.httpUri(), full.adminToken());
+        s.client().miner().pledgeSector();
+        s.advance(5);
+        try (WsClient ws = WsClient.connect(HTTP, full.webSocketUri(), f -> { }, "Authorization",
+                "Bearer " + full.adminToken())) {
+            for (String method : List.of("Filecoin.ID", "Filecoin.NetPeers", "Filecoin.NetAutoNatStatus",
+                    "Filecoin.NetBandwidthStats", "Filecoin.NetBandwidthStatsByProtocol", "Filecoin.WalletList",
+                    "Filecoin.WalletDefaultAddress", "Filecoin.SyncState")) {
+                JsonNode overHttp = http.envelope(method);
+                assertThat(overHttp.has("error")).as("%s: %s", method, overHttp).isFalse();
+                assertThat(viaWebSocket(ws, method, List.of()).get("result")).as(method)
+                        .isEqualTo(overHttp.get("result"));
+            }
+        }
+        assertThat(http.result("Filecoin.ID").asText()).matches("12D3KooW[1-9A-HJ-NP-Za-km-z]{44}");
+        assertThat(http.result("Filecoin.NetPeers").toString()).isEqualTo("[]");
+        JsonNode nat = http.result("Filecoin.NetAutoNatStatus");
+        assertThat(nat.get("Reachability").asInt()).isEqualTo(1);
+        assertThat(nat.get("PublicAddrs").get(0).asText()).matches("/ip4/127\\.0\\.0\\.1/tcp/\\d+");
+        assertThat(http.result("Filecoin.NetBandwidthStats").toString())
+                .isEqualTo("{\"TotalIn\":0,\"TotalOut\":0,\"RateIn\":0,\"RateOut\":0}");
+        assertThat(http.result("Filecoin.NetBandwidthStatsByProtocol").toString()).isEqualTo("{}");
+        String worker = http.result("Filecoin.StateAccountKey", "f0100", List.of()).asText();
+        assertThat(http.result("Filecoin.WalletList").toString()).isEqualTo("[\"" + worker + "\"]");
+        assertThat(http.result("Filecoin.WalletDefaultAddress").asText()).isEqualTo(worker);
+        JsonNode sync = http.result("Filecoin.SyncState");
+        JsonNode head = http.result("Filecoin.ChainHead");
+        assertThat(sync.get("ActiveSyncs")).hasSize(1);
+        JsonNode worker0 = sync.get("ActiveSyncs").get(0);
+        assertThat(worker0.get("Stage").asInt()).as("StageSyncComplete").isEqualTo(4);
+        assertThat(worker0.get("Height").asLong()).isEqualTo(5);
+        assertThat(worker0.get("Target")).isEqualTo(head);
+        assertThat(worker0.get("Base")).isEqualTo(http.result("Filecoin.ChainGetTipSetByHeight", 4, List.of()));
+        assertThat(worker0.get("End").asText()).isEqualTo(java.time.Instant.ofEpochSecond(
+                head.at("/Blocks/0/Timestamp").asLong()).toString());
+        assertThat(worker0.get("Message").asText()).isEmpty();
+        // wallet methods need write, as Lotus's perm tags say; the rest read
+        RawRpc read = new RawRpc(full.httpUri(), full.token(Permission.READ));
+        assertThat(read.envelope("Filecoin.WalletList").get("error").toString())
+                .isEqualTo("{\"code\":1,\"message\":\"missing permission to invoke 'WalletList' (need 'write')\"}");
+        assertThat(read.result("Filecoin.ID").asText()).startsWith("12D3KooW");
+        assertThat(read.result("Filecoin.SyncState").get("ActiveSyncs")).hasSize(1);
+    }
+
+    /**
+     * Messages, the market and the verified registry as the simulated chain holds them, with Lotus's errors for a
+     * CID, deal, address or tipset key the chain does not have, alike over HTTP and WebSocket.
+     */
+    @Test
+    void messagesMarketAndDatacapAnswerForTheWorldWithLotusErrors() throws Exception {
+        MinerSimulator s = sim.get();
+        FullNode full = s.fullNode();
+        RawRpc http = new RawRpc(full.httpUri(), full.adminToken());
+        s.client().miner().sectorAddPieceToAny(254, new ReaderStream("null", "254"), deal(41));
+        s.client().miner().pledgeSector();
+        String sent = null;
+        for (int i = 0; i < 300 && sent == null; i++) {
+            s.advance(1);
+            JsonNode pool = http.result("Filecoin.MpoolPending", RawRpc.NODES.arrayNode());
+            if (pool.size() > 0) {
+                sent = pool.get(0).get("CID").get("/").asText();
+            }
+        }
+        assertThat(sent).isNotNull();
+        JsonNode pending = http.result("Filecoin.MpoolPending", RawRpc.NODES.arrayNode()).get(0).get("Message");
+        JsonNode message = http.result("Filecoin.ChainGetMessage", cid(sent));
+        assertThat(message).as("the pool's message, as the chain store holds it").isEqualTo(pending);
+        assertThat(message.get("To").asText()).isEqualTo("f01000");
+
+        JsonNode deal = http.result("Filecoin.StateMarketStorageDeal", 41, List.of());
+        assertThat(deal.at("/Proposal/Provider").asText()).isEqualTo("f01000");
+        assertThat(deal.at("/Proposal/ProviderCollateral").asText()).isEqualTo("1000");
+        assertThat(deal.at("/State/SectorStartEpoch").asLong()).as("not yet activated").isEqualTo(-1);
+        long h = http.result("Filecoin.ChainHead").get("Height").asLong();
+        assertThat(http.result("Filecoin.StateMarketBalance", "f01000", List.of()).toString())
+                .isEqualTo("{\"Escrow\":\"1000\",\"Locked\":\"1000\"}");
+        String clientLocked = BigInteger.valueOf(500 + 10L * (600_000 - 2000)).toString();
+        assertThat(http.result("Filecoin.StateMarketBalance", "f01234", List.of()).get("Locked").asText())
+                .as("at %d, before the deal starts", h).isEqualTo(clientLocked);
+        assertThat(http.result("Filecoin.StateMarketBalance", "f0999", List.of()).toString())
+                .isEqualTo("{\"Escrow\":\"0\",\"Locked\":\"0\"}");
+        assertThat(http.result("Filecoin.StateVerifiedClientStatus", "f01234", List.of()).isNull()).isTrue();
+
+        String unknownCid = "bafy2bzacea3wsdh6y3a36tb3skempjoxqpuyompjbmfeyf34fi3uy6uue42v4";
+        String unknownKey = "f1abjxfbp274xpdqcpuaykwkfb43omjotacm2p3za";
+        String missingTipset = "bafy2bzacebp3shtrn43k7g3unredz7fxn4gj533d3o43tqn2p2ipxxhrvchve";
+        Map<List<Object>, String> bad = new LinkedHashMap<>();
+        bad.put(List.of("Filecoin.ChainGetMessage", cid(unknownCid)), "ipld: could not find " + unknownCid);
+        bad.put(List.of("Filecoin.StateMarketStorageDeal", 7, List.of()), "deal 7 not found - deal may not have"
+                + " completed sealing before deal proposal start epoch, or deal may have been slashed");
+        bad.put(List.of("Filecoin.StateMarketBalance", unknownKey, List.of()), "resolution lookup failed ("
+                + unknownKey + "): resolve address " + unknownKey + ": actor not found");
+        bad.put(List.of("Filecoin.StateVerifiedClientStatus", unknownKey, List.of()), "actor not found");
+        String loading = http.envelope("Filecoin.ChainGetTipSet", List.of(cid(missingTipset))).at("/error/message")
+                .asText();
+        assertThat(loading).contains(missingTipset);
+        bad.put(List.of("Filecoin.StateMarketBalance", "f01000", List.of(cid(missingTipset))), loading);
+        bad.put(List.of("Filecoin.StateMarketStorageDeal", 41, List.of(cid(missingTipset))), loading);
+        bad.put(List.of("Filecoin.StateVerifiedClientStatus", "f01000", List.of(cid(missingTipset))), loading);
+        try (WsClient ws = WsClient.connect(HTTP, full.webSocketUri(), f -> { }, "Authorization",
+                "Bearer " + full.adminToken())) {
+            for (Map.Entry<List<Object>, String> b : bad.entrySet()) {
+                String method = (String) b.getKey().get(0);
+                List<Object> params = b.getKey().subList(1, b.getKey().size());
+                JsonNode overHttp = http.envelope(method, params.toArray());
+                assertThat(overHttp.at("/error/message").asText()).as("%s %s", method, params)
+                        .isEqualTo(b.getValue());
+                assertThat(viaWebSocket(ws, method, params).get("error")).isEqualTo(overHttp.get("error"));
+            }
+            for (String method : List.of("Filecoin.StateMarketBalance", "Filecoin.StateVerifiedClientStatus")) {
+                JsonNode malformed = http.envelope(method, "x01000", List.of());
+                assertThat(malformed.at("/error/code").asInt()).isEqualTo(-32700);
+                assertThat(malformed.at("/error/message").asText()).endsWith(": unknown address network");
+                assertThat(viaWebSocket(ws, method, List.of("x01000", List.of())).get("error"))
+                        .isEqualTo(malformed.get("error"));
+            }
+        }
+        assertThat(http.envelope("Filecoin.ChainGetMessage", cid("notacid")).at("/error/code").asInt())
+                .isEqualTo(-32700);
+        assertThat(http.envelope("Filecoin.StateMarketStorageDeal", -1, List.of()).at("/error/code").asInt())
+                .isEqualTo(-32700);
+    }
+
+    /**
+     * StateReadState's miner state agrees with StateGetActor, the proving deadline and the pledge the sectors lock;
+     * StateActorCodeCIDs names the codes StateGetActor answers; Lotus's errors for an unknown actor, a network version
+     * the node has not run, a malformed address and a tipset key of no tipset, alike over HTTP and WebSocket.
+     */
+    @Test
+    void readStateAndActorCodesAgreeWithTheMinerActor() throws Exception {
+        MinerSimulator s = sim.get();
+        FullNode full = s.fullNode();
+        RawRpc http = new RawRpc(full.httpUri(), full.adminToken());
+        s.client().miner().pledgeSector();
+        s.advance(200);
+        JsonNode read = http.result("Filecoin.StateReadState", "f01000", List.of());
+        JsonNode actor = http.result("Filecoin.StateGetActor", "f01000", List.of());
+        JsonNode deadline = http.result("Filecoin.StateMinerProvingDeadline", "f01000", List.of());
+        assertThat(read.get("Balance")).isEqualTo(actor.get("Balance"));
+        assertThat(read.get("Code")).isEqualTo(actor.get("Code"));
+        JsonNode state = read.get("State");
+        assertThat(state.get("ProvingPeriodStart")).isEqualTo(deadline.get("PeriodStart"));
+        assertThat(state.get("CurrentDeadline")).isEqualTo(deadline.get("Index"));
+        assertThat(state.get("FeeDebt").asText()).isEqualTo("0");
+        BigInteger locked = new BigInteger(state.get("InitialPledge").asText())
+                .add(new BigInteger(state.get("PreCommitDeposits").asText()));
+        assertThat(locked.signum()).as("a pledged sector locks funds").isPositive();
+        assertThat(new BigInteger(actor.get("Balance").asText())
+                .subtract(new BigInteger(http.result("Filecoin.StateMinerAvailableBalance", "f01000", List.of())
+                        .asText()))).isEqualTo(locked);
+        JsonNode account = http.result("Filecoin.StateReadState", "f0100", List.of());
+        assertThat(account.at("/State/Address").asText())
+                .isEqualTo(http.result("Filecoin.StateAccountKey", "f0100", List.of()).asText());
+
+        long nv = http.result("Filecoin.StateNetworkVersion", List.of()).asLong();
+        JsonNode codes = http.result("Filecoin.StateActorCodeCIDs", nv);
+        assertThat(codes.get("storageminer")).isEqualTo(actor.get("Code"));
+        assertThat(codes.get("account")).isEqualTo(account.get("Code"));
+        assertThat(codes.size()).isEqualTo(16);
+
+        String missingTipset = "bafy2bzacebp3shtrn43k7g3unredz7fxn4gj533d3o43tqn2p2ipxxhrvchve";
+        String loading = http.envelope("Filecoin.ChainGetTipSet", List.of(cid(missingTipset))).at("/error/message")
+                .asText();
+        String unknownKey = "f1abjxfbp274xpdqcpuaykwkfb43omjotacm2p3za";
+        Map<List<Object>, String> bad = new LinkedHashMap<>();
+        bad.put(List.of("Filecoin.StateReadState", "f0999", List.of()), "getting actor: actor not found");
+        bad.put(List.of("Filecoin.StateReadState", unknownKey, List.of()), "getting actor: resolution lookup failed ("
+                + unknownKey + "): resolve address " + unknownKey + ": actor not found");
+        bad.put(List.of("Filecoin.StateReadState", "f01000", List.of(cid(missingTipset))), loading);
+        bad.put(List.of("Filecoin.StateActorCodeCIDs", 99), "invalid network version 99: unsupported network"
+                + " version 99");
+        try (WsClient ws = WsClient.connect(HTTP, full.webSocketUri(), f -> { }, "Authorization",
+                "Bearer " + full.adminToken())) {
+            for (Map.Entry<List<Object>, String> b : bad.entrySet()) {
+                String method = (String) b.getKey().get(0);
+                List<Object> params = b.getKey().subList(1, b.getKey().size());
+                JsonNode overHttp = http.envelope(method, params.toArray());
+                assertThat(overHttp.at("/error/message").asText()).as("%s %s", method, params)
+                        .isEqualTo(b.getValue());
+                assertThat(viaWebSocket(ws, method, params).get("error")).isEqualTo(overHttp.get("error"));
+            }
+        }
+        JsonNode malformed = http.envelope("Filecoin.StateReadState", "x01000", List.of());
+        assertThat(malformed.at("/error/code").asInt()).isEqualTo(-32700);
+        assertThat(malformed.at("/error/message").asText()).endsWith(": unknown address network");
+        assertThat(http.envelope("Filecoin.StateActorCodeCIDs", "28").at("/error/code").asInt()).isEqualTo(-32700);
+    }
+
+    /**
+     * MinerGetBaseInfo: null until the miner has an active sector; then the challenged sector is one of its active
+     * sectors, the power is StateMinerPower's at the Winning PoSt lookback, the beacon entries are the blocks';
+     * Lotus's errors for a tipset key of no tipset and a malformed address, alike over HTTP and WebSocket.
+     */
+    @Test
+    void minerBaseInfoChallengesAnActiveSectorWithTheLookbackPower() throws Exception {
+        MinerSimulator s = sim.get();
+        FullNode full = s.fullNode();
+        RawRpc http = new RawRpc(full.httpUri(), full.adminToken());
+        assertThat(http.result("Filecoin.MinerGetBaseInfo", "f01000", 1, List.of()).isNull()).isTrue();
+        s.client().miner().pledgeSector();
+        JsonNode active = RawRpc.NODES.arrayNode();
+        for (int i = 0; i < 200 && active.isEmpty(); i++) {
+            s.advance(50);
+            active = http.result("Filecoin.StateMinerActiveSectors", "f01000", List.of());
+        }
+        assertThat(active).as("a sector became active").isNotEmpty();
+        s.advance(20);
+        JsonNode head = http.result("Filecoin.ChainHead");
+        long h = head.get("Height").asLong();
+        JsonNode info = http.result("Filecoin.MinerGetBaseInfo", "f01000", h + 1, head.get("Cids"));
+        assertThat(info.at("/Sectors/0/SectorNumber")).isEqualTo(active.get(0).get("SectorNumber"));
+        assertThat(info.at("/Sectors/0/SealedCID")).isEqualTo(active.get(0).get("SealedCID"));
+        assertThat(info.get("SectorSize").asLong()).isEqualTo(2048);
+        assertThat(info.get("WorkerKey").asText())
+                .isEqualTo(http.result("Filecoin.StateAccountKey", "f0100", List.of()).asText());
+        JsonNode lookback = http.result("Filecoin.ChainGetTipSetByHeight", h + 1 - 10, List.of()).get("Cids");
+        JsonNode power = http.result("Filecoin.StateMinerPower", "f01000", lookback);
+        assertThat(info.get("MinerPower")).isEqualTo(power.at("/MinerPower/QualityAdjPower"));
+        assertThat(info.get("NetworkPower")).isEqualTo(power.at("/TotalPower/QualityAdjPower"));
+        assertThat(info.get("EligibleForMining")).isEqualTo(power.get("HasMinPower"));
+        assertThat(info.get("PrevBeaconEntry")).isEqualTo(head.at("/Blocks/0/BeaconEntries/0"));
+        assertThat(info.get("BeaconEntries")).hasSize(1);
+        s.advance(1);
+        assertThat(info.at("/BeaconEntries/0")).as("the entry the next block carries")
+                .isEqualTo(http.result("Filecoin.ChainHead").at("/Blocks/0/BeaconEntries/0"));
+        assertThat(http.result("Filecoin.MinerGetBaseInfo", "f0999", h + 1, List.of()).isNull()).isTrue();
+
+        String missingTipset = "bafy2bzacebp3shtrn43k7g3unredz7fxn4gj533d3o43tqn2p2ipxxhrvchve";
+        try (WsClient ws = WsClient.connect(HTTP, full.webSocketUri(), f -> { }, "Authorization",
+                "Bearer " + full.adminToken())) {
+            List<Object> params = List.of("f01000", h + 1, List.of(cid(missingTipset)));
+            JsonNode overHttp = http.envelope("Filecoin.MinerGetBaseInfo", params.toArray());
+            assertThat(overHttp.at("/error/message").asText()).isEqualTo("failed to load tipset for mining base: "
+                    + "get block " + missingTipset + ": ipld: could not find " + missingTipset);
+            assertThat(viaWebSocket(ws, "Filecoin.MinerGetBaseInfo", params).get("error"))
+                    .isEqualTo(overHttp.get("error"));
+            JsonNode malformed = http.envelope("Filecoin.MinerGetBaseInfo", "x01000", 1, List.of());
+            assertThat(malformed.at("/error/code").asInt()).isEqualTo(-32700);
+            assertThat(viaWebSocket(ws, "Filecoin.MinerGetBaseInfo", List.of("x01000", 1, List.of())).get("error"))
+                    .isEqualTo(malformed.get("error"));
+        }
     }
 
     @Test

@@ -138,6 +138,37 @@ class FullNodeV0ContractTest {
         }
     }
 
+    /** The node, wallet, market and actor-state methods v0 shares with v1 answer alike on both paths. */
+    @Test
+    void walletSyncNetMarketAndActorStateAnswerAlikeOnV0AndV1() throws Exception {
+        MinerSimulator s = sim.get();
+        FullNode full = s.fullNode();
+        try (Path v0 = new Path(full, FullNode.V0); Path v1 = new Path(full, FullNode.V1)) {
+            s.client().miner().pledgeSector();
+            String cid = firstPending(s, v1);
+            ArrayNode head = RawRpc.NODES.arrayNode();
+            long nv = v1.result("Filecoin.StateNetworkVersion", head).asLong();
+            List<List<Object>> calls = List.of(List.of("Filecoin.WalletList"), List.of("Filecoin.WalletDefaultAddress"),
+                    List.of("Filecoin.SyncState"), List.of("Filecoin.ID"), List.of("Filecoin.NetPeers"),
+                    List.of("Filecoin.NetAutoNatStatus"), List.of("Filecoin.NetBandwidthStats"),
+                    List.of("Filecoin.NetBandwidthStatsByProtocol"),
+                    List.of("Filecoin.ChainGetMessage", RawRpc.NODES.objectNode().put("/", cid)),
+                    List.of("Filecoin.StateMarketBalance", "f01000", head),
+                    List.of("Filecoin.StateVerifiedClientStatus", "f0100", head),
+                    List.of("Filecoin.StateReadState", "f01000", head),
+                    List.of("Filecoin.StateActorCodeCIDs", nv),
+                    List.of("Filecoin.MinerGetBaseInfo", "f01000", 5, head));
+            for (List<Object> c : calls) {
+                Object[] params = c.subList(1, c.size()).toArray();
+                String method = (String) c.get(0);
+                assertThat(v0.result(method, params)).as(method).isEqualTo(v1.result(method, params));
+            }
+            JsonNode missing = v0.call("Filecoin.StateMarketStorageDeal", 5, head);
+            assertThat(missing.get("error")).isEqualTo(v1.call("Filecoin.StateMarketStorageDeal", 5, head)
+                    .get("error"));
+        }
+    }
+
     /** Advances the clock until the pool holds a message; its CID. */
     private static String firstPending(MinerSimulator s, Path v1) throws Exception {
         for (int i = 0; i < 300; i++) {

@@ -155,8 +155,8 @@ final class LotusSchemaErrata {
 
     /** The corrections of the document at hand: the miner's, or with {@link #forFullNode()} the full node's. */
     List<Erratum> all() {
-        return fullNode ? List.of(cid, bigInt, address, bitField, nullable, tuple, required, tipSet, messageCid,
-                omitEmpty) : List.of(cid, bigInt, address, label, bitField, randomness, subsystem, nullable, tuple,
+        return fullNode ? List.of(cid, bigInt, address, label, bitField, nullable, tuple, required, tipSet,
+                messageCid, omitEmpty) : List.of(cid, bigInt, address, label, bitField, randomness, subsystem, nullable, tuple,
                 required, tipSet, decl, uuid, jobHostname);
     }
 
@@ -172,7 +172,16 @@ final class LotusSchemaErrata {
                 "StateMinerPreCommitDepositForPower", "WalletBalance"));
         address.locations.addAll(Set.of("Owner", "Worker", "NewWorker", "ControlAddresses[]", "Beneficiary",
                 "PendingOwnerAddress", "NewBeneficiary", "From", "To", "DelegatedAddress", "StateLookupID",
-                "StateAccountKey"));
+                "StateAccountKey", "WalletList[]", "WalletDefaultAddress"));
+        tipSet.locations.addAll(Set.of("Base", "Target"));
+        messageCid.locations.add("ChainGetMessage");
+        bigInt.locations.addAll(Set.of("Escrow", "Locked", "StoragePricePerEpoch", "ProviderCollateral",
+                "ClientCollateral", "StateVerifiedClientStatus", "PreCommitDeposits", "LockedFunds", "FeeDebt",
+                "InitialPledge"));
+        address.locations.addAll(Set.of("Client", "Provider"));
+        nullable.locations.addAll(Set.of("StateVerifiedClientStatus", "MinerGetBaseInfo", "SectorKey"));
+        bigInt.locations.addAll(Set.of("MinerPower", "NetworkPower"));
+        address.locations.add("WorkerKey");
         bitField.locations.addAll(Set.of("PostSubmissions", "ActiveSectors", "AllSectors", "FaultySectors",
                 "LiveSectors", "RecoveringSectors", "StateMinerFaults", "StateMinerRecoveries"));
         nullable.locations.addAll(Set.of("PeerId", "Multiaddrs", "ControlAddresses", "PendingOwnerAddress",

@@ -45,6 +45,27 @@ class FleetFullNodeTest {
     }
 
     @Test
+    void theWalletHoldsEveryWorkerKeyAndThePeerIdFollowsTheSeed() throws Exception {
+        String id3;
+        try (World w = fleet(3); FullNode node = start(w)) {
+            w.start();
+            FullNodeApi full = FullNodeClient.connect(node.httpUri(), node.adminToken()).fullNode();
+            assertThat(full.walletList()).containsExactly(full.stateAccountKey(new FilAddress("f0100"), null),
+                    full.stateAccountKey(new FilAddress("f0101"), null));
+            assertThat(full.walletDefaultAddress()).isEqualTo(full.walletList().get(0));
+            assertThat(full.syncState().activeSyncs()).singleElement()
+                    .satisfies(s -> assertThat(s.target().cids()).isEqualTo(full.chainHead().cids()));
+            assertThat(full.netPeers()).isEmpty();
+            id3 = full.id();
+        }
+        try (World w = fleet(4); FullNode node = start(w)) {
+            w.start();
+            assertThat(FullNodeClient.connect(node.httpUri(), node.adminToken()).fullNode().id())
+                    .startsWith("12D3KooW").isNotEqualTo(id3);
+        }
+    }
+
+    @Test
     void theSameSeedAndMovesGiveTheSameBytes() throws Exception {
         List<String> answers = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
@@ -58,7 +79,9 @@ class FleetFullNodeTest {
                 com.fasterxml.jackson.databind.ObjectMapper json = io.minersim.app.rpc.GoJson.newObjectMapper();
                 answers.add(json.writeValueAsString(List.of(full.chainHead(), full.mpoolPending(null),
                         full.stateGetActor(new FilAddress("f0101"), null), full.stateNetworkName(),
-                        full.stateMinerProvingDeadline(new FilAddress("f01001"), null))));
+                        full.stateMinerProvingDeadline(new FilAddress("f01001"), null), full.id(), full.syncState(),
+                        full.walletList(), full.netAutoNatStatus(), full.stateReadState(new FilAddress("f01001"), null),
+                        full.stateActorCodeCids(full.stateNetworkVersion(null)))));
             }
         }
         assertThat(answers.get(1)).isEqualTo(answers.get(0));
