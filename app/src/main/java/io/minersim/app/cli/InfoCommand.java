@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
  * <p>Where minersim's full node serves less than Lotus's: the actor's locked funds, which Lotus reads from the
  * actor's state blocks ({@code ChainReadObj}), come from the JSON methods (Pledge is the live sectors' initial
  * pledge, PreCommit the rest of what {@code StateGetActor}'s balance holds beyond {@code StateMinerAvailableBalance};
- * no block rewards are simulated, so nothing vests); the market lines are left out ({@code StateMarketBalance} is not
- * served). The last line counts the miner's workers ({@code WorkerStats}) as Lotus's does.
+ * no block rewards are simulated, so nothing vests). The market lines are {@code StateMarketBalance}'s; the last line
+ * counts the miner's workers ({@code WorkerStats}) as Lotus's does.
  */
 @Command(name = "info", mixinStandardHelpOptions = true, description = "Print miner info.")
 public final class InfoCommand extends ChainCommand {
@@ -106,6 +106,12 @@ public final class InfoCommand extends ChainCommand {
         out.printf("      Pledge:     %s%n", Formats.filShort(pledge));
         out.printf("      Vesting:    %s%n", Formats.filShort(vesting));
         out.printf("      Available:  %s%n", Formats.filShort(available));
+        io.minersim.rpc.types.MarketBalance market = chain.api().stateMarketBalance(maddr, List.of());
+        BigInteger marketAvailable = market.escrow().subtract(market.locked());
+        spendable = spendable.add(marketAvailable);
+        out.printf("Market Balance:   %s%n", Formats.filShort(market.escrow()));
+        out.printf("       Locked:    %s%n", Formats.filShort(market.locked()));
+        out.printf("       Available: %s%n", Formats.filShort(marketAvailable));
         BigInteger worker = chain.api().walletBalance(new FilAddress(mi.worker())).value();
         spendable = spendable.add(worker);
         out.printf("Worker Balance:   %s%n", Formats.filShort(worker));

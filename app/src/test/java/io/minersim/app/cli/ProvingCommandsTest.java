@@ -211,6 +211,13 @@ class ProvingCommandsTest {
         assertThat(pledge).isEqualTo("      Pledge:     " + Formats.filShort(sum));
         assertThat(out.stream().filter(l -> l.startsWith("      PreCommit:")).findFirst().orElseThrow())
                 .isEqualTo("      PreCommit:  0");
+        int market = out.indexOf("      Available:  100 FIL") + 1;
+        io.minersim.rpc.types.MarketBalance mb = full.stateMarketBalance(ACTOR, List.of());
+        assertThat(out.subList(market, market + 3)).containsExactly(
+                "Market Balance:   " + Formats.filShort(mb.escrow()),
+                "       Locked:    " + Formats.filShort(mb.locked()),
+                "       Available: " + Formats.filShort(mb.escrow().subtract(mb.locked())));
+        assertThat(out.get(market + 3)).startsWith("Worker Balance:   ");
         assertThat(out.subList(out.size() - 3, out.size())).containsExactly("\tProving: 6", "",
                 "Workers: Seal(1) WdPoSt(0) WinPoSt(0)");
         sim.client().sim().workerOffline("minersim"); // a disabled worker is not counted, as Lotus's info.go
