@@ -26,6 +26,10 @@ final class MinerConnection {
         return client.storage();
     }
 
+    io.minersim.rpc.WorkersApi workers() {
+        return client.workers();
+    }
+
     io.minersim.rpc.BackupApi backup() {
         return client.backup();
     }
