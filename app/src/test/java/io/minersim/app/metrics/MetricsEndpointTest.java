@@ -75,6 +75,71 @@ class MetricsEndpointTest {
         assertThat(scrape().body()).contains("# TYPE lotus_sealing_states gauge\n");
     }
 
+    @Test
+    void storagePathGaugesAgreeWithStorageStatAndStorageInfoAtTheSameHead() throws Exception {
+        rpc("Filecoin.StorageAttach", "[{\"ID\":\"limited\",\"URLs\":[\"http://10.0.0.2:3456/remote\"],"
+                + "\"Weight\":5,\"MaxStorage\":1099511627776,\"CanSeal\":true,\"CanStore\":false},"
+                + "{\"Capacity\":4398046511104,\"Available\":3298534883328,\"FSAvailable\":2199023255552,"
+                + "\"Reserved\":1073741824,\"Max\":1099511627776,\"Used\":549755813888}]");
+        for (int i = 0; i < 2; i++) {
+            rpc("Filecoin.PledgeSector", "[]");
+        }
+        rpc("Sim.Advance", "[60]");
+
+        String body = scrape().body();
+        assertThat(body).contains("# TYPE lotus_storage_path_capacity_bytes gauge\n");
+        JsonNode list = rpc("Filecoin.StorageList", "[]");
+        assertThat(list.size()).isEqualTo(2);
+        Map<String, Double> expected = new TreeMap<>();
+        for (String id : (Iterable<String>) list::fieldNames) {
+            JsonNode st = rpc("Filecoin.StorageStat", "[\"" + id + "\"]");
+            JsonNode info = rpc("Filecoin.StorageInfo", "[\"" + id + "\"]");
+            String labels = "{network=\"devnet\",path_seal=\"" + info.get("CanSeal").asBoolean()
+                    + "\",path_storage=\"" + info.get("CanStore").asBoolean() + "\",storage_id=\"" + id + "\"}";
+            double cap = st.get("Capacity").asDouble();
+            expected.put("lotus_storage_path_capacity_bytes" + labels, cap);
+            expected.put("lotus_storage_path_fs_available_bytes" + labels, st.get("FSAvailable").asDouble());
+            expected.put("lotus_storage_path_available_bytes" + labels, st.get("Available").asDouble());
+            expected.put("lotus_storage_path_reserved_bytes" + labels, st.get("Reserved").asDouble());
+            expected.put("lotus_storage_path_fs_available_frac" + labels, st.get("FSAvailable").asDouble() / cap);
+            expected.put("lotus_storage_path_available_frac" + labels, st.get("Available").asDouble() / cap);
+            expected.put("lotus_storage_path_reserved_frac" + labels, st.get("Reserved").asDouble() / cap);
+            double max = st.get("Max").asDouble();
+            if (max > 0) {
+                expected.put("lotus_storage_path_limit_used_bytes" + labels, st.get("Used").asDouble());
+                expected.put("lotus_storage_path_limit_max_bytes" + labels, max);
+                expected.put("lotus_storage_path_limit_used_frac" + labels, st.get("Used").asDouble() / max);
+            }
+        }
+        assertThat(expected).as("the attached path has a limit, the local one none")
+                .containsKey("lotus_storage_path_limit_max_bytes{network=\"devnet\",path_seal=\"true\","
+                        + "path_storage=\"false\",storage_id=\"limited\"}")
+                .containsEntry("lotus_storage_path_limit_used_frac{network=\"devnet\",path_seal=\"true\","
+                        + "path_storage=\"false\",storage_id=\"limited\"}", 0.5);
+        assertThat(expected.keySet().stream().filter(k -> k.contains("limit_"))).hasSize(3);
+        Map<String, Double> scraped = samples(body, "lotus_storage_path_");
+        assertThat(scraped).as(body).containsOnlyKeys(expected.keySet());
+        expected.forEach((k, v) -> assertThat(scraped.get(k)).as(k).isCloseTo(v, org.assertj.core.data.Offset
+                .offset(Math.abs(v) * 1e-12)));
+        String local = list.fieldNames().next().equals("limited") ? null : list.fieldNames().next();
+        assertThat(local).isNotNull();
+        JsonNode localStat = rpc("Filecoin.StorageStat", "[\"" + local + "\"]");
+        assertThat(localStat.get("FSAvailable").asLong()).as("the sealed sectors take space on the local path")
+                .isLessThan(localStat.get("Capacity").asLong());
+    }
+
+    /** Every sample line whose name starts with {@code prefix}: name with labels, and value. */
+    private static Map<String, Double> samples(String body, String prefix) {
+        Map<String, Double> out = new TreeMap<>();
+        for (String line : body.split("\n")) {
+            if (line.startsWith(prefix)) {
+                int sp = line.lastIndexOf(' ');
+                out.put(line.substring(0, sp), Double.parseDouble(line.substring(sp + 1)));
+            }
+        }
+        return out;
+    }
+
     private HttpResponse<String> scrape() throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/debug/metrics"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
