@@ -63,7 +63,7 @@ final class Planner {
                 s.injectedError = null;
                 p.sectors.moved(s, from);
                 leave(s, from);
-                p.scheduler.left(s);
+                p.scheduler.left(s, from);
                 recordHistory(s, from, event);
                 enter(s);
                 return tr;

@@ -21,7 +21,9 @@ import java.util.SortedMap;
  *       {@code storage/pipeline/stats.go} records it: a state keeps its series, at 0, once its last sector left it
  *       (here: a state shown at an earlier scrape of this node, as Lotus's series start with the process).</li>
  *   <li>{@code lotus_storage_path_*{storage_id,path_storage,path_seal,network}}: each path's space, read from the
- *       miner's storage index at scrape time ({@link StoragePathMetrics}).</li>
+ *       miner's storage index at scrape time ({@link StoragePathMetrics});</li>
+ *   <li>{@code lotus_sealing_worker_calls_started} and {@code lotus_sealing_worker_calls_returned_count}
+ *       {@code {task_type,worker_hostname,network}} ({@link WorkerCallMetrics}).</li>
  * </ul>
  */
 public final class MinerMetrics {
@@ -50,6 +52,7 @@ public final class MinerMetrics {
         GaugeWithCallback.builder().name("lotus_sealing_states").help("Sector states")
                 .labelNames("sector_state", "network").callback(this::sealingStates).register(registry);
         StoragePathMetrics.register(registry, miner.storage(), network);
+        WorkerCallMetrics.register(registry, miner, network);
     }
 
     private void sealingStates(GaugeWithCallback.Callback cb) {

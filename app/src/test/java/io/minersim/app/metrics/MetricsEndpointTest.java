@@ -128,6 +128,66 @@ class MetricsEndpointTest {
                 .isLessThan(localStat.get("Capacity").asLong());
     }
 
+    @Test
+    void workerCallCountsAgreeWithWorkerJobsAtTheSameHead() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            rpc("Filecoin.PledgeSector", "[]");
+        }
+        for (int step : new int[] {1, 2, 5, 400}) {
+            rpc("Sim.Advance", "[" + step + "]");
+            Map<String, Long> running = runningJobs(rpc("Filecoin.WorkerJobs", "[]"),
+                    rpc("Filecoin.WorkerStats", "[]"));
+            Map<String, Double> body = samples(scrape().body(), "lotus_sealing_worker_calls_");
+            Map<String, Long> inFlight = new TreeMap<>();
+            body.forEach((k, v) -> {
+                String series = k.substring(k.indexOf('{'));
+                long sign = k.startsWith("lotus_sealing_worker_calls_started{") ? 1 : -1;
+                inFlight.merge(series, sign * v.longValue(), Long::sum);
+            });
+            inFlight.values().removeIf(v -> v == 0);
+            assertThat(inFlight).as("started - returned, at +%d: %s", step, body).isEqualTo(running);
+        }
+        Map<String, Double> end = samples(scrape().body(), "lotus_sealing_worker_calls_");
+        assertThat(end).as("every sector ran PC1 once on the local worker").containsEntry(
+                "lotus_sealing_worker_calls_returned_count{network=\"devnet\",task_type=\"seal/v0/precommit/1\","
+                        + "worker_hostname=\"minersim\"}", 3.0);
+    }
+
+    @Test
+    void workerCallCountsFollowTheQueueOfAConstrainedFleet() throws Exception {
+        try (io.minersim.app.testing.MinerSimulator sim = io.minersim.app.testing.MinerSimulator.builder()
+                .scenario(java.nio.file.Path.of("..", "scenarios", "pc1-queue.yaml")).start()) {
+            String pc1 = "{network=\"devnet\",task_type=\"seal/v0/precommit/1\",worker_hostname=\"pc1-box\"}";
+            sim.advanceTo(3);
+            Map<String, Double> at3 = samples(scrape(sim.port()).body(), "lotus_sealing_worker_calls_");
+            assertThat(at3).containsEntry("lotus_sealing_worker_calls_started" + pc1, 3.0)
+                    .doesNotContainKey("lotus_sealing_worker_calls_returned_count" + pc1);
+            sim.advanceTo(23); // the first three returned; 3, 4 and 5 started
+            Map<String, Double> at23 = samples(scrape(sim.port()).body(), "lotus_sealing_worker_calls_");
+            assertThat(at23).containsEntry("lotus_sealing_worker_calls_started" + pc1, 6.0)
+                    .containsEntry("lotus_sealing_worker_calls_returned_count" + pc1, 3.0);
+            sim.advanceTo(69);
+            Map<String, Double> at69 = samples(scrape(sim.port()).body(), "lotus_sealing_worker_calls_");
+            assertThat(at69).containsEntry("lotus_sealing_worker_calls_started" + pc1, 8.0)
+                    .containsEntry("lotus_sealing_worker_calls_returned_count" + pc1, 8.0);
+        }
+    }
+
+    /** WorkerJobs' running calls per series labels, as the metrics label them. */
+    private static Map<String, Long> runningJobs(JsonNode jobs, JsonNode stats) {
+        Map<String, Long> out = new TreeMap<>();
+        jobs.properties().forEach(w -> {
+            String host = stats.get(w.getKey()).get("Info").get("Hostname").asText();
+            for (JsonNode j : w.getValue()) {
+                if (j.get("RunWait").asInt() == 0) {
+                    out.merge("{network=\"devnet\",task_type=\"" + j.get("Task").asText() + "\",worker_hostname=\""
+                            + host + "\"}", 1L, Long::sum);
+                }
+            }
+        });
+        return out;
+    }
+
     /** Every sample line whose name starts with {@code prefix}: name with labels, and value. */
     private static Map<String, Double> samples(String body, String prefix) {
         Map<String, Double> out = new TreeMap<>();
@@ -141,7 +201,11 @@ class MetricsEndpointTest {
     }
 
     private HttpResponse<String> scrape() throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/debug/metrics"))
+        return scrape(node.port());
+    }
+
+    private static HttpResponse<String> scrape(int port) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/debug/metrics"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
