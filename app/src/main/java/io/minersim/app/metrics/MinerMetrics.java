@@ -23,7 +23,8 @@ import java.util.SortedMap;
  *   <li>{@code lotus_storage_path_*{storage_id,path_storage,path_seal,network}}: each path's space, read from the
  *       miner's storage index at scrape time ({@link StoragePathMetrics});</li>
  *   <li>{@code lotus_sealing_worker_calls_started} and {@code lotus_sealing_worker_calls_returned_count}
- *       {@code {task_type,worker_hostname,network}} ({@link WorkerCallMetrics}).</li>
+ *       {@code {task_type,worker_hostname,network}} ({@link WorkerCallMetrics}) and
+ *       {@code lotus_sealing_worker_calls_returned_ms} ({@link WorkerCallDurations}).</li>
  * </ul>
  */
 public final class MinerMetrics {
@@ -53,6 +54,7 @@ public final class MinerMetrics {
                 .labelNames("sector_state", "network").callback(this::sealingStates).register(registry);
         StoragePathMetrics.register(registry, miner.storage(), network);
         WorkerCallMetrics.register(registry, miner, network);
+        registry.register(new WorkerCallDurations(miner, network));
     }
 
     private void sealingStates(GaugeWithCallback.Callback cb) {

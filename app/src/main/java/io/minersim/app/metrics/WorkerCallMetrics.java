@@ -15,7 +15,7 @@ import java.util.function.ToLongFunction;
  *
  * <p>Lotus's OpenCensus exporter writes these as counters under exactly these names. The Prometheus Java client
  * writes every counter with a {@code _total} suffix, which would rename them; so they are exported as gauges, keeping
- * the sample names that queries use. The returned-duration histogram ({@code ..._returned_ms}) is not exported.
+ * the sample names that queries use.
  */
 final class WorkerCallMetrics {
     private WorkerCallMetrics() {

@@ -138,6 +138,7 @@ class MetricsEndpointTest {
             Map<String, Long> running = runningJobs(rpc("Filecoin.WorkerJobs", "[]"),
                     rpc("Filecoin.WorkerStats", "[]"));
             Map<String, Double> body = samples(scrape().body(), "lotus_sealing_worker_calls_");
+            body.keySet().removeIf(k -> k.startsWith("lotus_sealing_worker_calls_returned_ms"));
             Map<String, Long> inFlight = new TreeMap<>();
             body.forEach((k, v) -> {
                 String series = k.substring(k.indexOf('{'));
@@ -166,6 +167,14 @@ class MetricsEndpointTest {
             Map<String, Double> at23 = samples(scrape(sim.port()).body(), "lotus_sealing_worker_calls_");
             assertThat(at23).containsEntry("lotus_sealing_worker_calls_started" + pc1, 6.0)
                     .containsEntry("lotus_sealing_worker_calls_returned_count" + pc1, 3.0);
+            // each ran PreCommit1's 20 epochs of 4 s: 80 s, in Lotus's 2-minute bucket
+            String pc1Ms = "{network=\"devnet\",task_type=\"seal/v0/precommit/1\",worker_hostname=\"pc1-box\"";
+            Map<String, Double> ms = samples(scrape(sim.port()).body(), "lotus_sealing_worker_calls_returned_ms");
+            assertThat(ms).containsEntry("lotus_sealing_worker_calls_returned_ms_bucket" + pc1Ms + ",le=\"60000.0\"}",
+                    0.0).containsEntry("lotus_sealing_worker_calls_returned_ms_bucket" + pc1Ms + ",le=\"120000.0\"}",
+                    3.0).containsEntry("lotus_sealing_worker_calls_returned_ms_count" + pc1, 3.0)
+                    .containsEntry("lotus_sealing_worker_calls_returned_ms_sum" + pc1, 240_000.0);
+            assertThat(sim.miner().timestampOf(23) - sim.miner().timestampOf(3)).isEqualTo(80);
             sim.advanceTo(69);
             Map<String, Double> at69 = samples(scrape(sim.port()).body(), "lotus_sealing_worker_calls_");
             assertThat(at69).containsEntry("lotus_sealing_worker_calls_started" + pc1, 8.0)

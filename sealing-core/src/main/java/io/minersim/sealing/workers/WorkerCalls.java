@@ -12,8 +12,11 @@ import java.util.TreeMap;
  * agree, also for calls that were running when the miner was restored).
  */
 public final class WorkerCalls {
-    /** One (task type, hostname) series: calls started and returned. */
-    public record Count(long started, long returned) {
+    /**
+     * One (task type, hostname) series: calls started and returned, and how many returned calls took each duration,
+     * in epochs of the simulated chain (ascending).
+     */
+    public record Count(long started, long returned, Map<Long, Long> returnedByEpochs) {
     }
 
     /** A series key: the task type and the worker's hostname. */
@@ -25,24 +28,29 @@ public final class WorkerCalls {
         }
     }
 
-    private final TreeMap<Key, Long> returned = new TreeMap<>();
+    private final TreeMap<Key, TreeMap<Long, Long>> returned = new TreeMap<>();
 
-    /** A call of {@code task} on the worker named {@code hostname} returned (done, failed or aborted). */
-    public void returned(TaskType task, String hostname) {
-        returned.merge(new Key(task, hostname), 1L, Long::sum);
+    /**
+     * A call of {@code task} on the worker named {@code hostname} returned (done, failed or aborted) after running
+     * {@code epochs} epochs.
+     */
+    public void returned(TaskType task, String hostname, long epochs) {
+        returned.computeIfAbsent(new Key(task, hostname), k -> new TreeMap<>()).merge(epochs, 1L, Long::sum);
     }
 
     /** Every series so far, given the calls running now ({@code WorkerJobs} with RunWait 0). */
     public Map<Key, Count> snapshot(Iterable<TaskJob> running) {
         Map<Key, long[]> c = new TreeMap<>();
-        returned.forEach((k, v) -> c.computeIfAbsent(k, x -> new long[2])[1] = v);
+        returned.forEach((k, v) -> c.computeIfAbsent(k, x -> new long[2])[1] = v.values().stream()
+                .mapToLong(Long::longValue).sum());
         for (TaskJob j : running) {
             if (j.runWait() == 0) {
                 c.computeIfAbsent(new Key(j.task(), j.hostname()), x -> new long[2])[0]++;
             }
         }
         Map<Key, Count> out = new TreeMap<>();
-        c.forEach((k, v) -> out.put(k, new Count(v[0] + v[1], v[1])));
+        c.forEach((k, v) -> out.put(k, new Count(v[0] + v[1], v[1],
+                java.util.Collections.unmodifiableMap(new TreeMap<>(returned.getOrDefault(k, new TreeMap<>()))))));
         return out;
     }
 }
