@@ -37,10 +37,14 @@ class SealingCommandsTest {
     }
 
     private CliFixture.Result run(String... args) {
+        return run(sim, args);
+    }
+
+    private CliFixture.Result run(MinerSimulator target, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = MinerSimCommand.commandLine(new CliEnvironment(Map.of(CliEnvironment.MINER_API_INFO,
-                sim.minerApiInfo(), "TZ", "UTC"), home, new ByteArrayInputStream(new byte[0])));
+                target.minerApiInfo(), "TZ", "UTC"), home, new ByteArrayInputStream(new byte[0])));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
@@ -76,6 +80,24 @@ class SealingCommandsTest {
 
         sim.advanceTo(70); // pc1-box offline
         assertThat(run("sealing", "workers").ok().out()).contains("Worker " + pc1Box + ", host pc1-box (disabled)\n");
+    }
+
+    @Test
+    void workersLeavesOutPoStWorkersAsLotusMinerDoes() throws Exception {
+        try (MinerSimulator post = MinerSimulator.builder().scenario("""
+                profile: devnet
+                clock: {mode: manual}
+                miner:
+                  sectorSize: 2KiB
+                  workers:
+                    - {hostname: sealer, tasks: [AP, PC1, PC2, C1, C2, FIN, GET], cpus: 8, memory: 64GiB}
+                    - {hostname: wdpost, tasks: [WDP], cpus: 8, memory: 64GiB}
+                """).start()) {
+            assertThat(post.client().workers().workerStats().values()).extracting(w -> w.info().hostname())
+                    .contains("sealer", "wdpost");
+            String out = run(post, "sealing", "workers").ok().out();
+            assertThat(out).contains(", host sealer\n").doesNotContain("wdpost");
+        }
     }
 
     @Test
