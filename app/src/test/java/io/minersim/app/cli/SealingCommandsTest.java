@@ -144,6 +144,20 @@ class SealingCommandsTest {
     }
 
     @Test
+    void aReadTokenGetsLotusPermissionErrorAsOneLine() {
+        String info = sim.minerApiInfo();
+        String readInfo = sim.readToken() + info.substring(info.indexOf(':'));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = MinerSimCommand.commandLine(new CliEnvironment(Map.of(CliEnvironment.MINER_API_INFO,
+                readInfo), home, new ByteArrayInputStream(new byte[0])));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        new CliFixture.Result(cl.execute("sealing", "jobs"), out.toString(), err.toString())
+                .refused("getting worker jobs: missing permission to invoke 'WorkerJobs' (need 'admin')");
+    }
+
+    @Test
     void goDurationIsGosDurationString() {
         assertThat(SealingCommand.goDuration(0)).isEqualTo("0s");
         assertThat(SealingCommand.goDuration(500)).isEqualTo("500ms");
