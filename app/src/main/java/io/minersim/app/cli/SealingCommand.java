@@ -166,9 +166,7 @@ public final class SealingCommand extends CommandGroup {
                 printJson(new TreeMap<>(jobs));
                 return;
             }
-            // the simulated world's now: the head's timestamp (lotus-miner uses the wall clock, which is the same
-            // thing when the simulator runs in real time)
-            Instant now = Instant.ofEpochSecond(miner.sim().head().timestamp());
+            Instant now = now(miner);
             GoTabWriter tw = ProvingCommand.tabWriter();
             tw.printf("ID\tSector\tWorker\tHostname\tTask\tState\tTime\n");
             for (Line l : lines) {
@@ -200,6 +198,18 @@ public final class SealingCommand extends CommandGroup {
                         hex4(l.worker()), hostname, type == null ? l.job().task() : type.shortName(), state, dur);
             }
             tw.flush(out());
+        }
+
+        /**
+         * The simulated world's now: the head's timestamp ({@code Sim.Head}); lotus-miner uses the wall clock, the
+         * same thing when the simulator runs in real time, and so does this against an endpoint without Sim.
+         */
+        private static Instant now(MinerConnection miner) {
+            try {
+                return Instant.ofEpochSecond(miner.sim().head().timestamp());
+            } catch (RuntimeException e) {
+                return Instant.now();
+            }
         }
 
         /** The first four bytes of a UUID as hex ({@code hex.EncodeToString(id[:4])}). */
