@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, io.minersim.app.cli.InfoCommand.class, SectorsCommand.class,
             io.minersim.app.cli.ProvingCommand.class, AuthCommand.class, SimCommand.class,
             io.minersim.app.stats.StatsCommand.class, io.minersim.app.cli.BackupCommand.class,
-            io.minersim.app.cli.StorageCommand.class,
+            io.minersim.app.cli.StorageCommand.class, io.minersim.app.cli.SealingCommand.class,
             CommandLine.HelpCommand.class})
 public final class MinerSimCommand implements Runnable {
 

@@ -544,6 +544,12 @@ public final class Miner implements AutoCloseable {
         return lock.read(pipeline.scheduler.views::jobs);
     }
 
+    /** The worker calls started and returned since this process started, per task type and hostname. */
+    public java.util.Map<io.minersim.sealing.workers.WorkerCalls.Key, io.minersim.sealing.workers.WorkerCalls.Count>
+            workerCalls() {
+        return lock.read(() -> pipeline.scheduler.calls.snapshot(pipeline.scheduler.views.jobs()));
+    }
+
     /** The queue and the open windows ({@code SealingSchedDiag}). */
     public SchedDiag schedDiag() {
         return lock.read(pipeline.scheduler.views::diag);

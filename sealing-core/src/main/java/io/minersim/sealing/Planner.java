@@ -55,6 +55,7 @@ final class Planner {
                 return tr;
             }
             case MOVED -> {
+                long since = SchedulerViews.entered(s);
                 s.log.append(event.ordinal(), p.head, arg, error);
                 SectorState from = s.state;
                 EventEffects.apply(p, s, event, arg, from, error);
@@ -63,7 +64,7 @@ final class Planner {
                 s.injectedError = null;
                 p.sectors.moved(s, from);
                 leave(s, from);
-                p.scheduler.left(s);
+                p.scheduler.left(s, from, since);
                 recordHistory(s, from, event);
                 enter(s);
                 return tr;

@@ -51,6 +51,8 @@ final class Scheduler {
     List<String> earlyReturns = new ArrayList<>();
     /** The order number of the next request (ties in the queue). */
     long nextSeq;
+    /** The calls returned since the process started (Lotus's worker call counters; not snapshotted). */
+    final io.minersim.sealing.workers.WorkerCalls calls = new io.minersim.sealing.workers.WorkerCalls();
 
     Scheduler(Pipeline p) {
         this.p = p;
@@ -143,9 +145,24 @@ final class Scheduler {
         return more;
     }
 
-    /** The sector left its state: its running task or request goes, and what now fits starts. */
-    void left(Sector s) {
+    /**
+     * The sector moved from {@code from}, where {@code WorkerJobs} showed it since epoch {@code since}: without a
+     * fleet, the local worker's calls of the two states are counted as {@code WorkerJobs} shows them (the state's
+     * tasks before the last return at once, the last runs while the sector is in the state); with one, its running
+     * task or request goes, and what now fits starts.
+     */
+    void left(Sector s, SectorState from, long since) {
         if (workers == null) {
+            TaskType[] was = PLANS.get(from);
+            if (was != null) {
+                calls.returned(was[was.length - 1], WorkerSpec.LOCAL_HOSTNAME, p.head - since);
+            }
+            TaskType[] now = PLANS.get(s.state);
+            if (now != null) {
+                for (int i = 0; i < now.length - 1; i++) {
+                    calls.returned(now[i], WorkerSpec.LOCAL_HOSTNAME, 0);
+                }
+            }
             return;
         }
         Job j = running.remove(s.number);
@@ -270,6 +287,7 @@ final class Scheduler {
 
     private void release(Job j) {
         account(workers.get(j.worker()), j.task(), -1);
+        calls.returned(j.task(), workers.get(j.worker()).spec.hostname(), p.head - j.start());
     }
 
     void account(Worker w, TaskType t, int sign) {

@@ -105,7 +105,7 @@ final class SchedulerViews {
     }
 
     /** The epoch the sector entered its state: its last log entry's. */
-    private static long entered(Sector s) {
+    static long entered(Sector s) {
         int n = s.log.size();
         return n == 0 ? s.createdEpoch : s.log.epoch(n - 1);
     }

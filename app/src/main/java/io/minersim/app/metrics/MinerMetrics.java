@@ -20,8 +20,12 @@ import java.util.SortedMap;
  *   <li>{@code lotus_sealing_states{sector_state,network}}: the number of sectors in each state, as
  *       {@code storage/pipeline/stats.go} records it: a state keeps its series, at 0, once its last sector left it
  *       (here: a state shown at an earlier scrape of this node, as Lotus's series start with the process).</li>
+ *   <li>{@code lotus_storage_path_*{storage_id,path_storage,path_seal,network}}: each path's space, read from the
+ *       miner's storage index at scrape time ({@link StoragePathMetrics});</li>
+ *   <li>{@code lotus_sealing_worker_calls_started} and {@code lotus_sealing_worker_calls_returned_count}
+ *       {@code {task_type,worker_hostname,network}} ({@link WorkerCallMetrics}) and
+ *       {@code lotus_sealing_worker_calls_returned_ms} ({@link WorkerCallDurations}).</li>
  * </ul>
- * Worker, scheduler and storage-path metrics belong to the simulated workers and storage paths.
  */
 public final class MinerMetrics {
     /** Lotus's {@code MinerBuildVersion}, as {@code Version} reports it before its build suffixes. */
@@ -48,6 +52,9 @@ public final class MinerMetrics {
                 .callback(cb -> cb.call(1, BUILD_VERSION, COMMIT, "miner", network)).register(registry);
         GaugeWithCallback.builder().name("lotus_sealing_states").help("Sector states")
                 .labelNames("sector_state", "network").callback(this::sealingStates).register(registry);
+        StoragePathMetrics.register(registry, miner.storage(), network);
+        WorkerCallMetrics.register(registry, miner, network);
+        registry.register(new WorkerCallDurations(miner, network));
     }
 
     private void sealingStates(GaugeWithCallback.Callback cb) {

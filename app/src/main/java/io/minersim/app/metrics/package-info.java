@@ -5,7 +5,8 @@
  * <p>Design: the metrics are views of the simulated world, not counters kept beside it. Each is a callback metric of
  * the Prometheus Java client ({@code io.prometheus:prometheus-metrics-*}) that reads the miner when scraped, so a
  * scrape and {@code SectorsSummary} at the same head agree by construction (one truth), and nothing is recorded
- * twice or journaled. Names and labels are Lotus's ({@code metrics/metrics.go}, exported by OpenCensus with the
- * {@code lotus} namespace); the text is the client library's Prometheus text format, never written by hand.
+ * twice or journaled. The one tally is the engine's count of returned worker calls (Lotus's
+ * {@code lotus_sealing_worker_calls_*} are counters since the process started), read the same way. Names and
+ * labels are Lotus's ({@code metrics/metrics.go}, exported by OpenCensus with the {@code lotus} namespace); the text is the client library's Prometheus text format, never written by hand.
  */
 package io.minersim.app.metrics;

@@ -9,5 +9,8 @@
  * its state) until a running task ends or a worker comes online. The default fleet is one local worker that
  * ignores resources: every task starts at once, which is the engine's timing without workers, and its jobs are
  * derived from the sectors' states on demand, so the default path keeps no per-sector scheduler objects.
+ * {@link io.minersim.sealing.workers.WorkerCalls} tallies the calls that returned, per task type and hostname, for
+ * Lotus's worker call metrics; it is process state, like Lotus's counters, not in the snapshot, and its started
+ * counts are derived from the running jobs, so they cannot drift from {@code WorkerJobs}.
  */
 package io.minersim.sealing.workers;
