@@ -105,6 +105,7 @@ public final class RpcServer implements AutoCloseable {
                     if (proto != null && !proto.isEmpty()) {
                         resp.setAcceptedSubProtocol(proto);
                     }
+                    resp.setExtensions(List.of()); // no permessage-deflate: go-jsonrpc's gorilla upgrader offers none
                     return new RpcWebSocketSession(dispatcher, RpcAuthHandler.permissions(req), calls, scheduler,
                             pingMillis, sessions, maxOwed);
                 });

@@ -35,6 +35,26 @@ class RpcWebSocketTest {
     }
 
     @Test
+    void permessageDeflateIsNotNegotiatedAsGoJsonrpcNegotiatesNone() throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", f.server.port())) {
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write(("GET /rpc/v0 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\n"
+                    + "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            java.util.List<String> head = new java.util.ArrayList<>();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                head.add(line);
+            }
+            assertThat(head.get(0)).isEqualTo("HTTP/1.1 101 Switching Protocols");
+            assertThat(head).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("sec-websocket-extensions"));
+        }
+    }
+
+    @Test
     void binaryFramesAreAcceptedToo() throws Exception {
         try (WsClient c = f.ws()) {
             c.sendBinary(call(1, "Filecoin.Echo", "[\"bin\"]"));
