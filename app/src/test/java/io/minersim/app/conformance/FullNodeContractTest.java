@@ -196,6 +196,20 @@ class FullNodeContractTest {
         return new PieceDealInfo(publish, id, proposal, new DealSchedule(2000, 600_000), null, true);
     }
 
+    /**
+     * Each call of {@code bad} ({@code [method, params...]}) answers its error text over HTTP, and the same error
+     * over WebSocket.
+     */
+    private static void assertRefused(RawRpc http, WsClient ws, Map<List<Object>, String> bad) throws Exception {
+        for (Map.Entry<List<Object>, String> b : bad.entrySet()) {
+            String method = (String) b.getKey().get(0);
+            List<Object> params = b.getKey().subList(1, b.getKey().size());
+            JsonNode overHttp = http.envelope(method, params.toArray());
+            assertThat(overHttp.at("/error/message").asText()).as("%s %s", method, params).isEqualTo(b.getValue());
+            assertThat(viaWebSocket(ws, method, params).get("error")).isEqualTo(overHttp.get("error"));
+        }
+    }
+
     static JsonNode viaWebSocket(WsClient ws, String method, List<Object> params) throws Exception {
         ObjectNode req = RawRpc.NODES.objectNode();
         long id = System.nanoTime();
@@ -334,14 +348,7 @@ class FullNodeContractTest {
         bad.put(List.of("Filecoin.StateVerifiedClientStatus", "f01000", List.of(cid(missingTipset))), loading);
         try (WsClient ws = WsClient.connect(HTTP, full.webSocketUri(), f -> { }, "Authorization",
                 "Bearer " + full.adminToken())) {
-            for (Map.Entry<List<Object>, String> b : bad.entrySet()) {
-                String method = (String) b.getKey().get(0);
-                List<Object> params = b.getKey().subList(1, b.getKey().size());
-                JsonNode overHttp = http.envelope(method, params.toArray());
-                assertThat(overHttp.at("/error/message").asText()).as("%s %s", method, params)
-                        .isEqualTo(b.getValue());
-                assertThat(viaWebSocket(ws, method, params).get("error")).isEqualTo(overHttp.get("error"));
-            }
+            assertRefused(http, ws, bad);
             for (String method : List.of("Filecoin.StateMarketBalance", "Filecoin.StateVerifiedClientStatus")) {
                 JsonNode malformed = http.envelope(method, "x01000", List.of());
                 assertThat(malformed.at("/error/code").asInt()).isEqualTo(-32700);
@@ -406,14 +413,7 @@ class FullNodeContractTest {
                 + " version 99");
         try (WsClient ws = WsClient.connect(HTTP, full.webSocketUri(), f -> { }, "Authorization",
                 "Bearer " + full.adminToken())) {
-            for (Map.Entry<List<Object>, String> b : bad.entrySet()) {
-                String method = (String) b.getKey().get(0);
-                List<Object> params = b.getKey().subList(1, b.getKey().size());
-                JsonNode overHttp = http.envelope(method, params.toArray());
-                assertThat(overHttp.at("/error/message").asText()).as("%s %s", method, params)
-                        .isEqualTo(b.getValue());
-                assertThat(viaWebSocket(ws, method, params).get("error")).isEqualTo(overHttp.get("error"));
-            }
+            assertRefused(http, ws, bad);
         }
         JsonNode malformed = http.envelope("Filecoin.StateReadState", "x01000", List.of());
         assertThat(malformed.at("/error/code").asInt()).isEqualTo(-32700);
