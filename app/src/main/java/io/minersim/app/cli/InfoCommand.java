@@ -9,6 +9,7 @@ import io.minersim.rpc.types.MinerPower;
 import io.minersim.rpc.types.MinerSectorCount;
 import io.minersim.rpc.types.SectorOnChainInfo;
 import io.minersim.rpc.types.TipSet;
+import io.minersim.sealing.workers.TaskType;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -41,9 +42,6 @@ public final class InfoCommand extends ChainCommand {
     /** specs-actors' {@code builtin.EpochDurationSeconds} and {@code EpochsInDay}, as info.go uses them. */
     private static final int EPOCH_SECONDS = 30;
     private static final int EPOCHS_IN_DAY = 2880;
-    /** sealtasks' PoSt task types: a worker that takes one is a PoSt worker, not a sealing one. */
-    private static final String WINDOW_POST_TASK = "post/v0/windowproof";
-    private static final String WINNING_POST_TASK = "post/v0/winningproof";
 
     @Option(names = "--hide-sectors-info", description = "Hide sectors info.")
     boolean hideSectorsInfo;
@@ -160,17 +158,20 @@ public final class InfoCommand extends ChainCommand {
             if (!w.enabled()) {
                 continue;
             }
-            String type = "seal";
+            TaskType postTask = null;
             for (String task : w.tasks()) {
-                if (task.equals(WINDOW_POST_TASK) || task.equals(WINNING_POST_TASK)) {
-                    type = task;
+                TaskType t = TaskType.ofWire(task);
+                if (t != null && t.isPoSt()) {
+                    postTask = t;
                     break;
                 }
             }
-            switch (type) {
-                case WINDOW_POST_TASK -> windowPoSt++;
-                case WINNING_POST_TASK -> winningPoSt++;
-                default -> seal++;
+            if (postTask == TaskType.GENERATE_WINDOW_POST) {
+                windowPoSt++;
+            } else if (postTask == TaskType.GENERATE_WINNING_POST) {
+                winningPoSt++;
+            } else {
+                seal++;
             }
         }
         out.printf("Workers: Seal(%d) WdPoSt(%d) WinPoSt(%d)%n", seal, windowPoSt, winningPoSt);
