@@ -272,6 +272,7 @@ class WebPageBrowserTest {
     private static void waitFor(java.util.function.BooleanSupplier condition) {
         new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "the page says: "
                 + browser.findElement(By.id("error")).getText() + " / " + browser.findElement(By.id("result")).getText())
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // a re-rendered element: ask again
                 .until(d -> condition.getAsBoolean());
     }
 
