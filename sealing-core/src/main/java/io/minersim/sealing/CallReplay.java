@@ -10,7 +10,8 @@ final class CallReplay {
         if (call instanceof MinerCall.Pledge) {
             m.pledgeSector();
         } else if (call instanceof MinerCall.AddPiece c) {
-            m.addPieceToAny(c.unpaddedSize(), c.deal());
+            CheckedPiece piece = m.checkPiece(c.unpaddedSize(), c.deal());
+            m.addPieceToAny(c.dataCid() == null ? piece : piece.withDataCid(c.dataCid()));
         } else if (call instanceof MinerCall.MatchPendingPieces) {
             m.matchPendingPiecesToOpenSectors();
         } else if (call instanceof MinerCall.Deliver c) {

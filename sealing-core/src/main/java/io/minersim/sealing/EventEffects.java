@@ -23,11 +23,16 @@ final class EventEffects {
         }
         switch (event) {
             case SectorPieceAdded -> {
+                // arg: how many of the assigned pieces were written (0: all of them)
+                int written = arg == 0 ? s.assigned.size() : (int) arg;
                 List<Piece> all = new ArrayList<>(s.pieces);
-                all.addAll(s.assigned);
+                all.addAll(s.assigned.subList(0, written));
                 s.pieces = List.copyOf(all);
-                s.assigned = List.of();
+                s.assigned = List.copyOf(s.assigned.subList(written, s.assigned.size()));
             }
+            // arg: how many assigned pieces the failed round drops (a piece whose data did not match, and its
+            // alignment zeros); an injected failure drops none, and they are added again
+            case SectorAddPieceFailed -> s.assigned = List.copyOf(s.assigned.subList((int) arg, s.assigned.size()));
             case SectorPacked -> s.pieces = p.input.withFillers(s.pieces);
             case SectorTicket -> s.ticketEpoch = arg;
             case SectorPreCommit2 -> {

@@ -9,7 +9,8 @@ import io.minersim.sealing.fsm.SectorState;
 /**
  * The handlers of the failed states and their retries (Lotus's {@code states_failed.go}): each
  * failed state waits out {@code MinRetryTime}, then retries the step that failed, or gives up as
- * Lotus does after repeated failures. Also the dead ends a deal problem leads to.
+ * Lotus does after repeated failures; a failed AddPiece goes back to waiting for deals at once, as
+ * Lotus's {@code handleAddPieceFailed} does. Also the dead ends a deal problem leads to.
  */
 final class FailedStates {
 
@@ -18,7 +19,8 @@ final class FailedStates {
 
     static void register(StateHandlers.Registry r) {
         r.add(of(SectorState.FailedUnrecoverable));
-        r.add(retrying(SectorState.AddPieceFailed, (p, s) -> Step.send(SectorEvent.SectorRetryWaitDeals)));
+        // handleAddPieceFailed: back to waiting for deals at once, no cooldown
+        r.add(of(SectorState.AddPieceFailed).onEnter((p, s) -> Step.send(SectorEvent.SectorRetryWaitDeals)));
         r.add(of(SectorState.SealPreCommit1Failed)
                 .onEnter((p, s) -> s.preCommit1Fails > 3 ? Step.send(SectorEvent.SectorRemove) : p.cooldown())
                 .onDone((p, s) -> Step.send(SectorEvent.SectorRetrySealPreCommit1)));
@@ -37,7 +39,7 @@ final class FailedStates {
         r.add(of(SectorState.RecoverDealIDs).onEnter((p, s) ->
                 new Step.Send(SectorEvent.SectorUpdateDealIDs, 0, null, s.returnState)));
 
-        r.add(retrying(SectorState.SnapDealsAddPieceFailed, (p, s) -> Step.send(SectorEvent.SectorRetryWaitDeals)));
+        r.add(of(SectorState.SnapDealsAddPieceFailed).onEnter((p, s) -> Step.send(SectorEvent.SectorRetryWaitDeals)));
         r.add(of(SectorState.SnapDealsDealsExpired).onEnter((p, s) -> Step.send(SectorEvent.SectorAbortUpgrade)));
         r.add(of(SectorState.SnapDealsRecoverDealIDs).onEnter((p, s) -> Step.send(SectorEvent.SectorUpdateDealIDs)));
         r.add(retrying(SectorState.ReplicaUpdateFailed, (p, s) -> {

@@ -283,9 +283,14 @@ public final class Miner implements AutoCloseable {
         return addPieceToAny(checkPiece(unpaddedSize, deal));
     }
 
-    /** {@link #addPieceToAny(long, DealInfo)} for a piece already checked by {@link #checkPiece}. */
+    /**
+     * {@link #addPieceToAny(long, DealInfo)} for a piece already checked by {@link #checkPiece}. A piece whose data
+     * does not match its deal ({@link CheckedPiece#withDataCid}) is placed all the same; its future fails with
+     * Lotus's {@code got unexpected piece CID} and its sector's AddPiece fails when it runs.
+     */
     public CompletableFuture<SectorLocation> addPieceToAny(CheckedPiece piece) {
-        return lock.write(() -> new MinerCall.AddPiece(piece.unpaddedSize(), piece.deal()), () -> pipeline.input.add(piece));
+        return lock.write(() -> new MinerCall.AddPiece(piece.unpaddedSize(), piece.deal(),
+                piece.matchesDeal() ? null : piece.dataCid()), () -> pipeline.input.add(piece));
     }
 
     /** {@code SectorMatchPendingPiecesToOpenSectors}: tries again to place waiting pieces. */

@@ -1,5 +1,6 @@
 package io.minersim.sealing;
 
+import io.minersim.sealing.commitment.Cid;
 import io.minersim.sealing.fsm.SectorEvent;
 import io.minersim.sealing.fsm.SectorState;
 import io.minersim.sealing.numbers.BitField;
@@ -25,8 +26,14 @@ public sealed interface MinerCall {
     record Pledge() implements MinerCall {
     }
 
-    /** {@link Miner#addPieceToAny(long, DealInfo)}. */
-    record AddPiece(long unpaddedSize, DealInfo deal) implements MinerCall {
+    /**
+     * {@link Miner#addPieceToAny(long, DealInfo)}; {@code dataCid} is the piece CID of data that does not match the
+     * deal's ({@link CheckedPiece#withDataCid}), {@code null} when it matches.
+     */
+    record AddPiece(long unpaddedSize, DealInfo deal, Cid dataCid) implements MinerCall {
+        public AddPiece(long unpaddedSize, DealInfo deal) {
+            this(unpaddedSize, deal, null);
+        }
     }
 
     /** {@link Miner#matchPendingPiecesToOpenSectors()}. */

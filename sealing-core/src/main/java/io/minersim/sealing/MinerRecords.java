@@ -75,6 +75,9 @@ public final class MinerRecords {
         if (call instanceof MinerCall.AddPiece c) {
             o.put("UnpaddedSize", c.unpaddedSize());
             o.put("Deal", c.deal() == null ? null : SnapshotPieceCodec.encodeDeal(c.deal()));
+            if (c.dataCid() != null) {
+                o.put("DataCID", c.dataCid().toString());
+            }
         } else if (call instanceof MinerCall.Deliver c) {
             o.put("Sector", c.sector());
             o.put("Event", c.event().name());
@@ -168,7 +171,8 @@ public final class MinerRecords {
         return switch (name) {
             case "Pledge" -> new MinerCall.Pledge();
             case "AddPiece" -> new MinerCall.AddPiece(lng(o, "UnpaddedSize", name), o.get("Deal") == null ? null
-                    : SnapshotPieceCodec.decodeDeal(obj(o.get("Deal"), name + ".Deal"), name + ".Deal"));
+                    : SnapshotPieceCodec.decodeDeal(obj(o.get("Deal"), name + ".Deal"), name + ".Deal"),
+                    o.get("DataCID") == null ? null : SnapshotPieceCodec.cid(str(o, "DataCID", name), name + ".DataCID"));
             case "MatchPendingPieces" -> new MinerCall.MatchPendingPieces();
             case "Deliver" -> new MinerCall.Deliver(lng(o, "Sector", name),
                     SnapshotFields.enumValue(SectorEvent.class, str(o, "Event", name), name + ".Event"));

@@ -65,7 +65,7 @@ final class PieceInput {
                     + deal.pieceCid() + ": current epoch " + p.head + " has passed deal proposal start epoch "
                     + deal.startEpoch());
         }
-        Piece piece = new Piece(c.paddedSize(), deal.pieceCid(), deal);
+        Piece piece = new Piece(c.paddedSize(), c.dataCid(), deal);
         CompletableFuture<SectorLocation> result = new CompletableFuture<>();
         p.pendingPieces.add(new PendingPiece(piece, c.unpaddedSize(), result));
         matchPendingPieces();
@@ -91,7 +91,9 @@ final class PieceInput {
             p.pendingPieces.poll();
             long offset = assign(target, pending.piece());
             SectorLocation location = new SectorLocation(target.number, offset);
-            p.placedPieces.add(() -> pending.result().complete(location));
+            String mismatch = mismatch(pending.piece());
+            p.placedPieces.add(mismatch == null ? () -> pending.result().complete(location)
+                    : () -> pending.result().completeExceptionally(new SealingException(mismatch)));
             if (StateHandlers.openForDealsStates().contains(target.state)) {
                 p.planner.deliver(target, SectorEvent.SectorAddPiece);
             }
@@ -99,17 +101,66 @@ final class PieceInput {
         return placed;
     }
 
-    /** The lowest-numbered sector open for deals with room for the piece. */
+    /**
+     * Lotus's piece-CID check in {@code handleAddPiece}: the error AddPiece ends with when the piece's data commits
+     * to another piece CID than its deal's, else {@code null}.
+     */
+    static String mismatch(Piece piece) {
+        if (piece.isFiller() || piece.pieceCid().equals(piece.deal().pieceCid())) {
+            return null;
+        }
+        return "got unexpected piece CID: expected:" + piece.deal().pieceCid() + ", got:" + piece.pieceCid();
+    }
+
+    /**
+     * The end of an AddPiece (or SnapDealsAddPiece) step, as {@code handleAddPiece} writes the assigned pieces in
+     * order: all of them are added, or those before the first piece whose data does not match (with its alignment
+     * zeros) are added and that piece waits for the next round; a round that starts with it fails with Lotus's
+     * error and drops it (and its zeros), so the sector goes back to waiting for deals without it.
+     */
+    static Step addPieceDone(Pipeline p, Sector s) {
+        List<Piece> assigned = s.assigned;
+        int start = 0;
+        for (int i = 0; i < assigned.size(); i++) {
+            Piece piece = assigned.get(i);
+            if (piece.isFiller()) {
+                continue;
+            }
+            String error = mismatch(piece);
+            if (error == null) {
+                start = i + 1;
+            } else if (start > 0) {
+                return Step.send(SectorEvent.SectorPieceAdded, start);
+            } else {
+                return new Step.Send(SectorEvent.SectorAddPieceFailed, i + 1, error, null);
+            }
+        }
+        return Step.send(SectorEvent.SectorPieceAdded);
+    }
+
+    /**
+     * The lowest-numbered sector open for deals with room for the piece. A sector holding a piece whose AddPiece
+     * will fail takes no more until it has failed: what comes after would lose its place with it.
+     */
     private Sector openSectorFor(Piece piece) {
         Sector[] found = new Sector[1];
         for (SectorState st : StateHandlers.openForDealsStates()) {
             p.sectors.forEachIn(st, s -> {
-                if (fits(s, piece) && (found[0] == null || s.number < found[0].number)) {
+                if (fits(s, piece) && !holdsMismatch(s) && (found[0] == null || s.number < found[0].number)) {
                     found[0] = s;
                 }
             });
         }
         return found[0];
+    }
+
+    private static boolean holdsMismatch(Sector s) {
+        for (Piece piece : s.assigned) {
+            if (mismatch(piece) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean fits(Sector s, Piece piece) {

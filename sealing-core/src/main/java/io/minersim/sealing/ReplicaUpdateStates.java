@@ -24,7 +24,7 @@ final class ReplicaUpdateStates {
                 .onDone(SealingStates::dealWaitOver));
         r.add(of(SectorState.SnapDealsAddPiece).acceptingDeals().failsWith(SectorEvent.SectorAddPieceFailed)
                 .onEnter((p, s) -> p.task(s, p.stages().addPiece()))
-                .onDone((p, s) -> Step.send(SectorEvent.SectorPieceAdded)));
+                .onDone(PieceInput::addPieceDone));
         r.add(of(SectorState.SnapDealsPacking)
                 .onEnter((p, s) -> s.pieces.stream().allMatch(Piece::isFiller)
                         ? Step.send(SectorEvent.SectorAbortUpgrade) : p.task(s, p.stages().packing()))

@@ -22,7 +22,7 @@ final class SealingStates {
                 .onDone(SealingStates::dealWaitOver));
         r.add(of(SectorState.AddPiece).acceptingDeals().failsWith(SectorEvent.SectorAddPieceFailed)
                 .onEnter((p, s) -> p.task(s, p.stages().addPiece()))
-                .onDone((p, s) -> Step.send(SectorEvent.SectorPieceAdded)));
+                .onDone(PieceInput::addPieceDone));
         r.add(of(SectorState.Packing)
                 .onEnter((p, s) -> p.task(s, p.stages().packing()))
                 .onDone((p, s) -> Step.send(SectorEvent.SectorPacked, s.pieces.size())));

@@ -133,7 +133,8 @@ final class SnapshotPieceCodec {
                 bool(o, "KeepUnsealed", path));
     }
 
-    private static Cid cid(String text, String path) {
+    /** A CID written as text; a malformed one names {@code path}. */
+    static Cid cid(String text, String path) {
         try {
             return Cid.parse(text);
         } catch (IllegalArgumentException e) {

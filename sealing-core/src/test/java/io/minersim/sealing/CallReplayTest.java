@@ -121,6 +121,9 @@ class CallReplayTest {
         m.addPieceToAny(1016, SimulatedMiner.marketDeal(77, 1016, PieceCommitments.pieceCommitment(data), 2000,
                 600_000, true));
         m.addPieceToAny(508, SimulatedMiner.ddoPiece(508, PieceCommitments.zeroCommitment(512), 2000, 600_000, 5));
+        m.addPieceToAny(m.checkPiece(1016, SimulatedMiner.marketDeal(79, 1016, PieceCommitments.pieceCommitment(data),
+                2000, 600_000, false)).withDataCid(io.minersim.sealing.commitment.Cid.unsealedCommitment(
+                PieceCommitments.zeroCommitment(1024)))); // data not the deal's: assigned, its AddPiece fails
         tryIt.accept(() -> m.addPieceToAny(1016, SimulatedMiner.marketDeal(78, 1016,
                 PieceCommitments.pieceCommitment(data), 1, 600_000, false))); // start passed: refused
         m.matchPendingPiecesToOpenSectors();
