@@ -232,8 +232,8 @@ public final class MinerApiImpl implements MinerApi {
 
     @Override
     public SectorOffset sectorAddPieceToAny(long size, ReaderStream data, PieceDealInfo deal) {
-        CheckedPiece piece = miner.checkPiece(size, WireMapping.dealInfo(deal));
-        checkData(size, piece.paddedSize(), data, piece.deal().pieceCid());
+        CheckedPiece checked = miner.checkPiece(size, WireMapping.dealInfo(deal));
+        CheckedPiece piece = checked.withDataCid(dataCid(size, checked.paddedSize(), data));
         SectorLocation at;
         try {
             at = miner.addPieceToAny(piece).get(addPieceTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -242,6 +242,7 @@ public final class MinerApiImpl implements MinerApi {
             Thread.currentThread().interrupt();
             throw new SealingException("interrupted while waiting for a sector for the piece");
         } catch (ExecutionException e) {
+            durability.await(); // the piece was assigned (its AddPiece fails): the write is journaled first
             throw new SealingException(String.valueOf(e.getCause().getMessage()));
         } catch (TimeoutException e) {
             durability.await();
@@ -251,8 +252,11 @@ public final class MinerApiImpl implements MinerApi {
         return new SectorOffset(at.sector(), at.offset());
     }
 
-    /** Reads the piece's bytes: exactly {@code size} of them, whose commitment is the deal's piece CID. */
-    private void checkData(long size, long padded, ReaderStream data, Cid expected) {
+    /**
+     * Reads the piece's bytes, exactly {@code size} of them, and returns their piece CID. One that is not the
+     * deal's is not refused here: as in Lotus, the piece is assigned and its AddPiece fails the check.
+     */
+    private Cid dataCid(long size, long padded, ReaderStream data) {
         if (data == null) {
             throw new InvalidInputException("data", "no reader for the piece data");
         }
@@ -272,11 +276,7 @@ public final class MinerApiImpl implements MinerApi {
                 throw new InvalidInputException("data", "reading piece data: " + e.getMessage());
             }
         }
-        Cid actual = Cid.unsealedCommitment(commP);
-        if (!actual.equals(expected)) {
-            throw new InvalidInputException("data", "got unexpected piece CID: expected " + expected + ", got "
-                    + actual);
-        }
+        return Cid.unsealedCommitment(commP);
     }
 
     private static long parseCount(String info) {

@@ -55,11 +55,19 @@ class MinerApiImplTest {
     }
 
     @Test
-    void piecesWhoseDataDoesNotMatchAreRefusedAndChangeNothing() {
+    void aPieceWhoseDataIsNotTheDealsIsAssignedAndAnsweredWithLotusPieceCidError() {
         pushed = new byte[508];
-        assertThatThrownBy(() -> api.sectorAddPieceToAny(508, new ReaderStream("push", "x"),
-                deal(5, 508, PieceCommitments.pieceCommitment(filled(508)))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("got unexpected piece CID");
+        PieceDealInfo deal = deal(5, 508, PieceCommitments.pieceCommitment(filled(508)));
+        assertThatThrownBy(() -> api.sectorAddPieceToAny(508, new ReaderStream("push", "x"), deal))
+                .isInstanceOf(SealingException.class).hasMessage("got unexpected piece CID: expected:"
+                        + deal.dealProposal().pieceCid().value() + ", got:"
+                        + Cid.unsealedCommitment(PieceCommitments.zeroCommitment(512)));
+        assertThat(api.sectorsList()).containsExactly(0L);
+        assertThat(api.sectorsStatus(0, false).state()).isEqualTo("AddPiece");
+    }
+
+    @Test
+    void piecesWithTooLittleDataAreRefusedAndChangeNothing() {
         pushed = new byte[100];
         assertThatThrownBy(() -> api.sectorAddPieceToAny(508, new ReaderStream("push", "x"),
                 deal(5, 508, PieceCommitments.zeroCommitment(512))))
