@@ -81,7 +81,7 @@ final class GoldenTrace {
             new Group("Available", 1, 0, "age: 200"),
             new Group("WaitDeals", 1, 3, "verified: true"),
             new Group("AddPiece", 1, 1, ""),
-            new Group("AddPieceFailed", 1, 1, ""),
+            new Group("WaitDeals", 1, 1, ""), // was AddPieceFailed, now a state passed through at once
             new Group("Packing", 1, 0, ""),
             new Group("GetTicket", 1, 0, ""),
             new Group("PreCommit1", 1, 0, ""),
@@ -110,7 +110,7 @@ final class GoldenTrace {
             new Group("ReplicaUpdateWait", 1, 1, ""),
             new Group("UpdateActivating", 1, 1, ""),
             new Group("ReleaseSectorKey", 1, 1, ""),
-            new Group("SnapDealsAddPieceFailed", 1, 1, ""),
+            new Group("SnapDealsWaitDeals", 1, 1, ""), // was SnapDealsAddPieceFailed, likewise
             new Group("ReplicaUpdateFailed", 1, 1, ""),
             new Group("FinalizeReplicaUpdateFailed", 1, 1, ""),
             new Group("ReleaseSectorKeyFailed", 1, 1, ""),
@@ -360,12 +360,12 @@ final class GoldenTrace {
         call("Filecoin.SectorGetExpectedSealDuration", "[]");
 
         step("the chain expires deals: of a snap upgrade under way, of sectors in PreCommit2, in the pre-commit batch"
-                + " and retrying AddPiece; an unknown deal");
+                + " and waiting for deals; an unknown deal");
         long updateReplica = counted("UpdateReplica");
         call("Sim.ExpireDeals", "[[" + generatedDeals(updateReplica).get(0) + "]]");
         call("Sim.ExpireDeals", "[[7004]]");
         call("Sim.ExpireDeals", "[[7002]]");
-        call("Sim.ExpireDeals", "[[" + generatedDeals(counted("AddPieceFailed")).get(0) + "]]");
+        call("Sim.ExpireDeals", "[[" + generatedDeals(counted("WaitDeals", 1)).get(0) + "]]");
         call("Sim.ExpireDeals", "[[99999]]");
         call("Sim.ExpireDeals", "[[]]");
 
@@ -409,6 +409,11 @@ final class GoldenTrace {
         call("Filecoin.SectorAbortUpgrade", "[" + counted("Available") + "]");
         call("Filecoin.SectorAbortUpgrade", "[" + counted("SnapDealsWaitDeals") + "]");
         call("Filecoin.SectorAbortUpgrade", "[" + counted("Proving") + "]");
+
+        step("a piece whose data is not its deal's: assigned, its AddPiece fails the piece-CID check");
+        call("Filecoin.SectorAddPieceToAny", "[1016,{\"Type\":\"null\",\"Info\":\"1016\"},"
+                + legacyDeal(7106, 1016, false, s + 20_000, s + 600_000).replace(zeroPieceCid(1016), zeroPieceCid(508))
+                + "]");
 
         step("sectors sealed elsewhere, received");
         call("Filecoin.SectorReceive", "[" + remoteSector(950, "Proving") + "]");
@@ -624,6 +629,10 @@ final class GoldenTrace {
         flush("Filecoin.SectorCommitFlush");
         advanceTo(END + 40, "");
         call("Filecoin.SectorsListInStates", "[[\"Available\"]]");
+        line("# a piece whose data is not its deal's starts a snap upgrade, whose SnapDealsAddPiece fails the check");
+        call("Filecoin.SectorAddPieceToAny", "[1016,{\"Type\":\"null\",\"Info\":\"1016\"},"
+                + legacyDeal(8002, 1016, false, END + 5_000, END + 400_000).replace(zeroPieceCid(1016),
+                        zeroPieceCid(508)) + "]");
         long at = addPiece(1016, legacyDeal(8001, 1016, false, END + 5_000, END + 400_000));
         line("# the piece went to sector " + at);
         advanceTo(END + 100, "");
