@@ -23,6 +23,17 @@
  * with the sector in its state. The sector's timer firing ends its task ({@code Planner.workDone} asks the
  * scheduler first), and leaving the state drops its task or request ({@code Planner.deliver}).
  *
+ * <p><b>Deal pieces.</b> {@code Miner.addPieceToAny} answers when {@code PieceInput} places the piece (the future
+ * completes after the write, from {@code Pipeline.placedPieces}), not when the sector's AddPiece step ends: what Lotus
+ * answers at the end of that work is already known at placement, so the answer is the same and no call waits for the
+ * clock. That holds for a piece whose data does not commit to its deal's piece CID too: the piece carries the data's
+ * CID ({@code Piece.pieceCid}, apart from the deal's), is assigned, and its future fails at placement with Lotus's
+ * {@code got unexpected piece CID: expected:..., got:...}; the check itself runs where Lotus runs it, when the AddPiece
+ * (or SnapDealsAddPiece) step ends ({@code PieceInput.addPieceDone}): the pieces before it are written, then a round
+ * that starts with it fails ({@code SectorAddPieceFailed} drops it and its alignment zeros) and the failed state goes
+ * back to waiting for deals at once. A sector holding such a piece takes no other until then. The journal
+ * ({@code MinerCall.AddPiece}'s data CID) and the snapshot (the assigned piece's CID) carry the mismatch.
+ *
  * <p><b>Journal.</b> Every outermost write is also a value, a {@link io.minersim.sealing.MinerCall}, told under
  * the write lock to the miner's {@link io.minersim.sealing.CallRecorder} whether it succeeded or not;
  * {@link io.minersim.sealing.Miner#replay} runs one again. The engine being deterministic, a miner restored from a
