@@ -87,4 +87,25 @@ class AddPieceMismatchContractTest {
             assertThat(c.observe("Filecoin.SectorsStatus", "[0,false]").path("Deals").toString()).isEqualTo("[41]");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wires")
+    void whatLotusRefusesBeforeAssigningIsRefusedUpFrontEvenWithDataThatIsNotTheDealsAndChangesNothing(Wire wire)
+            throws Exception {
+        try (MinerNode node = Ctx.startNode()) {
+            Ctx c = new Ctx(node, wire);
+            Ctx.Snapshot before = c.snapshot();
+            String deal = DEAL_41.replace(ZERO_PIECE_1016, OTHER_PIECE);
+            expectHandlerError(c, c.call(node.adminToken(), "Filecoin.SectorAddPieceToAny",
+                    "[1000," + NULL_READER_1016 + "," + deal + "]"), "cannot allocate unpadded piece");
+            expectHandlerError(c, c.call(node.adminToken(), "Filecoin.SectorAddPieceToAny",
+                    "[4064,{\"Type\":\"null\",\"Info\":\"4064\"}," + deal + "]"), "piece cannot fit into a sector");
+            expectHandlerError(c, c.call(node.adminToken(), "Filecoin.SectorAddPieceToAny",
+                    "[1016," + NULL_READER_1016 + "," + deal.replace("\"StartEpoch\":2000", "\"StartEpoch\":100") + "]"),
+                    "cannot add piece for deal with piece CID " + OTHER_PIECE + ": current epoch " + node.miner().head()
+                            + " has passed deal proposal start epoch 100");
+            MethodContractTest.assertNoSectors(c);
+            assertThat(c.snapshot()).isEqualTo(before);
+        }
+    }
 }
