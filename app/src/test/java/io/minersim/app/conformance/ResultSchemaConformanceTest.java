@@ -64,13 +64,14 @@ class ResultSchemaConformanceTest {
     /**
      * States no sector can be seen resting in, even when forced with SectorsUpdate: the engine runs the
      * state's handler at once and it moves on in the same call (PreCommitting sends to the batch, the
-     * *Wait states find no message, the expired-deal and packing failures remove the sector, ...).
+     * *Wait states find no message, the expired-deal and packing failures remove the sector, the AddPiece failures
+     * go back to waiting for deals, ...).
      * The drive forces each of them, and the state the sector moved to is validated instead.
      */
     static final Set<SectorState> NEVER_AT_REST = EnumSet.of(SectorState.PreCommitting, SectorState.PreCommitWait,
             SectorState.SubmitCommit, SectorState.CommitWait, SectorState.PackingFailed, SectorState.DealsExpired,
             SectorState.SubmitReplicaUpdate, SectorState.SnapDealsDealsExpired, SectorState.SnapDealsRecoverDealIDs,
-            SectorState.AbortUpgrade);
+            SectorState.AbortUpgrade, SectorState.AddPieceFailed, SectorState.SnapDealsAddPieceFailed);
 
     private static LotusOpenRpc doc;
     private static LotusSchemaErrata errata;
