@@ -39,7 +39,8 @@ final class FailedStates {
         r.add(of(SectorState.RecoverDealIDs).onEnter((p, s) ->
                 new Step.Send(SectorEvent.SectorUpdateDealIDs, 0, null, s.returnState)));
 
-        r.add(of(SectorState.SnapDealsAddPieceFailed).onEnter((p, s) -> Step.send(SectorEvent.SectorRetryWaitDeals)));
+        r.add(of(SectorState.SnapDealsAddPieceFailed)
+                .onEnter((p, s) -> Step.send(SectorEvent.SectorRetryWaitDeals)));
         r.add(of(SectorState.SnapDealsDealsExpired).onEnter((p, s) -> Step.send(SectorEvent.SectorAbortUpgrade)));
         r.add(of(SectorState.SnapDealsRecoverDealIDs).onEnter((p, s) -> Step.send(SectorEvent.SectorUpdateDealIDs)));
         r.add(retrying(SectorState.ReplicaUpdateFailed, (p, s) -> {

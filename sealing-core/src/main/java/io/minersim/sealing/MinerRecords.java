@@ -172,7 +172,8 @@ public final class MinerRecords {
             case "Pledge" -> new MinerCall.Pledge();
             case "AddPiece" -> new MinerCall.AddPiece(lng(o, "UnpaddedSize", name), o.get("Deal") == null ? null
                     : SnapshotPieceCodec.decodeDeal(obj(o.get("Deal"), name + ".Deal"), name + ".Deal"),
-                    o.get("DataCID") == null ? null : SnapshotPieceCodec.cid(str(o, "DataCID", name), name + ".DataCID"));
+                    o.get("DataCID") == null ? null
+                            : SnapshotPieceCodec.cid(str(o, "DataCID", name), name + ".DataCID"));
             case "MatchPendingPieces" -> new MinerCall.MatchPendingPieces();
             case "Deliver" -> new MinerCall.Deliver(lng(o, "Sector", name),
                     SnapshotFields.enumValue(SectorEvent.class, str(o, "Event", name), name + ".Event"));

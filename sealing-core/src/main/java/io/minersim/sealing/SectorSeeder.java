@@ -225,11 +225,12 @@ public final class SectorSeeder {
                     PreCommitFailed, ComputeProofFailed, RemoteCommitFailed, CommitFailed, FinalizeFailed,
                     SnapDealsWaitDeals, SnapDealsAddPiece, SnapDealsPacking, UpdateReplica, ProveReplicaUpdate,
                     FinalizeReplicaUpdate, ReplicaUpdateWait, UpdateActivating, ReleaseSectorKey,
-                    ReplicaUpdateFailed, FinalizeReplicaUpdateFailed, ReleaseSectorKeyFailed, Terminating, TerminateWait,
-                    TerminateFinality, TerminateFailed, Removing, RemoveFailed, Removed -> null;
+                    ReplicaUpdateFailed, FinalizeReplicaUpdateFailed, ReleaseSectorKeyFailed, Terminating,
+                    TerminateWait, TerminateFinality, TerminateFailed, Removing, RemoveFailed, Removed -> null;
             case Empty -> "Lotus's deprecated start state; seed WaitDeals";
             case PreCommitting, SubmitCommit -> "a legacy state the pipeline forwards from at once";
-            case AddPieceFailed, SnapDealsAddPieceFailed -> "a failed AddPiece goes back to waiting for deals at once";
+            case AddPieceFailed, SnapDealsAddPieceFailed ->
+                    "a failed AddPiece goes back to waiting for deals at once";
             case PreCommitWait, CommitWait -> "the pipeline batches its messages and waits in"
                     + " PreCommitBatchWait and CommitAggregateWait";
             case CommitFinalize, CommitFinalizeFailed -> "only reached with FinalizeEarly, which minersim does not"

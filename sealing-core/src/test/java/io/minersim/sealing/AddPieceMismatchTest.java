@@ -115,8 +115,8 @@ class AddPieceMismatchTest {
             sim.clock.advance(1);
         }
         assertThat(log(0)).containsExactly("SectorStart", "SectorAddPiece", "SectorAddPiece", "SectorPieceAdded",
-                "SectorAddPiece", "SectorAddPieceFailed [got unexpected piece CID: expected:" + bad.pieceCid() + ", got:"
-                        + Cid.unsealedCommitment(PieceCommitments.pieceCommitment(data(5, 508))) + "]",
+                "SectorAddPiece", "SectorAddPieceFailed [got unexpected piece CID: expected:" + bad.pieceCid()
+                        + ", got:" + Cid.unsealedCommitment(PieceCommitments.pieceCommitment(data(5, 508))) + "]",
                 "SectorRetryWaitDeals");
         assertThat(sim.state(0)).isEqualTo(SectorState.WaitDeals);
         assertThat(sim.miner.status(0, false).deals()).as("the round before the bad piece was written")

@@ -43,7 +43,8 @@ class AddPieceMismatchContractTest {
         List<String> out = new ArrayList<>();
         for (JsonNode e : status.path("Log")) {
             String trace = e.path("Trace").asText();
-            out.add(e.path("Kind").asText().replace("event;sealing.", "") + (trace.isEmpty() ? "" : " [" + trace + "]"));
+            out.add(e.path("Kind").asText().replace("event;sealing.", "")
+                    + (trace.isEmpty() ? "" : " [" + trace + "]"));
         }
         return out;
     }
@@ -82,7 +83,8 @@ class AddPieceMismatchContractTest {
 
             JsonNode at = Ctx.ok(c.call(node.adminToken(), "Filecoin.SectorAddPieceToAny", ADD_PIECE),
                     "SectorAddPieceToAny", ADD_PIECE);
-            assertThat(at.toString()).as("the same sector takes the right data").isEqualTo("{\"Sector\":0,\"Offset\":0}");
+            assertThat(at.toString()).as("the same sector takes the right data")
+                    .isEqualTo("{\"Sector\":0,\"Offset\":0}");
             c.admin("Sim.Advance", "[1]");
             assertThat(c.observe("Filecoin.SectorsStatus", "[0,false]").path("Deals").toString()).isEqualTo("[41]");
         }
@@ -101,7 +103,8 @@ class AddPieceMismatchContractTest {
             expectHandlerError(c, c.call(node.adminToken(), "Filecoin.SectorAddPieceToAny",
                     "[4064,{\"Type\":\"null\",\"Info\":\"4064\"}," + deal + "]"), "piece cannot fit into a sector");
             expectHandlerError(c, c.call(node.adminToken(), "Filecoin.SectorAddPieceToAny",
-                    "[1016," + NULL_READER_1016 + "," + deal.replace("\"StartEpoch\":2000", "\"StartEpoch\":100") + "]"),
+                    "[1016," + NULL_READER_1016 + "," + deal.replace("\"StartEpoch\":2000", "\"StartEpoch\":100")
+                            + "]"),
                     "cannot add piece for deal with piece CID " + OTHER_PIECE + ": current epoch " + node.miner().head()
                             + " has passed deal proposal start epoch 100");
             MethodContractTest.assertNoSectors(c);

@@ -19,8 +19,8 @@ class AddPieceMismatchRestartTest {
     Path repo;
 
     /** A deal for 1016 zero bytes that names another piece CID (that of 508 zero bytes). */
-    private static final String DEAL = "{\"PublishCid\":{\"/\":\"bafy2bzacecys2f6saakfqge5z3rx5ywdwqthynw5i3aif2f6hdqdwjuz"
-            + "i3kr2\"},\"DealID\":41,\"DealProposal\":{\"PieceCID\":{\"/\":\""
+    private static final String DEAL = "{\"PublishCid\":{\"/\":\"bafy2bzacecys2f6saakfqge5z3rx5ywdwqthynw5i3aif2f6"
+            + "hdqdwjuzi3kr2\"},\"DealID\":41,\"DealProposal\":{\"PieceCID\":{\"/\":\""
             + Cid.unsealedCommitment(PieceCommitments.zeroCommitment(512)) + "\"},\"PieceSize\":1024,"
             + "\"VerifiedDeal\":false,\"Client\":\"f01234\",\"Provider\":\"f01000\",\"Label\":\"deal 41\","
             + "\"StartEpoch\":2000,\"EndEpoch\":600000,\"StoragePricePerEpoch\":\"0\",\"ProviderCollateral\":\"0\","
@@ -47,7 +47,8 @@ class AddPieceMismatchRestartTest {
         }
         KillNineTest.Child again = KillNineTest.Child.start(repo, "os");
         try {
-            assertThat(again.raw("Filecoin.SectorsStatus", "[0,false]")).as("restored as acknowledged").isEqualTo(status);
+            assertThat(again.raw("Filecoin.SectorsStatus", "[0,false]")).as("restored as acknowledged")
+                    .isEqualTo(status);
             JsonNode s = null;
             for (int i = 0; i < 20; i++) {
                 again.call("Sim.Advance", "[1]");
