@@ -187,8 +187,12 @@ class MetricsEndpointTest {
         for (int i = 0; i < 3; i++) {
             rpc("Filecoin.PledgeSector", "[]");
         }
-        rpc("Filecoin.SectorsList", "[]");
-        rpc("Filecoin.SectorsList", "[]");
+        rpc("Filecoin.SectorsList", "[]"); // over HTTP, then once over a WebSocket
+        try (io.minersim.app.testing.WsClient ws = io.minersim.app.testing.WsClient.connect(HTTP, node.webSocketUri(),
+                frame -> { }, "Authorization", "Bearer " + node.adminToken())) { // dispatched as over HTTP
+            ws.send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"Filecoin.SectorsList\",\"params\":[]}");
+            assertThat(ws.next()).contains("\"id\":7").contains("\"result\"");
+        }
         rpc("rpc.discover", "[]"); // the alias of Discover, timed as Discover
         rpc("Sim.Advance", "[1]"); // minersim's own API: not Lotus's, not timed
         assertThat(envelope("Filecoin.SectorsStatus", "[999,false]", node.adminToken()).has("error"))
