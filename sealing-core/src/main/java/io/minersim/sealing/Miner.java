@@ -560,6 +560,14 @@ public final class Miner implements AutoCloseable {
         return lock.read(pipeline.scheduler.views::diag);
     }
 
+    /**
+     * Lets {@code listener} hear each assign cycle of the scheduler (with a worker fleet), or no one ({@code null}).
+     * Not state: neither journaled nor in the snapshot; the engine does the same either way.
+     */
+    public void onAssignCycle(io.minersim.sealing.workers.AssignCycleListener listener) {
+        pipeline.scheduler.listener = listener;
+    }
+
     /** The id of the worker running the sector's task, or {@code null}. */
     public String workerOf(long sector) {
         return lock.read(() -> pipeline.scheduler.views.workerOf(sector));

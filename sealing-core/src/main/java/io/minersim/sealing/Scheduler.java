@@ -3,6 +3,8 @@ package io.minersim.sealing;
 import io.minersim.sealing.EpochScheduler.Action;
 import io.minersim.sealing.fsm.SectorEvent;
 import io.minersim.sealing.fsm.SectorState;
+import io.minersim.sealing.workers.AssignCycle;
+import io.minersim.sealing.workers.AssignCycleListener;
 import io.minersim.sealing.workers.Resources;
 import io.minersim.sealing.workers.ResourceTable;
 import io.minersim.sealing.workers.TaskJob;
@@ -35,6 +37,8 @@ final class Scheduler {
     /** {@code DealSectorPriority}: the priority of a sector with deals, and of every AddPiece; others have 0. */
     static final int DEAL_PRIORITY = 1024;
     static final String NIL_UUID = "00000000-0000-0000-0000-000000000000";
+    /** The scheduling windows an enabled worker keeps open (Lotus's {@code SchedWindows}), as SealingSchedDiag shows. */
+    static final int WINDOWS_PER_WORKER = 2;
 
     private static final Map<SectorState, TaskType[]> PLANS = plans();
 
@@ -53,6 +57,8 @@ final class Scheduler {
     long nextSeq;
     /** The calls returned since the process started (Lotus's worker call counters; not snapshotted). */
     final io.minersim.sealing.workers.WorkerCalls calls = new io.minersim.sealing.workers.WorkerCalls();
+    /** Hears the assign cycles (metrics), or {@code null}: then nothing is timed. Not state. */
+    volatile AssignCycleListener listener;
 
     Scheduler(Pipeline p) {
         this.p = p;
@@ -111,15 +117,34 @@ final class Scheduler {
         return PLANS.keySet();
     }
 
-    /** The state's first task for {@code s}: a timer when it starts now, else a wait in the queue. */
+    /**
+     * The state's first task for {@code s}: a timer when it starts now, else a wait in the queue. One assign cycle
+     * for the new request alone: the queued ones did not fit at the last cycle and nothing was freed since.
+     */
     Step request(Sector s, long stageEpochs) {
         Request r = new Request(s.number, PLANS.get(s.state)[0], 0, stageEpochs, priority(s), p.head, nextSeq++);
-        int w = pick(r);
+        AssignCycleListener l = listener;
+        long t0 = l == null ? 0 : System.nanoTime();
+        int windows = openWindows();
+        int queued = queue.size() + 1;
+        int[] candidates = candidates(r.task());
+        long t1 = l == null ? 0 : System.nanoTime();
+        int w = pick(r, candidates);
+        long t2 = l == null ? 0 : System.nanoTime();
+        Step out;
         if (w < 0) {
             enqueue(r);
-            return Step.WAIT;
+            out = Step.WAIT;
+        } else {
+            account(workers.get(w), r.task(), 1);
+            out = new Step.At(start(r, w, false));
         }
-        return new Step.At(start(r, w, false));
+        if (l != null) {
+            long t3 = System.nanoTime();
+            l.cycle(windows == 0 ? new AssignCycle(0, queued, t3 - t0, 0, 0, 0)
+                    : new AssignCycle(windows, queued, t3 - t0, t1 - t0, t2 - t1, t3 - t2));
+        }
+        return out;
     }
 
     /**
@@ -175,23 +200,64 @@ final class Scheduler {
         }
     }
 
-    /** Starts every waiting request that fits, in queue order. */
+    /**
+     * One assign cycle (Lotus's {@code trySched}): which workers can take each task type, then every waiting request
+     * in queue order goes to the least used of them where it fits now, then the assigned tasks start.
+     */
     void assign() {
+        AssignCycleListener l = listener;
+        long t0 = l == null ? 0 : System.nanoTime();
+        int windows = openWindows();
+        int queued = queue.size();
+        if (windows == 0 || queued == 0) { // nothing to schedule on
+            if (l != null) {
+                l.cycle(new AssignCycle(windows, queued, System.nanoTime() - t0, 0, 0, 0));
+            }
+            return;
+        }
+        Map<TaskType, int[]> candidates = new EnumMap<>(TaskType.class);
+        for (TaskType t : TaskType.values()) {
+            candidates.put(t, candidates(t));
+        }
+        long t1 = l == null ? 0 : System.nanoTime();
+        List<Request> assigned = new ArrayList<>();
+        List<Integer> to = new ArrayList<>();
         for (Iterator<Request> it = queue.iterator(); it.hasNext(); ) {
             Request r = it.next();
-            int w = pick(r);
+            int w = pick(r, candidates.get(r.task()));
             if (w >= 0) {
                 it.remove();
-                start(r, w, true);
+                account(workers.get(w), r.task(), 1);
+                assigned.add(r);
+                to.add(w);
             }
+        }
+        long t2 = l == null ? 0 : System.nanoTime();
+        for (int i = 0; i < assigned.size(); i++) {
+            start(assigned.get(i), to.get(i), true);
+        }
+        if (l != null) {
+            long t3 = System.nanoTime();
+            l.cycle(new AssignCycle(windows, queued, t3 - t0, t1 - t0, t2 - t1, t3 - t2));
         }
     }
 
+    /** The open scheduling windows: {@link #WINDOWS_PER_WORKER} per enabled worker of the fleet. */
+    int openWindows() {
+        int n = 0;
+        for (Worker w : workers) {
+            if (w.enabled) {
+                n += WINDOWS_PER_WORKER;
+            }
+        }
+        return n;
+    }
+
+    /** The worker's resources were already counted for the task ({@link #account}). */
     private long start(Request r, int w, boolean setTimer) {
         Sector s = p.sectors.get(r.sector());
         Job j = new Job(r.sector(), r.task(), w, r.step(), p.head, r.stageEpochs());
         running.put(r.sector(), j);
-        account(workers.get(w), r.task(), 1);
         long end = p.head + (r.step() == PLANS.get(s.state).length - 1 ? r.stageEpochs() : 0);
         if (setTimer) {
             p.timers.schedule(end, Action.SECTOR, s, s.version);
@@ -237,14 +303,31 @@ final class Scheduler {
     // ---------------------------------------------------------------------------------------------
     // fitting ({@code sched_resources.go})
 
-    private int pick(Request r) {
-        TaskType t = task(r);
+    /**
+     * The enabled workers that accept {@code t} and could hold it with nothing running (Lotus's acceptable windows),
+     * in fleet order.
+     */
+    private int[] candidates(TaskType t) {
         Resources need = ResourceTable.of(t, p.config.sectorSize());
-        int best = -1;
-        double bestUse = Double.MAX_VALUE;
+        int[] out = new int[workers.size()];
+        int n = 0;
         for (int i = 0; i < workers.size(); i++) {
             Worker w = workers.get(i);
-            if (!w.enabled || !w.spec.tasks().contains(t) || !fits(w, need)) {
+            if (w.enabled && w.spec.tasks().contains(t) && fits(w.spec, 0, 0, 0, 0, need)) {
+                out[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The least used of {@code candidates} where the request fits now (the first on a tie), or -1. */
+    private int pick(Request r, int[] candidates) {
+        Resources need = ResourceTable.of(task(r), p.config.sectorSize());
+        int best = -1;
+        double bestUse = Double.MAX_VALUE;
+        for (int i : candidates) {
+            Worker w = workers.get(i);
+            if (!fits(w, need)) {
                 continue;
             }
             double use = utilization(w);
@@ -257,21 +340,26 @@ final class Scheduler {
     }
 
     private static boolean fits(Worker w, Resources need) {
-        WorkerSpec spec = w.spec;
+        return fits(w.spec, w.memUsedMin, w.memUsedMax, w.cpuUse, w.gpuUsed, need);
+    }
+
+    /** Lotus's {@code CanHandleRequest}: whether {@code need} fits beside what is in use. */
+    private static boolean fits(WorkerSpec spec, long memUsedMin, long memUsedMax, long cpuUse, double gpuUsed,
+            Resources need) {
         if (spec.ignoreResources()) {
             return true;
         }
-        if (need.minMemory() + need.baseMinMemory() > spec.memPhysical() - w.memUsedMin) {
+        if (need.minMemory() + need.baseMinMemory() > spec.memPhysical() - memUsedMin) {
             return false;
         }
-        if (need.maxMemory() + need.baseMinMemory() > spec.memPhysical() + spec.memSwap() - w.memUsedMax) {
+        if (need.maxMemory() + need.baseMinMemory() > spec.memPhysical() + spec.memSwap() - memUsedMax) {
             return false;
         }
-        if (w.cpuUse + need.threads(spec.cpus(), spec.gpus().size()) > spec.cpus()) {
+        if (cpuUse + need.threads(spec.cpus(), spec.gpus().size()) > spec.cpus()) {
             return false;
         }
         return spec.gpus().isEmpty() || need.gpuUtilization() <= 0
-                || w.gpuUsed + need.gpuUtilization() <= spec.gpus().size();
+                || gpuUsed + need.gpuUtilization() <= spec.gpus().size();
     }
 
     private static double utilization(Worker w) {

@@ -77,15 +77,15 @@ final class SchedulerViews {
         List<String> windows = new ArrayList<>();
         if (sched.workers == null) {
             String id = sched.workerId(0, WorkerSpec.LOCAL_HOSTNAME);
-            windows.add(id);
-            windows.add(id);
+            for (int i = 0; i < Scheduler.WINDOWS_PER_WORKER; i++) {
+                windows.add(id);
+            }
         } else {
             for (Scheduler.Request r : sched.queue) {
                 requests.add(new SchedRequest(r.sector(), Scheduler.task(r), r.priority(), sched.schedId(r), r.created()));
             }
             for (Scheduler.Worker w : sched.workers) {
-                if (w.enabled) {
-                    windows.add(w.id);
+                for (int i = 0; w.enabled && i < Scheduler.WINDOWS_PER_WORKER; i++) {
                     windows.add(w.id);
                 }
             }

@@ -76,6 +76,39 @@ class SchedulerTest {
     }
 
     @Test
+    void anAssignCycleListenerSeesTheQueueAndWindowsSealingSchedDiagShowsAndChangesNothing() {
+        SimulatedMiner heard = miner();
+        List<io.minersim.sealing.workers.AssignCycle> cycles = new java.util.ArrayList<>();
+        heard.miner.onAssignCycle(cycles::add);
+        heard.miner.configureWorkers(fleet());
+        SimulatedMiner quiet = miner();
+        quiet.miner.configureWorkers(fleet());
+        long[] s = pledge(heard, 4);
+        pledge(quiet, 4);
+        int maxQueued = 0;
+        for (int epoch = 1; epoch <= 40; epoch++) {
+            int before = cycles.size();
+            heard.clock.advanceTo(epoch);
+            quiet.clock.advanceTo(epoch);
+            SchedDiag diag = heard.miner.schedDiag();
+            maxQueued = Math.max(maxQueued, diag.requests().size());
+            for (io.minersim.sealing.workers.AssignCycle c : cycles.subList(before, cycles.size())) {
+                assertThat(c.openWindows()).as("two windows per enabled worker").isEqualTo(diag.openWindows().size())
+                        .isEqualTo(4);
+                assertThat(c.totalNanos()).isGreaterThanOrEqualTo(c.candidatesNanos() + c.windowSelectNanos()
+                        + c.submitNanos());
+                assertThat(c.stepsRan()).isEqualTo(c.queued() > 0);
+            }
+        }
+        assertThat(maxQueued).as("two PC1 wait while two run").isEqualTo(2);
+        assertThat(cycles.stream().mapToInt(io.minersim.sealing.workers.AssignCycle::queued).max())
+                .as("the longest queue a cycle saw: the fourth PC1 request joins one waiting").hasValue(maxQueued);
+        for (long n : s) {
+            assertThat(heard.moves(n)).as("the listener changes nothing").isEqualTo(quiet.moves(n));
+        }
+    }
+
+    @Test
     void theDefaultLocalWorkerRunsEveryTaskAtOnceWithTodaysTimings() {
         SimulatedMiner sim = miner();
         long[] s = pledge(sim, 3);

@@ -31,11 +31,23 @@ public final class WorkerReturnApiImpl implements WorkerReturnApi {
         }
     };
 
+    /** Every result so far, a refused second one included (Lotus counts each before it looks further). */
+    private long untracked;
+
     /** Lotus's {@code returnResult} for a call it does not track. */
     private synchronized void result(CallId callId) {
+        untracked++;
         if (returned.putIfAbsent(callId, Boolean.TRUE) != null) {
             throw new SealingException("callRes channel already has a response");
         }
+    }
+
+    /**
+     * How many results came for calls the miner has no record of since the process started (Lotus's
+     * {@code lotus_sealing_worker_untracked_calls_returned}): every result, as minersim hands no call to a worker.
+     */
+    public synchronized long untrackedReturns() {
+        return untracked;
     }
 
     /** The calls returned so far, oldest first (what Lotus's {@code SealingSchedDiag} lists as EarlyRet). */

@@ -75,6 +75,11 @@ abstract class MinerCommand implements Callable<Integer> {
             run(new MinerConnection(client, endpoint));
             out.flush();
             return 0;
+        } catch (CliPanic e) {
+            out.flush();
+            err.println("panic: " + e.getMessage());
+            err.flush();
+            return 2;
         } catch (Exception | Error e) {
             out.flush();
             err.println("ERROR: " + describe(e, endpoint));

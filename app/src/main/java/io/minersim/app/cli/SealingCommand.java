@@ -3,6 +3,7 @@ package io.minersim.app.cli;
 import io.minersim.rpc.WorkersApi;
 import io.minersim.rpc.types.SchedDiagInfo;
 import io.minersim.rpc.types.TaskResources;
+import io.minersim.rpc.types.Uuid;
 import io.minersim.rpc.types.WorkerJob;
 import io.minersim.rpc.types.WorkerResources;
 import io.minersim.rpc.types.WorkerStats;
@@ -18,14 +19,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code minersim sealing}: lotus-miner's {@code sealing workers}, {@code sealing jobs} and {@code sealing sched-diag}
- * in its layouts ({@code cmd/lotus-miner/sealing.go}), read over the wire from {@code WorkerStats}, {@code WorkerJobs}
- * and {@code SealingSchedDiag}. Colours are off, as lotus-miner's are when stdout is not a terminal.
+ * {@code minersim sealing}: lotus-miner's {@code sealing workers}, {@code sealing jobs}, {@code sealing sched-diag}
+ * and {@code sealing abort} in its layouts ({@code cli/miner/sealing.go}), over the wire with {@code WorkerStats},
+ * {@code WorkerJobs}, {@code SealingSchedDiag}, {@code SealingAbort} and {@code SealingRemoveRequest}. Colours are off, as lotus-miner's are when stdout is not a terminal.
  */
 @Command(name = "sealing", mixinStandardHelpOptions = true, description = "interact with sealing pipeline",
-        subcommands = {SealingCommand.Jobs.class, SealingCommand.Workers.class, SealingCommand.SchedDiag.class})
+        subcommands = {SealingCommand.Jobs.class, SealingCommand.Workers.class, SealingCommand.SchedDiag.class,
+            SealingCommand.Abort.class})
 public final class SealingCommand extends CommandGroup {
     /** Lotus's {@code barCols}. */
     private static final int BAR_COLS = 64;
@@ -251,6 +254,63 @@ public final class SealingCommand extends CommandGroup {
         void run(MinerConnection miner) {
             SchedDiagInfo diag = miner.workers().sealingSchedDiag(forceSched);
             out().println(GoJson.marshalIndent(diag));
+        }
+    }
+
+    /**
+     * {@code sealing abort [--sched] <callid>}: aborts the first running job whose call UUID starts with the argument
+     * ({@code SealingAbort}), saying which; with {@code --sched}, removes the queued request of that scheduling UUID
+     * ({@code SealingRemoveRequest}). A malformed UUID panics in lotus-miner ({@code uuid.Must}).
+     */
+    @Command(name = "abort", mixinStandardHelpOptions = true, description = "Abort a running job")
+    static final class Abort extends MinerCommand {
+        @Parameters(paramLabel = "[callid]", arity = "0..*", description = "the call id, or a prefix")
+        List<String> args = List.of();
+
+        @Option(names = "--sched", description = "Specifies that the argument is UUID of the request to be removed "
+                + "from scheduler (default: false)")
+        boolean sched;
+
+        @Override
+        void check() {
+            if (args.size() != 1) {
+                throw refuse("incorrect number of arguments, got " + args.size());
+            }
+        }
+
+        @Override
+        void run(MinerConnection miner) {
+            WorkersApi api = miner.workers();
+            String arg = args.get(0);
+            if (sched) {
+                Uuid id;
+                try {
+                    id = new Uuid(arg);
+                } catch (IllegalArgumentException e) {
+                    throw new CliPanic(e.getMessage());
+                }
+                try {
+                    api.sealingRemoveRequest(id);
+                } catch (RuntimeException e) {
+                    throw new CliException("Failed to removed the request with UUID " + arg + ": "
+                            + MinerCommand.describe(e, miner.endpoint()));
+                }
+                return;
+            }
+            Map<String, List<WorkerJob>> jobs;
+            try {
+                jobs = new TreeMap<>(api.workerJobs());
+            } catch (RuntimeException e) {
+                throw new CliException("getting worker jobs: " + MinerCommand.describe(e, miner.endpoint()));
+            }
+            WorkerJob job = jobs.values().stream().flatMap(List::stream).filter(j -> j.id().id().startsWith(arg))
+                    .findFirst().orElseThrow(() -> new CliException("job with specified id prefix not found"));
+            TaskType type = TaskType.ofWire(job.task());
+            out().printf("aborting job %d-%d-%s, task %s, sector %d, running on host %s%n", job.id().sector().miner(),
+                    job.id().sector().number(), job.id().id(), type == null ? job.task() : type.shortName(),
+                    job.sector().number(), job.hostname() == null ? "" : job.hostname());
+            out().flush();
+            api.sealingAbort(job.id());
         }
     }
 }

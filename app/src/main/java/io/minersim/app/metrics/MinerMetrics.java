@@ -1,10 +1,12 @@
 package io.minersim.app.metrics;
 
+import io.minersim.app.rpc.CallTimer;
 import io.minersim.sealing.Miner;
 import io.minersim.sealing.fsm.SectorState;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.function.LongSupplier;
 
 /**
  * The metrics one lotus-miner exports that the simulated world has values for, in their own registry:
@@ -24,7 +27,17 @@ import java.util.SortedMap;
  *       miner's storage index at scrape time ({@link StoragePathMetrics});</li>
  *   <li>{@code lotus_sealing_worker_calls_started} and {@code lotus_sealing_worker_calls_returned_count}
  *       {@code {task_type,worker_hostname,network}} ({@link WorkerCallMetrics}) and
- *       {@code lotus_sealing_worker_calls_returned_ms} ({@link WorkerCallDurations}).</li>
+ *       {@code lotus_sealing_worker_calls_returned_ms} ({@link WorkerCallDurations});</li>
+ *   <li>{@code lotus_sealing_worker_untracked_calls_returned{network}}: the {@code Return*} calls for a call the miner
+ *       has no record of (every one, as minersim hands no call to a remote worker);</li>
+ *   <li>{@code lotus_api_request_duration_ms{api="lotus-miner",endpoint,network}} ({@link ApiRequestDurations}), timed
+ *       at the dispatch through {@link #apiTimer()};</li>
+ *   <li>{@code lotus_sched_assigner_*{network}} ({@link SchedulerCycleMetrics}), from the scheduler's assign
+ *       cycles;</li>
+ *   <li>the {@code process_*} metrics of this process (the Prometheus client's {@link ProcessMetrics}: CPU seconds,
+ *       resident and virtual memory, start time, open and maximum file descriptors), as a lotus-miner's registry
+ *       carries Go's process collector. Go's {@code go_*} runtime metrics have no truthful value in a JVM and are
+ *       not exported.</li>
  * </ul>
  */
 public final class MinerMetrics {
@@ -40,11 +53,17 @@ public final class MinerMetrics {
     /** The states shown so far; their series stay, at 0 when empty. */
     private final Set<SectorState> shown = EnumSet.noneOf(SectorState.class);
 
+    private final ApiRequestDurations api;
+
     /**
+     * Registers the metrics and starts listening to the miner's scheduler.
+     *
      * @param miner the miner whose world the metrics read
      * @param network Lotus's {@code NetworkBundle} for the profile ({@code "devnet"}, {@code "mainnet"})
+     * @param untrackedReturns how many {@code Return*} calls came for calls the miner has no record of, since the
+     *     process started
      */
-    public MinerMetrics(Miner miner, String network) {
+    public MinerMetrics(Miner miner, String network, LongSupplier untrackedReturns) {
         this.miner = miner;
         this.network = network;
         GaugeWithCallback.builder().name("lotus_info").help("Lotus node information")
@@ -55,6 +74,23 @@ public final class MinerMetrics {
         StoragePathMetrics.register(registry, miner.storage(), network);
         WorkerCallMetrics.register(registry, miner, network);
         registry.register(new WorkerCallDurations(miner, network));
+        // a counter in Lotus; a gauge here, as the client would rename a counter ..._total (see WorkerCallMetrics)
+        GaugeWithCallback.builder().name("lotus_sealing_worker_untracked_calls_returned")
+                .help("Counter of returned untracked worker tasks").labelNames("network")
+                .callback(cb -> {
+                    long n = untrackedReturns.getAsLong();
+                    if (n > 0) { // as in Lotus, the series appears with its first record
+                        cb.call(n, network);
+                    }
+                }).register(registry);
+        api = new ApiRequestDurations(registry, network);
+        miner.onAssignCycle(new SchedulerCycleMetrics(registry, network));
+        ProcessMetrics.builder().register(registry);
+    }
+
+    /** Times the miner API's calls into {@code lotus_api_request_duration_ms}, for the node's dispatcher. */
+    public CallTimer apiTimer() {
+        return api;
     }
 
     private void sealingStates(GaugeWithCallback.Callback cb) {

@@ -241,6 +241,8 @@ public final class MinerNode implements AutoCloseable {
             SimApiImpl sim = new SimApiImpl(miner, clock, durability, world == null ? () -> { } : world::clockChanged);
             ObjectMapper mapper = GoJson.newObjectMapper();
             WorkerReturnApiImpl workerReturn = new WorkerReturnApiImpl();
+            MinerMetrics metrics = new MinerMetrics(miner, mh.profile().name().toLowerCase(Locale.ROOT),
+                    workerReturn::untrackedReturns);
             RpcDispatcher dispatcher = RpcDispatcher.builder()
                     .register(MinerApi.class, api)
                     .register(SimApi.class, fleet ? sim.onSharedClock() : sim)
@@ -256,6 +258,7 @@ public final class MinerNode implements AutoCloseable {
                     .register(PieceApi.class, new PieceApiImpl(pieceData))
                     .objectMapper(mapper)
                     .errorMapper(errors())
+                    .callTimer(metrics.apiTimer())
                     .paramDecoder(ReaderStream.class, (json, ctx) -> {
                         PushStreams.ReaderParam r = PushStreams.readerParam(json);
                         push.await(r.type(), r.info()); // Lotus's decoder waits for a push upload
@@ -265,8 +268,7 @@ public final class MinerNode implements AutoCloseable {
             NodeEndpoint endpoint;
             try {
                 endpoint = NodeEndpoint.start(RpcServer.builder(dispatcher).host(host).port(port).pushStreams(push)
-                        .handler(MetricsHandler.PATH, new MetricsHandler(new MinerMetrics(miner,
-                                mh.profile().name().toLowerCase(Locale.ROOT)))), auth, repo);
+                        .handler(MetricsHandler.PATH, new MetricsHandler(metrics)), auth, repo);
             } catch (Exception e) {
                 if (own != null) {
                     own.close();

@@ -37,7 +37,8 @@ final class MethodTable {
     private final Map<String, RpcMethod> methods;
     private final Map<String, String> aliases;
 
-    MethodTable(List<Registration> registrations, ObjectMapper mapper, Map<Type, ParamDecoder> decoders) {
+    MethodTable(List<Registration> registrations, ObjectMapper mapper, Map<Type, ParamDecoder> decoders,
+            CallTimer timer) {
         GoTypes goTypes = new GoTypes(mapper);
         Map<String, RpcMethod> m = new LinkedHashMap<>();
         Map<String, String> a = new LinkedHashMap<>();
@@ -64,7 +65,7 @@ final class MethodTable {
                 Method writer = writerOf(method, writers);
                 unmatchedWriters.remove(writer);
                 RpcMethod h = new RpcMethod(name.value(), method, r.implementation, perm.value(),
-                        hasAnnotationNamed(method, "ChannelMethod"), writer, goTypes, mapper, decoders);
+                        hasAnnotationNamed(method, "ChannelMethod"), writer, goTypes, mapper, decoders, timer);
                 if (r.replaces) {
                     m.remove(h.wireName);
                     a.values().removeIf(h.wireName::equals);

@@ -36,7 +36,7 @@ public final class RpcDispatcher {
     private RpcDispatcher(Builder b) {
         this.mapper = b.mapper != null ? b.mapper : GoJson.newObjectMapper();
         this.errors = b.errors != null ? b.errors : ErrorMapper.defaults();
-        this.methods = new MethodTable(b.registrations, mapper, b.decoders);
+        this.methods = new MethodTable(b.registrations, mapper, b.decoders, b.timer);
     }
 
     public static Builder builder() {
@@ -49,6 +49,7 @@ public final class RpcDispatcher {
         private final Map<Type, ParamDecoder> decoders = new LinkedHashMap<>();
         private ObjectMapper mapper;
         private ErrorMapper errors;
+        private CallTimer timer;
 
         private Builder() {
         }
@@ -97,6 +98,12 @@ public final class RpcDispatcher {
          */
         public Builder paramDecoder(Type type, ParamDecoder decoder) {
             decoders.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(decoder, "decoder"));
+            return this;
+        }
+
+        /** Times the handlers of the methods {@code timer} asks for (default: none is timed). */
+        public Builder callTimer(CallTimer timer) {
+            this.timer = Objects.requireNonNull(timer, "timer");
             return this;
         }
 
@@ -252,9 +259,11 @@ public final class RpcDispatcher {
             return written(h, id, req.method, args);
         }
         Object result;
+        long start = h.timer == null ? 0 : System.nanoTime();
         try {
             result = h.method.invoke(h.target, args);
         } catch (InvocationTargetException ite) {
+            timed(h, start);
             Throwable failure = ite.getCause() != null ? ite.getCause() : ite;
             RpcError err = mapError(req.method, failure);
             if (err == null) {
@@ -264,6 +273,7 @@ public final class RpcDispatcher {
         } catch (IllegalAccessException | IllegalArgumentException e) {
             return panic(id, req.method, e);
         }
+        timed(h, start);
         if (id == null) {
             return Reply.none(); // notification
         }
@@ -290,15 +300,18 @@ public final class RpcDispatcher {
                 envelopeFailure = e; // the method still runs, as when its result cannot be encoded
             }
         }
+        long start = h.timer == null ? 0 : System.nanoTime();
         try {
             h.writer.invokeExact(out, args);
         } catch (Throwable failure) { // as the reflective call reports whatever the method throws
+            timed(h, start);
             RpcError err = mapError(method, failure);
             if (err == null) {
                 return panic(id, method, failure);
             }
             return id == null ? Reply.none() : Reply.of(200, Envelopes.error(id, err.code(), err.message()));
         }
+        timed(h, start); // a writer encodes as it goes: its time includes writing the result
         if (id == null) {
             return Reply.none(); // notification
         }
@@ -307,6 +320,12 @@ public final class RpcDispatcher {
             return Reply.none();
         }
         return Reply.of(200, Envelopes.endEncodedResult(out));
+    }
+
+    private static void timed(RpcMethod h, long start) {
+        if (h.timer != null) {
+            h.timer.took(System.nanoTime() - start);
+        }
     }
 
     private Object decode(RpcMethod.Param p, byte[] json) throws IOException {

@@ -31,6 +31,8 @@ final class RpcMethod {
     final Param[] params;
     /** The implementation's result writer as {@code (GoJsonWriter out, Object[] args) void}, or null. */
     final MethodHandle writer;
+    /** Times the calls, or null. */
+    final CallTimer.Recorder timer;
 
     /** How one positional parameter is decoded: by its custom decoder, else by its reader. */
     record Param(JavaType type, String goName, ParamDecoder decoder, ObjectReader reader, GoTypes goTypes,
@@ -38,7 +40,8 @@ final class RpcMethod {
     }
 
     RpcMethod(String wireName, Method method, Object target, Permission permission, boolean channel,
-            Method resultWriter, GoTypes goTypes, ObjectMapper mapper, Map<Type, ParamDecoder> decoders) {
+            Method resultWriter, GoTypes goTypes, ObjectMapper mapper, Map<Type, ParamDecoder> decoders,
+            CallTimer timer) {
         this.wireName = wireName;
         int dot = wireName.indexOf('.');
         this.goName = dot >= 0 ? wireName.substring(dot + 1) : wireName;
@@ -57,6 +60,7 @@ final class RpcMethod {
                     + "'s result: it returns a channel");
         }
         this.writer = resultWriter == null ? null : bind(resultWriter, target, params.length);
+        this.timer = timer == null ? null : timer.forMethod(wireName, goName);
     }
 
     private static Param[] params(Method method, GoTypes goTypes, ObjectMapper mapper,

@@ -30,7 +30,6 @@ import io.minersim.sealing.piece.DealProposal;
 import io.minersim.sealing.piece.Piece;
 import io.minersim.sealing.piece.PieceActivationManifest;
 import io.minersim.sealing.piece.VerifiedAllocationKey;
-import io.minersim.sealing.workers.TaskType;
 import io.minersim.sealing.workers.WorkerSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +45,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -317,7 +315,7 @@ public final class ScenarioLoader {
     }
 
     /** The semantic pass over a document the schema accepts. */
-    private static final class Reader {
+    private static final class Reader implements SectionReader {
         private final String source;
         private final JsonNode root;
         private final List<Problem> problems = new ArrayList<>();
@@ -338,7 +336,8 @@ public final class ScenarioLoader {
             this.fleetIndex = fleetIndex;
         }
 
-        private void problem(String path, String message) {
+        @Override
+        public void problem(String path, String message) {
             problems.add(new Problem(path, message));
         }
 
@@ -394,8 +393,8 @@ public final class ScenarioLoader {
             List<ScheduledEvent> events = events(miner.path("events"), startEpoch, explicit,
                     total - sectors.stream().filter(s -> s.number() >= 0).count());
             io.minersim.sealing.storage.StorageOp.Configure storage = miner.has("storage")
-                    ? storage(config, miner.path("storage")) : null;
-            List<WorkerSpec> workers = workers(miner.path("workers"));
+                    ? StorageSection.read(this, config, miner.path("storage"), minerPath) : null;
+            List<WorkerSpec> workers = WorkerSection.read(this, miner.path("workers"), minerPath);
             if (!problems.isEmpty()) {
                 problems.sort(Comparator.comparing(Problem::path, PATH_ORDER));
                 throw new ScenarioException(source, problems);
@@ -404,130 +403,8 @@ public final class ScenarioLoader {
                     events, storage, workers);
         }
 
-        /**
-         * The simulated machine's disks ({@code miner.storage.paths}): each a directory with its
-         * {@code sectorstore.json} and the size of its file system; {@code open: false} leaves it out of
-         * storage.json, for {@code StorageAddLocal} to open. An ID not given is drawn from the seed.
-         */
-        private io.minersim.sealing.storage.StorageOp.Configure storage(MinerConfig config, JsonNode node) {
-            String at = minerPath + ".storage.paths";
-            List<io.minersim.sealing.storage.SimulatedDisk> disks = new ArrayList<>();
-            List<String> open = new ArrayList<>();
-            Set<String> ids = new java.util.HashSet<>();
-            Set<String> dirs = new java.util.HashSet<>();
-            JsonNode list = node.path("paths");
-            for (int i = 0; i < list.size(); i++) {
-                JsonNode p = list.get(i);
-                String path = at + "[" + i + "]";
-                String dir = p.path("path").asText();
-                if (!dir.startsWith("/")) {
-                    problem(path + ".path", "must be an absolute path, got '" + dir + "'");
-                }
-                String id = p.has("id") ? p.get("id").asText()
-                        : io.minersim.sealing.storage.StorageIndex.pathId(config.seed(), config.actorId(), i);
-                if (!ids.add(id)) {
-                    problem(path + ".id", "two paths with ID " + id);
-                }
-                if (!dirs.add(dir)) {
-                    problem(path + ".path", "two paths at " + dir);
-                }
-                long capacity = io.minersim.sealing.storage.StorageIndex.DEFAULT_CAPACITY;
-                if (p.has("capacity")) {
-                    try {
-                        capacity = parseBytes(p.get("capacity").asText());
-                    } catch (IllegalArgumentException e) {
-                        problem(path + ".capacity", e.getMessage());
-                    }
-                }
-                io.minersim.sealing.storage.PathMeta meta = new io.minersim.sealing.storage.PathMeta(id, null,
-                        longValue(p.path("weight"), path + ".weight",
-                                io.minersim.sealing.storage.StorageIndex.DEFAULT_WEIGHT),
-                        longValue(p.path("maxStorage"), path + ".maxStorage", 0), p.path("canSeal").asBoolean(true),
-                        p.path("canStore").asBoolean(true), strings(p.get("groups")), strings(p.get("allowTo")),
-                        strings(p.get("allowTypes")), strings(p.get("denyTypes")), strings(p.get("allowMiners")),
-                        strings(p.get("denyMiners")));
-                disks.add(new io.minersim.sealing.storage.SimulatedDisk(dir, capacity, meta));
-                if (p.path("open").asBoolean(true)) {
-                    open.add(dir);
-                }
-            }
-            return new io.minersim.sealing.storage.StorageOp.Configure(disks, open);
-        }
-
-        private static List<String> strings(JsonNode node) {
-            if (node == null || node.isNull()) {
-                return null;
-            }
-            List<String> out = new ArrayList<>();
-            node.forEach(n -> out.add(n.asText()));
-            return out;
-        }
-
-        /** The worker fleet: hostname, task types (short or wire names; all sealing tasks when absent), hardware. */
-        private List<WorkerSpec> workers(JsonNode list) {
-            List<WorkerSpec> out = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                JsonNode w = list.get(i);
-                String path = minerPath + ".workers[" + i + "]";
-                Set<TaskType> tasks = EnumSet.noneOf(TaskType.class);
-                boolean unknownTask = false;
-                if (w.has("tasks")) {
-                    for (int k = 0; k < w.get("tasks").size(); k++) {
-                        String name = w.get("tasks").get(k).asText();
-                        TaskType t = taskType(name);
-                        if (t == null) {
-                            unknownTask = true;
-                            problem(path + ".tasks[" + k + "]", "unknown task type " + name
-                                    + " (a short name such as PC1, or a wire string such as seal/v0/precommit/1)");
-                        } else {
-                            tasks.add(t);
-                        }
-                    }
-                } else {
-                    tasks.addAll(TaskType.sealing());
-                }
-                if (unknownTask) {
-                    continue;
-                }
-                List<String> gpus = new ArrayList<>();
-                w.path("gpus").forEach(g -> gpus.add(g.asText()));
-                try {
-                    out.add(new WorkerSpec(w.path("hostname").asText(), tasks, w.path("cpus").asLong(64),
-                            bytes(w.path("memory").asText("256GiB")), bytes(w.path("swap").asText("0B")), gpus,
-                            w.path("ignoreResources").asBoolean(false)));
-                } catch (InvalidInputException ex) {
-                    problem(path, ex.getMessage());
-                }
-            }
-            return out;
-        }
-
-        private static TaskType taskType(String name) {
-            for (TaskType t : TaskType.values()) {
-                if (t.shortName().equals(name) || t.wire().equals(name)) {
-                    return t;
-                }
-            }
-            return null;
-        }
-
-        private static long bytes(String text) {
-            int unit = 0;
-            while (unit < text.length() && Character.isDigit(text.charAt(unit))) {
-                unit++;
-            }
-            long n = Long.parseLong(text.substring(0, unit));
-            int shift = switch (text.substring(unit)) {
-                case "KiB" -> 10;
-                case "MiB" -> 20;
-                case "GiB" -> 30;
-                case "TiB" -> 40;
-                default -> 0;
-            };
-            return n << shift;
-        }
-
-        private long longValue(JsonNode node, String path, long absent) {
+        @Override
+        public long longValue(JsonNode node, String path, long absent) {
             if (node.isMissingNode()) {
                 return absent;
             }

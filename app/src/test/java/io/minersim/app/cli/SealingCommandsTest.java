@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * {@code minersim sealing workers}, {@code sealing jobs} and {@code sealing sched-diag} in lotus-miner's layouts,
+ * {@code minersim sealing workers}, {@code sealing jobs}, {@code sealing sched-diag} and {@code sealing abort} in
+ * lotus-miner's layouts,
  * against the README's constrained fleet ({@code scenarios/pc1-queue.yaml}): pc1-box runs three PC1 at once and
  * the other five wait in the scheduler's queue.
  */
@@ -141,6 +142,56 @@ class SealingCommandsTest {
 
         sim.advanceTo(69); // the queue is empty: Go's nil slice
         assertThat(run("sealing", "sched-diag").ok().out()).contains("    \"Requests\": null,\n");
+    }
+
+    @Test
+    void abortAbortsTheRunningJobWhoseCallIdStartsWithTheArgument() {
+        sim.advanceTo(3);
+        io.minersim.rpc.types.WorkerJob job = sim.client().workers().workerJobs().get(idOf("pc1-box")).stream()
+                .min(java.util.Comparator.comparingLong(j -> j.sector().number())).orElseThrow();
+        long sector = job.sector().number();
+
+        String out = run("sealing", "abort", job.id().id().substring(0, 8)).ok().out();
+
+        // lotus-miner prints WorkerJob.Hostname, which Lotus sets only for ret-wait jobs: empty for a running one
+        assertThat(job.hostname()).isNull();
+        assertThat(out).isEqualTo("aborting job 1000-" + sector + "-" + job.id().id() + ", task PC1, sector " + sector
+                + ", running on host \n");
+        assertThat(sim.client().workers().workerJobs().values().stream().flatMap(java.util.List::stream)
+                .map(j -> j.id().id())).as("the call is gone").doesNotContain(job.id().id());
+        assertThat(sim.client().miner().sectorsStatus(sector, false).state())
+                .as("the task failed as an aborted call fails it").isEqualTo("SealPreCommit1Failed");
+    }
+
+    @Test
+    void abortSchedRemovesTheQueuedRequest() {
+        sim.advanceTo(3);
+        java.util.List<io.minersim.rpc.types.SchedDiagInfo.Request> queued = sim.client().workers()
+                .sealingSchedDiag(false).schedInfo().requests();
+        assertThat(queued).hasSize(5);
+        String schedId = queued.get(0).schedId();
+
+        assertThat(run("sealing", "abort", "--sched", schedId).ok().out()).isEmpty();
+
+        assertThat(sim.client().workers().sealingSchedDiag(false).schedInfo().requests())
+                .extracting(io.minersim.rpc.types.SchedDiagInfo.Request::schedId).hasSize(4).doesNotContain(schedId);
+    }
+
+    @Test
+    void abortRefusesAsLotusMinerDoes() {
+        sim.advanceTo(3);
+        run("sealing", "abort").refused("incorrect number of arguments, got 0");
+        run("sealing", "abort", "a", "b").refused("incorrect number of arguments, got 2");
+        run("sealing", "abort", "zz").refused("job with specified id prefix not found");
+        String unknown = "0a0a0a0a-0a0a-0a0a-0a0a-0a0a0a0a0a0a";
+        run("sealing", "abort", "--sched", unknown).refused("Failed to removed the request with UUID " + unknown
+                + ": No request with provided details found");
+        CliFixture.Result bad = run("sealing", "abort", "--sched", "xyz");
+        assertThat(bad.code()).as("Go's exit status after a panic").isEqualTo(2);
+        assertThat(bad.err()).as("uuid.Must's panic, without Go's goroutine dump").isEqualTo(
+                "panic: invalid UUID length: 3\n");
+        assertThat(sim.client().workers().sealingSchedDiag(false).schedInfo().requests()).as("nothing changed")
+                .hasSize(5);
     }
 
     @Test

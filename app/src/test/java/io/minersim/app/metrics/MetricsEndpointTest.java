@@ -182,6 +182,127 @@ class MetricsEndpointTest {
         }
     }
 
+    @Test
+    void apiRequestDurationsCountEachMinerCallTheHandlerRanByItsGoName() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            rpc("Filecoin.PledgeSector", "[]");
+        }
+        rpc("Filecoin.SectorsList", "[]"); // over HTTP, then once over a WebSocket
+        try (io.minersim.app.testing.WsClient ws = io.minersim.app.testing.WsClient.connect(HTTP, node.webSocketUri(),
+                frame -> { }, "Authorization", "Bearer " + node.adminToken())) { // dispatched as over HTTP
+            ws.send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"Filecoin.SectorsList\",\"params\":[]}");
+            assertThat(ws.next()).contains("\"id\":7").contains("\"result\"");
+        }
+        rpc("rpc.discover", "[]"); // the alias of Discover, timed as Discover
+        rpc("Sim.Advance", "[1]"); // minersim's own API: not Lotus's, not timed
+        assertThat(envelope("Filecoin.SectorsStatus", "[999,false]", node.adminToken()).has("error"))
+                .as("a handler's error is timed too").isTrue();
+        assertThat(envelope("Filecoin.SectorsList", "[1]", node.adminToken()).get("error").get("code").asInt())
+                .as("refused before the handler: not timed").isEqualTo(-32602);
+        assertThat(envelope("Filecoin.PledgeSector", "[]", node.token(io.minersim.rpc.Permission.READ)).get("error").get("message").asText())
+                .as("refused by the permission check, outside the metered API").startsWith("missing permission");
+
+        String body = scrape().body();
+        assertThat(body).contains("# TYPE lotus_api_request_duration_ms histogram\n")
+                .doesNotContain("endpoint=\"Advance\"").doesNotContain("endpoint=\"Sim.");
+        Map<String, Double> counts = samples(body, "lotus_api_request_duration_ms_count");
+        String api = "lotus_api_request_duration_ms_count{api=\"lotus-miner\",endpoint=\"";
+        assertThat(counts).as(body).isEqualTo(Map.of(api + "PledgeSector\",network=\"devnet\"}", 3.0,
+                api + "SectorsList\",network=\"devnet\"}", 2.0, api + "Discover\",network=\"devnet\"}", 1.0,
+                api + "SectorsStatus\",network=\"devnet\"}", 1.0));
+        Map<String, Double> buckets = samples(body, "lotus_api_request_duration_ms_bucket{api=\"lotus-miner\","
+                + "endpoint=\"PledgeSector\"");
+        assertThat(buckets).as("Lotus's defaultMillisecondsDistribution: 46 bounds and +Inf").hasSize(47)
+                .containsKey("lotus_api_request_duration_ms_bucket{api=\"lotus-miner\",endpoint=\"PledgeSector\","
+                        + "network=\"devnet\",le=\"0.01\"}")
+                .containsEntry("lotus_api_request_duration_ms_bucket{api=\"lotus-miner\",endpoint=\"PledgeSector\","
+                        + "network=\"devnet\",le=\"+Inf\"}", 3.0);
+        assertThat(samples(body, "lotus_api_request_duration_ms_sum{api=\"lotus-miner\",endpoint=\"PledgeSector\"")
+                .values()).singleElement().satisfies(ms -> assertThat(ms).isPositive());
+        // the scrape itself is no API call; the next one is counted on top
+        rpc("Filecoin.SectorsList", "[]");
+        assertThat(samples(scrape().body(), api + "SectorsList")).containsValue(3.0);
+    }
+
+    @Test
+    void untrackedCallsReturnedCountsEveryReturnTheMinerHasNoRecordOf() throws Exception {
+        assertThat(scrape().body()).as("no return yet: no series, as in Lotus")
+                .doesNotContain("lotus_sealing_worker_untracked_calls_returned{");
+        String call = io.minersim.app.contract.WorkerReturnParams.CALL;
+        rpc("Filecoin.ReturnFetch", "[" + call + ",null]");
+        assertThat(envelope("Filecoin.ReturnFetch", "[" + call + ",null]", node.adminToken()).get("error")
+                .get("message").asText()).as("a second result for the call is refused, after Lotus counted it")
+                .isEqualTo("callRes channel already has a response");
+        rpc("Filecoin.ReturnSealCommit2", "[" + call.replace("\"Number\":9", "\"Number\":10") + ",\"Bw==\",null]");
+        assertThat(envelope("Filecoin.ReturnFetch", "[" + call + "]", node.adminToken()).get("error").get("code")
+                .asInt()).as("malformed: never reaches the manager").isEqualTo(-32602);
+        assertThat(samples(scrape().body(), "lotus_sealing_worker_untracked_calls_returned"))
+                .isEqualTo(Map.of("lotus_sealing_worker_untracked_calls_returned{network=\"devnet\"}", 3.0));
+    }
+
+    @Test
+    void schedulerCycleHistogramsAgreeWithSealingSchedDiagOfAConstrainedFleet() throws Exception {
+        try (io.minersim.app.testing.MinerSimulator sim = io.minersim.app.testing.MinerSimulator.builder()
+                .scenario(java.nio.file.Path.of("..", "scenarios", "pc1-queue.yaml")).start()) {
+            assertThat(scrape(sim.port()).body()).as("no cycle yet").doesNotContain("lotus_sched_assigner_cycle_ms_");
+            sim.advanceTo(3);
+            JsonNode diag = diagOf(sim);
+            int queued = diag.get("SchedInfo").get("Requests").size();
+            int windows = diag.get("SchedInfo").get("OpenWindows").size();
+            assertThat(queued).as("three PC1 run on pc1-box, five wait").isEqualTo(5);
+            assertThat(windows).as("two per enabled worker").isEqualTo(4);
+
+            String net = "{network=\"devnet\"";
+            Map<String, Double> m = samples(scrape(sim.port()).body(), "lotus_sched_assigner_cycle_");
+            double cycles = m.get("lotus_sched_assigner_cycle_ms_count" + net + "}");
+            assertThat(cycles).as(m.toString()).isPositive();
+            assertThat(m).containsEntry("lotus_sched_assigner_cycle_open_window_count" + net + "}", cycles)
+                    .containsEntry("lotus_sched_assigner_cycle_task_queue_entry_count" + net + "}", cycles)
+                    .as("every cycle saw SealingSchedDiag's open windows")
+                    .containsEntry("lotus_sched_assigner_cycle_open_window_sum" + net + "}", cycles * windows)
+                    .as("the longest queue a cycle saw is SealingSchedDiag's: five, in the (3, 5] bucket")
+                    .containsEntry("lotus_sched_assigner_cycle_task_queue_entry_bucket" + net + ",le=\"5.0\"}", cycles);
+            assertThat(m.get("lotus_sched_assigner_cycle_task_queue_entry_bucket" + net + ",le=\"3.0\"}"))
+                    .isLessThan(cycles);
+            for (String step : new String[] {"candidates", "window_select", "submit"}) {
+                assertThat(m.get("lotus_sched_assigner_cycle_" + step + "_ms_count" + net + "}")).as(step)
+                        .isPositive().isLessThanOrEqualTo(cycles);
+            }
+            assertThat(m.get("lotus_sched_assigner_cycle_ms_sum" + net + "}")).as("real time of minersim's cycles")
+                    .isPositive();
+
+            sim.advanceTo(71); // pc1-box went offline at 70: one worker's two windows left
+            JsonNode offline = diagOf(sim);
+            assertThat(offline.get("SchedInfo").get("OpenWindows").size()).isEqualTo(2);
+            Map<String, Double> after = samples(scrape(sim.port()).body(), "lotus_sched_assigner_cycle_open_window");
+            assertThat(after.get("lotus_sched_assigner_cycle_open_window_bucket" + net + ",le=\"2.0\"}"))
+                    .as("the cycle after pc1-box left saw two windows").isPositive();
+        }
+    }
+
+    @Test
+    void processMetricsAreThisProcesssOwn() throws Exception {
+        Map<String, Double> p = samples(scrape().body(), "process_");
+        assertThat(p).containsKeys("process_cpu_seconds_total", "process_start_time_seconds", "process_open_fds",
+                "process_max_fds", "process_resident_memory_bytes", "process_virtual_memory_bytes");
+        assertThat(p.get("process_start_time_seconds")).isCloseTo(
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() / 1000.0,
+                org.assertj.core.data.Offset.offset(1.0));
+        assertThat(p.get("process_open_fds")).isPositive().isLessThan(p.get("process_max_fds"));
+        assertThat(p.get("process_cpu_seconds_total")).isPositive();
+        assertThat(p.get("process_resident_memory_bytes")).isGreaterThan(1 << 20);
+        assertThat(scrape().body()).as("Go's runtime metrics have no truthful value in a JVM").doesNotContain("\ngo_");
+    }
+
+    private static JsonNode diagOf(io.minersim.app.testing.MinerSimulator sim) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(sim.url())
+                .header("Authorization", "Bearer " + sim.adminToken())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,"
+                        + "\"method\":\"Filecoin.SealingSchedDiag\",\"params\":[false]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body()).get("result");
+    }
+
     /** WorkerJobs' running calls per series labels, as the metrics label them. */
     private static Map<String, Long> runningJobs(JsonNode jobs, JsonNode stats) {
         Map<String, Long> out = new TreeMap<>();
@@ -234,12 +355,16 @@ class MetricsEndpointTest {
     }
 
     private JsonNode rpc(String method, String params) throws Exception {
+        JsonNode env = envelope(method, params, node.adminToken());
+        assertThat(env.has("error")).as("%s: %s", method, env).isFalse();
+        return env.get("result");
+    }
+
+    private JsonNode envelope(String method, String params, String token) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(node.httpUri())
-                .header("Authorization", "Bearer " + node.adminToken())
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method
                         + "\",\"params\":" + params + "}")).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode env = JSON.readTree(r.body());
-        assertThat(env.has("error")).as("%s: %s", method, r.body()).isFalse();
-        return env.get("result");
+        return JSON.readTree(r.body());
     }
 }

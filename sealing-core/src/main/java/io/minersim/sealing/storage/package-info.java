@@ -21,7 +21,9 @@
  * therefore nothing; a path's used bytes are Lotus's space budgets of what it holds (seal budgets while sealing,
  * finalized ones after), summed on each read. Only what callers change by hand is kept, sparsely: declarations
  * ({@code StorageDeclareSector}), dropped derived declarations ({@code StorageDropSector}, undone by
- * {@code StorageRedeclareLocal}), paths attached by workers and their health reports.
+ * {@code StorageRedeclareLocal}), paths attached by workers and their health reports. The index keeps the paths,
+ * placement and writes; {@link io.minersim.sealing.storage.SectorDeclarations} answers from them what is declared
+ * where ({@code StorageList}, {@code StorageFindSector}) and the sector locks.
  *
  * <p><b>Changes</b> are {@link io.minersim.sealing.storage.StorageOp} values, run by
  * {@code Miner.changeStorage} under the miner's write lock and journaled like every other call; the snapshot

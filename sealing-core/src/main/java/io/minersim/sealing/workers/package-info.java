@@ -11,6 +11,9 @@
  * derived from the sectors' states on demand, so the default path keeps no per-sector scheduler objects.
  * {@link io.minersim.sealing.workers.WorkerCalls} tallies the calls that returned, per task type and hostname, for
  * Lotus's worker call metrics; it is process state, like Lotus's counters, not in the snapshot, and its started
- * counts are derived from the running jobs, so they cannot drift from {@code WorkerJobs}.
+ * counts are derived from the running jobs, so they cannot drift from {@code WorkerJobs}. An
+ * {@link io.minersim.sealing.workers.AssignCycleListener} hears each assign cycle of a fleet's scheduler
+ * ({@link io.minersim.sealing.workers.AssignCycle}: open windows, queued requests, the cycle's real time per step) for
+ * Lotus's scheduler metrics; the cycle is timed only while one listens, and nothing the engine does depends on it.
  */
 package io.minersim.sealing.workers;
