@@ -57,11 +57,12 @@ public final class StartupTraining {
         StringWriter printed = new StringWriter();
         int[] code = {-1};
         Thread run = new Thread(() -> {
-            var cl = MinerSimCommand.commandLine();
+            String[] args = {"run", "--repo", repo.toString(), "--listen", "127.0.0.1:0", "--full-listen",
+                "127.0.0.1:0", "--stats-listen", "127.0.0.1:0", "--pledge", "2"};
+            var cl = MinerSimCommand.commandLine(args); // as Main builds it
             cl.setOut(new PrintWriter(printed, true));
             cl.setErr(new PrintWriter(printed, true));
-            code[0] = cl.execute("run", "--repo", repo.toString(), "--listen", "127.0.0.1:0", "--full-listen",
-                    "127.0.0.1:0", "--stats-listen", "127.0.0.1:0", "--pledge", "2");
+            code[0] = cl.execute(args);
         }, "minersim-training-run");
         run.start();
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -265,7 +265,7 @@ public final class MinerNode implements AutoCloseable {
             NodeEndpoint endpoint;
             try {
                 endpoint = NodeEndpoint.start(RpcServer.builder(dispatcher).host(host).port(port).pushStreams(push)
-                        .handler(MetricsHandler.PATH, new MetricsHandler(new MinerMetrics(miner,
+                        .handler(MetricsHandler.PATH, new MetricsHandler(() -> new MinerMetrics(miner,
                                 mh.profile().name().toLowerCase(Locale.ROOT)))), auth, repo);
             } catch (Exception e) {
                 if (own != null) {
