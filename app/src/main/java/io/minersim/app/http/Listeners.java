@@ -28,10 +28,15 @@ public final class Listeners {
      */
     public static void withoutJmxProbe() {
         if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
-            int line = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
-            boolean compressed = Runtime.getRuntime().maxMemory() < (32L << 30);
-            System.setProperty(REFERENCES_PER_CACHE_LINE, Integer.toString(Math.max(1, line / (compressed ? 4 : 8))));
+            System.setProperty(REFERENCES_PER_CACHE_LINE, Integer.toString(referencesPerCacheLine()));
         }
+    }
+
+    /** What Jetty would work out through JMX: its cache line over the size of a reference. */
+    static int referencesPerCacheLine() {
+        int line = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
+        boolean compressed = Runtime.getRuntime().maxMemory() < (32L << 30);
+        return Math.max(1, line / (compressed ? 4 : 8));
     }
 
     /** Applies both to a connector before it starts. */
