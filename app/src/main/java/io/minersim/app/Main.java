@@ -8,6 +8,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(MinerSimCommand.commandLine().execute(args));
+        System.exit(MinerSimCommand.commandLine(args).execute(args));
     }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * The training run of the build's class-data-sharing archive ({@code app/target/minersim.jsa}, made with
  * {@code -XX:ArchiveClassesAtExit}; {@code ./minersim} starts with it): a real {@code minersim run} on a throw-away
  * repo, in this JVM, asked what a tool asks first (the miner's, the full node's and the statistics' endpoints, the
- * web page), then stopped with {@code Filecoin.Shutdown}. The classes that start-up and a first answer load are then
+ * web page), then stopped with {@code Filecoin.Shutdown}; then the same again on the saved repo, which it restores. The classes that start-up and a first answer load are then
  * archived, already parsed and verified. It fails (exit code 1) if the run does not answer, so the build also checks
  * that the jar starts.
  */
@@ -53,15 +53,25 @@ public final class StartupTraining {
         }
     }
 
+    /**
+     * Runs twice on the same repo: the first run makes the world, the second restores it (the start of an existing
+     * repo, whose snapshot and journal decoding is then in the archive too).
+     */
     private static void train(Path repo) throws Exception {
+        trainOnce(repo);
+        trainOnce(repo);
+    }
+
+    private static void trainOnce(Path repo) throws Exception {
         StringWriter printed = new StringWriter();
         int[] code = {-1};
         Thread run = new Thread(() -> {
-            var cl = MinerSimCommand.commandLine();
+            String[] args = {"run", "--repo", repo.toString(), "--listen", "127.0.0.1:0", "--full-listen",
+                "127.0.0.1:0", "--stats-listen", "127.0.0.1:0", "--pledge", "2"};
+            var cl = MinerSimCommand.commandLine(args); // as Main builds it
             cl.setOut(new PrintWriter(printed, true));
             cl.setErr(new PrintWriter(printed, true));
-            code[0] = cl.execute("run", "--repo", repo.toString(), "--listen", "127.0.0.1:0", "--full-listen",
-                    "127.0.0.1:0", "--stats-listen", "127.0.0.1:0", "--pledge", "2");
+            code[0] = cl.execute(args);
         }, "minersim-training-run");
         run.start();
         long deadline = System.nanoTime() + WAIT.toNanos();

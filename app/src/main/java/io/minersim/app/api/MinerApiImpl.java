@@ -73,7 +73,7 @@ public final class MinerApiImpl implements MinerApi {
     private final PieceData pieceData;
     private final Runnable shutdown;
     private final String startTime;
-    private final ObjectNode openRpc;
+    private final java.util.function.Supplier<ObjectNode> openRpc;
     private final Duration addPieceTimeout;
     private final Durability durability;
     private final SectorInfoJson statusJson = new SectorInfoJson(io.minersim.app.rpc.GoJson.newObjectMapper());
@@ -98,7 +98,7 @@ public final class MinerApiImpl implements MinerApi {
         this.shutdown = shutdown;
         this.addPieceTimeout = addPieceTimeout;
         this.startTime = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC));
-        this.openRpc = OpenRpcDocument.load("/io/minersim/app/miner-openrpc.json", SERVED);
+        this.openRpc = OpenRpcDocument.lazy("/io/minersim/app/miner-openrpc.json", SERVED);
     }
 
     /** The miner's interfaces served on its endpoint: what {@code Discover} lists. */
@@ -514,7 +514,7 @@ public final class MinerApiImpl implements MinerApi {
 
     @Override
     public ObjectNode discover() {
-        return openRpc.deepCopy();
+        return openRpc.get().deepCopy();
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class FullNode implements AutoCloseable {
             MinerRepo repo) throws Exception {
         JwtAuthority auth = NodeEndpoint.authority(repo);
         FullNodeApiImpl api = new FullNodeApiImpl(miners, profile, NodeEndpoint.tokens(auth),
-                OpenRpcDocument.load("/io/minersim/app/full-openrpc.json", List.of(FullNodeApi.class)));
+                OpenRpcDocument.lazy("/io/minersim/app/full-openrpc.json", List.of(FullNodeApi.class)));
         RpcDispatcher v1 = RpcDispatcher.builder()
                 .register(FullNodeApi.class, api)
                 .objectMapper(GoJson.newObjectMapper())

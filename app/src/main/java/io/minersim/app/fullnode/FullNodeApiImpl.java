@@ -81,7 +81,7 @@ public final class FullNodeApiImpl implements FullNodeApi {
     private final NetAndSync net;
     private final Market market;
     private final Mining mining;
-    private final ObjectNode openRpc;
+    private final java.util.function.Supplier<ObjectNode> openRpc;
     private final String networkName;
     private final MessageSearch messages;
 
@@ -89,9 +89,10 @@ public final class FullNodeApiImpl implements FullNodeApi {
      * @param miners the world's miners, in order (at least one)
      * @param profile the chain profile
      * @param tokens signs and verifies the full node's tokens
-     * @param openRpc the document Discover answers
+     * @param openRpc the document Discover answers (read on first use)
      */
-    public FullNodeApiImpl(List<Miner> miners, Profile profile, TokenAuthority tokens, ObjectNode openRpc) {
+    public FullNodeApiImpl(List<Miner> miners, Profile profile, TokenAuthority tokens,
+            java.util.function.Supplier<ObjectNode> openRpc) {
         if (miners.isEmpty()) {
             throw new IllegalArgumentException("a full node needs at least one miner");
         }
@@ -592,6 +593,6 @@ public final class FullNodeApiImpl implements FullNodeApi {
 
     @Override
     public ObjectNode discover() {
-        return openRpc.deepCopy();
+        return openRpc.get().deepCopy();
     }
 }

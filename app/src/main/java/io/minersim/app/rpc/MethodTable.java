@@ -40,6 +40,8 @@ final class MethodTable {
     MethodTable(List<Registration> registrations, ObjectMapper mapper, Map<Type, ParamDecoder> decoders,
             CallTimer timer) {
         GoTypes goTypes = new GoTypes(mapper);
+        // read by each method's first call, so kept as they are now: a builder used again cannot change them
+        Map<Type, ParamDecoder> frozenDecoders = Map.copyOf(decoders);
         Map<String, RpcMethod> m = new LinkedHashMap<>();
         Map<String, String> a = new LinkedHashMap<>();
         Set<Method> unmatchedWriters = new LinkedHashSet<>();
@@ -65,7 +67,7 @@ final class MethodTable {
                 Method writer = writerOf(method, writers);
                 unmatchedWriters.remove(writer);
                 RpcMethod h = new RpcMethod(name.value(), method, r.implementation, perm.value(),
-                        hasAnnotationNamed(method, "ChannelMethod"), writer, goTypes, mapper, decoders, timer);
+                        hasAnnotationNamed(method, "ChannelMethod"), writer, goTypes, mapper, frozenDecoders, timer);
                 if (r.replaces) {
                     m.remove(h.wireName);
                     a.values().removeIf(h.wireName::equals);

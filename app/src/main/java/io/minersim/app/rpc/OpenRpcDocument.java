@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * What an endpoint's {@code Discover} answers: one of Lotus's OpenRPC documents from the jar, its keys sorted as
@@ -35,6 +36,25 @@ public final class OpenRpcDocument {
             }
         }
         return names;
+    }
+
+    /**
+     * {@link #load} on first use, then the same document: reading and re-encoding the half-megabyte document costs a
+     * good part of a start, and only {@code Discover} needs it.
+     */
+    public static Supplier<ObjectNode> lazy(String resource, List<Class<?>> apis) {
+        List<Class<?>> copy = List.copyOf(apis);
+        return new Supplier<>() {
+            private ObjectNode doc;
+
+            @Override
+            public synchronized ObjectNode get() {
+                if (doc == null) {
+                    doc = load(resource, copy);
+                }
+                return doc;
+            }
+        };
     }
 
     /** The document at {@code resource}, keys sorted, its methods cut down to those of {@code apis}. */

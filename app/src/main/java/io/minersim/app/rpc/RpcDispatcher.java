@@ -226,13 +226,14 @@ public final class RpcDispatcher {
                 return Reply.protocolError(id, RpcError.PARSE_ERROR, "unmarshaling param array: " + e.getMessage());
             }
         }
-        if (ps.size() != h.params.length) {
+        if (ps.size() != h.arity) {
             return Reply.protocolError(id, RpcError.INVALID_PARAMS, "wrong param count (method '" + req.method
-                    + "'): " + ps.size() + " != " + h.params.length);
+                    + "'): " + ps.size() + " != " + h.arity);
         }
-        Object[] args = new Object[h.params.length];
+        Object[] args = new Object[h.arity];
+        RpcMethod.Param[] params = h.params();
         for (int i = 0; i < args.length; i++) {
-            RpcMethod.Param p = h.params[i];
+            RpcMethod.Param p = params[i];
             if (p.decoder() != null) {
                 try {
                     args[i] = p.decoder().decode(ps.get(i), ctx);

@@ -14,8 +14,10 @@ import java.util.Map;
 
 /**
  * One served method, as its annotations describe it, read once when the dispatcher is built: wire name,
- * permission, whether it returns a channel, how each parameter is decoded, and how it is answered (by calling
- * the method and encoding its value, or through the implementation's {@link ResultWriter}).
+ * permission, whether it returns a channel, its parameter count, and how it is answered (by calling the method and
+ * encoding its value, or through the implementation's {@link ResultWriter}). How each parameter is decoded (its Jackson
+ * type and reader, which introspect the wire types) is worked out on the method's first call: building every
+ * method's readers took a good part of a start, for methods most runs never see.
  */
 final class RpcMethod {
     /** What a bound result writer takes: the response being written and the decoded arguments. */
@@ -28,7 +30,13 @@ final class RpcMethod {
     final Object target;
     final Permission permission;
     final boolean channel;
-    final Param[] params;
+    /** How many parameters it takes. */
+    final int arity;
+    private final GoTypes goTypes;
+    private final ObjectMapper mapper;
+    private final Map<Type, ParamDecoder> decoders;
+    /** The decoding of each parameter, made by the first call (see {@link #params()}). */
+    private volatile Param[] params;
     /** The implementation's result writer as {@code (GoJsonWriter out, Object[] args) void}, or null. */
     final MethodHandle writer;
     /** Times the calls, or null. */
@@ -54,13 +62,29 @@ final class RpcMethod {
         } catch (RuntimeException e) {
             // public interface methods need no access override
         }
-        this.params = params(method, goTypes, mapper, decoders);
+        this.arity = method.getParameterCount();
+        this.goTypes = goTypes;
+        this.mapper = mapper;
+        this.decoders = decoders;
         if (resultWriter != null && channel) {
             throw new IllegalArgumentException(describe(resultWriter) + " cannot write " + wireName
                     + "'s result: it returns a channel");
         }
-        this.writer = resultWriter == null ? null : bind(resultWriter, target, params.length);
+        this.writer = resultWriter == null ? null : bind(resultWriter, target, arity);
         this.timer = timer == null ? null : timer.forMethod(wireName, goName);
+    }
+
+    /**
+     * How each parameter is decoded, worked out on first use; racing first calls each work out the same answer from
+     * the same immutable inputs, and one of them is kept.
+     */
+    Param[] params() {
+        Param[] p = params;
+        if (p == null) {
+            p = params(method, goTypes, mapper, decoders);
+            params = p;
+        }
+        return p;
     }
 
     private static Param[] params(Method method, GoTypes goTypes, ObjectMapper mapper,

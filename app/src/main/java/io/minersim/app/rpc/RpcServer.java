@@ -67,6 +67,7 @@ public final class RpcServer implements AutoCloseable {
     private RpcServer(Builder b) {
         this.host = b.host;
         this.path = b.paths.get(0);
+        Listeners.withoutJmxProbe();
         QueuedThreadPool pool = new QueuedThreadPool(b.maxThreads, 4);
         pool.setName("minersim-rpc");
         this.server = new Server(pool);

@@ -58,6 +58,7 @@ public final class StatsServer implements AutoCloseable {
      */
     public static StatsServer start(StatsService service, StatsKeys keys, long seed, String host, int port, Path repo,
             List<WebMiner> miners) throws Exception {
+        Listeners.withoutJmxProbe();
         QueuedThreadPool pool = new QueuedThreadPool(32, 2);
         pool.setName("minersim-stats");
         Server server = new Server(pool);

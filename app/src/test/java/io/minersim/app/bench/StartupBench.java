@@ -34,8 +34,11 @@ import java.util.Map;
  * {@code cp} the child's class path, by default this one; a class-data-sharing archive needs jars only:
  * {@code cp=app/target/minersim.jar "jvm=@jvm.options -XX:SharedArchiveFile=app/target/minersim.jsa"}) and polls
  * {@code Filecoin.SectorsSummary} every 10 ms, each run once the machine is quiet ({@code quiet} cores used by other
- * processes at most, waiting up to {@code quiet.wait} s). A run stopped cleanly folds a replayed journal into a new
- * snapshot, so only the first run of a repo made with {@code journal > 0} replays it.
+ * processes at most, waiting up to {@code quiet.wait} s). Each run is paired with a floor: {@code java <jvm> -cp <cp>
+ * -version}, timed just before it the same way (process start to its end), the least any start can cost on the
+ * machine at that moment; the summary gives the first answer, the floor and their difference (min, median, max). A
+ * run stopped cleanly folds a replayed journal into a new snapshot, so only the first run of a repo made with
+ * {@code journal > 0} replays it.
  *
  * <pre>
  * java -cp app/target/test-classes:app/target/minersim.jar io.minersim.app.bench.StartupBench \
@@ -67,16 +70,57 @@ public final class StartupBench {
             stateBytes = files.mapToLong(p -> p.toFile().length()).sum();
         }
         System.out.printf(Locale.ROOT, "repo %s: state %,d bytes%n", repo, stateBytes);
+        String cp = a.get("cp").isEmpty() ? System.getProperty("java.class.path") : a.get("cp");
+        List<Double> answers = new ArrayList<>();
+        List<Double> floors = new ArrayList<>();
+        List<Double> above = new ArrayList<>();
         for (int run = 1; run <= Integer.parseInt(a.get("runs")); run++) {
             double quiet = Double.parseDouble(a.get("quiet"));
             if (quiet > 0) {
                 CpuMeter.awaitQuiet(quiet, Integer.parseInt(a.get("quiet.wait")));
             }
             CpuMeter cpu = CpuMeter.start();
-            firstAnswer(repo, Integer.parseInt(a.get("port")), run, a.get("jvm"),
-                    a.get("cp").isEmpty() ? System.getProperty("java.class.path") : a.get("cp"));
-            System.out.printf(Locale.ROOT, "    (other processes used %.2f cores meanwhile)%n", cpu.otherCores());
+            double floor = javaVersion(a.get("jvm"), cp);
+            double secs = firstAnswer(repo, Integer.parseInt(a.get("port")), run, a.get("jvm"), cp);
+            System.out.printf(Locale.ROOT, "    floor (java -version) %.3f s, first answer %.3f s above it"
+                    + " (other processes used %.2f cores meanwhile)%n", floor, secs - floor, cpu.otherCores());
+            answers.add(secs);
+            floors.add(floor);
+            above.add(secs - floor);
         }
+        System.out.printf(Locale.ROOT, "first answer %s; floor %s; above the floor %s (min median max, s; load"
+                + " average %s)%n", spread(answers), spread(floors), spread(above), loadAverage());
+    }
+
+    private static String spread(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        return String.format(Locale.ROOT, "%.3f %.3f %.3f", s.get(0), s.get(s.size() / 2), s.get(s.size() - 1));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Seconds from the start of {@code java <jvm> -cp <cp> -version} to its end. */
+    private static double javaVersion(String jvm, String classPath) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        if (!jvm.isBlank()) {
+            cmd.addAll(List.of(jvm.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", classPath, "-version"));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("java -version failed: " + cmd);
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** A repo as {@code run} leaves it, holding a miner of {@code sectors} Proving CC sectors. */
@@ -111,7 +155,7 @@ public final class StartupBench {
         }
     }
 
-    private static void firstAnswer(Path repo, int port, int run, String jvm, String classPath) throws Exception {
+    private static double firstAnswer(Path repo, int port, int run, String jvm, String classPath) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java));
         if (!jvm.isBlank()) {
@@ -166,5 +210,6 @@ public final class StartupBench {
         }
         System.out.printf(Locale.ROOT, "run %d: first answer after %.2f s: %s%n    %s%n", run, secs, answer.strip(),
                 String.join("\n    ", restored));
+        return secs;
     }
 }
