@@ -35,7 +35,7 @@ final class SectorLogRenderer {
         List<SectorLogEntry> out = new ArrayList<>(log.size());
         // one builder for every message of the read: string concatenation here compiled to a method-handle
         // chain per site that the JIT did not inline (it showed as a fifth of a status read's samples)
-        StringBuilder sb = new StringBuilder(160);
+        StringBuilder sb = new StringBuilder(256);
         for (int i = 0; i < log.size(); i++) {
             int kind = log.kind(i);
             long ts = p.clock.timestampOf(log.epoch(i));

@@ -215,6 +215,42 @@ class SectorsStatusEncodingTest {
         }
     }
 
+    /**
+     * The SectorCommitted message quoting the proof is written from the Proof field's base64 without escaping it
+     * character by character: only a message that quotes exactly that base64 may take that path, and whatever path a
+     * message takes, the bytes are the mapper's.
+     */
+    @Test
+    void aLogMessageQuotingTheProofIsWrittenAsTheMapperWritesItAndNearMissesAreEscaped() throws Exception {
+        SectorInfoJson encoder = new SectorInfoJson(mapper);
+        byte[] proof = new byte[1920];
+        for (int i = 0; i < proof.length; i++) {
+            proof[i] = (byte) (i * 131 + 7);
+        }
+        String b64 = java.util.Base64.getEncoder().encodeToString(proof);
+        String other = java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(proof, 1917));
+        String exact = "{\"User\":{\"Proof\":\"" + b64 + "\"}}";
+        List<String> messages = List.of(exact,
+                "{\"User\":{\"Proof\":\"" + b64.substring(0, 100) + "<" + b64.substring(101) + "\"}}",
+                "{\"User\":{\"Proof\":\"" + b64.substring(0, 100) + "\u00e9" + b64.substring(101) + "\"}}",
+                "{\"User\":{\"Proof\":\"" + b64.substring(0, 100) + "\u6f22" + b64.substring(101) + "\"}}",
+                "{\"User\":{\"Proof\":\"" + other + "\"}}",
+                "{\"User\":{\"Proof\":\"" + b64 + "\"}>", "<\"User\":{\"Proof\":\"" + b64 + "\"}}",
+                "{\"User\":{\"Proof\":\"\"}}", "{\"User\":{}}");
+        List<SectorLog> log = new ArrayList<>();
+        for (String m : messages) {
+            log.add(new SectorLog("event;sealing.SectorCommitted", 1, "", m));
+        }
+        for (byte[] p : java.util.Arrays.asList(proof, new byte[0], null)) {
+            SectorInfo s = new SectorInfo(1, "Proving", null, null, p, List.of(), List.of(),
+                    new SealRandomness(new byte[0], -1), new SealRandomness(new byte[0], -1), null, null, 0, false,
+                    null, "", log, 0, 0, 0, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, 0, 0);
+            assertThat(new String(encoder.encode(s), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(mapper.writeValueAsBytes(s), StandardCharsets.UTF_8))
+                    .contains("\\\"Proof\\\":\\\"" + (p == proof ? b64 : "") + "\\\"}}");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** The same API behind a proxy, which has no result writers: the dispatcher calls and encodes every method. */
