@@ -187,6 +187,24 @@ public final class MinerApiImpl implements MinerApi {
         return out;
     }
 
+    /**
+     * {@link #sectorsSummary()}'s result written straight into the response (the dispatcher's {@link ResultWriter}):
+     * the states in the same order, as the mapper writes the map, without its serializer.
+     */
+    @ResultWriter
+    public void sectorsSummary(GoJsonWriter out) {
+        out.raw('{');
+        boolean first = true;
+        for (Map.Entry<String, Long> e : sectorsSummary().entrySet()) {
+            if (!first) {
+                out.raw(',');
+            }
+            first = false;
+            out.string(e.getKey()).raw(':').number(e.getValue());
+        }
+        out.raw('}');
+    }
+
     @Override
     public Map<String, List<SealedRef>> sectorsRefs() {
         Map<String, List<SealedRef>> out = new TreeMap<>();

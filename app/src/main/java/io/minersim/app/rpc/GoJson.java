@@ -80,6 +80,9 @@ public final class GoJson {
         if (d == 0) {
             return (1 / d < 0) ? "-0" : "0";
         }
+        if (Math.abs(d) < 1e15 && d == Math.rint(d)) {
+            return Long.toString((long) d); // the common id, an integer: Go writes its digits
+        }
         BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
         double abs = Math.abs(d);
         if (abs >= 1e-6 && abs < 1e21) {

@@ -41,8 +41,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SectorsStatus's fast path ({@link MinerApiImpl#sectorsStatusJson}: the hand-written encoder and the cache of
- * encoded answers) against the reference, the RPC mapper writing a fresh {@link MinerApiImpl#sectorsStatus}:
- * byte for byte equal after every kind of mutation, with the cache primed before each.
+ * encoded answers), and SectorsSummary's result writer, against the reference, the RPC mapper writing a fresh
+ * {@link MinerApiImpl#sectorsStatus}: byte for byte equal after every kind of mutation, with the cache primed before
+ * each.
  */
 class SectorsStatusEncodingTest {
     private static final String TRICKY = "boom <&> \"quoted\" back\\slash\n\r\t\b\f\u0001\u001f\u007f é 漢 😀 \u2028\u2029";
@@ -150,6 +151,8 @@ class SectorsStatusEncodingTest {
             api.sectorPreCommitFlush();
             api.sectorCommitFlush();
         }
+        api.pledgeSector(); // a sector in another state: a summary of several states
+        assertThat(api.sectorsSummary()).hasSizeGreaterThan(1);
         io.minersim.app.rpc.CallContext ctx = io.minersim.app.rpc.CallContext.http(
                 java.util.Set.of(io.minersim.rpc.Permission.READ));
         for (int round = 0; round < 2; round++) { // a miss, then a hit
@@ -157,7 +160,9 @@ class SectorsStatusEncodingTest {
                     + ",true]}", "{\"id\":\"a<\\\"b\",\"method\":\"Filecoin.SectorsStatus\",\"params\":["
                     + sealed + ",false]}", "{\"id\":-3,\"method\":\"Filecoin.SectorsStatus\",\"params\":["
                     + young + ",true]}", "{\"id\":2,\"method\":\"Filecoin.SectorsStatus\",\"params\":[99,true]}",
-                    "{\"method\":\"Filecoin.SectorsStatus\",\"params\":[" + sealed + ",true]}")) {
+                    "{\"method\":\"Filecoin.SectorsStatus\",\"params\":[" + sealed + ",true]}",
+                    "{\"id\":4,\"method\":\"Filecoin.SectorsSummary\",\"params\":[]}",
+                    "{\"id\":5,\"method\":\"Filecoin.SectorsSummary\",\"params\":[1]}")) {
                 byte[] b = body.getBytes(StandardCharsets.UTF_8);
                 assertThat(fast.handleHttpBody(b, b.length, 1 << 20, ctx).bodyText()).as("round %d: %s", round, body)
                         .isEqualTo(plain.handleHttpBody(b, b.length, 1 << 20, ctx).bodyText());

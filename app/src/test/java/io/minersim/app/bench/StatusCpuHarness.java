@@ -35,7 +35,7 @@ import java.util.function.LongConsumer;
  *
  * <p>Each case runs {@code calls} calls per round, {@code rounds} rounds; the first half of the rounds warm up and
  * the report gives the minimum and median of the rest, in microseconds of CPU per call. {@code profile=N} adds N
- * seconds of JFR sampling of the random-sector dispatch. Run it from the target class paths:
+ * seconds of JFR sampling of the case {@code profile.case} (default {@code random}), kept in {@code scratch/}. Run it from the target class paths:
  * <pre>
  *   ./mvnw -q -o -pl app -am test-compile
  *   ./mvnw -q -o -pl app dependency:build-classpath -Dmdep.outputFile=$PWD/scratch/cp.txt -Dmdep.includeScope=test
@@ -50,6 +50,7 @@ public final class StatusCpuHarness {
     public static void main(String[] argv) throws Exception {
         Map<String, String> a = new LinkedHashMap<>(Map.of("sectors", "1000000", "chunk", "50000", "calls", "20000",
                 "rounds", "10", "profile", "0", "cases", "core,wire,random,fixed,summary"));
+        a.put("profile.case", "random");
         for (String s : argv) {
             int eq = s.indexOf('=');
             if (eq <= 0 || !a.containsKey(s.substring(0, eq))) {
@@ -134,10 +135,11 @@ public final class StatusCpuHarness {
                 long end = System.nanoTime() + profile * 1_000_000_000L;
                 long i = 0;
                 while (System.nanoTime() < end) {
-                    cases.get("random").accept(i++);
+                    cases.get(a.get("profile.case")).accept(i++);
                 }
-                System.out.println("JFR profile of the random-sector dispatch, " + profile + " s:");
-                System.out.print(hs.stop(Path.of("scratch", "status-random.jfr").toAbsolutePath(), 40));
+                System.out.println("JFR profile of " + a.get("profile.case") + ", " + profile + " s:");
+                System.out.print(hs.stop(Path.of("scratch", "status-" + a.get("profile.case") + ".jfr")
+                        .toAbsolutePath(), 40));
             }
             System.out.println("(checksum " + sink[0] + ")");
         }
