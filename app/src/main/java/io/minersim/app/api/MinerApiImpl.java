@@ -146,7 +146,9 @@ public final class MinerApiImpl implements MinerApi {
         long before = miner.writeCount();
         StatusCache.Entry cached = statusCache.get(sectorNumber, showOnChainInfo, before);
         if (cached != null) {
-            out.raw(cached.array(), cached.from(), cached.length());
+            // room for the envelope's closing bytes too: a buffer grown to fit the answer exactly would be
+            // grown (and the answer copied) again for them
+            out.reserve(cached.length() + 16).raw(cached.array(), cached.from(), cached.length());
             return;
         }
         io.minersim.rpc.types.SectorInfo info = sectorsStatus(sectorNumber, showOnChainInfo);

@@ -73,6 +73,19 @@ public final class GoJson {
     // ---------------------------------------------------------------- Go number and id formatting
 
     /** A float64 as Go's encoding/json writes it: shortest form, exponent only below 1e-6 or from 1e21. */
+    /** Whether {@code json} is one or more ASCII digits and nothing else. */
+    static boolean isDigits(byte[] json) {
+        if (json.length == 0) {
+            return false;
+        }
+        for (byte b : json) {
+            if (b < '0' || b > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String goFloat(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new IllegalArgumentException("unsupported value");
