@@ -138,7 +138,8 @@ final class SectorLogRenderer {
         System.arraycopy(proofBase64, 0, out, COMMITTED_PREFIX.length, proofBase64.length);
         System.arraycopy(COMMITTED_SUFFIX, 0, out, COMMITTED_PREFIX.length + proofBase64.length,
                 COMMITTED_SUFFIX.length);
-        return new String(out, StandardCharsets.US_ASCII);
+        // all ASCII: decoded as Latin-1, a plain copy (US-ASCII decoding scans for bytes above 127 first)
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     private static StringBuilder pieceInfos(StringBuilder sb, List<Piece> pieces, int from) {
