@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON of {@code SectorsStatus}'s result, written by hand: the same bytes the RPC mapper writes for a
@@ -89,7 +90,7 @@ final class SectorInfoJson {
         List<SectorLog> log = s.log();
         for (int i = 0; i < log.size(); i++) {
             SectorLog e = log.get(i);
-            w.raw(i > 0 ? ",{\"Kind\":" : "{\"Kind\":").string(e.kind());
+            w.raw(i > 0 ? ",{\"Kind\":" : "{\"Kind\":").raw(kindJson(e.kind()));
             w.raw(",\"Timestamp\":").number(e.timestamp());
             w.raw(",\"Trace\":").string(e.trace());
             w.raw(",\"Message\":");
@@ -109,6 +110,21 @@ final class SectorInfoJson {
         w.raw(",\"OnTime\":").number(s.onTime());
         w.raw(",\"Early\":").number(s.early());
         w.raw('}');
+    }
+
+    /** Log kinds as quoted JSON: a few dozen constant strings, escaped once rather than in every entry of every read. */
+    private static final ConcurrentHashMap<String, byte[]> KINDS = new ConcurrentHashMap<>();
+    private static final int MAX_KINDS = 256;
+
+    private static byte[] kindJson(String kind) {
+        byte[] json = KINDS.get(kind);
+        if (json == null) {
+            json = new GoJsonWriter(kind.length() + 8).string(kind).toByteArray();
+            if (KINDS.size() < MAX_KINDS) { // kinds are Lotus's event names; never let odd ones grow the map
+                KINDS.putIfAbsent(kind, json);
+            }
+        }
+        return json;
     }
 
     /** SectorCommitted's message, {@code {"User":{"Proof":"<the proof's base64>"}}}, around the base64. */
