@@ -33,9 +33,6 @@ final class SectorLogRenderer {
         SectorLog log = s.log;
         SectorEvent[] events = SectorEvent.values();
         List<SectorLogEntry> out = new ArrayList<>(log.size());
-        // one builder for every message of the read: string concatenation here compiled to a method-handle
-        // chain per site that the JIT did not inline (it showed as a fifth of a status read's samples)
-        StringBuilder sb = new StringBuilder(256);
         for (int i = 0; i < log.size(); i++) {
             int kind = log.kind(i);
             long ts = p.clock.timestampOf(log.epoch(i));
@@ -47,86 +44,51 @@ final class SectorLogRenderer {
             } else {
                 SectorEvent e = events[kind];
                 String trace = e.isError() && text != null ? text : "";
-                String message;
-                if (e == SectorEvent.SectorCommitted && proof != null) {
-                    message = committedMessage(Base64.getEncoder().encode(proof));
-                } else {
-                    sb.setLength(0);
-                    sb.append("{\"User\":");
-                    user(sb, s, e, log.arg(i), commD, commR, ticket, seed);
-                    message = sb.append('}').toString();
-                }
-                out.add(new SectorLogEntry(e.logKind(), ts, trace, message));
+                out.add(new SectorLogEntry(e.logKind(), ts, trace, message(s, e, log.arg(i), commD, commR, proof,
+                        ticket, seed)));
             }
         }
         return out;
     }
 
     /**
-     * Appends the event's {@code User} JSON, as Lotus logs it; {@code ticket}/{@code seed} are the sector's
-     * current ones (or null), reused when the event quotes them.
+     * The event's JSON, {@code {"User":{…}}}, as Lotus logs it; {@code ticket}/{@code seed} are the
+     * sector's current ones (or null), reused when the event quotes them.
      */
-    private void user(StringBuilder sb, Sector s, SectorEvent e, long arg, Cid commD, Cid commR, byte[] ticket,
+    private String message(Sector s, SectorEvent e, long arg, Cid commD, Cid commR, byte[] proof, byte[] ticket,
             byte[] seed) {
-        switch (e) {
-            case SectorStart, SectorStartCC -> sb.append("{\"ID\":").append(s.number).append(",\"SectorType\":")
-                    .append(p.config.sectorSize().sealProof()).append('}');
-            case SectorTicket -> base64(sb.append("{\"TicketValue\":\""), ticket != null && arg == s.ticketEpoch
-                    ? ticket : p.random.bytes("ticket", arg, 0, 32)).append("\",\"TicketEpoch\":").append(arg)
-                    .append('}');
-            case SectorPreCommit1 -> base64(sb.append("{\"PreCommit1Out\":\""),
-                    p.random.bytes("pc1", s.number, s.ticketEpoch, 32)).append("\"}");
-            case SectorPreCommit2 -> {
-                if (commD == null || commR == null) {
-                    sb.append("{}");
-                } else {
-                    sb.append("{\"Sealed\":{\"/\":\"").append(commR).append("\"},\"Unsealed\":{\"/\":\"")
-                            .append(commD).append("\"}}");
-                }
-            }
+        Base64.Encoder b64 = Base64.getEncoder();
+        if (e == SectorEvent.SectorCommitted && proof != null) {
+            return committedMessage(b64.encode(proof));
+        }
+        String user = switch (e) {
+            case SectorStart, SectorStartCC -> "{\"ID\":" + s.number + ",\"SectorType\":"
+                    + p.config.sectorSize().sealProof() + "}";
+            case SectorTicket -> "{\"TicketValue\":\"" + b64.encodeToString(ticket != null && arg == s.ticketEpoch
+                    ? ticket : p.random.bytes("ticket", arg, 0, 32))
+                    + "\",\"TicketEpoch\":" + arg + "}";
+            case SectorPreCommit1 -> "{\"PreCommit1Out\":\""
+                    + b64.encodeToString(p.random.bytes("pc1", s.number, s.ticketEpoch, 32)) + "\"}";
+            case SectorPreCommit2 -> commD == null || commR == null ? "{}"
+                    : "{\"Sealed\":{\"/\":\"" + commR + "\"},\"Unsealed\":{\"/\":\"" + commD + "\"}}";
             case SectorPreCommitBatchSent, SectorCommitAggregateSent, SectorReplicaUpdateSubmitted ->
-                    sb.append("{\"Message\":{\"/\":\"").append(p.messages.get((int) arg).cid()).append("\"}}");
-            case SectorTerminating -> {
-                if (arg < 0) {
-                    sb.append("{\"Message\":null}");
-                } else {
-                    sb.append("{\"Message\":{\"/\":\"").append(p.messages.get((int) arg).cid()).append("\"}}");
-                }
-            }
-            case SectorPreCommitLanded -> sb.append("{\"TipSet\":[{\"/\":\"").append(tipSetCid(arg)).append("\"}]}");
-            case SectorSeedReady -> base64(sb.append("{\"SeedValue\":\""), seed != null && arg == s.seedEpoch
-                    ? seed : p.random.bytes("seed", arg, 0, 32)).append("\",\"SeedEpoch\":").append(arg).append('}');
-            case SectorCommitted -> sb.append("{}"); // no proof (with one: committedMessage, in render)
-            case SectorTerminated -> sb.append("{\"TerminatedAt\":").append(arg).append('}');
-            case SectorPacked -> pieceInfos(sb.append("{\"FillerPieces\":"), s.pieces, (int) arg).append('}');
-            case SectorForceState -> sb.append("{\"State\":\"").append(SectorState.values()[(int) arg].name())
-                    .append("\"}");
-            case SectorExtended -> sb.append("{\"NewExpiration\":").append(arg).append('}');
-            case SectorExpired -> sb.append("{\"ExpiredAt\":").append(arg).append('}');
-            default -> sb.append("{}");
-        }
+                    "{\"Message\":{\"/\":\"" + p.messages.get((int) arg).cid() + "\"}}";
+            case SectorTerminating -> arg < 0 ? "{\"Message\":null}"
+                    : "{\"Message\":{\"/\":\"" + p.messages.get((int) arg).cid() + "\"}}";
+            case SectorPreCommitLanded -> "{\"TipSet\":[{\"/\":\"" + tipSetCid(arg) + "\"}]}";
+            case SectorSeedReady -> "{\"SeedValue\":\"" + b64.encodeToString(seed != null && arg == s.seedEpoch
+                    ? seed : p.random.bytes("seed", arg, 0, 32))
+                    + "\",\"SeedEpoch\":" + arg + "}";
+            case SectorCommitted -> "{}"; // no proof (with one: committedMessage, above)
+            case SectorTerminated -> "{\"TerminatedAt\":" + arg + "}";
+            case SectorPacked -> "{\"FillerPieces\":" + pieceInfos(s.pieces, (int) arg) + "}";
+            case SectorForceState -> "{\"State\":\"" + SectorState.values()[(int) arg].name() + "\"}";
+            case SectorExtended -> "{\"NewExpiration\":" + arg + "}";
+            case SectorExpired -> "{\"ExpiredAt\":" + arg + "}";
+            default -> "{}";
+        };
+        return "{\"User\":" + user + "}";
     }
-
-    /** Appends standard base64 with padding: 32 bytes are 44 characters, no string or array in between. */
-    private static StringBuilder base64(StringBuilder sb, byte[] bytes) {
-        int i = 0;
-        for (; i + 3 <= bytes.length; i += 3) {
-            int v = (bytes[i] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8 | (bytes[i + 2] & 0xff);
-            sb.append(B64[v >>> 18]).append(B64[(v >>> 12) & 0x3f]).append(B64[(v >>> 6) & 0x3f])
-                    .append(B64[v & 0x3f]);
-        }
-        int rest = bytes.length - i;
-        if (rest == 1) {
-            int v = (bytes[i] & 0xff) << 16;
-            sb.append(B64[v >>> 18]).append(B64[(v >>> 12) & 0x3f]).append("==");
-        } else if (rest == 2) {
-            int v = (bytes[i] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8;
-            sb.append(B64[v >>> 18]).append(B64[(v >>> 12) & 0x3f]).append(B64[(v >>> 6) & 0x3f]).append('=');
-        }
-        return sb;
-    }
-
-    private static final char[] B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
 
     /**
      * SectorCommitted's message, the proof's base64 (about 2.6 KB, the longest string of a status) quoted, put
@@ -138,21 +100,17 @@ final class SectorLogRenderer {
         System.arraycopy(proofBase64, 0, out, COMMITTED_PREFIX.length, proofBase64.length);
         System.arraycopy(COMMITTED_SUFFIX, 0, out, COMMITTED_PREFIX.length + proofBase64.length,
                 COMMITTED_SUFFIX.length);
-        // all ASCII: decoded as Latin-1, a plain copy (US-ASCII decoding scans for bytes above 127 first)
-        return new String(out, StandardCharsets.ISO_8859_1);
+        return new String(out, StandardCharsets.US_ASCII);
     }
 
-    private static StringBuilder pieceInfos(StringBuilder sb, List<Piece> pieces, int from) {
-        sb.append('[');
+    private static String pieceInfos(List<Piece> pieces, int from) {
+        StringBuilder sb = new StringBuilder("[");
         for (int i = Math.min(from, pieces.size()); i < pieces.size(); i++) {
             Piece piece = pieces.get(i);
-            if (i > Math.min(from, pieces.size())) {
-                sb.append(',');
-            }
-            sb.append("{\"Size\":").append(piece.paddedSize()).append(",\"PieceCID\":{\"/\":\"")
-                    .append(piece.pieceCid()).append("\"}}");
+            sb.append(sb.length() > 1 ? "," : "").append("{\"Size\":").append(piece.paddedSize())
+                    .append(",\"PieceCID\":{\"/\":\"").append(piece.pieceCid()).append("\"}}");
         }
-        return sb.append(']');
+        return sb.append(']').toString();
     }
 
     private Cid tipSetCid(long epoch) {

@@ -3,6 +3,7 @@ package io.minersim.sealing;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -30,17 +31,13 @@ final class SimulatedRandomness {
      */
     byte[] bytes(String domain, long a, long b, byte[] extra, int length) {
         MessageDigest sha = sha256();
-        // the domain (an ASCII literal) then the four numbers, in one array: the digest is of their concatenation
-        int d = domain.length();
-        byte[] input = new byte[d + 32];
-        for (int i = 0; i < d; i++) {
-            input[i] = (byte) domain.charAt(i);
-        }
-        BIG_ENDIAN.set(input, d, seed);
-        BIG_ENDIAN.set(input, d + 8, actorId);
-        BIG_ENDIAN.set(input, d + 16, a);
-        BIG_ENDIAN.set(input, d + 24, b);
-        sha.update(input);
+        sha.update(domain.getBytes(StandardCharsets.US_ASCII));
+        byte[] numbers = new byte[32];
+        BIG_ENDIAN.set(numbers, 0, seed);
+        BIG_ENDIAN.set(numbers, 8, actorId);
+        BIG_ENDIAN.set(numbers, 16, a);
+        BIG_ENDIAN.set(numbers, 24, b);
+        sha.update(numbers);
         if (extra != null) {
             sha.update(extra);
         }
@@ -88,18 +85,15 @@ final class SimulatedRandomness {
             ByteOrder.BIG_ENDIAN);
     private static final VarHandle LITTLE_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
-    /**
-     * One digest per thread, reset for each use: a provider lookup per use showed in status profiles, and so did
-     * cloning one (a clone allocates the digest's state, block buffer and message schedule).
-     */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(
-            SimulatedRandomness::newSha256);
+    /** Cloned for each use: cheaper than a provider lookup, which showed in status profiles. */
+    private static final MessageDigest SHA256 = newSha256();
 
-    /** This thread's SHA-256, reset; to be used up (digested) before the next call on the same thread. */
     static MessageDigest sha256() {
-        MessageDigest sha = SHA256.get();
-        sha.reset();
-        return sha;
+        try {
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
     }
 
     private static MessageDigest newSha256() {
