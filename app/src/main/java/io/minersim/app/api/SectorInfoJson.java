@@ -112,7 +112,7 @@ final class SectorInfoJson {
         w.raw('}');
     }
 
-    /** Log kinds as quoted JSON: a few dozen constant strings, escaped once rather than in every entry of every read. */
+    /** Log kinds as quoted JSON: a few dozen constant strings, escaped once, not in every entry of every read. */
     private static final ConcurrentHashMap<String, byte[]> KINDS = new ConcurrentHashMap<>();
     private static final int MAX_KINDS = 256;
 

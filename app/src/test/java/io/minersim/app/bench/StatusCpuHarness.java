@@ -35,13 +35,18 @@ import java.util.function.LongConsumer;
  *
  * <p>Each case runs {@code calls} calls per round, {@code rounds} rounds; the first half of the rounds warm up and
  * the report gives the minimum and median of the rest, in microseconds of CPU per call. {@code profile=N} adds N
- * seconds of JFR sampling of the case {@code profile.case} (default {@code random}), kept in {@code scratch/}. Run it from the target class paths:
+ * seconds of JFR sampling of the case {@code profile.case} (default {@code random}), kept in {@code app/target/}.
+ * Run it from the target class paths:
  * <pre>
  *   ./mvnw -q -o -pl app -am test-compile
- *   ./mvnw -q -o -pl app dependency:build-classpath -Dmdep.outputFile=$PWD/scratch/cp.txt -Dmdep.includeScope=test
- *   java -Xms6g -Xmx6g -cp app/target/test-classes:app/target/classes:sealing-core/target/classes:\
- *       rpc-api/target/classes:$(cat scratch/cp.txt) io.minersim.app.bench.StatusCpuHarness sectors=1000000
+ *   ./mvnw -q -o -pl app dependency:build-classpath -Dmdep.outputFile=$PWD/app/target/cp.txt \
+ *       -Dmdep.includeScope=test
+ *   java -Xms4g -Xmx4g -cp app/target/test-classes:app/target/classes:sealing-core/target/classes:\
+ *       rpc-api/target/classes:$(cat app/target/cp.txt) io.minersim.app.bench.StatusCpuHarness calls=20000 rounds=8
  * </pre>
+ * Keys: {@code sectors=1000000 chunk=50000 calls=20000 rounds=10 cases=core,wire,random,fixed,summary profile=0
+ * profile.case=random}. The project's classes must come before the class path's dependencies, which may hold
+ * installed copies of them.
  */
 public final class StatusCpuHarness {
     private StatusCpuHarness() {
@@ -138,8 +143,9 @@ public final class StatusCpuHarness {
                     cases.get(a.get("profile.case")).accept(i++);
                 }
                 System.out.println("JFR profile of " + a.get("profile.case") + ", " + profile + " s:");
-                System.out.print(hs.stop(Path.of("scratch", "status-" + a.get("profile.case") + ".jfr")
-                        .toAbsolutePath(), 40));
+                Path jfr = java.nio.file.Files.createDirectories(Path.of("app", "target"))
+                        .resolve("status-" + a.get("profile.case") + ".jfr").toAbsolutePath();
+                System.out.print(hs.stop(jfr, 40));
             }
             System.out.println("(checksum " + sink[0] + ")");
         }
