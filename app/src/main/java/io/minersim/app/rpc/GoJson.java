@@ -72,7 +72,6 @@ public final class GoJson {
 
     // ---------------------------------------------------------------- Go number and id formatting
 
-    /** A float64 as Go's encoding/json writes it: shortest form, exponent only below 1e-6 or from 1e21. */
     /** Whether {@code json} is one or more ASCII digits and nothing else. */
     static boolean isDigits(byte[] json) {
         if (json.length == 0) {
@@ -86,6 +85,7 @@ public final class GoJson {
         return true;
     }
 
+    /** A float64 as Go's encoding/json writes it: shortest form, exponent only below 1e-6 or from 1e21. */
     static String goFloat(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new IllegalArgumentException("unsupported value");
