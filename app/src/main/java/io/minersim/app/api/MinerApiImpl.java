@@ -146,7 +146,9 @@ public final class MinerApiImpl implements MinerApi {
         long before = miner.writeCount();
         StatusCache.Entry cached = statusCache.get(sectorNumber, showOnChainInfo, before);
         if (cached != null) {
-            out.raw(cached.array(), cached.from(), cached.length());
+            // room for the envelope's closing bytes too: a buffer grown to fit the answer exactly would be
+            // grown (and the answer copied) again for them
+            out.reserve(cached.length() + 16).raw(cached.array(), cached.from(), cached.length());
             return;
         }
         io.minersim.rpc.types.SectorInfo info = sectorsStatus(sectorNumber, showOnChainInfo);
@@ -185,6 +187,24 @@ public final class MinerApiImpl implements MinerApi {
         Map<String, Long> out = new TreeMap<>();
         miner.summary().forEach((state, count) -> out.put(state.name(), count));
         return out;
+    }
+
+    /**
+     * {@link #sectorsSummary()}'s result written straight into the response (the dispatcher's {@link ResultWriter}):
+     * the states in the same order, as the mapper writes the map, without its serializer.
+     */
+    @ResultWriter
+    public void sectorsSummary(GoJsonWriter out) {
+        out.raw('{');
+        boolean first = true;
+        for (Map.Entry<String, Long> e : sectorsSummary().entrySet()) {
+            if (!first) {
+                out.raw(',');
+            }
+            first = false;
+            out.string(e.getKey()).raw(':').number(e.getValue());
+        }
+        out.raw('}');
     }
 
     @Override

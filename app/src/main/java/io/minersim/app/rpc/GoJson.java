@@ -72,6 +72,19 @@ public final class GoJson {
 
     // ---------------------------------------------------------------- Go number and id formatting
 
+    /** Whether {@code json} is one or more ASCII digits and nothing else. */
+    static boolean isDigits(byte[] json) {
+        if (json.length == 0) {
+            return false;
+        }
+        for (byte b : json) {
+            if (b < '0' || b > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A float64 as Go's encoding/json writes it: shortest form, exponent only below 1e-6 or from 1e21. */
     static String goFloat(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -79,6 +92,9 @@ public final class GoJson {
         }
         if (d == 0) {
             return (1 / d < 0) ? "-0" : "0";
+        }
+        if (Math.abs(d) < 1e15 && d == Math.rint(d)) {
+            return Long.toString((long) d); // the common id, an integer: Go writes its digits
         }
         BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
         double abs = Math.abs(d);

@@ -56,12 +56,13 @@ public final class GoJsonWriter {
     }
 
     /** Appends ASCII text as it is (keys with their quotes, punctuation): the caller vouches it needs no escaping. */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is exactly the low byte of each char, wanted
     public GoJsonWriter raw(String ascii) {
         int n = ascii.length();
         ensure(n);
-        for (int i = 0; i < n; i++) {
-            buf[len++] = (byte) ascii.charAt(i);
-        }
+        // a bulk copy of a Latin-1 string's bytes: the char-by-char loop was a tenth of a status's encoding samples
+        ascii.getBytes(0, n, buf, len);
+        len += n;
         return this;
     }
 

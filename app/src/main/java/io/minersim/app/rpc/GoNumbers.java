@@ -29,6 +29,8 @@ final class GoNumbers {
      * as the whole literal does (Go's decimal keeps 800 for the same reason).
      */
     private static final int KEPT_DIGITS = 800;
+    /** Integers of at most this many digits are below 2^53: a double holds them exactly. */
+    static final int EXACT_INTEGER_DIGITS = 15;
     /** Go's {@code readFloat} and {@code decimal.set} stop adding exponent digits once the exponent reaches this. */
     private static final long GO_EXPONENT_CAP = 10_000;
     /** Beyond this decimal exponent every non-zero literal is ±Inf or ±0 (Go's own limits are 310 and -330). */
@@ -47,6 +49,17 @@ final class GoNumbers {
         boolean negative = i < to && b[i] == '-';
         if (negative) {
             i++;
+        }
+        if (to - i > 0 && to - i <= EXACT_INTEGER_DIGITS) {
+            // the common id: a short integer, exact in a double, parsed without the general path's text
+            long v = 0;
+            int k = i;
+            while (k < to && b[k] >= '0' && b[k] <= '9') {
+                v = v * 10 + (b[k++] - '0');
+            }
+            if (k == to) {
+                return negative ? -(double) v : (double) v; // -0 stays negative zero
+            }
         }
         StringBuilder kept = new StringBuilder(64);
         boolean dropped = false;     // a non-zero digit was dropped beyond KEPT_DIGITS

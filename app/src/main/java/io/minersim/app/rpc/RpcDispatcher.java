@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -330,6 +331,21 @@ public final class RpcDispatcher {
     }
 
     private Object decode(RpcMethod.Param p, byte[] json) throws IOException {
+        // the usual literals of the usual parameters (a sector number, a flag) without a parser: a plain unsigned
+        // integer Go accepts, or exactly true/false; anything else, errors included, takes the general path
+        if (p.unsigned() && GoJson.isDigits(json) && (json[0] != '0' || json.length == 1)) {
+            Long v = GoNumbers.parseUint64(json);
+            if (v != null) {
+                return v;
+            }
+        } else if (p.type().getRawClass() == boolean.class || p.type().getRawClass() == Boolean.class) {
+            if (Arrays.equals(json, TRUE)) {
+                return Boolean.TRUE;
+            }
+            if (Arrays.equals(json, FALSE)) {
+                return Boolean.FALSE;
+            }
+        }
         try (JsonParser parser = p.reader().createParser(json)) {
             parser.nextToken();
             if (p.unsigned() && parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
@@ -344,6 +360,9 @@ public final class RpcDispatcher {
             return p.reader().readValue(new GoNumbers.BoundedParser(parser));
         }
     }
+
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
 
     /** A decode failure whose message is already Go's. */
     static final class GoDecodeException extends IOException {

@@ -41,8 +41,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SectorsStatus's fast path ({@link MinerApiImpl#sectorsStatusJson}: the hand-written encoder and the cache of
- * encoded answers) against the reference, the RPC mapper writing a fresh {@link MinerApiImpl#sectorsStatus}:
- * byte for byte equal after every kind of mutation, with the cache primed before each.
+ * encoded answers), and SectorsSummary's result writer, against the reference, the RPC mapper writing a fresh
+ * {@link MinerApiImpl#sectorsStatus}: byte for byte equal after every kind of mutation, with the cache primed before
+ * each.
  */
 class SectorsStatusEncodingTest {
     private static final String TRICKY = "boom <&> \"quoted\" back\\slash\n\r\t\b\f\u0001\u001f\u007f é 漢 😀 \u2028\u2029";
@@ -150,6 +151,8 @@ class SectorsStatusEncodingTest {
             api.sectorPreCommitFlush();
             api.sectorCommitFlush();
         }
+        api.pledgeSector(); // a sector in another state: a summary of several states
+        assertThat(api.sectorsSummary()).hasSizeGreaterThan(1);
         io.minersim.app.rpc.CallContext ctx = io.minersim.app.rpc.CallContext.http(
                 java.util.Set.of(io.minersim.rpc.Permission.READ));
         for (int round = 0; round < 2; round++) { // a miss, then a hit
@@ -157,7 +160,9 @@ class SectorsStatusEncodingTest {
                     + ",true]}", "{\"id\":\"a<\\\"b\",\"method\":\"Filecoin.SectorsStatus\",\"params\":["
                     + sealed + ",false]}", "{\"id\":-3,\"method\":\"Filecoin.SectorsStatus\",\"params\":["
                     + young + ",true]}", "{\"id\":2,\"method\":\"Filecoin.SectorsStatus\",\"params\":[99,true]}",
-                    "{\"method\":\"Filecoin.SectorsStatus\",\"params\":[" + sealed + ",true]}")) {
+                    "{\"method\":\"Filecoin.SectorsStatus\",\"params\":[" + sealed + ",true]}",
+                    "{\"id\":4,\"method\":\"Filecoin.SectorsSummary\",\"params\":[]}",
+                    "{\"id\":5,\"method\":\"Filecoin.SectorsSummary\",\"params\":[1]}")) {
                 byte[] b = body.getBytes(StandardCharsets.UTF_8);
                 assertThat(fast.handleHttpBody(b, b.length, 1 << 20, ctx).bodyText()).as("round %d: %s", round, body)
                         .isEqualTo(plain.handleHttpBody(b, b.length, 1 << 20, ctx).bodyText());
@@ -212,6 +217,42 @@ class SectorsStatusEncodingTest {
         for (SectorInfo s : shapes) {
             assertThat(new String(encoder.encode(s), StandardCharsets.UTF_8))
                     .isEqualTo(new String(mapper.writeValueAsBytes(s), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The SectorCommitted message quoting the proof is written from the Proof field's base64 without escaping it
+     * character by character: only a message that quotes exactly that base64 may take that path, and whatever path a
+     * message takes, the bytes are the mapper's.
+     */
+    @Test
+    void aLogMessageQuotingTheProofIsWrittenAsTheMapperWritesItAndNearMissesAreEscaped() throws Exception {
+        SectorInfoJson encoder = new SectorInfoJson(mapper);
+        byte[] proof = new byte[1920];
+        for (int i = 0; i < proof.length; i++) {
+            proof[i] = (byte) (i * 131 + 7);
+        }
+        String b64 = java.util.Base64.getEncoder().encodeToString(proof);
+        String other = java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(proof, 1917));
+        String exact = "{\"User\":{\"Proof\":\"" + b64 + "\"}}";
+        List<String> messages = List.of(exact,
+                "{\"User\":{\"Proof\":\"" + b64.substring(0, 100) + "<" + b64.substring(101) + "\"}}",
+                "{\"User\":{\"Proof\":\"" + b64.substring(0, 100) + "\u00e9" + b64.substring(101) + "\"}}",
+                "{\"User\":{\"Proof\":\"" + b64.substring(0, 100) + "\u6f22" + b64.substring(101) + "\"}}",
+                "{\"User\":{\"Proof\":\"" + other + "\"}}",
+                "{\"User\":{\"Proof\":\"" + b64 + "\"}>", "<\"User\":{\"Proof\":\"" + b64 + "\"}}",
+                "{\"User\":{\"Proof\":\"\"}}", "{\"User\":{}}");
+        List<SectorLog> log = new ArrayList<>();
+        for (String m : messages) {
+            log.add(new SectorLog("event;sealing.SectorCommitted", 1, "", m));
+        }
+        for (byte[] p : java.util.Arrays.asList(proof, new byte[0], null)) {
+            SectorInfo s = new SectorInfo(1, "Proving", null, null, p, List.of(), List.of(),
+                    new SealRandomness(new byte[0], -1), new SealRandomness(new byte[0], -1), null, null, 0, false,
+                    null, "", log, 0, 0, 0, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, 0, 0);
+            assertThat(new String(encoder.encode(s), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(mapper.writeValueAsBytes(s), StandardCharsets.UTF_8))
+                    .contains("\\\"Proof\\\":\\\"" + (p == proof ? b64 : "") + "\\\"}}");
         }
     }
 

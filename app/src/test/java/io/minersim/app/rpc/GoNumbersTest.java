@@ -19,6 +19,29 @@ class GoNumbersTest {
         return GoNumbers.parseUint64(literal.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** The short-integer fast path (a request id) gives what the general path gives, up to and past its limit. */
+    @Test
+    void float64OfShortIntegersEqualsTheCorrectlyRoundedValueOnBothSidesOfTheFastPathsLimit() {
+        Random r = new Random(14);
+        for (int digits = 1; digits <= GoNumbers.EXACT_INTEGER_DIGITS + 3; digits++) {
+            for (int k = 0; k < 200; k++) {
+                StringBuilder sb = new StringBuilder(r.nextBoolean() ? "-" : "");
+                sb.append(digits == 1 ? r.nextInt(10) : 1 + r.nextInt(9));
+                for (int d = 1; d < digits; d++) {
+                    sb.append(r.nextInt(10));
+                }
+                String s = sb.toString();
+                assertThat(f64(s)).as(s).isEqualTo(new BigDecimal(s).doubleValue());
+            }
+        }
+        for (String s : List.of("999999999999999", "-999999999999999", "1000000000000000", "9007199254740993",
+                "-0", "0", "12.0", "1e2")) {
+            assertThat(f64(s)).as(s).isEqualTo(new BigDecimal(s).doubleValue());
+        }
+        assertThat(1 / f64("-0")).isNegative();
+        assertThat(1 / f64("0")).isPositive();
+    }
+
     @Test
     void float64IsCorrectlyRoundedLikeGosParseFloat() {
         for (String s : List.of("0", "-0", "1", "-1", "0.5", "10.25", "1e3", "1E+3", "-2.5e-3", "0.000001",

@@ -77,6 +77,14 @@ class RpcContractTest {
         a = t.call(f, null, req(3, "Filecoin.SectorsStatus", "[9,\"yes\"]"), true);
         expect(t, a, 500, error(3, -32700, "unmarshaling params for 'Filecoin.SectorsStatus' (param: "
                 + "*bool): json: cannot unmarshal string into Go value of type bool"));
+        // past the literals decoded without a parser (digits, true/false): the general path's errors
+        a = t.call(f, null, req(4, "Filecoin.SectorsStatus", "[18446744073709551616,false]"), true);
+        expect(t, a, 500, error(4, -32700, "unmarshaling params for 'Filecoin.SectorsStatus' (param: "
+                + "*abi.SectorNumber): json: cannot unmarshal number 18446744073709551616 into Go value of type "
+                + "abi.SectorNumber"));
+        a = t.call(f, null, req(5, "Filecoin.SectorsStatus", "[9,1]"), true);
+        expect(t, a, 500, error(5, -32700, "unmarshaling params for 'Filecoin.SectorsStatus' (param: "
+                + "*bool): json: cannot unmarshal number into Go value of type bool"));
     }
 
     @ParameterizedTest

@@ -321,6 +321,26 @@ class RpcDispatcherTest {
                 .hasMessage("json: cannot unmarshal number into Go value of type []jsonrpc.param");
     }
 
+    /** Integral values below 1e15 take a fast path (an id echoed back): the digits the general path writes. */
+    @Test
+    void goFloatOfIntegersEqualsTheGeneralFormattingOnBothSidesOfTheFastPathsLimit() {
+        java.util.Random r = new java.util.Random(14);
+        List<Double> values = new java.util.ArrayList<>(List.of(1d, -1d, 999_999_999_999_999d,
+                -999_999_999_999_999d, 1e15, -1e15, 1e15 + 2, 123_456_789_012_345.5, 0.5));
+        for (int i = 0; i < 2000; i++) {
+            values.add((double) (r.nextLong() % 2_000_000_000_000_000L));
+            values.add((double) r.nextInt());
+        }
+        for (double d : values) {
+            String general = d != 0 && Math.abs(d) < 1e21
+                    ? new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString() : null;
+            if (general != null) {
+                assertThat(GoJson.goFloat(d)).as("%s", d).isEqualTo(general);
+            }
+        }
+        assertThat(GoJson.goFloat(-0.0)).isEqualTo("-0");
+    }
+
     @Test
     void goFloatFormatting() {
         assertThat(GoJson.goFloat(1)).isEqualTo("1");
