@@ -144,7 +144,7 @@ final class Planner {
         SectorMove.Message message = null;
         if (index >= 0) {
             Message m = p.messages.get(index);
-            message = new SectorMove.Message(index, m.sectors().length, m.method() == Method.PROVE_COMMIT_AGGREGATE);
+            message = new SectorMove.Message(index, m.sectorCount(), m.method() == Method.PROVE_COMMIT_AGGREGATE);
         }
         return new SectorMove(p.head, s.number, from, s.state, event, p.sectorSize, dealBytes, verifiedBytes,
                 s.dealWeight, s.verifiedDealWeight, s.powerBaseEpoch, s.expiration, message);
