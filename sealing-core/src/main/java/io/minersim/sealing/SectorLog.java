@@ -89,7 +89,9 @@ final class SectorLog {
         long head = (zigzag(epoch - previous) << 2) | mode;
         int need = 1 + varintLength(head) + (mode == ARG_ZERO ? 0 : varintLength(argValue));
         if (length + need > data.length) {
-            int grown = data.length == 0 ? Math.max(SEALED_CC_BYTES, need) : data.length + (data.length >> 1) + need;
+            // a short log grows by a word at a time (a sealed CC sector's log is 30 to 40 bytes), a long one by half
+            int grown = data.length == 0 ? Math.max(SEALED_CC_BYTES, need)
+                    : data.length < 64 ? length + Math.max(8, need) : data.length + (data.length >> 1) + need;
             data = Arrays.copyOf(data, grown);
         }
         int at = length;
