@@ -7,12 +7,13 @@ import java.util.List;
 
 /**
  * A sector's event log, packed in bytes: an entry is its kind (with a bit for a text), the epoch as a varint delta
- * from the first entry of its stride of 16, and its argument as a varint (none when zero, or relative to the entry's
- * epoch when that is shorter, as for a ticket or seed epoch), plus the texts of error entries kept aside. A sealed CC
- * sector's dozen entries take about 30 bytes. Every 16th entry starts a stride (its epoch whole, its position noted
- * in a checkpoint table that long logs have), so reading an entry skips at most 15 and appending one reads only its
- * stride's first. Truncated as Lotus truncates it: past 8000 entries, entries 2000 to 6000 give way to one
- * {@code truncate} entry.
+ * from the entry before (whole for the first of each stride of 16), and its argument as a varint (none when zero, or
+ * relative to the entry's epoch when that is shorter, as for a ticket or seed epoch), plus the texts of error entries
+ * kept aside. A sealed CC sector's dozen entries take 30 to 40 bytes. The first entry of a stride has its position
+ * noted in a checkpoint table (which only logs longer than a stride have), so reading or appending an entry walks at
+ * most 15 before it. (Deltas from the stride's first entry instead would spare the walk on append but cost a CC
+ * sector about 16 bytes more.) Truncated as Lotus truncates it: past 8000 entries, entries 2000 to 6000 give way to
+ * one {@code truncate} entry.
  *
  * <p>Written by the miner's writer only; read under the miner's read lock.
  */
@@ -62,7 +63,7 @@ final class SectorLog {
     private void put(int kind, long epoch, long arg, String text) {
         int size = size();
         int length = length();
-        long previous = size % STRIDE == 0 ? 0 : strideEpoch(size);
+        long previous = size % STRIDE == 0 ? 0 : epoch(size - 1);
         if (size % STRIDE == 0 && size > 0) {
             Extra x = extra();
             int k = size >>> STRIDE_BITS;
@@ -156,16 +157,21 @@ final class SectorLog {
     }
 
     long epoch(int i) {
-        int at = offset(i);
-        long epoch = unzigzag(readVarint(data, at + 1) >>> 2);
-        return (i & (STRIDE - 1)) == 0 ? epoch : epoch + strideEpoch(i);
-    }
-
-    /** The epoch of the first entry of the stride holding entry {@code i}, which the others' are relative to. */
-    private long strideEpoch(int i) {
         int stride = i & ~(STRIDE - 1);
-        int at = stride == 0 ? 0 : extra.checkpoints[2 * (stride >>> STRIDE_BITS) - 2];
-        return unzigzag(readVarint(data, at + 1) >>> 2);
+        int at = offset(stride);
+        long epoch = 0;
+        for (int j = stride; ; j++) {
+            at++;
+            long head = readVarint(data, at);
+            at += varintLength(head);
+            epoch += unzigzag(head >>> 2);
+            if (j == i) {
+                return epoch;
+            }
+            if ((head & 3) != ARG_ZERO) {
+                at += varintLength(readVarint(data, at));
+            }
+        }
     }
 
     long arg(int i) {
