@@ -23,6 +23,13 @@
  * with the sector in its state. The sector's timer firing ends its task ({@code Planner.workDone} asks the
  * scheduler first), and leaving the state drops its task or request ({@code Planner.deliver}).
  *
+ * <p><b>Memory.</b> A miner may hold millions of sectors, so what it keeps per sector is packed: a {@code Sector}
+ * holds only what most sectors set (the fields a failure, fault, snap upgrade or end sets sit in a side record made
+ * with the first of them), its {@code SectorLog} is varint bytes, the {@code SectorHistory} is columns of chunks
+ * (epochs as runs, sector numbers in the narrowest width, moves through a dictionary), a message's sectors are varint
+ * deltas and the statistics' per-sector columns are packed by page. Readers see the same values as before through
+ * the same methods; snapshots are written and read as before.
+ *
  * <p><b>Journal.</b> Every outermost write is also a value, a {@link io.minersim.sealing.MinerCall}, told under
  * the write lock to the miner's {@link io.minersim.sealing.CallRecorder} whether it succeeded or not;
  * {@link io.minersim.sealing.Miner#replay} runs one again. The engine being deterministic, a miner restored from a
