@@ -11,8 +11,8 @@ import java.util.List;
  * relative to the entry's epoch when that is shorter, as for a ticket or seed epoch), plus the texts of error entries
  * kept aside. A sealed CC sector's dozen entries take 30 to 40 bytes. The first entry of a stride has its position
  * noted in a checkpoint table (which only logs longer than a stride have), so reading or appending an entry walks at
- * most 15 before it. (Deltas from the stride's first entry instead would spare the walk on append but cost a CC
- * sector about 16 bytes more.) Truncated as Lotus truncates it: past 8000 entries, entries 2000 to 6000 give way to
+ * most 15 before it; the last entry's epoch, which every append and the planner read, is kept whole. (Deltas from
+ * the stride's first entry instead would spare the walk but cost a CC sector about 16 bytes more.) Truncated as Lotus truncates it: past 8000 entries, entries 2000 to 6000 give way to
  * one {@code truncate} entry.
  *
  * <p>Written by the miner's writer only; read under the miner's read lock.
@@ -37,17 +37,25 @@ final class SectorLog {
 
     private static final byte[] EMPTY = new byte[0];
 
-    private byte[] data = EMPTY;
-    /** Bytes used in {@link #data} (the low {@link #LENGTH_BITS} bits) and the entry count above them. */
+    /**
+     * The entries' bytes ({@code null} while there are none), or, for the logs that have texts or checkpoints, an
+     * {@link Extra} that holds them with the bytes: one reference either way.
+     */
+    private Object payload;
+    /** Bytes used in the entries' bytes (the low {@link #LENGTH_BITS} bits) and the entry count above them. */
     private int sizeAndLength;
-    /** Texts and checkpoints, for the logs that have either; {@code null} otherwise. */
-    private Extra extra;
+    /**
+     * The last entry's epoch when it fits an int (as it does on any chain up to 2^31 epochs), -1 otherwise: the
+     * planner reads it and every append needs it, and the bytes would have it walked from the stride's start.
+     */
+    private int lastEpoch = -1;
 
     private static final int LENGTH_BITS = 19;
     private static final int LENGTH_MASK = (1 << LENGTH_BITS) - 1;
 
-    /** What few logs have: error texts in entry order and, past one stride, where each stride starts. */
+    /** What few logs have, with their bytes: error texts in entry order and, past one stride, where each starts. */
     private static final class Extra {
+        byte[] data;
         List<String> texts;
         /** For stride k (from 1): its byte offset at [2k-2] and the texts before it at [2k-1]. */
         int[] checkpoints = new int[0];
@@ -64,6 +72,7 @@ final class SectorLog {
         int size = size();
         int length = length();
         long previous = size % STRIDE == 0 ? 0 : epoch(size - 1);
+        byte[] data = data();
         if (size % STRIDE == 0 && size > 0) {
             Extra x = extra();
             int k = size >>> STRIDE_BITS;
@@ -94,6 +103,7 @@ final class SectorLog {
             int grown = data.length == 0 ? Math.max(SEALED_CC_BYTES, need)
                     : data.length < 64 ? length + Math.max(8, need) : data.length + (data.length >> 1) + need;
             data = Arrays.copyOf(data, grown);
+            setData(data);
         }
         int at = length;
         data[at++] = (byte) (kind | (text == null ? 0 : HAS_TEXT));
@@ -109,13 +119,35 @@ final class SectorLog {
             x.texts.add(text);
         }
         sizeAndLength = ((size + 1) << LENGTH_BITS) | at;
+        lastEpoch = epoch <= Integer.MAX_VALUE ? (int) epoch : -1;
+    }
+
+    private byte[] data() {
+        Object p = payload;
+        return p instanceof byte[] b ? b : p == null ? EMPTY : ((Extra) p).data;
+    }
+
+    private void setData(byte[] data) {
+        if (payload instanceof Extra x) {
+            x.data = data;
+        } else {
+            payload = data;
+        }
     }
 
     private Extra extra() {
-        if (extra == null) {
-            extra = new Extra();
+        if (payload instanceof Extra x) {
+            return x;
         }
-        return extra;
+        Extra x = new Extra();
+        x.data = data();
+        payload = x;
+        return x;
+    }
+
+    /** Entry {@code stride}'s checkpoint (offset, or texts before it at {@code + 1}); {@code stride > 0}. */
+    private int checkpoint(int stride, int plus) {
+        return ((Extra) payload).checkpoints[2 * (stride >>> STRIDE_BITS) - 2 + plus];
     }
 
     private void truncate(long epoch) {
@@ -130,9 +162,9 @@ final class SectorLog {
             args[i] = arg(i);
             texts[i] = text(i);
         }
-        data = EMPTY;
+        payload = null;
         sizeAndLength = 0;
-        extra = null;
+        lastEpoch = -1;
         for (int i = 0; i < n; i++) {
             if (i == 2000) {
                 put(TRUNCATE, epoch & EPOCH_MASK, 0, null);
@@ -153,10 +185,14 @@ final class SectorLog {
     }
 
     int kind(int i) {
-        return data[offset(i)] & (HAS_TEXT - 1);
+        return data()[offset(i)] & (HAS_TEXT - 1);
     }
 
     long epoch(int i) {
+        if (lastEpoch >= 0 && i == size() - 1) {
+            return lastEpoch;
+        }
+        byte[] data = data();
         int stride = i & ~(STRIDE - 1);
         int at = offset(stride);
         long epoch = 0;
@@ -175,6 +211,7 @@ final class SectorLog {
     }
 
     long arg(int i) {
+        byte[] data = data();
         int at = offset(i) + 1;
         long head = readVarint(data, at);
         int mode = (int) (head & 3);
@@ -187,14 +224,18 @@ final class SectorLog {
 
     /** The text of entry {@code i}, or {@code null}. */
     String text(int i) {
+        if (i < 0 || i >= size()) {
+            throw new IndexOutOfBoundsException("log entry " + i + " of " + size());
+        }
+        byte[] data = data();
         int stride = i & ~(STRIDE - 1);
-        int at = stride == 0 ? 0 : extra.checkpoints[2 * (stride >>> STRIDE_BITS) - 2];
-        int before = stride == 0 ? 0 : extra.checkpoints[2 * (stride >>> STRIDE_BITS) - 1];
+        int at = stride == 0 ? 0 : checkpoint(stride, 0);
+        int before = stride == 0 ? 0 : checkpoint(stride, 1);
         for (int j = stride; j < i; j++) {
             before += (data[at] & HAS_TEXT) != 0 ? 1 : 0;
-            at = skip(at);
+            at = skip(data, at);
         }
-        return (data[at] & HAS_TEXT) == 0 ? null : extra.texts.get(before);
+        return (data[at] & HAS_TEXT) == 0 ? null : ((Extra) payload).texts.get(before);
     }
 
     /** The byte offset of entry {@code i}. */
@@ -202,16 +243,17 @@ final class SectorLog {
         if (i < 0 || i >= size()) {
             throw new IndexOutOfBoundsException("log entry " + i + " of " + size());
         }
+        byte[] data = data();
         int stride = i & ~(STRIDE - 1);
-        int at = stride == 0 ? 0 : extra.checkpoints[2 * (stride >>> STRIDE_BITS) - 2];
+        int at = stride == 0 ? 0 : checkpoint(stride, 0);
         for (int j = stride; j < i; j++) {
-            at = skip(at);
+            at = skip(data, at);
         }
         return at;
     }
 
     /** The offset of the entry after the one at {@code at}. */
-    private int skip(int at) {
+    private static int skip(byte[] data, int at) {
         int p = at + 1;
         long head = readVarint(data, p);
         p += varintLength(head);
