@@ -31,11 +31,94 @@ final class ChainMessages {
         }
     }
 
-    /** A sent message; {@code amount} is the attoFIL a {@code WithdrawBalance} requests (null for other methods). */
-    record Message(int index, Method method, long sentEpoch, long[] sectors, Cid cid, java.math.BigInteger amount) {
+    /**
+     * A sent message; {@code amount} is the attoFIL a {@code WithdrawBalance} requests (null for other methods). The
+     * sectors it names are kept packed (zigzag varint deltas: a batch of neighbouring sectors takes a byte or two a
+     * sector) and unpacked by {@link #sectors()}.
+     */
+    static final class Message {
+        private final int index;
+        private final Method method;
+        private final long sentEpoch;
+        private final int sectorCount;
+        private final byte[] packedSectors;
+        private final Cid cid;
+        private final java.math.BigInteger amount;
+
+        Message(int index, Method method, long sentEpoch, long[] sectors, Cid cid, java.math.BigInteger amount) {
+            this.index = index;
+            this.method = method;
+            this.sentEpoch = sentEpoch;
+            this.sectorCount = sectors.length;
+            this.packedSectors = pack(sectors);
+            this.cid = cid;
+            this.amount = amount;
+        }
+
+        int index() {
+            return index;
+        }
+
+        Method method() {
+            return method;
+        }
+
+        long sentEpoch() {
+            return sentEpoch;
+        }
+
+        /** The sectors the message names, in the order sent (a new array each call). */
+        long[] sectors() {
+            long[] out = new long[sectorCount];
+            long prev = 0;
+            int at = 0;
+            for (int i = 0; i < sectorCount; i++) {
+                long z = 0;
+                for (int shift = 0; ; shift += 7) {
+                    byte b = packedSectors[at++];
+                    z |= (long) (b & 0x7F) << shift;
+                    if (b >= 0) {
+                        break;
+                    }
+                }
+                prev += (z >>> 1) ^ -(z & 1);
+                out[i] = prev;
+            }
+            return out;
+        }
+
+        /** How many sectors the message names. */
+        int sectorCount() {
+            return sectorCount;
+        }
+
+        Cid cid() {
+            return cid;
+        }
+
+        java.math.BigInteger amount() {
+            return amount;
+        }
+
         /** The epoch the message is included in a tipset. */
         long inclusionEpoch() {
             return sentEpoch + 1;
+        }
+
+        private static byte[] pack(long[] sectors) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(sectors.length + 8);
+            long prev = 0;
+            for (long v : sectors) {
+                long d = v - prev;
+                prev = v;
+                long z = (d << 1) ^ (d >> 63);
+                while ((z & ~0x7FL) != 0) {
+                    out.write((int) ((z & 0x7F) | 0x80));
+                    z >>>= 7;
+                }
+                out.write((int) z);
+            }
+            return out.toByteArray();
         }
     }
 
@@ -68,7 +151,7 @@ final class ChainMessages {
         if (amount != null) {
             enc.writeBytes(amount.toByteArray());
         }
-        Message m = new Message(nonce, method, epoch, sectors.clone(), Cid.dagCborBlake2b256(enc.toByteArray()),
+        Message m = new Message(nonce, method, epoch, sectors, Cid.dagCborBlake2b256(enc.toByteArray()),
                 amount);
         messages.add(m);
         return m;

@@ -166,13 +166,13 @@ final class ChainSide {
     }
 
     void requireLive(Sector s, String what) {
-        if (s.expiredEpoch != NONE) {
+        if (s.expiredEpoch() != NONE) {
             throw new SectorStateException(s.number, s.state, "sector " + s.number + " expired at epoch "
-                    + s.expiredEpoch + " (expiration " + s.expiration + "); it can no longer " + what);
+                    + s.expiredEpoch() + " (expiration " + s.expiration + "); it can no longer " + what);
         }
-        if (s.terminatedEpoch != NONE) {
+        if (s.terminatedEpoch() != NONE) {
             throw new SectorStateException(s.number, s.state, "sector " + s.number + " was terminated at epoch "
-                    + s.terminatedEpoch + "; it can no longer " + what);
+                    + s.terminatedEpoch() + "; it can no longer " + what);
         }
     }
 

@@ -193,10 +193,10 @@ public final class ChainView implements ChainState {
             return false;
         }
         if (epoch >= p.head) {
-            return !s.onChain() && s.terminatedEpoch == Sector.NONE;
+            return !s.onChain() && s.terminatedEpoch() == Sector.NONE;
         }
         return s.preCommitEpoch <= epoch && (!s.onChain() || s.activation > epoch)
-                && (s.terminatedEpoch == Sector.NONE || s.terminatedEpoch > epoch);
+                && (s.terminatedEpoch() == Sector.NONE || s.terminatedEpoch() > epoch);
     }
 
     /** Power of the active sectors: what the power actor's claim for this miner holds. */
@@ -277,7 +277,7 @@ public final class ChainView implements ChainState {
         SectorInfo info = SectorInfoView.of(p, s, true);
         return new OnChainSector(s.number, info.sealProof(), info.commR(), dealIds(s), s.activation, s.expiration,
                 info.dealWeight(), info.verifiedDealWeight(), info.initialPledge(), s.powerBaseEpoch,
-                s.ccPieces != null || s.replicaUpdateMessage >= 0 ? sectorKey(s) : null);
+                s.ccPieces() != null || s.replicaUpdateMessage >= 0 ? sectorKey(s) : null);
     }
 
     /** The CC replica's CommR a snapped sector keeps as its sector key. */

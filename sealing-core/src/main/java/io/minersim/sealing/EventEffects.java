@@ -47,50 +47,50 @@ final class EventEffects {
             case SectorCommitAggregateSent -> s.commitMessage = (int) arg;
             case SectorProving -> p.chain.activate(s, arg);
             case SectorSealPreCommit1Failed -> {
-                s.preCommit1Fails++;
-                s.preCommit2Fails = 0;
+                s.setPreCommit1Fails(s.preCommit1Fails() + 1);
+                s.setPreCommit2Fails(0);
                 s.invalidProofs = 0;
             }
-            case SectorSealPreCommit2Failed -> s.preCommit2Fails++;
+            case SectorSealPreCommit2Failed -> s.setPreCommit2Fails(s.preCommit2Fails() + 1);
             case SectorRetryComputeProof, SectorRetryInvalidProof -> s.invalidProofs++;
-            case SectorInvalidDealIDs -> s.returnState = from;
-            case SectorUpdateDealIDs, SectorReceived -> s.returnState = null;
-            case SectorFaultDetected -> s.faultEpoch = s.faultEpoch == NONE ? p.head : s.faultEpoch;
-            case SectorFaultRecovered -> s.faultEpoch = NONE;
-            case SectorFaultedFinal -> s.terminatedEpoch = p.head;
-            case SectorTerminating -> s.terminateMessage = (int) arg;
+            case SectorInvalidDealIDs -> s.setReturnState(from);
+            case SectorUpdateDealIDs, SectorReceived -> s.setReturnState(null);
+            case SectorFaultDetected -> s.setFaultEpoch(s.faultEpoch() == NONE ? p.head : s.faultEpoch());
+            case SectorFaultRecovered -> s.setFaultEpoch(NONE);
+            case SectorFaultedFinal -> s.setTerminatedEpoch(p.head);
+            case SectorTerminating -> s.setTerminateMessage((int) arg);
             case SectorTerminated -> {
-                if (s.terminatedEpoch == NONE && s.expiredEpoch == NONE && s.onChain()) {
+                if (s.terminatedEpoch() == NONE && s.expiredEpoch() == NONE && s.onChain()) {
                     p.wdpost.terminated(s);
                 }
-                s.terminatedEpoch = s.terminatedEpoch == NONE ? arg : s.terminatedEpoch;
+                s.setTerminatedEpoch(s.terminatedEpoch() == NONE ? arg : s.terminatedEpoch());
             }
             case SectorStartCCUpdate -> {
-                s.ccPieces = s.pieces;
+                s.setCcPieces(s.pieces);
                 s.pieces = List.of();
             }
             case SectorReplicaUpdate -> {
                 s.commD = p.input.computeCommD(s.pieces);
-                s.replicaUpdateFails = 0;
+                s.setReplicaUpdateFails(0);
             }
             case SectorReplicaUpdateSubmitted -> s.replicaUpdateMessage = (int) arg;
             case SectorReplicaUpdateLanded -> p.chain.updateWeights(s, s.replicaUpdateMessage < 0 ? p.head
                     : p.messages.get(s.replicaUpdateMessage).inclusionEpoch());
             case SectorRevertUpgradeToProving -> {
-                if (s.ccPieces != null) {
-                    s.pieces = s.ccPieces;
+                if (s.ccPieces() != null) {
+                    s.pieces = s.ccPieces();
                     s.commD = p.zeroCommD;
                 }
-                s.ccPieces = null;
+                s.setCcPieces(null);
                 s.assigned = List.of();
                 s.replicaUpdateMessage = -1;
             }
-            case SectorKeyReleased -> s.ccPieces = null;
+            case SectorKeyReleased -> s.setCcPieces(null);
             case SectorExtended -> {
                 s.expiration = arg;
                 p.wdpost.extended(s);
             }
-            case SectorExpired -> s.expiredEpoch = arg;
+            case SectorExpired -> s.setExpiredEpoch(arg);
             default -> {
                 // the event carries nothing the sector keeps
             }

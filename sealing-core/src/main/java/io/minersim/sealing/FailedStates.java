@@ -22,9 +22,9 @@ final class FailedStates {
         // handleAddPieceFailed: back to waiting for deals at once, no cooldown
         r.add(of(SectorState.AddPieceFailed).onEnter((p, s) -> Step.send(SectorEvent.SectorRetryWaitDeals)));
         r.add(of(SectorState.SealPreCommit1Failed)
-                .onEnter((p, s) -> s.preCommit1Fails > 3 ? Step.send(SectorEvent.SectorRemove) : p.cooldown())
+                .onEnter((p, s) -> s.preCommit1Fails() > 3 ? Step.send(SectorEvent.SectorRemove) : p.cooldown())
                 .onDone((p, s) -> Step.send(SectorEvent.SectorRetrySealPreCommit1)));
-        r.add(retrying(SectorState.SealPreCommit2Failed, (p, s) -> Step.send(s.preCommit2Fails > 3
+        r.add(retrying(SectorState.SealPreCommit2Failed, (p, s) -> Step.send(s.preCommit2Fails() > 3
                 ? SectorEvent.SectorRetrySealPreCommit1 : SectorEvent.SectorRetrySealPreCommit2)));
         r.add(retrying(SectorState.PreCommitFailed, FailedStates::retryPreCommit));
         r.add(retrying(SectorState.ComputeProofFailed, (p, s) -> s.invalidProofs > 1
@@ -37,15 +37,15 @@ final class FailedStates {
         r.add(retrying(SectorState.FinalizeFailed, (p, s) -> Step.send(SectorEvent.SectorRetryFinalize)));
         r.add(of(SectorState.DealsExpired).onEnter((p, s) -> Step.send(SectorEvent.SectorRemove)));
         r.add(of(SectorState.RecoverDealIDs).onEnter((p, s) ->
-                new Step.Send(SectorEvent.SectorUpdateDealIDs, 0, null, s.returnState)));
+                new Step.Send(SectorEvent.SectorUpdateDealIDs, 0, null, s.returnState())));
 
         r.add(of(SectorState.SnapDealsAddPieceFailed)
                 .onEnter((p, s) -> Step.send(SectorEvent.SectorRetryWaitDeals)));
         r.add(of(SectorState.SnapDealsDealsExpired).onEnter((p, s) -> Step.send(SectorEvent.SectorAbortUpgrade)));
         r.add(of(SectorState.SnapDealsRecoverDealIDs).onEnter((p, s) -> Step.send(SectorEvent.SectorUpdateDealIDs)));
         r.add(retrying(SectorState.ReplicaUpdateFailed, (p, s) -> {
-            s.replicaUpdateFails++;
-            return Step.send(s.replicaUpdateFails > 3 ? SectorEvent.SectorAbortUpgrade
+            s.setReplicaUpdateFails(s.replicaUpdateFails() + 1);
+            return Step.send(s.replicaUpdateFails() > 3 ? SectorEvent.SectorAbortUpgrade
                     : SectorEvent.SectorRetryReplicaUpdate);
         }));
         r.add(retrying(SectorState.ReleaseSectorKeyFailed, (p, s) -> Step.send(SectorEvent.SectorUpdateActive)));

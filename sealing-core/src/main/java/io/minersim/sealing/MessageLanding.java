@@ -38,8 +38,8 @@ final class MessageLanding {
         Message m = p.messages.get(message);
         long landsAt = m.inclusionEpoch() + p.policy.messageConfidence();
         if (landsAt <= p.head) {
-            if (s.injectedError != null) {
-                return Step.fail(failure, s.injectedError);
+            if (s.injectedError() != null) {
+                return Step.fail(failure, s.injectedError());
             }
             return Step.send(landedEvent, landedEvent == SectorEvent.SectorReplicaUpdateLanded ? 0 : m.inclusionEpoch());
         }
@@ -69,9 +69,9 @@ final class MessageLanding {
                     }
                 }
                 case TERMINATE_SECTORS -> {
-                    if (s.state == SectorState.TerminateWait && s.terminateMessage == m.index()) {
+                    if (s.state == SectorState.TerminateWait && s.terminateMessage() == m.index()) {
                         landOrFail(s, SectorEvent.SectorTerminated, m.inclusionEpoch(),
-                                SectorEvent.SectorTerminateFailed, () -> s.terminateMessage = -1);
+                                SectorEvent.SectorTerminateFailed, () -> s.setTerminateMessage(-1));
                     }
                 }
                 case PROVE_REPLICA_UPDATES3 -> {
@@ -89,8 +89,8 @@ final class MessageLanding {
     }
 
     private void landOrFail(Sector s, SectorEvent landed, long arg, SectorEvent failure, Runnable forgetMessage) {
-        if (s.injectedError != null) {
-            String error = s.injectedError;
+        if (s.injectedError() != null) {
+            String error = s.injectedError();
             forgetMessage.run();
             p.planner.deliver(s, failure, 0, null, error);
         } else {

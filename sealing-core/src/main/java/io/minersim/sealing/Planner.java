@@ -61,7 +61,7 @@ final class Planner {
                 EventEffects.apply(p, s, event, arg, from, error);
                 s.state = tr.to();
                 s.version++;
-                s.injectedError = null;
+                s.setInjectedError(null);
                 p.sectors.moved(s, from);
                 leave(s, from);
                 p.scheduler.left(s, from, since);
@@ -81,7 +81,7 @@ final class Planner {
     /** Runs the entry half of the handler of the state the sector just entered. */
     void enter(Sector s) {
         StateHandler h = StateHandlers.of(s.state);
-        s.injectedError = h.failure() == null ? null : FailureRule.take(p.failureRules, s);
+        s.setInjectedError(h.failure() == null ? null : FailureRule.take(p.failureRules, s));
         follow(s, h.enter().next(p, s));
     }
 
@@ -94,7 +94,7 @@ final class Planner {
             return;
         }
         StateHandler h = StateHandlers.of(s.state);
-        String injected = s.injectedError;
+        String injected = s.injectedError();
         if (injected != null && h.failure() != null && !h.awaitsMessage()) {
             deliver(s, h.failure(), 0, null, injected);
             return;
@@ -144,7 +144,7 @@ final class Planner {
         SectorMove.Message message = null;
         if (index >= 0) {
             Message m = p.messages.get(index);
-            message = new SectorMove.Message(index, m.sectors().length, m.method() == Method.PROVE_COMMIT_AGGREGATE);
+            message = new SectorMove.Message(index, m.sectorCount(), m.method() == Method.PROVE_COMMIT_AGGREGATE);
         }
         return new SectorMove(p.head, s.number, from, s.state, event, p.sectorSize, dealBytes, verifiedBytes,
                 s.dealWeight, s.verifiedDealWeight, s.powerBaseEpoch, s.expiration, message);

@@ -37,7 +37,7 @@ final class Receiving {
         long head = p.head;
         Sector s = new Sector(number, head, pieces.stream().allMatch(Piece::isFiller));
         s.pieces = pieces.isEmpty() ? List.of() : List.copyOf(pieces);
-        s.returnState = target;
+        s.setReturnState(target);
         boolean sealed = target != SectorState.Packing && target != SectorState.GetTicket;
         if (sealed) {
             s.ticketEpoch = Math.max(0, head - p.policy.sealRandomnessLookback());

@@ -64,8 +64,8 @@ final class ReplicaUpdateStates {
     }
 
     private static Step submitReplicaUpdate(Pipeline p, Sector s) {
-        if (s.injectedError != null) {
-            return Step.fail(SectorEvent.SectorSubmitReplicaUpdateFailed, s.injectedError);
+        if (s.injectedError() != null) {
+            return Step.fail(SectorEvent.SectorSubmitReplicaUpdateFailed, s.injectedError());
         }
         Message m = p.messages.send(Method.PROVE_REPLICA_UPDATES3, p.head, new long[] {s.number});
         p.landing.schedule(m);
@@ -87,7 +87,7 @@ final class ReplicaUpdateStates {
         if (s.pieces.stream().anyMatch(piece -> !piece.isFiller())) {
             throw new SectorStateException(number, s.state, "not a committed-capacity sector, has deals");
         }
-        if (!s.live() || s.faultEpoch != NONE) {
+        if (!s.live() || s.faultEpoch() != NONE) {
             throw new SectorStateException(number, s.state, "cannot mark inactive sector for upgrade");
         }
         if (s.expiration - p.head < p.policy.dealMinDuration()) {

@@ -75,7 +75,7 @@ final class SealingStates {
                         ? SectorEvent.SectorFinalizedAvailable : SectorEvent.SectorFinalized)));
         r.add(of(SectorState.ReceiveSector)
                 .onEnter((p, s) -> p.task(s, 1))
-                .onDone((p, s) -> new Step.Send(SectorEvent.SectorReceived, 0, null, s.returnState)));
+                .onDone((p, s) -> new Step.Send(SectorEvent.SectorReceived, 0, null, s.returnState())));
     }
 
     /** Empty, WaitDeals and SnapDealsWaitDeals: add what was assigned, pack when full, else wait for more. */
@@ -109,8 +109,8 @@ final class SealingStates {
     }
 
     private static Step submitPreCommitBatch(Pipeline p, Sector s) {
-        if (s.injectedError != null) {
-            return Step.fail(SectorEvent.SectorChainPreCommitFailed, s.injectedError);
+        if (s.injectedError() != null) {
+            return Step.fail(SectorEvent.SectorChainPreCommitFailed, s.injectedError());
         }
         if (p.chain.expiredDealOf(s) != 0) {
             return Step.fail(SectorEvent.SectorDealsExpired, p.chain.dealsExpiredError(s));
@@ -131,8 +131,8 @@ final class SealingStates {
     }
 
     private static Step submitCommitAggregate(Pipeline p, Sector s) {
-        if (s.injectedError != null) {
-            return Step.fail(SectorEvent.SectorCommitFailed, s.injectedError);
+        if (s.injectedError() != null) {
+            return Step.fail(SectorEvent.SectorCommitFailed, s.injectedError());
         }
         if (p.chain.expiredDealOf(s) != 0) {
             return Step.fail(SectorEvent.SectorCommitFailed, p.chain.dealsExpiredError(s));

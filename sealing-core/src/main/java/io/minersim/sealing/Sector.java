@@ -24,8 +24,6 @@ final class Sector {
     List<Piece> pieces = List.of();
     /** Pieces assigned to the sector but not yet written (AddPiece). */
     List<Piece> assigned = List.of();
-    /** The CC pieces kept while a snap upgrade replaces them, restored on abort. */
-    List<Piece> ccPieces;
     byte[] commD;
     boolean sealed;
     boolean proven;
@@ -36,15 +34,9 @@ final class Sector {
     int preCommitMessage = -1;
     int commitMessage = -1;
     int replicaUpdateMessage = -1;
-    int terminateMessage = -1;
 
-    int preCommit1Fails;
-    int preCommit2Fails;
     int invalidProofs;
-    int replicaUpdateFails;
     String lastErr = "";
-    SectorState returnState;
-    String injectedError;
 
     long activation = NONE;
     /** The epoch power is counted from: the activation, or the landing of a snap upgrade. */
@@ -52,17 +44,150 @@ final class Sector {
     long expiration;
     long dealWeight;
     long verifiedDealWeight;
-    long faultEpoch = NONE;
-    long terminatedEpoch = NONE;
-    /** The epoch the head passed the sector's expiration and it left the chain, or {@link #NONE}. */
-    long expiredEpoch = NONE;
 
     final SectorLog log = new SectorLog();
+
+    /** The fields most sectors never set, allocated with the first that is set; {@code null} while all are unset. */
+    private Rare rare;
+
+    /**
+     * What a sector holds only on a failure, a fault, a snap upgrade or its end: kept aside, so that the millions of
+     * sectors that seal and prove without one do not carry them.
+     */
+    private static final class Rare {
+        List<Piece> ccPieces;
+        int terminateMessage = -1;
+        int preCommit1Fails;
+        int preCommit2Fails;
+        int replicaUpdateFails;
+        SectorState returnState;
+        String injectedError;
+        long faultEpoch = NONE;
+        long terminatedEpoch = NONE;
+        long expiredEpoch = NONE;
+    }
+
+    private Rare rare() {
+        if (rare == null) {
+            rare = new Rare();
+        }
+        return rare;
+    }
 
     Sector(long number, long createdEpoch, boolean committedCapacity) {
         this.number = number;
         this.createdEpoch = createdEpoch;
         this.committedCapacity = committedCapacity;
+    }
+
+    /** The CC pieces kept while a snap upgrade replaces them, restored on abort; {@code null} when none are kept. */
+    List<Piece> ccPieces() {
+        return rare == null ? null : rare.ccPieces;
+    }
+
+    void setCcPieces(List<Piece> value) {
+        if (rare != null || value != null) {
+            rare().ccPieces = value;
+        }
+    }
+
+    /** The index of the termination message sent for the sector, or -1. */
+    int terminateMessage() {
+        return rare == null ? -1 : rare.terminateMessage;
+    }
+
+    void setTerminateMessage(int value) {
+        if (rare != null || value != -1) {
+            rare().terminateMessage = value;
+        }
+    }
+
+    /** PreCommit1 failures since the sector last started sealing. */
+    int preCommit1Fails() {
+        return rare == null ? 0 : rare.preCommit1Fails;
+    }
+
+    void setPreCommit1Fails(int value) {
+        if (rare != null || value != 0) {
+            rare().preCommit1Fails = value;
+        }
+    }
+
+    /** PreCommit2 failures since the last PreCommit1 failure. */
+    int preCommit2Fails() {
+        return rare == null ? 0 : rare.preCommit2Fails;
+    }
+
+    void setPreCommit2Fails(int value) {
+        if (rare != null || value != 0) {
+            rare().preCommit2Fails = value;
+        }
+    }
+
+    /** Failed replica update submissions of the snap upgrade under way. */
+    int replicaUpdateFails() {
+        return rare == null ? 0 : rare.replicaUpdateFails;
+    }
+
+    void setReplicaUpdateFails(int value) {
+        if (rare != null || value != 0) {
+            rare().replicaUpdateFails = value;
+        }
+    }
+
+    /** The state a deal-ID fix or a received sector returns to, or {@code null}. */
+    SectorState returnState() {
+        return rare == null ? null : rare.returnState;
+    }
+
+    void setReturnState(SectorState value) {
+        if (rare != null || value != null) {
+            rare().returnState = value;
+        }
+    }
+
+    /** The injected failure the state entered last takes, or {@code null}. */
+    String injectedError() {
+        return rare == null ? null : rare.injectedError;
+    }
+
+    void setInjectedError(String value) {
+        if (rare != null || value != null) {
+            rare().injectedError = value;
+        }
+    }
+
+    /** The epoch the sector was declared faulty, or {@link #NONE}. */
+    long faultEpoch() {
+        return rare == null ? NONE : rare.faultEpoch;
+    }
+
+    void setFaultEpoch(long value) {
+        if (rare != null || value != NONE) {
+            rare().faultEpoch = value;
+        }
+    }
+
+    /** The epoch the sector was terminated on chain, or {@link #NONE}. */
+    long terminatedEpoch() {
+        return rare == null ? NONE : rare.terminatedEpoch;
+    }
+
+    void setTerminatedEpoch(long value) {
+        if (rare != null || value != NONE) {
+            rare().terminatedEpoch = value;
+        }
+    }
+
+    /** The epoch the head passed the sector's expiration and it left the chain, or {@link #NONE}. */
+    long expiredEpoch() {
+        return rare == null ? NONE : rare.expiredEpoch;
+    }
+
+    void setExpiredEpoch(long value) {
+        if (rare != null || value != NONE) {
+            rare().expiredEpoch = value;
+        }
     }
 
     /** Padded bytes taken by written and assigned pieces. */
@@ -121,6 +246,6 @@ final class Sector {
 
     /** Whether the chain still counts the sector: on chain, neither terminated nor expired. */
     boolean live() {
-        return activation != NONE && terminatedEpoch == NONE && expiredEpoch == NONE;
+        return activation != NONE && terminatedEpoch() == NONE && expiredEpoch() == NONE;
     }
 }

@@ -115,7 +115,7 @@ final class SectorFilesView implements SectorFiles {
             case NONE, ADDED, SEALING -> 0;
             case STORED -> s.committedCapacity ? SEALED | CACHE : SEALING_SET;
             case SNAP_ADDED, SNAP_SEALING -> SEALED | CACHE;
-            case STORED_UPDATED -> U | UPDATE | UPDATE_CACHE | (s.ccPieces != null ? SEALED | CACHE : 0);
+            case STORED_UPDATED -> U | UPDATE | UPDATE_CACHE | (s.ccPieces() != null ? SEALED | CACHE : 0);
         };
     }
 

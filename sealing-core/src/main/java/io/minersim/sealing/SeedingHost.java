@@ -86,7 +86,7 @@ final class SeedingHost implements SectorSeeder.Host {
         if (proven) {
             p.proving.markProven(s.number);
         }
-        if (s.terminatedEpoch != Sector.NONE) {
+        if (s.terminatedEpoch() != Sector.NONE) {
             p.wdpost.terminated(s);
         } else if (faulty) {
             p.wdpost.seedFault(s, faultStart);

@@ -62,20 +62,23 @@ final class SnapshotSectorsCodec {
             new Field("CommitMessage", s -> s.commitMessage, (s, v) -> s.commitMessage = Math.toIntExact(v)),
             new Field("ReplicaUpdateMessage", s -> s.replicaUpdateMessage,
                     (s, v) -> s.replicaUpdateMessage = Math.toIntExact(v)),
-            new Field("TerminateMessage", s -> s.terminateMessage, (s, v) -> s.terminateMessage = Math.toIntExact(v)),
-            new Field("PreCommit1Fails", s -> s.preCommit1Fails, (s, v) -> s.preCommit1Fails = Math.toIntExact(v)),
-            new Field("PreCommit2Fails", s -> s.preCommit2Fails, (s, v) -> s.preCommit2Fails = Math.toIntExact(v)),
+            new Field("TerminateMessage", s -> s.terminateMessage(),
+                    (s, v) -> s.setTerminateMessage(Math.toIntExact(v))),
+            new Field("PreCommit1Fails", s -> s.preCommit1Fails(),
+                    (s, v) -> s.setPreCommit1Fails(Math.toIntExact(v))),
+            new Field("PreCommit2Fails", s -> s.preCommit2Fails(),
+                    (s, v) -> s.setPreCommit2Fails(Math.toIntExact(v))),
             new Field("InvalidProofs", s -> s.invalidProofs, (s, v) -> s.invalidProofs = Math.toIntExact(v)),
-            new Field("ReplicaUpdateFails", s -> s.replicaUpdateFails,
-                    (s, v) -> s.replicaUpdateFails = Math.toIntExact(v)),
+            new Field("ReplicaUpdateFails", s -> s.replicaUpdateFails(),
+                    (s, v) -> s.setReplicaUpdateFails(Math.toIntExact(v))),
             new Field("Activation", s -> s.activation, (s, v) -> s.activation = v),
             new Field("PowerBaseEpoch", s -> s.powerBaseEpoch, (s, v) -> s.powerBaseEpoch = v),
             new Field("Expiration", s -> s.expiration, (s, v) -> s.expiration = v),
             new Field("DealWeight", s -> s.dealWeight, (s, v) -> s.dealWeight = v),
             new Field("VerifiedDealWeight", s -> s.verifiedDealWeight, (s, v) -> s.verifiedDealWeight = v),
-            new Field("FaultEpoch", s -> s.faultEpoch, (s, v) -> s.faultEpoch = v),
-            new Field("TerminatedEpoch", s -> s.terminatedEpoch, (s, v) -> s.terminatedEpoch = v),
-            new Field("ExpiredEpoch", s -> s.expiredEpoch, (s, v) -> s.expiredEpoch = v));
+            new Field("FaultEpoch", s -> s.faultEpoch(), (s, v) -> s.setFaultEpoch(v)),
+            new Field("TerminatedEpoch", s -> s.terminatedEpoch(), (s, v) -> s.setTerminatedEpoch(v)),
+            new Field("ExpiredEpoch", s -> s.expiredEpoch(), (s, v) -> s.setExpiredEpoch(v)));
 
     static Map<String, Object> encode(SectorTable table) {
         long[] all = table.allNumbers();
@@ -96,7 +99,7 @@ final class SnapshotSectorsCodec {
             cols[0][i] = s.createdEpoch;
             cols[1][i] = (s.committedCapacity ? FLAG_CC : 0) | (s.sealed ? FLAG_SEALED : 0) | (s.proven ? FLAG_PROVEN : 0);
             cols[2][i] = s.state.ordinal();
-            cols[3][i] = s.returnState == null ? -1 : s.returnState.ordinal();
+            cols[3][i] = s.returnState() == null ? -1 : s.returnState().ordinal();
             for (int f = 0; f < k; f++) {
                 cols[4 + f][i] = getters[f].get(s);
             }
@@ -127,7 +130,7 @@ final class SnapshotSectorsCodec {
             Sector s = secs[i];
             pieces[i] = listIndex.of(s.pieces);
             assigned[i] = listIndex.of(s.assigned);
-            cc[i] = s.ccPieces == null ? -1 : listIndex.of(s.ccPieces);
+            cc[i] = s.ccPieces() == null ? -1 : listIndex.of(s.ccPieces());
             if (s.commD == null) {
                 commD[i] = -1;
             } else {
@@ -147,8 +150,8 @@ final class SnapshotSectorsCodec {
             if (!"".equals(s.lastErr)) {
                 lastErrs.add(Arrays.asList(i, s.lastErr));
             }
-            if (s.injectedError != null) {
-                injected.add(Arrays.asList(i, s.injectedError));
+            if (s.injectedError() != null) {
+                injected.add(Arrays.asList(i, s.injectedError()));
             }
         }
         o.put("PieceLists", lists);
@@ -219,14 +222,14 @@ final class SnapshotSectorsCodec {
                 s.sealed = (flags[i] & FLAG_SEALED) != 0;
                 s.proven = (flags[i] & FLAG_PROVEN) != 0;
                 s.state = states[index(state[i], states.length, "Sectors", i, ".State")];
-                s.returnState = returnState[i] == -1 ? null
-                        : states[index(returnState[i], states.length, "Sectors", i, ".ReturnState")];
+                s.setReturnState(returnState[i] == -1 ? null
+                        : states[index(returnState[i], states.length, "Sectors", i, ".ReturnState")]);
                 for (int f = 0; f < setters.length; f++) {
                     setters[f].set(s, fields[f][i]);
                 }
                 s.pieces = lists.get(index(pieces[i], lists.size(), "Sectors", i, ".Pieces"));
                 s.assigned = lists.get(index(assigned[i], lists.size(), "Sectors", i, ".Assigned"));
-                s.ccPieces = cc[i] == -1 ? null : lists.get(index(cc[i], lists.size(), "Sectors", i, ".CcPieces"));
+                s.setCcPieces(cc[i] == -1 ? null : lists.get(index(cc[i], lists.size(), "Sectors", i, ".CcPieces")));
                 s.commD = commD[i] == -1 ? null : commDs.get(index(commD[i], commDs.size(), "Sectors", i, ".CommD"));
                 secs[i] = s;
             }
@@ -235,7 +238,7 @@ final class SnapshotSectorsCodec {
             secs[(int) sparse[0]].lastErr = (String) sparse[1];
         }
         for (Object[] sparse : pairs(o, "InjectedError", n)) {
-            secs[(int) sparse[0]].injectedError = (String) sparse[1];
+            secs[(int) sparse[0]].setInjectedError((String) sparse[1]);
         }
         decodeLogs(obj(o.get("Log"), "Sectors.Log"), secs, logKinds);
         for (int i = 0; i < n; i++) {
@@ -253,7 +256,7 @@ final class SnapshotSectorsCodec {
         for (long n : table.allNumbers()) {
             Sector s = table.get(n);
             for (int idx : new int[] {s.preCommitMessage, s.commitMessage, s.replicaUpdateMessage,
-                s.terminateMessage}) {
+                s.terminateMessage()}) {
                 if (idx < -1 || idx >= messages.size()) {
                     throw new Malformed("Sectors", "sector " + s.number + " names message " + idx + " of "
                             + messages.size());

@@ -34,6 +34,13 @@
  * back to waiting for deals at once. A sector holding such a piece takes no other until then. The journal
  * ({@code MinerCall.AddPiece}'s data CID) and the snapshot (the assigned piece's CID) carry the mismatch.
  *
+ * <p><b>Memory.</b> A miner may hold millions of sectors, so what it keeps per sector is packed: a {@code Sector}
+ * holds only what most sectors set (the fields a failure, fault, snap upgrade or end sets sit in a side record made
+ * with the first of them), its {@code SectorLog} is varint bytes, the {@code SectorHistory} is columns of chunks
+ * (epochs as runs, sector numbers in the narrowest width, moves through a dictionary), a message's sectors are varint
+ * deltas and the statistics' per-sector columns are packed by page. Readers see the same values as before through
+ * the same methods; snapshots are written and read as before.
+ *
  * <p><b>Journal.</b> Every outermost write is also a value, a {@link io.minersim.sealing.MinerCall}, told under
  * the write lock to the miner's {@link io.minersim.sealing.CallRecorder} whether it succeeded or not;
  * {@link io.minersim.sealing.Miner#replay} runs one again. The engine being deterministic, a miner restored from a

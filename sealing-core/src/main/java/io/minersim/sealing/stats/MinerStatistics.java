@@ -23,7 +23,8 @@ import java.util.Set;
  * (a second pre-commit landing, a termination of a sector already terminated by the network)
  * counts once. When a move falls on a later day, the current day is frozen and days without moves
  * are carried forward. Reading a day is a lookup: O(1) whatever the history's length; recording a
- * move is O(1); memory is one row per day (about 0.6 KB) and 25 bytes per sector on chain.
+ * move is O(1); memory is one row per day (about 0.6 KB) and a few bytes per sector on chain (its flags, and its
+ * power, activation and lifetime packed by page).
  *
  * <p>Thread safety: recording and reading synchronise on this object; a reader sees whole moves.
  */
@@ -62,12 +63,12 @@ public final class MinerStatistics {
     private final BitSet preCommitBatchMessages = new BitSet();
     private final BitSet aggregateMessages = new BitSet();
 
-    /** Per-sector facts, in pages of 1024 sector numbers. */
+    /** Per-sector facts, in pages of 1024 sector numbers; the longs packed ({@link PageColumn}). */
     private static final class Page {
         final byte[] flags = new byte[PAGE];
-        final long[] qap = new long[PAGE];
-        final long[] activation = new long[PAGE];
-        final long[] lifetimeSeconds = new long[PAGE];
+        final PageColumn qap = new PageColumn(PAGE);
+        final PageColumn activation = new PageColumn(PAGE);
+        final PageColumn lifetimeSeconds = new PageColumn(PAGE);
     }
 
     /**
@@ -224,9 +225,9 @@ public final class MinerStatistics {
                 }
                 sectors[n++] = (k << PAGE_BITS) | i;
                 sectors[n++] = p.flags[i];
-                sectors[n++] = p.qap[i];
-                sectors[n++] = p.activation[i];
-                sectors[n++] = p.lifetimeSeconds[i];
+                sectors[n++] = p.qap.get(i);
+                sectors[n++] = p.activation.get(i);
+                sectors[n++] = p.lifetimeSeconds.get(i);
             }
         }
         return new State(lastEpoch, rows, squares, java.util.Arrays.copyOf(sectors, n),
@@ -267,9 +268,9 @@ public final class MinerStatistics {
             Page p = st.page(s[j]);
             int i = slot(s[j]);
             p.flags[i] = (byte) s[j + 1];
-            p.qap[i] = s[j + 2];
-            p.activation[i] = s[j + 3];
-            p.lifetimeSeconds[i] = s[j + 4];
+            p.qap.set(i, s[j + 2]);
+            p.activation.set(i, s[j + 3]);
+            p.lifetimeSeconds.set(i, s[j + 4]);
         }
         for (long m : state.preCommitBatchMessages()) {
             st.preCommitBatchMessages.set(Math.toIntExact(m));
@@ -371,9 +372,9 @@ public final class MinerStatistics {
         }
         p.flags[i] |= ON_CHAIN | LIVE;
         long qap = m.qualityAdjustedPower();
-        p.qap[i] = qap;
-        p.activation[i] = m.powerBaseEpoch();
-        p.lifetimeSeconds[i] = lifetimeSeconds(m.expiration(), m.powerBaseEpoch());
+        p.qap.set(i, qap);
+        p.activation.set(i, m.powerBaseEpoch());
+        p.lifetimeSeconds.set(i, lifetimeSeconds(m.expiration(), m.powerBaseEpoch()));
         add(Measure.ONBOARDED_SECTORS, 1);
         add(Measure.ONBOARDED_RBP, m.sectorSize());
         add(Measure.ONBOARDED_QAP, qap);
@@ -405,9 +406,9 @@ public final class MinerStatistics {
         deactivate(p, i);
         p.flags[i] |= FAULTY;
         add(Measure.FAULTED_RBP, m.sectorSize());
-        add(Measure.FAULTED_QAP, p.qap[i]);
+        add(Measure.FAULTED_QAP, p.qap.get(i));
         addLevel(Level.FAULTY_RBP, m.sectorSize());
-        addLevel(Level.FAULTY_QAP, p.qap[i]);
+        addLevel(Level.FAULTY_QAP, p.qap.get(i));
     }
 
     private void recover(SectorMove m) {
@@ -418,9 +419,9 @@ public final class MinerStatistics {
         }
         p.flags[i] &= ~FAULTY;
         addLevel(Level.FAULTY_RBP, -m.sectorSize());
-        addLevel(Level.FAULTY_QAP, -p.qap[i]);
+        addLevel(Level.FAULTY_QAP, -p.qap.get(i));
         add(Measure.RECOVERED_RBP, m.sectorSize());
-        add(Measure.RECOVERED_QAP, p.qap[i]);
+        add(Measure.RECOVERED_QAP, p.qap.get(i));
         activate(p, i);
     }
 
@@ -433,13 +434,13 @@ public final class MinerStatistics {
         }
         if ((p.flags[i] & FAULTY) != 0) {
             addLevel(Level.FAULTY_RBP, -m.sectorSize());
-            addLevel(Level.FAULTY_QAP, -p.qap[i]);
+            addLevel(Level.FAULTY_QAP, -p.qap.get(i));
         } else {
             deactivate(p, i);
         }
         p.flags[i] &= ~(LIVE | FAULTY);
         add(rbp, m.sectorSize());
-        add(qap, p.qap[i]);
+        add(qap, p.qap.get(i));
     }
 
     private void snap(SectorMove m) {
@@ -465,7 +466,7 @@ public final class MinerStatistics {
         if (active) {
             deactivate(p, i);
         }
-        p.lifetimeSeconds[i] = lifetimeSeconds(m.expiration(), p.activation[i]);
+        p.lifetimeSeconds.set(i, lifetimeSeconds(m.expiration(), p.activation.get(i)));
         if (active) {
             activate(p, i);
         }
@@ -477,20 +478,20 @@ public final class MinerStatistics {
 
     private void setQap(Page p, int i, long qap) {
         if ((p.flags[i] & FAULTY) != 0) {
-            addLevel(Level.FAULTY_QAP, qap - p.qap[i]);
+            addLevel(Level.FAULTY_QAP, qap - p.qap.get(i));
         }
-        p.qap[i] = qap;
+        p.qap.set(i, qap);
     }
 
     private void activate(Page p, int i) {
-        long l = p.lifetimeSeconds[i];
+        long l = p.lifetimeSeconds.get(i);
         addLevel(Level.ACTIVE_SECTORS, 1);
         addLevel(Level.ACTIVE_LIFETIME_SECONDS, l);
         lifetimeSquares = lifetimeSquares.add(BigInteger.valueOf(l).multiply(BigInteger.valueOf(l)));
     }
 
     private void deactivate(Page p, int i) {
-        long l = p.lifetimeSeconds[i];
+        long l = p.lifetimeSeconds.get(i);
         addLevel(Level.ACTIVE_SECTORS, -1);
         addLevel(Level.ACTIVE_LIFETIME_SECONDS, -l);
         lifetimeSquares = lifetimeSquares.subtract(BigInteger.valueOf(l).multiply(BigInteger.valueOf(l)));
