@@ -2,8 +2,6 @@ package io.minersim.sealing.bench;
 
 import io.minersim.sealing.SectorInfo;
 import io.minersim.sealing.fsm.SectorState;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Read latency on a big miner: {@code sectors} CC sectors sealed to {@code Proving} once per fork, then
- * {@code faulty} of them, spread over the number range, declared faulty at WindowPoSt. The clock does
+ * {@code marked} of them, spread over the number range, marked for a snap upgrade (they wait for deals in
+ * {@code SnapDealsWaitDeals}: a fault no longer moves a sector's sealing state, as in Lotus). The clock does
  * not move while measuring, so the miner stays as built. The heap is pre-touched: on a fresh VM the
  * first pass of allocation through a large young generation otherwise pays page faults for seconds.
  */
@@ -36,13 +35,13 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SectorQueryBenchmark {
 
     private static final Set<SectorState> PROVING = Set.of(SectorState.Proving);
-    private static final Set<SectorState> FAULTY = Set.of(SectorState.Faulty);
+    private static final Set<SectorState> MARKED = Set.of(SectorState.SnapDealsWaitDeals);
 
     @Param({"1000000"})
     public int sectors;
 
     @Param({"100"})
-    public int faulty;
+    public int marked;
 
     private BenchRig rig;
     private long probe;
@@ -51,15 +50,13 @@ public class SectorQueryBenchmark {
     public void build() {
         rig = BenchRig.devnet();
         rig.sealCc(sectors, 50_000);
-        List<Long> faults = new ArrayList<>(faulty);
-        long stride = sectors / Math.max(1, faulty);
-        for (int i = 0; i < faulty; i++) {
-            faults.add(i * stride + 1);
+        long stride = sectors / Math.max(1, marked);
+        for (int i = 0; i < marked; i++) {
+            rig.miner.markForUpgrade(i * stride + 1, true);
         }
-        rig.miner.declareFaults(faults, false);
         SortedMap<SectorState, Long> summary = rig.miner.summary();
-        if (summary.getOrDefault(SectorState.Proving, 0L) != sectors - faulty
-                || summary.getOrDefault(SectorState.Faulty, 0L) != faulty || rig.miner.sectorCount() != sectors) {
+        if (summary.getOrDefault(SectorState.Proving, 0L) != sectors - marked
+                || summary.getOrDefault(SectorState.SnapDealsWaitDeals, 0L) != marked || rig.miner.sectorCount() != sectors) {
             throw new IllegalStateException("miner not as intended: " + summary);
         }
         probe = sectors / 2;
@@ -74,7 +71,7 @@ public class SectorQueryBenchmark {
 
     @TearDown(Level.Trial)
     public void check() {
-        if (rig.miner.listInStates(PROVING).length != sectors - faulty) {
+        if (rig.miner.listInStates(PROVING).length != sectors - marked) {
             throw new IllegalStateException("the miner changed while measuring: " + rig.miner.summary());
         }
         rig.miner.close();
@@ -91,8 +88,8 @@ public class SectorQueryBenchmark {
     }
 
     @Benchmark
-    public long[] listInStatesFaulty() {
-        return rig.miner.listInStates(FAULTY);
+    public long[] listInStatesMarked() {
+        return rig.miner.listInStates(MARKED);
     }
 
     @Benchmark
