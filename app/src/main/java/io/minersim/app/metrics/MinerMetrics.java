@@ -49,6 +49,7 @@ public final class MinerMetrics {
     private final Miner miner;
     private final String network;
     private final PrometheusRegistry registry = new PrometheusRegistry();
+    private boolean processMetrics;
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     /** The states shown so far; their series stay, at 0 when empty. */
     private final Set<SectorState> shown = EnumSet.noneOf(SectorState.class);
@@ -85,7 +86,18 @@ public final class MinerMetrics {
                 }).register(registry);
         api = new ApiRequestDurations(registry, network);
         miner.onAssignCycle(new SchedulerCycleMetrics(registry, network));
-        ProcessMetrics.builder().register(registry);
+    }
+
+    /**
+     * The process collector, registered by the first read rather than with the node: it reads the JVM's management
+     * beans (JMX), which a start does not otherwise load, and its values are read at each scrape anyway.
+     */
+    private synchronized PrometheusRegistry withProcessMetrics() {
+        if (!processMetrics) {
+            ProcessMetrics.builder().register(registry);
+            processMetrics = true;
+        }
+        return registry;
     }
 
     /** Times the miner API's calls into {@code lotus_api_request_duration_ms}, for the node's dispatcher. */
@@ -105,7 +117,7 @@ public final class MinerMetrics {
 
     /** The registry (for a test that reads the snapshots). */
     public PrometheusRegistry registry() {
-        return registry;
+        return withProcessMetrics();
     }
 
     /** The content type of {@link #scrape()}: Prometheus text format 0.0.4. */
@@ -117,7 +129,7 @@ public final class MinerMetrics {
     public byte[] scrape() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            writer.write(out, registry.scrape(), EscapingScheme.UNDERSCORE_ESCAPING);
+            writer.write(out, withProcessMetrics().scrape(), EscapingScheme.UNDERSCORE_ESCAPING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
