@@ -45,7 +45,7 @@ final class Planner {
                     s.log.append(event.ordinal(), p.head, arg, error);
                 }
                 if (event.isError()) {
-                    s.lastErr = error;
+                    s.setLastErr(error);
                 }
                 if (event.isSimulatorEvent()) {
                     // a chain record (extended, expired, a fault): the state stays, the history keeps it
@@ -127,7 +127,7 @@ final class Planner {
 
     private void recordHistory(Sector s, SectorState from, SectorEvent event) {
         long dealBytes = s.dealBytes();
-        p.history.record(p.head, s.number, from, s.state, event, dealBytes, s.dealWeight, s.verifiedDealWeight);
+        p.history.record(p.head, s.number, from, s.state, event, dealBytes, s.dealWeight(), s.verifiedDealWeight());
         if (MinerStatistics.observes(event)) {
             p.statistics.record(statisticsMove(s, from, event, dealBytes));
         }
@@ -147,6 +147,6 @@ final class Planner {
             message = new SectorMove.Message(index, m.sectorCount(), m.method() == Method.PROVE_COMMIT_AGGREGATE);
         }
         return new SectorMove(p.head, s.number, from, s.state, event, p.sectorSize, dealBytes, verifiedBytes,
-                s.dealWeight, s.verifiedDealWeight, s.powerBaseEpoch, s.expiration, message);
+                s.dealWeight(), s.verifiedDealWeight(), s.powerBaseEpoch, s.expiration, message);
     }
 }

@@ -585,7 +585,7 @@ public final class SectorSeeder {
         }
         host.sectors().add(s);
         host.history().record(t.last(), number, null, s.state, steps.get(steps.size() - 1).event(), s.dealBytes(),
-                s.dealWeight, s.verifiedDealWeight);
+                s.dealWeight(), s.verifiedDealWeight());
         return s;
     }
 
