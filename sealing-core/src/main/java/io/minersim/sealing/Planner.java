@@ -36,13 +36,13 @@ final class Planner {
                 return tr;
             }
             case REJECTED -> {
-                s.log.append(event.ordinal(), p.head, arg, error);
-                s.log.append(SectorLog.PLANNER_ERROR, p.head, 0, tr.error());
+                s.log().append(event.ordinal(), p.head, arg, error);
+                s.log().append(SectorLog.PLANNER_ERROR, p.head, 0, tr.error());
                 return tr;
             }
             case ABSORBED -> {
                 if (!event.isChainOnly()) {
-                    s.log.append(event.ordinal(), p.head, arg, error);
+                    s.log().append(event.ordinal(), p.head, arg, error);
                 }
                 if (event.isError()) {
                     s.setLastErr(error);
@@ -56,7 +56,7 @@ final class Planner {
             }
             case MOVED -> {
                 long since = SchedulerViews.entered(s);
-                s.log.append(event.ordinal(), p.head, arg, error);
+                s.log().append(event.ordinal(), p.head, arg, error);
                 SectorState from = s.state;
                 EventEffects.apply(p, s, event, arg, from, error);
                 s.state = tr.to();

@@ -8,8 +8,11 @@ import java.util.List;
  * One sector's mutable record inside a {@link Miner}; only the miner's writer touches it. Values that
  * can be derived (ticket and seed bytes, CommR, the proof, message CIDs) are not stored: the epochs and
  * indexes they derive from are.
+ *
+ * <p>The sector extends {@link SectorLog} for its layout only: the log's three fields sit in the sector's own object,
+ * sparing an object header and a reference per sector. Read and append the log through {@link #log()}.
  */
-final class Sector {
+final class Sector extends SectorLog {
     static final long NONE = -1;
 
     final long number;
@@ -39,7 +42,6 @@ final class Sector {
     long powerBaseEpoch = NONE;
     long expiration;
 
-    final SectorLog log = new SectorLog();
 
     /** The fields most sectors never set, allocated with the first that is set; {@code null} while all are unset. */
     private Rare rare;
@@ -64,6 +66,11 @@ final class Sector {
         String lastErr = "";
         long dealWeight;
         long verifiedDealWeight;
+    }
+
+    /** The sector's event log (this very object: see the class note). */
+    SectorLog log() {
+        return this;
     }
 
     private Rare rare() {

@@ -544,7 +544,7 @@ public final class SectorSeeder {
         Sector s = new Sector(number, epochs[0], t.route().line() != Line.DEAL);
         Step first = steps.get(0);
         s.state = SectorTransitions.initial(first.event());
-        s.log.append(first.event().ordinal(), epochs[0], 0, null);
+        s.log().append(first.event().ordinal(), epochs[0], 0, null);
         long lastSent = 0;
         for (int k = 1; k < steps.size(); k++) {
             Step step = steps.get(k);

@@ -323,7 +323,7 @@ final class SnapshotSectorsCodec {
     private static Map<String, Object> encodeLogs(Sector[] secs) {
         int total = 0;
         for (Sector s : secs) {
-            total += s.log.size();
+            total += s.log().size();
         }
         long[] count = new long[secs.length];
         long[] kind = new long[total];
@@ -332,7 +332,7 @@ final class SnapshotSectorsCodec {
         List<Object> texts = new ArrayList<>();
         int at = 0;
         for (int i = 0; i < secs.length; i++) {
-            SectorLog log = secs[i].log;
+            SectorLog log = secs[i].log();
             count[i] = log.size();
             for (int j = 0; j < log.size(); j++, at++) {
                 kind[at] = log.kind(j);
@@ -395,7 +395,7 @@ final class SnapshotSectorsCodec {
                     if (next < textAt.length && textAt[next] == e) {
                         t = text[next++];
                     }
-                    secs[i].log.append(k, epoch[e], arg[e], t);
+                    secs[i].log().append(k, epoch[e], arg[e], t);
                 }
             }
         });
