@@ -42,13 +42,12 @@ final class Sector extends SectorLog {
     long powerBaseEpoch = NONE;
     long expiration;
 
-
     /** The fields most sectors never set, allocated with the first that is set; {@code null} while all are unset. */
     private Rare rare;
 
     /**
-     * What a sector holds only with deals, on a failure, a fault, a snap upgrade or its end: kept aside, so that the millions of
-     * sectors that seal and prove without one do not carry them.
+     * What a sector holds only with deals, on a failure, a fault, a snap upgrade or its end: kept aside, so that the
+     * millions of sectors that seal and prove without one do not carry them.
      */
     private static final class Rare {
         List<Piece> ccPieces;
