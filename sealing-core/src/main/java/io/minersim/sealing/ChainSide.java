@@ -220,14 +220,14 @@ final class ChainSide {
                 weight += w;
             }
         }
-        s.dealWeight = weight;
-        s.verifiedDealWeight = verified;
+        s.setDealWeight(weight);
+        s.setVerifiedDealWeight(verified);
         s.powerBaseEpoch = from;
     }
 
     /** Quality-adjusted power as the actors compute it, over the life from the power base epoch. */
     BigInteger qualityAdjustedPower(Sector s) {
         return BigInteger.valueOf(QualityAdjustedPower.of(p.sectorSize, s.expiration - s.powerBaseEpoch,
-                s.dealWeight, s.verifiedDealWeight));
+                s.dealWeight(), s.verifiedDealWeight()));
     }
 }

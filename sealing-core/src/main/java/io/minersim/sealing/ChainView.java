@@ -277,7 +277,7 @@ public final class ChainView implements ChainState {
         SectorInfo info = SectorInfoView.of(p, s, true);
         return new OnChainSector(s.number, info.sealProof(), info.commR(), dealIds(s), s.activation, s.expiration,
                 info.dealWeight(), info.verifiedDealWeight(), info.initialPledge(), s.powerBaseEpoch,
-                s.ccPieces() != null || s.replicaUpdateMessage >= 0 ? sectorKey(s) : null);
+                s.ccPieces() != null || s.replicaUpdateMessage() >= 0 ? sectorKey(s) : null);
     }
 
     /** The CC replica's CommR a snapped sector keeps as its sector key. */

@@ -19,7 +19,7 @@ final class EventEffects {
 
     static void apply(Pipeline p, Sector s, SectorEvent event, long arg, SectorState from, String error) {
         if (event.isError()) {
-            s.lastErr = error == null ? "" : error;
+            s.setLastErr(error == null ? "" : error);
         }
         switch (event) {
             case SectorPieceAdded -> {
@@ -49,10 +49,10 @@ final class EventEffects {
             case SectorSealPreCommit1Failed -> {
                 s.setPreCommit1Fails(s.preCommit1Fails() + 1);
                 s.setPreCommit2Fails(0);
-                s.invalidProofs = 0;
+                s.setInvalidProofs(0);
             }
             case SectorSealPreCommit2Failed -> s.setPreCommit2Fails(s.preCommit2Fails() + 1);
-            case SectorRetryComputeProof, SectorRetryInvalidProof -> s.invalidProofs++;
+            case SectorRetryComputeProof, SectorRetryInvalidProof -> s.setInvalidProofs(s.invalidProofs() + 1);
             case SectorInvalidDealIDs -> s.setReturnState(from);
             case SectorUpdateDealIDs, SectorReceived -> s.setReturnState(null);
             case SectorFaultDetected -> s.setFaultEpoch(s.faultEpoch() == NONE ? p.head : s.faultEpoch());
@@ -73,9 +73,9 @@ final class EventEffects {
                 s.commD = p.input.computeCommD(s.pieces);
                 s.setReplicaUpdateFails(0);
             }
-            case SectorReplicaUpdateSubmitted -> s.replicaUpdateMessage = (int) arg;
-            case SectorReplicaUpdateLanded -> p.chain.updateWeights(s, s.replicaUpdateMessage < 0 ? p.head
-                    : p.messages.get(s.replicaUpdateMessage).inclusionEpoch());
+            case SectorReplicaUpdateSubmitted -> s.setReplicaUpdateMessage((int) arg);
+            case SectorReplicaUpdateLanded -> p.chain.updateWeights(s, s.replicaUpdateMessage() < 0 ? p.head
+                    : p.messages.get(s.replicaUpdateMessage()).inclusionEpoch());
             case SectorRevertUpgradeToProving -> {
                 if (s.ccPieces() != null) {
                     s.pieces = s.ccPieces();
@@ -83,7 +83,7 @@ final class EventEffects {
                 }
                 s.setCcPieces(null);
                 s.assigned = List.of();
-                s.replicaUpdateMessage = -1;
+                s.setReplicaUpdateMessage(-1);
             }
             case SectorKeyReleased -> s.setCcPieces(null);
             case SectorExtended -> {

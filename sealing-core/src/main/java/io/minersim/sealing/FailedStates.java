@@ -27,7 +27,7 @@ final class FailedStates {
         r.add(retrying(SectorState.SealPreCommit2Failed, (p, s) -> Step.send(s.preCommit2Fails() > 3
                 ? SectorEvent.SectorRetrySealPreCommit1 : SectorEvent.SectorRetrySealPreCommit2)));
         r.add(retrying(SectorState.PreCommitFailed, FailedStates::retryPreCommit));
-        r.add(retrying(SectorState.ComputeProofFailed, (p, s) -> s.invalidProofs > 1
+        r.add(retrying(SectorState.ComputeProofFailed, (p, s) -> s.invalidProofs() > 1
                 ? Step.fail(SectorEvent.SectorSealPreCommit1Failed, "consecutive compute fails")
                 : Step.send(SectorEvent.SectorRetryComputeProof)));
         r.add(retrying(SectorState.RemoteCommitFailed, (p, s) -> Step.send(SectorEvent.SectorRetryComputeProof)));

@@ -75,7 +75,7 @@ final class MessageLanding {
                     }
                 }
                 case PROVE_REPLICA_UPDATES3 -> {
-                    if (s.state == SectorState.ReplicaUpdateWait && s.replicaUpdateMessage == m.index()) {
+                    if (s.state == SectorState.ReplicaUpdateWait && s.replicaUpdateMessage() == m.index()) {
                         landOrFail(s, SectorEvent.SectorReplicaUpdateLanded, 0,
                                 SectorEvent.SectorSubmitReplicaUpdateFailed, () -> { });
                     }

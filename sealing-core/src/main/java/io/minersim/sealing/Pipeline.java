@@ -183,7 +183,7 @@ final class Pipeline {
     Sector startSector(boolean committedCapacity, SectorEvent startEvent) {
         Sector s = new Sector(numbers.allocate(), head, committedCapacity);
         s.state = SectorTransitions.initial(startEvent);
-        s.log.append(startEvent.ordinal(), head, 0, null);
+        s.log().append(startEvent.ordinal(), head, 0, null);
         sectors.add(s);
         history.record(head, s.number, null, s.state, startEvent, 0, 0, 0);
         planner.enter(s);

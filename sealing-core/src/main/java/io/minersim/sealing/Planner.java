@@ -36,16 +36,16 @@ final class Planner {
                 return tr;
             }
             case REJECTED -> {
-                s.log.append(event.ordinal(), p.head, arg, error);
-                s.log.append(SectorLog.PLANNER_ERROR, p.head, 0, tr.error());
+                s.log().append(event.ordinal(), p.head, arg, error);
+                s.log().append(SectorLog.PLANNER_ERROR, p.head, 0, tr.error());
                 return tr;
             }
             case ABSORBED -> {
                 if (!event.isChainOnly()) {
-                    s.log.append(event.ordinal(), p.head, arg, error);
+                    s.log().append(event.ordinal(), p.head, arg, error);
                 }
                 if (event.isError()) {
-                    s.lastErr = error;
+                    s.setLastErr(error);
                 }
                 if (event.isSimulatorEvent()) {
                     // a chain record (extended, expired, a fault): the state stays, the history keeps it
@@ -56,7 +56,7 @@ final class Planner {
             }
             case MOVED -> {
                 long since = SchedulerViews.entered(s);
-                s.log.append(event.ordinal(), p.head, arg, error);
+                s.log().append(event.ordinal(), p.head, arg, error);
                 SectorState from = s.state;
                 EventEffects.apply(p, s, event, arg, from, error);
                 s.state = tr.to();
@@ -127,7 +127,7 @@ final class Planner {
 
     private void recordHistory(Sector s, SectorState from, SectorEvent event) {
         long dealBytes = s.dealBytes();
-        p.history.record(p.head, s.number, from, s.state, event, dealBytes, s.dealWeight, s.verifiedDealWeight);
+        p.history.record(p.head, s.number, from, s.state, event, dealBytes, s.dealWeight(), s.verifiedDealWeight());
         if (MinerStatistics.observes(event)) {
             p.statistics.record(statisticsMove(s, from, event, dealBytes));
         }
@@ -147,6 +147,6 @@ final class Planner {
             message = new SectorMove.Message(index, m.sectorCount(), m.method() == Method.PROVE_COMMIT_AGGREGATE);
         }
         return new SectorMove(p.head, s.number, from, s.state, event, p.sectorSize, dealBytes, verifiedBytes,
-                s.dealWeight, s.verifiedDealWeight, s.powerBaseEpoch, s.expiration, message);
+                s.dealWeight(), s.verifiedDealWeight(), s.powerBaseEpoch, s.expiration, message);
     }
 }

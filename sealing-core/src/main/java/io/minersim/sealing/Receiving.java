@@ -54,7 +54,7 @@ final class Receiving {
             p.chain.activate(s, head);
         }
         s.state = SectorTransitions.initial(SectorEvent.SectorReceive);
-        s.log.append(SectorEvent.SectorReceive.ordinal(), head, 0, null);
+        s.log().append(SectorEvent.SectorReceive.ordinal(), head, 0, null);
         p.sectors.add(s);
         p.history.record(head, s.number, null, s.state, SectorEvent.SectorReceive, 0, 0, 0);
         p.planner.enter(s);

@@ -44,15 +44,15 @@ final class ReplicaUpdateStates {
                 .onDone((p, s) -> Step.send(SectorEvent.SectorDeadlineMutable)));
         r.add(of(SectorState.ReplicaUpdateWait).failsWith(SectorEvent.SectorSubmitReplicaUpdateFailed)
                 .awaitingMessage()
-                .onEnter((p, s) -> p.landing.await(s, s.replicaUpdateMessage, false,
+                .onEnter((p, s) -> p.landing.await(s, s.replicaUpdateMessage(), false,
                         SectorEvent.SectorReplicaUpdateLanded, 0, SectorEvent.SectorSubmitReplicaUpdateFailed,
                         "replica update message not found")));
         r.add(of(SectorState.FinalizeReplicaUpdate).failsWith(SectorEvent.SectorFinalizeFailed)
                 .onEnter((p, s) -> p.task(s, p.stages().finalizeReplicaUpdate()))
                 .onDone((p, s) -> Step.send(SectorEvent.SectorFinalized)));
         r.add(of(SectorState.UpdateActivating)
-                .onEnter((p, s) -> s.replicaUpdateMessage < 0 ? p.stage(p.policy.chainFinality())
-                        : new Step.At(p.messages.get(s.replicaUpdateMessage).inclusionEpoch()
+                .onEnter((p, s) -> s.replicaUpdateMessage() < 0 ? p.stage(p.policy.chainFinality())
+                        : new Step.At(p.messages.get(s.replicaUpdateMessage()).inclusionEpoch()
                                 + p.policy.chainFinality()))
                 .onDone((p, s) -> Step.send(SectorEvent.SectorUpdateActive)));
         r.add(of(SectorState.ReleaseSectorKey).failsWith(SectorEvent.SectorReleaseKeyFailed)

@@ -106,7 +106,7 @@ final class SchedulerViews {
 
     /** The epoch the sector entered its state: its last log entry's. */
     static long entered(Sector s) {
-        int n = s.log.size();
-        return n == 0 ? s.createdEpoch : s.log.epoch(n - 1);
+        int n = s.log().size();
+        return n == 0 ? s.createdEpoch : s.log().epoch(n - 1);
     }
 }

@@ -8,8 +8,11 @@ import java.util.List;
  * One sector's mutable record inside a {@link Miner}; only the miner's writer touches it. Values that
  * can be derived (ticket and seed bytes, CommR, the proof, message CIDs) are not stored: the epochs and
  * indexes they derive from are.
+ *
+ * <p>The sector extends {@link SectorLog} for its layout only: the log's three fields sit in the sector's own object,
+ * sparing an object header and a reference per sector. Read and append the log through {@link #log()}.
  */
-final class Sector {
+final class Sector extends SectorLog {
     static final long NONE = -1;
 
     final long number;
@@ -33,26 +36,18 @@ final class Sector {
     long seedEpoch = NONE;
     int preCommitMessage = -1;
     int commitMessage = -1;
-    int replicaUpdateMessage = -1;
-
-    int invalidProofs;
-    String lastErr = "";
 
     long activation = NONE;
     /** The epoch power is counted from: the activation, or the landing of a snap upgrade. */
     long powerBaseEpoch = NONE;
     long expiration;
-    long dealWeight;
-    long verifiedDealWeight;
-
-    final SectorLog log = new SectorLog();
 
     /** The fields most sectors never set, allocated with the first that is set; {@code null} while all are unset. */
     private Rare rare;
 
     /**
-     * What a sector holds only on a failure, a fault, a snap upgrade or its end: kept aside, so that the millions of
-     * sectors that seal and prove without one do not carry them.
+     * What a sector holds only with deals, on a failure, a fault, a snap upgrade or its end: kept aside, so that the
+     * millions of sectors that seal and prove without one do not carry them.
      */
     private static final class Rare {
         List<Piece> ccPieces;
@@ -65,6 +60,16 @@ final class Sector {
         long faultEpoch = NONE;
         long terminatedEpoch = NONE;
         long expiredEpoch = NONE;
+        int replicaUpdateMessage = -1;
+        int invalidProofs;
+        String lastErr = "";
+        long dealWeight;
+        long verifiedDealWeight;
+    }
+
+    /** The sector's event log (this very object: see the class note). */
+    SectorLog log() {
+        return this;
     }
 
     private Rare rare() {
@@ -187,6 +192,61 @@ final class Sector {
     void setExpiredEpoch(long value) {
         if (rare != null || value != NONE) {
             rare().expiredEpoch = value;
+        }
+    }
+
+    /** The index of the replica update message of the sector's snap upgrade, or -1. */
+    int replicaUpdateMessage() {
+        return rare == null ? -1 : rare.replicaUpdateMessage;
+    }
+
+    void setReplicaUpdateMessage(int value) {
+        if (rare != null || value != -1) {
+            rare().replicaUpdateMessage = value;
+        }
+    }
+
+    /** Proof computations retried since the last PreCommit1 failure (Lotus's {@code InvalidProofs}). */
+    int invalidProofs() {
+        return rare == null ? 0 : rare.invalidProofs;
+    }
+
+    void setInvalidProofs(int value) {
+        if (rare != null || value != 0) {
+            rare().invalidProofs = value;
+        }
+    }
+
+    /** The last error the sector met, or the empty string. */
+    String lastErr() {
+        return rare == null ? "" : rare.lastErr;
+    }
+
+    void setLastErr(String value) {
+        if (rare != null || !"".equals(value)) {
+            rare().lastErr = value;
+        }
+    }
+
+    /** The sector's deal weight (zero for a CC sector). */
+    long dealWeight() {
+        return rare == null ? 0 : rare.dealWeight;
+    }
+
+    void setDealWeight(long value) {
+        if (rare != null || value != 0) {
+            rare().dealWeight = value;
+        }
+    }
+
+    /** The sector's verified deal weight (zero for a CC sector). */
+    long verifiedDealWeight() {
+        return rare == null ? 0 : rare.verifiedDealWeight;
+    }
+
+    void setVerifiedDealWeight(long value) {
+        if (rare != null || value != 0) {
+            rare().verifiedDealWeight = value;
         }
     }
 

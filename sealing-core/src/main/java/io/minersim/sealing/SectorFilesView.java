@@ -144,6 +144,6 @@ final class SectorFilesView implements SectorFiles {
     }
 
     private static Phase finalized(Sector s) {
-        return s.replicaUpdateMessage >= 0 ? Phase.STORED_UPDATED : Phase.STORED;
+        return s.replicaUpdateMessage() >= 0 ? Phase.STORED_UPDATED : Phase.STORED;
     }
 }

@@ -42,9 +42,9 @@ final class SectorInfoView {
                 .seed(seed == null ? SealRandomness.NONE : new SealRandomness(seed, s.seedEpoch))
                 .preCommitMessage(messageCid(p, s.preCommitMessage))
                 .commitMessage(messageCid(p, s.commitMessage))
-                .retries(s.invalidProofs)
-                .replicaUpdateMessage(messageCid(p, s.replicaUpdateMessage))
-                .lastErr(s.lastErr)
+                .retries(s.invalidProofs())
+                .replicaUpdateMessage(messageCid(p, s.replicaUpdateMessage()))
+                .lastErr(s.lastErr())
                 .log(p.logs.render(s, commD, commR, proof, ticket, seed))
                 .sealProof(p.config.sectorSize().sealProof());
         if (onChainInfo && s.onChain()) {
@@ -52,8 +52,8 @@ final class SectorInfoView {
             io.minersim.sealing.proving.SectorExpiration due = p.proving.expirationOf(s.number);
             b.activation(s.activation)
                     .expiration(s.expiration)
-                    .dealWeight(BigInteger.valueOf(s.dealWeight))
-                    .verifiedDealWeight(BigInteger.valueOf(s.verifiedDealWeight))
+                    .dealWeight(BigInteger.valueOf(s.dealWeight()))
+                    .verifiedDealWeight(BigInteger.valueOf(s.verifiedDealWeight()))
                     .initialPledge(p.chain.qualityAdjustedPower(s).multiply(Miner.PLEDGE_PER_QA_BYTE))
                     .onTime(due == null ? 0 : due.onTime())
                     .early(due == null ? 0 : due.early());
@@ -67,7 +67,7 @@ final class SectorInfoView {
         byte[] input = new byte[64];
         System.arraycopy(t, 0, input, 0, 32);
         System.arraycopy(s.commD, 0, input, 32, 32);
-        return p.random.commitment("commr", s.number, s.replicaUpdateMessage, input);
+        return p.random.commitment("commr", s.number, s.replicaUpdateMessage(), input);
     }
 
     private static Cid messageCid(Pipeline p, int index) {

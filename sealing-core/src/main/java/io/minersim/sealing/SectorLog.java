@@ -15,9 +15,10 @@ import java.util.List;
  * the stride's first entry instead would spare the walk but cost a CC sector about 16 bytes more.) Truncated as Lotus truncates it: past 8000 entries, entries 2000 to 6000 give way to
  * one {@code truncate} entry.
  *
- * <p>Written by the miner's writer only; read under the miner's read lock.
+ * <p>Written by the miner's writer only; read under the miner's read lock. Not final: {@link Sector} extends it so
+ * that a sector and its log are one object (one header, no reference between them).
  */
-final class SectorLog {
+class SectorLog {
     /** Entry kinds beyond the events: a planner error and the truncation marker. */
     static final int PLANNER_ERROR = SectorEvent.values().length;
     static final int TRUNCATE = PLANNER_ERROR + 1;

@@ -30,7 +30,7 @@ final class SectorLogRenderer {
 
     /** The log; the CIDs, proof, ticket and seed the messages quote are passed in, computed once per read. */
     List<SectorLogEntry> render(Sector s, Cid commD, Cid commR, byte[] proof, byte[] ticket, byte[] seed) {
-        SectorLog log = s.log;
+        SectorLog log = s.log();
         SectorEvent[] events = SectorEvent.values();
         List<SectorLogEntry> out = new ArrayList<>(log.size());
         for (int i = 0; i < log.size(); i++) {

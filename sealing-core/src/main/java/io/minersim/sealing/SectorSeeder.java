@@ -544,7 +544,7 @@ public final class SectorSeeder {
         Sector s = new Sector(number, epochs[0], t.route().line() != Line.DEAL);
         Step first = steps.get(0);
         s.state = SectorTransitions.initial(first.event());
-        s.log.append(first.event().ordinal(), epochs[0], 0, null);
+        s.log().append(first.event().ordinal(), epochs[0], 0, null);
         long lastSent = 0;
         for (int k = 1; k < steps.size(); k++) {
             Step step = steps.get(k);
@@ -585,7 +585,7 @@ public final class SectorSeeder {
         }
         host.sectors().add(s);
         host.history().record(t.last(), number, null, s.state, steps.get(steps.size() - 1).event(), s.dealBytes(),
-                s.dealWeight, s.verifiedDealWeight);
+                s.dealWeight(), s.verifiedDealWeight());
         return s;
     }
 

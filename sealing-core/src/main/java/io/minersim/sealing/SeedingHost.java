@@ -56,7 +56,7 @@ final class SeedingHost implements SectorSeeder.Host {
 
     @Override public void replay(Sector s, SectorEvent event, long arg, String error, long epoch) {
         at(epoch, () -> {
-            s.log.append(event.ordinal(), epoch, arg, error);
+            s.log().append(event.ordinal(), epoch, arg, error);
             EventEffects.apply(p, s, event, arg, s.state, error);
             return null;
         });

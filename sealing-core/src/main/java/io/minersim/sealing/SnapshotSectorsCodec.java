@@ -60,22 +60,22 @@ final class SnapshotSectorsCodec {
             new Field("SeedEpoch", s -> s.seedEpoch, (s, v) -> s.seedEpoch = v),
             new Field("PreCommitMessage", s -> s.preCommitMessage, (s, v) -> s.preCommitMessage = Math.toIntExact(v)),
             new Field("CommitMessage", s -> s.commitMessage, (s, v) -> s.commitMessage = Math.toIntExact(v)),
-            new Field("ReplicaUpdateMessage", s -> s.replicaUpdateMessage,
-                    (s, v) -> s.replicaUpdateMessage = Math.toIntExact(v)),
+            new Field("ReplicaUpdateMessage", s -> s.replicaUpdateMessage(),
+                    (s, v) -> s.setReplicaUpdateMessage(Math.toIntExact(v))),
             new Field("TerminateMessage", s -> s.terminateMessage(),
                     (s, v) -> s.setTerminateMessage(Math.toIntExact(v))),
             new Field("PreCommit1Fails", s -> s.preCommit1Fails(),
                     (s, v) -> s.setPreCommit1Fails(Math.toIntExact(v))),
             new Field("PreCommit2Fails", s -> s.preCommit2Fails(),
                     (s, v) -> s.setPreCommit2Fails(Math.toIntExact(v))),
-            new Field("InvalidProofs", s -> s.invalidProofs, (s, v) -> s.invalidProofs = Math.toIntExact(v)),
+            new Field("InvalidProofs", s -> s.invalidProofs(), (s, v) -> s.setInvalidProofs(Math.toIntExact(v))),
             new Field("ReplicaUpdateFails", s -> s.replicaUpdateFails(),
                     (s, v) -> s.setReplicaUpdateFails(Math.toIntExact(v))),
             new Field("Activation", s -> s.activation, (s, v) -> s.activation = v),
             new Field("PowerBaseEpoch", s -> s.powerBaseEpoch, (s, v) -> s.powerBaseEpoch = v),
             new Field("Expiration", s -> s.expiration, (s, v) -> s.expiration = v),
-            new Field("DealWeight", s -> s.dealWeight, (s, v) -> s.dealWeight = v),
-            new Field("VerifiedDealWeight", s -> s.verifiedDealWeight, (s, v) -> s.verifiedDealWeight = v),
+            new Field("DealWeight", s -> s.dealWeight(), (s, v) -> s.setDealWeight(v)),
+            new Field("VerifiedDealWeight", s -> s.verifiedDealWeight(), (s, v) -> s.setVerifiedDealWeight(v)),
             new Field("FaultEpoch", s -> s.faultEpoch(), (s, v) -> s.setFaultEpoch(v)),
             new Field("TerminatedEpoch", s -> s.terminatedEpoch(), (s, v) -> s.setTerminatedEpoch(v)),
             new Field("ExpiredEpoch", s -> s.expiredEpoch(), (s, v) -> s.setExpiredEpoch(v)));
@@ -147,8 +147,8 @@ final class SnapshotSectorsCodec {
                 }
                 commD[i] = at;
             }
-            if (!"".equals(s.lastErr)) {
-                lastErrs.add(Arrays.asList(i, s.lastErr));
+            if (!"".equals(s.lastErr())) {
+                lastErrs.add(Arrays.asList(i, s.lastErr()));
             }
             if (s.injectedError() != null) {
                 injected.add(Arrays.asList(i, s.injectedError()));
@@ -235,7 +235,7 @@ final class SnapshotSectorsCodec {
             }
         });
         for (Object[] sparse : pairs(o, "LastErr", n)) {
-            secs[(int) sparse[0]].lastErr = (String) sparse[1];
+            secs[(int) sparse[0]].setLastErr((String) sparse[1]);
         }
         for (Object[] sparse : pairs(o, "InjectedError", n)) {
             secs[(int) sparse[0]].setInjectedError((String) sparse[1]);
@@ -255,7 +255,7 @@ final class SnapshotSectorsCodec {
     static void checkMessageIndexes(SectorTable table, ChainMessages messages) {
         for (long n : table.allNumbers()) {
             Sector s = table.get(n);
-            for (int idx : new int[] {s.preCommitMessage, s.commitMessage, s.replicaUpdateMessage,
+            for (int idx : new int[] {s.preCommitMessage, s.commitMessage, s.replicaUpdateMessage(),
                 s.terminateMessage()}) {
                 if (idx < -1 || idx >= messages.size()) {
                     throw new Malformed("Sectors", "sector " + s.number + " names message " + idx + " of "
@@ -323,7 +323,7 @@ final class SnapshotSectorsCodec {
     private static Map<String, Object> encodeLogs(Sector[] secs) {
         int total = 0;
         for (Sector s : secs) {
-            total += s.log.size();
+            total += s.log().size();
         }
         long[] count = new long[secs.length];
         long[] kind = new long[total];
@@ -332,7 +332,7 @@ final class SnapshotSectorsCodec {
         List<Object> texts = new ArrayList<>();
         int at = 0;
         for (int i = 0; i < secs.length; i++) {
-            SectorLog log = secs[i].log;
+            SectorLog log = secs[i].log();
             count[i] = log.size();
             for (int j = 0; j < log.size(); j++, at++) {
                 kind[at] = log.kind(j);
@@ -395,7 +395,7 @@ final class SnapshotSectorsCodec {
                     if (next < textAt.length && textAt[next] == e) {
                         t = text[next++];
                     }
-                    secs[i].log.append(k, epoch[e], arg[e], t);
+                    secs[i].log().append(k, epoch[e], arg[e], t);
                 }
             }
         });

@@ -35,8 +35,9 @@
  * ({@code MinerCall.AddPiece}'s data CID) and the snapshot (the assigned piece's CID) carry the mismatch.
  *
  * <p><b>Memory.</b> A miner may hold millions of sectors, so what it keeps per sector is packed: a {@code Sector}
- * holds only what most sectors set (the fields a failure, fault, snap upgrade or end sets sit in a side record made
- * with the first of them), its {@code SectorLog} is varint bytes, the {@code SectorHistory} is columns of chunks
+ * holds only what most sectors set (the fields deals, a failure, fault, snap upgrade or end set sit in a side record made
+ * with the first of them), its {@code SectorLog} is varint bytes held in the sector's own object (a {@code Sector} is
+ * a {@code SectorLog} by extension, for the layout only), the {@code SectorHistory} is columns of chunks
  * (epochs as runs, sector numbers in the narrowest width, moves through a dictionary), a message's sectors are varint
  * deltas and the statistics' per-sector columns are packed by page. Readers see the same values as before through
  * the same methods; snapshots are written and read as before.
