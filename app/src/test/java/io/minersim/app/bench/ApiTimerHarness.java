@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -36,18 +38,11 @@ public final class ApiTimerHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        int sectors = 100_000;
-        int calls = 200_000;
-        int rounds = 10;
-        for (String a : args) {
-            String[] kv = a.split("=", 2);
-            switch (kv[0]) {
-                case "sectors" -> sectors = Integer.parseInt(kv[1]);
-                case "calls" -> calls = Integer.parseInt(kv[1]);
-                case "rounds" -> rounds = Integer.parseInt(kv[1]);
-                default -> throw new IllegalArgumentException("unknown argument " + a);
-            }
-        }
+        Map<String, String> opt = BenchArgs.read(new LinkedHashMap<>(
+                Map.of("sectors", "100000", "calls", "200000", "rounds", "10")), args);
+        int sectors = Integer.parseInt(opt.get("sectors"));
+        int calls = Integer.parseInt(opt.get("calls"));
+        int rounds = Integer.parseInt(opt.get("rounds"));
         MinerConfig cfg = MinerConfig.of(Profile.DEVNET);
         ManualChainClock clock = ManualChainClock.atGenesis(cfg.policy());
         Miner miner = Miner.start(cfg, clock);

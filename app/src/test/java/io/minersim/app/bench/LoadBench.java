@@ -64,13 +64,7 @@ public final class LoadBench {
         a.put("quiet", "0.25");
         a.put("quiet.wait", "300");
         a.put("retries", "3");
-        for (String s : argv) {
-            int eq = s.indexOf('=');
-            if (eq <= 0 || !a.containsKey(s.substring(0, eq))) {
-                throw new IllegalArgumentException("unknown argument " + s + "; known keys: " + a.keySet());
-            }
-            a.put(s.substring(0, eq), s.substring(eq + 1));
-        }
+        BenchArgs.read(a, argv);
         int sectors = Integer.parseInt(a.get("sectors"));
         int chunk = Integer.parseInt(a.get("chunk"));
         int warmup = Integer.parseInt(a.get("warmup"));

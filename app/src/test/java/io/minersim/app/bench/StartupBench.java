@@ -52,13 +52,7 @@ public final class StartupBench {
     public static void main(String[] argv) throws Exception {
         Map<String, String> a = new LinkedHashMap<>(Map.of("repo", "", "sectors", "1000000", "journal", "0", "runs",
                 "3", "port", "23987", "quiet", "0.25", "quiet.wait", "300", "jvm", "", "cp", ""));
-        for (String s : argv) {
-            int eq = s.indexOf('=');
-            if (eq <= 0 || !a.containsKey(s.substring(0, eq))) {
-                throw new IllegalArgumentException("unknown argument " + s + "; known keys: " + a.keySet());
-            }
-            a.put(s.substring(0, eq), s.substring(eq + 1));
-        }
+        BenchArgs.read(a, argv);
         Path repo = a.get("repo").isEmpty() ? Files.createTempDirectory("minersim-startup") : Path.of(a.get("repo"));
         int sectors = Integer.parseInt(a.get("sectors"));
         int journal = Integer.parseInt(a.get("journal"));

@@ -56,13 +56,7 @@ public final class StatusCpuHarness {
         Map<String, String> a = new LinkedHashMap<>(Map.of("sectors", "1000000", "chunk", "50000", "calls", "20000",
                 "rounds", "10", "profile", "0", "cases", "core,wire,random,fixed,summary"));
         a.put("profile.case", "random");
-        for (String s : argv) {
-            int eq = s.indexOf('=');
-            if (eq <= 0 || !a.containsKey(s.substring(0, eq))) {
-                throw new IllegalArgumentException("unknown argument " + s + "; known keys: " + a.keySet());
-            }
-            a.put(s.substring(0, eq), s.substring(eq + 1));
-        }
+        BenchArgs.read(a, argv);
         int sectors = Integer.parseInt(a.get("sectors"));
         int calls = Integer.parseInt(a.get("calls"));
         int rounds = Integer.parseInt(a.get("rounds"));
