@@ -2,7 +2,6 @@ package io.minersim.app.metrics;
 
 import io.minersim.app.http.RequestBodies;
 import java.nio.ByteBuffer;
-import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -18,28 +17,19 @@ public final class MetricsHandler extends Handler.Abstract {
     /** lotus-miner's path. */
     public static final String PATH = "/debug/metrics";
 
-    private final Supplier<MinerMetrics> make;
-    private MinerMetrics metrics;
+    private final MinerMetrics metrics;
 
-    /** @param make gives the node's metrics, asked once, on the first scrape */
-    public MetricsHandler(Supplier<MinerMetrics> make) {
-        this.make = make;
-    }
-
-    private synchronized MinerMetrics metrics() {
-        if (metrics == null) {
-            metrics = make.get();
-        }
-        return metrics;
+    /** @param metrics the node's metrics */
+    public MetricsHandler(MinerMetrics metrics) {
+        this.metrics = metrics;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         RequestBodies.discard(request, response);
-        MinerMetrics m = metrics();
-        byte[] body = m.scrape();
+        byte[] body = metrics.scrape();
         response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, m.contentType());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, metrics.contentType());
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
     }

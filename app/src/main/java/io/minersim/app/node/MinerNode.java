@@ -268,7 +268,7 @@ public final class MinerNode implements AutoCloseable {
             NodeEndpoint endpoint;
             try {
                 endpoint = NodeEndpoint.start(RpcServer.builder(dispatcher).host(host).port(port).pushStreams(push)
-                        .handler(MetricsHandler.PATH, new MetricsHandler(() -> metrics)), auth, repo);
+                        .handler(MetricsHandler.PATH, new MetricsHandler(metrics)), auth, repo);
             } catch (Exception e) {
                 if (own != null) {
                     own.close();

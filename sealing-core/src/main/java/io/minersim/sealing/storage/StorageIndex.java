@@ -515,6 +515,18 @@ public final class StorageIndex {
         }
     }
 
+    /**
+     * Whether the sector's file of type {@code t} is where the state puts it ({@code place}) on path {@code id}:
+     * the file exists in the sector's current state ({@code f}, null for another miner's sector) and is placed there.
+     */
+    private boolean derivedAt(Entry[] all, SectorFiles.Files f, long number, SectorFileType t, String id) {
+        if (f == null || !(t.in(f.sealing()) || t.in(f.stored()))) {
+            return false;
+        }
+        int i = place(all, number, f.createdEpoch(), t, t.in(f.sealing()));
+        return i >= 0 && all[i].meta.id().equals(id);
+    }
+
     private void declare(String id, long miner, long number, long types, boolean primary) {
         SectorFiles.Files f = miner == files.actorId() ? files.of(number) : null;
         Entry[] all = entries.values().toArray(new Entry[0]);
@@ -530,11 +542,8 @@ public final class StorageIndex {
                 }
                 continue;
             }
-            if (f != null && (t.in(f.sealing()) || t.in(f.stored()))) {
-                int i = place(all, number, f.createdEpoch(), t, t.in(f.sealing()));
-                if (i >= 0 && all[i].meta.id().equals(id)) {
-                    continue; // already declared, primary
-                }
+            if (derivedAt(all, f, number, t, id)) {
+                continue; // already declared, primary
             }
             declared.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(id, primary, Boolean::logicalOr);
         }
@@ -552,11 +561,8 @@ public final class StorageIndex {
             if (byHand != null && byHand.remove(id) != null && byHand.isEmpty()) {
                 declared.remove(key);
             }
-            if (f != null && (t.in(f.sealing()) || t.in(f.stored()))) {
-                int i = place(all, number, f.createdEpoch(), t, t.in(f.sealing()));
-                if (i >= 0 && all[i].meta.id().equals(id)) {
-                    dropped.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
-                }
+            if (derivedAt(all, f, number, t, id)) {
+                dropped.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
             }
         }
     }
